@@ -1,0 +1,65 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sentinel errors; match them with errors.Is.
+var (
+	ErrUnsupported = errors.New("unsupported file type")
+	ErrNoSheet     = errors.New("no such sheet")
+	ErrEmpty       = errors.New("file is empty")
+	ErrEncrypted   = errors.New("workbook is encrypted: save it without a password and import again")
+	ErrNotZip      = errors.New("not an xlsx file (not a zip archive)")
+	ErrTooLarge    = errors.New("exceeds the import limits")
+)
+
+// CellError points at one cell of an input file. It prints as
+//
+//	umfrage.xlsx: Antworten!C7: not a number: "n/a"
+//
+// Row and Col are 1-based; a zero Col names the whole row.
+type CellError struct {
+	File  string
+	Sheet string
+	Row   int
+	Col   int
+	Err   error
+}
+
+func (e *CellError) Error() string {
+	return fmt.Sprintf("%s: %s: %v", e.File, CellRef(e.Sheet, e.Row, e.Col), e.Err)
+}
+
+func (e *CellError) Unwrap() error { return e.Err }
+
+// CellRef formats a position the way Excel users read it: Antworten!C7, or C7
+// for a CSV file, or "row 7" when no column applies.
+func CellRef(sheet string, row, col int) string {
+	var ref string
+	if col > 0 {
+		name, err := excelize.ColumnNumberToName(col)
+		if err != nil {
+			name = fmt.Sprintf("col%d", col)
+		}
+		ref = fmt.Sprintf("%s%d", name, row)
+	} else {
+		ref = fmt.Sprintf("row %d", row)
+	}
+	if sheet != "" {
+		ref = sheet + "!" + ref
+	}
+	return ref
+}
+
+// ColName returns the letters of a 1-based column number (3 → "C").
+func ColName(col int) string {
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		return fmt.Sprintf("col%d", col)
+	}
+	return name
+}

@@ -1,0 +1,104 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/pipeline/xlsx"
+)
+
+// excelBook reads a workbook with excelize. It holds whole sheets in memory:
+// it is the reference for the streaming reader and the fallback for what
+// that one cannot read.
+type excelBook struct {
+	name     string
+	f        *excelize.File
+	date1904 bool
+	kinds    map[int]xlsx.DateKind
+}
+
+func openExcelize(path, name string) (Book, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, excelize.ErrWorkbookFileFormat):
+			return nil, fmt.Errorf("%s: %w", name, ErrNotZip)
+		case strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt"):
+			return nil, fmt.Errorf("%s: %w", name, ErrEncrypted)
+		}
+		return nil, fmt.Errorf("%s: cannot read workbook: %w", name, err)
+	}
+	b := &excelBook{name: name, f: f, kinds: map[int]xlsx.DateKind{}}
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		b.date1904 = *p.Date1904
+	}
+	return b, nil
+}
+
+func (b *excelBook) Name() string     { return b.name }
+func (b *excelBook) Format() string   { return "xlsx" }
+func (b *excelBook) Sheets() []string { return b.f.GetSheetList() }
+func (b *excelBook) Close() error     { return b.f.Close() }
+
+func (b *excelBook) Cells(sheet string) (array.RecordReader, error) {
+	if idx, _ := b.f.GetSheetIndex(sheet); idx < 0 {
+		return nil, fmt.Errorf("%s: %w %q (sheets: %s)", b.name, ErrNoSheet, sheet, strings.Join(b.Sheets(), ", "))
+	}
+	rows, err := b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", b.name, sheet, err)
+	}
+	cb := newCellBuilder()
+	for r, cells := range rows {
+		for c, v := range cells {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if v == "" {
+				// A formula without a cached value: keep what was typed.
+				if fx, _ := b.f.GetCellFormula(sheet, ref); fx != "" {
+					cb.add(r+1, c+1, "="+fx)
+				}
+				continue
+			}
+			if t, _ := b.f.GetCellType(sheet, ref); t == excelize.CellTypeNumber || t == excelize.CellTypeUnset || t == excelize.CellTypeDate {
+				if iso, ok := b.dateText(sheet, ref, v); ok {
+					v = iso
+				}
+			} else if t == excelize.CellTypeBool {
+				v = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+			}
+			cb.add(r+1, c+1, v)
+		}
+	}
+	return cb.reader(), nil
+}
+
+// dateText returns the ISO text of a number cell whose format is a date.
+func (b *excelBook) dateText(sheet, ref, v string) (string, bool) {
+	style, err := b.f.GetCellStyle(sheet, ref)
+	if err != nil || style == 0 {
+		return "", false
+	}
+	kind, ok := b.kinds[style]
+	if !ok {
+		if st, err := b.f.GetStyle(style); err == nil {
+			kind = xlsx.BuiltinDateKind(st.NumFmt)
+			if st.CustomNumFmt != nil {
+				kind = xlsx.FormatDateKind(*st.CustomNumFmt)
+			}
+		}
+		b.kinds[style] = kind
+	}
+	if kind == xlsx.NotDate {
+		return "", false
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return "", false
+	}
+	return xlsx.SerialToISO(f, kind, b.date1904)
+}

@@ -1,0 +1,63 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+)
+
+// Book is an opened input file: a workbook with sheets, or a CSV file, which
+// has one sheet named "".
+type Book interface {
+	// Name is the file's base name, used in messages and the manifest.
+	Name() string
+	// Format is "xlsx" or "csv".
+	Format() string
+	// Sheets lists the sheet names in workbook order.
+	Sheets() []string
+	// Cells streams the non-empty cells of a sheet as CellSchema records.
+	// The caller releases the reader.
+	Cells(sheet string) (array.RecordReader, error)
+	Close() error
+}
+
+// Options configure Open. The zero value sniffs everything.
+type Options struct {
+	// Encoding of a CSV file: "" sniffs (UTF-8, UTF-8 with BOM, UTF-16 with
+	// BOM, else Windows-1252); or one of "utf-8", "windows-1252", "latin1".
+	Encoding string
+	// Delimiter of a CSV file: 0 sniffs among ';', ',', tab and '|'.
+	Delimiter rune
+	// Reference reads xlsx with excelize instead of the streaming reader; it
+	// is the reference the fast reader is tested against.
+	Reference bool
+}
+
+// Open opens an xlsx or csv file by its extension.
+func Open(path string, opt Options) (Book, error) {
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, fmt.Errorf("%s: file not found", path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a survey file", path)
+	}
+	if st.Size() == 0 {
+		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".xlsx", ".xlsm":
+		return openExcelize(path, name)
+	case ".csv", ".tsv", ".txt":
+		return openCSV(path, name, opt)
+	default:
+		return nil, fmt.Errorf("%s: %w %q: resonanz reads .xlsx and .csv (save .xls or .ods as .xlsx first)", name, ErrUnsupported, ext)
+	}
+}
