@@ -9,6 +9,7 @@ import (
 
 // Sentinel errors; match them with errors.Is.
 var (
+	ErrNotFound    = errors.New("file not found")
 	ErrUnsupported = errors.New("unsupported file type")
 	ErrNoSheet     = errors.New("no such sheet")
 	ErrEmpty       = errors.New("file is empty")

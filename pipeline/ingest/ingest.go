@@ -42,7 +42,7 @@ func Open(path string, opt Options) (Book, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("%s: file not found", path)
+			return nil, fmt.Errorf("%s: %w", path, ErrNotFound)
 		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

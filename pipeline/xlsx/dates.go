@@ -27,6 +27,12 @@ func BuiltinDateKind(id int) DateKind {
 		return Time
 	case id >= 27 && id <= 36, id >= 50 && id <= 58:
 		return Date // East Asian date formats
+	case id >= 71 && id <= 74, id == 81:
+		return Date // Thai date formats
+	case id == 77:
+		return DateTime
+	case id == 75, id == 76, id >= 78 && id <= 80:
+		return Time
 	}
 	return NotDate
 }
@@ -35,7 +41,7 @@ func BuiltinDateKind(id int) DateKind {
 // it has y, m, d, h or s outside quotes, brackets and escapes. Only the first
 // section (positive numbers) counts, as in Excel.
 func FormatDateKind(code string) DateKind {
-	var date, tim bool
+	var day, month, tim bool
 	inQuote := false
 	for i := 0; i < len(code); i++ {
 		c := code[i]
@@ -63,9 +69,9 @@ func FormatDateKind(code string) DateKind {
 		default:
 			switch c | 0x20 {
 			case 'y', 'd':
-				date = true
+				day = true
 			case 'm':
-				date = true // month, unless next to h or s (fixed below)
+				month = true // or minutes, next to h or s (decided below)
 			case 'h', 's':
 				tim = true
 			case 'g':
@@ -75,40 +81,25 @@ func FormatDateKind(code string) DateKind {
 			}
 		}
 	}
-	if tim && !date {
-		return Time
-	}
-	if tim && date {
-		// "h:mm" alone has m as minutes: a date needs y or d as well (E is scientific notation, not an era).
-		if !containsAnyFold(code, "yd") {
-			return Time
-		}
+	switch {
+	case tim && day:
 		return DateTime
-	}
-	if date {
+	case tim:
+		// "h:mm" alone has m as minutes: a date needs y or d as well (E is
+		// scientific notation, not an era). Only y and d counted in the
+		// section itself: [Red] or [$-de-DE] say nothing about dates.
+		return Time
+	case day || month:
 		return Date
 	}
 	return NotDate
 }
 
-func containsAnyFold(code, letters string) bool {
-	inQuote := false
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		if c == '"' {
-			inQuote = !inQuote
-			continue
-		}
-		if !inQuote && strings.IndexByte(letters, c|0x20) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-var (
-	epoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	epoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+// Unix seconds of the day before serial 1 in each date system.
+const (
+	epoch1900 = -2209161600 // 1899-12-30
+	epoch1904 = -2082844800 // 1904-01-01
+	maxYear   = 9999
 )
 
 // SerialToISO turns an Excel serial number into ISO 8601 text: 2006-01-02 for
@@ -116,29 +107,37 @@ var (
 // rounded to the nearest second, as Excel shows it. ok is false for serials
 // Excel cannot show as dates (negative, or beyond 9999-12-31).
 func SerialToISO(serial float64, kind DateKind, date1904 bool) (string, bool) {
+	b, ok := appendSerialISO(nil, serial, kind, date1904)
+	return string(b), ok
+}
+
+// appendSerialISO is SerialToISO appending to dst, so the cell reader formats
+// dates without an allocation each.
+func appendSerialISO(dst []byte, serial float64, kind DateKind, date1904 bool) ([]byte, bool) {
+	// 2958466 days is past year 9999 in both systems; checked exactly below.
 	if math.IsNaN(serial) || serial < 0 || serial > 2958466 {
-		return "", false
+		return dst, false
 	}
-	epoch := epoch1900
+	epoch := int64(epoch1900)
 	if date1904 {
 		epoch = epoch1904
 	} else if serial < 61 {
 		// Excel counts a 29 February 1900 that never was: before it the
 		// epoch is one day later.
-		epoch = epoch.AddDate(0, 0, 1)
+		epoch += 86400
 	}
 	days := math.Floor(serial)
-	secs := math.Round((serial - days) * 86400)
-	t := epoch.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second)
-	switch kind {
-	case Date:
-		return t.Format("2006-01-02"), true
-	case Time:
-		if serial < 1 {
-			return t.Format("15:04:05"), true
-		}
-		return t.Format("2006-01-02T15:04:05"), true
+	secs := int64(days)*86400 + int64(math.Round((serial-days)*86400))
+	t := time.Unix(epoch+secs, 0).UTC()
+	if t.Year() > maxYear {
+		return dst, false
+	}
+	switch {
+	case kind == Date:
+		return t.AppendFormat(dst, "2006-01-02"), true
+	case kind == Time && serial < 1:
+		return t.AppendFormat(dst, "15:04:05"), true
 	default:
-		return t.Format("2006-01-02T15:04:05"), true
+		return t.AppendFormat(dst, "2006-01-02T15:04:05"), true
 	}
 }

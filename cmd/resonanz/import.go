@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/survey"
+)
+
+type importOptions struct {
+	pipeline.ImportOptions
+	KeyFile string
+}
+
+func addImportFlags(c *cobra.Command, o *importOptions) {
+	f := c.Flags()
+	f.StringVarP(&o.Event, "event", "e", "", "event id the responses belong to, e.g. mdk16 (required)")
+	f.StringVar(&o.EventTitle, "event-title", "", "the event's title, e.g. \"16. Mitteldeutsche Digitalisierungskonferenz\"")
+	f.StringVar(&o.EventDate, "event-date", "", "the event's date, YYYY-MM-DD")
+	f.StringVar(&o.Survey, "survey", "", "survey definition file (YAML); default: the built-in conference template")
+	f.StringVar(&o.Sheet, "sheet", "", "sheet to import; default: the one that looks like responses")
+	f.BoolVar(&o.Strict, "strict", false, "fail, importing nothing, if any value is rejected")
+	f.BoolVar(&o.Replace, "replace", false, "replace an earlier import of a file with the same name in this event")
+	f.StringVar(&o.Ingest.Encoding, "encoding", "", "CSV encoding (utf-8, windows-1252, latin1); default: detected")
+	f.StringVar(&o.KeyFile, "key", defaultKeyFile(), "pseudonym key file, kept outside the data directory (or $RESONANZ_KEY)")
+	_ = c.MarkFlagRequired("event")
+}
+
+func newImportCmd(g *globals) *cobra.Command {
+	o := &importOptions{}
+	c := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Import survey exports (xlsx, csv) into the dataset",
+		Long: `Import reads each file, finds the header, maps its columns onto the survey's questions
+and publishes the responses into the dataset under --data. Values it cannot understand
+are kept as rejects with file, sheet, row, column and reason; the rest of the response
+is imported. Importing the same bytes again is a no-op. If anything fails, the dataset
+is left as it was.`,
+		Example: `  resonanz import umfrage.xlsx --event mdk16
+  resonanz import export.csv --event mdk16 --survey umfrage.yaml --strict
+  resonanz import korrigiert.xlsx --event mdk16 --replace`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			o.Files = args
+			_, err := runImport(c, g, o)
+			return err
+		},
+	}
+	addImportFlags(c, o)
+	return c
+}
+
+func runImport(c *cobra.Command, g *globals, o *importOptions) ([]*pipeline.FileResult, error) {
+	o.DataDir = g.DataDir
+	o.Log = g.stderr
+	if err := protect(o); err != nil {
+		return nil, err
+	}
+	res, err := pipeline.Import(c.Context(), o.ImportOptions)
+	if !g.Quiet {
+		for _, r := range res {
+			printImport(g.stdout, r, g.Verbose)
+		}
+	}
+	return res, err
+}
+
+func printImport(w io.Writer, r *pipeline.FileResult, verbose bool) {
+	if r.Skipped != "" {
+		fmt.Fprintf(w, "%s: %s\n", r.File, r.Skipped)
+		return
+	}
+	s := r.Summary
+	where := r.File
+	if r.Sheet != "" {
+		where += " [" + r.Sheet + "]"
+	}
+	fmt.Fprintf(w, "%s: layout %s, header in row %d\n", where, s.Mapping.Layout, s.Mapping.HeaderRow)
+	printMapping(w, &s.Mapping, verbose)
+	fmt.Fprintf(w, "%s: %d rows read, %d imported, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
+		r.File, s.RowsRead, s.Imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
+	if s.Scrubbed > 0 {
+		fmt.Fprintf(w, ", %d e-mail addresses or phone numbers removed from free text", s.Scrubbed)
+	}
+	fmt.Fprintln(w)
+	if len(r.Replaced) > 0 {
+		fmt.Fprintf(w, "%s: replaced %d earlier import(s) of this file\n", r.File, len(r.Replaced))
+	}
+}
+
+// printMapping shows which column feeds which question, so a wrong guess is
+// seen before anyone reads the report.
+func printMapping(w io.Writer, m *survey.Mapping, verbose bool) {
+	for _, c := range m.Columns {
+		target := ""
+		switch c.Kind {
+		case survey.KindQuestion:
+			target = c.Question
+			if c.Item != "" {
+				target += "." + c.Item
+			}
+		case survey.KindID:
+			target = "(response id)"
+		case survey.KindSubmitted:
+			target = "(submitted at)"
+		case survey.KindPersonal:
+			target = "(personal data: not stored)"
+		case survey.KindSystem:
+			if !verbose {
+				continue
+			}
+			target = "(tool metadata: not stored)"
+		default:
+			target = "(not recognised: not stored)"
+		}
+		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(c.Header, 50), target)
+	}
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,195 @@
+package sample
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"regexp"
+	"time"
+)
+
+// Truth is the content of a fixture's <file>.truth.json: what an importer
+// must make of the file.
+type Truth struct {
+	File   string `json:"file"`   // base name of the fixture, beside the truth file
+	Layout string `json:"layout"` // msforms, googleforms, limesurvey, surveymonkey, qualtrics, excel-csv, handtyped
+	Event  string `json:"event"`
+	Sheet  string `json:"sheet"` // "" for CSV
+	// HeaderRow is the 1-based row (CSV: record) of the column titles;
+	// DataRow is the first row holding a response.
+	HeaderRow int `json:"header_row"`
+	DataRow   int `json:"data_row"`
+	// IDColumn is the header of the column holding the response id; ""
+	// when the file has none and ids are 1-based response numbers.
+	IDColumn  string `json:"id_column"`
+	Encoding  string `json:"encoding,omitempty"`  // CSV only
+	Delimiter string `json:"delimiter,omitempty"` // CSV only
+	Notes     string `json:"notes,omitempty"`
+
+	Respondents        []TruthRespondent `json:"respondents"`
+	ExpectedRejects    []Reject          `json:"expected_rejects"`
+	ExpectedDuplicates []string          `json:"expected_duplicates"`
+	BlankRows          int               `json:"blank_rows"`
+
+	// PersonalColumns are the columns holding names and addresses, which
+	// the importer must drop.
+	PersonalColumns []string `json:"personal_columns"`
+	// PersonalInText lists personal data inside free-text answers.
+	PersonalInText []PersonalText `json:"personal_in_text"`
+	// SpecialCells are cells written in a way an importer must handle
+	// deliberately (formula without cached value, 99 = no answer, …).
+	SpecialCells []Cell `json:"special_cells"`
+	// Codes maps each code-header column to its question and answer codes
+	// (limesurvey-codes.csv only).
+	Codes map[string]CodeColumn `json:"codes,omitempty"`
+}
+
+// TruthRespondent is a Respondent as the truth file writes it: null for
+// "not answered", only answered need items.
+type TruthRespondent struct {
+	ID           string         `json:"id"`
+	State        *string        `json:"state"`
+	Sector       *string        `json:"sector"`
+	Need         map[string]int `json:"need"`
+	Topics       []string       `json:"topics"`
+	OtherTopics  []string       `json:"other_topics"`
+	Satisfaction *int           `json:"satisfaction"`
+	NPS          *int           `json:"nps"`
+	Improve      *string        `json:"improve"`
+	SubmittedAt  *string        `json:"submitted_at"`
+}
+
+// Reject is a deliberately bad cell the importer must report and treat as
+// missing.
+type Reject struct {
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Raw    string `json:"raw"`
+	Reason string `json:"reason"` // out_of_range, unknown_label, not_a_number
+	ID     string `json:"id"`
+}
+
+// Cell points at one cell of a fixture.
+type Cell struct {
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Raw    string `json:"raw"`
+	Kind   string `json:"kind"` // formula_no_cache, no_answer_code, decimal_comma, line_break, …
+}
+
+// PersonalText is personal data found in a free-text answer.
+type PersonalText struct {
+	ID   string `json:"id"`
+	Kind string `json:"kind"` // email, phone
+	Text string `json:"text"`
+}
+
+// CodeColumn documents one column of a code-header export.
+type CodeColumn struct {
+	Question string            `json:"question"`
+	Sub      string            `json:"subquestion,omitempty"`
+	Variable string            `json:"variable"`            // state, sector, need.<item>, topic.<item>, satisfaction, nps, improve
+	Answers  map[string]string `json:"answers,omitempty"`   // code → label
+	Values   map[string]string `json:"values,omitempty"`    // code → normalised value
+	Missing  []string          `json:"no_answer,omitempty"` // codes meaning "no answer"
+}
+
+// truthOf converts a respondent; id is the id as the file shows it and
+// timed says whether the file records submission times.
+func truthOf(p Respondent, id string, timed bool) TruthRespondent {
+	t := TruthRespondent{
+		ID:          id,
+		Need:        map[string]int{},
+		Topics:      append([]string{}, p.Topics...),
+		OtherTopics: append([]string{}, p.OtherTopics...),
+	}
+	for k, v := range p.Need {
+		t.Need[k] = v
+	}
+	if p.StateCode != "" {
+		t.State = ptr(p.StateCode)
+	}
+	if p.Sector != "" {
+		t.Sector = ptr(p.Sector)
+	}
+	if p.Satisfaction > 0 {
+		t.Satisfaction = ptr(p.Satisfaction)
+	}
+	if p.NPS >= 0 {
+		t.NPS = ptr(p.NPS)
+	}
+	if p.Improve != "" {
+		t.Improve = ptr(p.Improve)
+	}
+	if timed {
+		t.SubmittedAt = ptr(p.Submitted.Format(time.RFC3339))
+	}
+	return t
+}
+
+func ptr[T any](v T) *T { return &v }
+
+var (
+	emailRE = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
+	phoneRE = regexp.MustCompile(`(\+49|0)[ \d]{6,}\d`)
+)
+
+// personalIn lists e-mail addresses and phone numbers in free texts.
+func personalIn(rs []TruthRespondent) []PersonalText {
+	out := []PersonalText{}
+	for _, r := range rs {
+		if r.Improve == nil {
+			continue
+		}
+		for _, m := range emailRE.FindAllString(*r.Improve, -1) {
+			out = append(out, PersonalText{r.ID, "email", m})
+		}
+		for _, m := range phoneRE.FindAllString(*r.Improve, -1) {
+			out = append(out, PersonalText{r.ID, "phone", m})
+		}
+	}
+	return out
+}
+
+func (t *Truth) fill() {
+	if t.ExpectedRejects == nil {
+		t.ExpectedRejects = []Reject{}
+	}
+	if t.ExpectedDuplicates == nil {
+		t.ExpectedDuplicates = []string{}
+	}
+	if t.PersonalColumns == nil {
+		t.PersonalColumns = []string{}
+	}
+	if t.SpecialCells == nil {
+		t.SpecialCells = []Cell{}
+	}
+	t.PersonalInText = personalIn(t.Respondents)
+}
+
+// Marshal renders the truth file: indented, keys of maps sorted, so it
+// diffs well and is byte-stable.
+func (t *Truth) Marshal() ([]byte, error) {
+	t.fill()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(t); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ReadTruth loads a truth file, for importer tests that compare against it.
+func ReadTruth(path string) (*Truth, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var t Truth
+	if err := json.Unmarshal(b, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}

@@ -1,0 +1,164 @@
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Kind selects the chart type.
+type Kind string
+
+const (
+	Bar        Kind = "bar"         // one series, one bar per category
+	GroupedBar Kind = "grouped_bar" // series side by side within a category
+	StackedBar Kind = "stacked_bar" // series stacked within a category
+	Heatmap    Kind = "heatmap"     // category × series grid, value in each cell
+	Line       Kind = "line"        // one line per series over ordered categories
+	Diverging  Kind = "diverging"   // Likert distribution centred on the middle level
+	None       Kind = "none"        // no chart: Render writes nothing
+)
+
+// Spec describes how to draw a result.
+type Spec struct {
+	Kind  Kind
+	Title string // shown on top; the caller puts n and the event in
+	X, Y  string // titles of the category axis and the value axis
+	Note  string // footnote under the plot, e.g. why bars are missing
+	Lang  string // "de" (default) or "en": number format and decimal mark
+
+	// YMin and YMax fix the value axis (e.g. 1..5 for scale means); nil
+	// means fitted to the data. Heatmaps use them for the colour scale;
+	// diverging charts ignore them (shares always run from the centre).
+	YMin, YMax *float64
+
+	// Horizontal puts the categories on the vertical axis, which suits
+	// long German item names. Diverging charts are always horizontal,
+	// line charts never.
+	Horizontal bool
+}
+
+// Point is one value of the result.
+type Point struct {
+	X      string   // category
+	Series string   // series; may be empty for a bar or line chart with one series
+	Y      float64  // value; a share in 0..1 for diverging charts
+	Lo, Hi *float64 // interval around Y, drawn as an error bar (bar, grouped_bar, line)
+	// Missing marks a suppressed value (too few answers): it is left out
+	// and listed in Layout.Omitted; Y, Lo and Hi are ignored.
+	Missing bool
+}
+
+// Data is the result to draw.
+type Data struct {
+	Points []Point
+	// XOrder and SeriesOrder fix the order of categories and series; when
+	// empty, the order of first appearance in Points is used. A point whose
+	// X or Series is not listed is an error, as it would silently vanish.
+	XOrder, SeriesOrder []string
+}
+
+const (
+	pageWidth = 10 * vg.Inch
+	dpi       = 160 // 10 in × 160 dpi = 1600 px, sharp on a projected slide
+)
+
+// Render draws data as spec says and writes a PNG to pngPath and an SVG to
+// svgPath; an empty path skips that format. Each file is written to a
+// temporary file and renamed, so a reader never sees half a chart. Kind
+// None writes nothing. Render returns the Layout it drew.
+func Render(spec Spec, data Data, pngPath, svgPath string) (Layout, error) {
+	if pngPath == "" && svgPath == "" {
+		return Layout{}, errors.New("chart: no output path")
+	}
+	l, err := Plan(spec, data)
+	if err != nil || l.Kind == None {
+		return l, err
+	}
+	w, h := l.size()
+
+	var outs []output
+	if pngPath != "" {
+		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+		l.draw(c)
+		outs = append(outs, output{pngPath, vgimg.PngCanvas{Canvas: c}})
+	}
+	if svgPath != "" {
+		c := vgsvg.New(w, h)
+		l.draw(c)
+		var buf bytes.Buffer
+		if _, err := c.WriteTo(&buf); err != nil {
+			return l, fmt.Errorf("chart: svg: %w", err)
+		}
+		outs = append(outs, output{svgPath, bytes.NewReader(fontFallback(buf.Bytes()))})
+	}
+	return l, writeAll(outs)
+}
+
+// fontFallback lets viewers without Liberation Sans use Arial or Helvetica,
+// which have the same metrics, so labels keep their room. Embedding the
+// fonts instead would make every SVG about a megabyte.
+func fontFallback(svg []byte) []byte {
+	return bytes.ReplaceAll(svg,
+		[]byte("font-family:Liberation Sans;"),
+		[]byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))
+}
+
+type output struct {
+	path string
+	w    io.WriterTo
+}
+
+// writeAll writes every output to a temporary file first and renames only
+// when all are written, so a failure does not leave a PNG and an SVG of
+// different charts side by side.
+func writeAll(outs []output) error {
+	tmps := make([]string, 0, len(outs))
+	defer func() {
+		for _, t := range tmps {
+			os.Remove(t) // no-op after a successful rename
+		}
+	}()
+	for _, o := range outs {
+		t, err := writeTemp(o)
+		if err != nil {
+			return err
+		}
+		tmps = append(tmps, t)
+	}
+	for i, o := range outs {
+		if err := os.Rename(tmps[i], o.path); err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+	}
+	return nil
+}
+
+func writeTemp(o output) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("chart: %w", err)
+	}
+	_, err = o.w.WriteTo(f)
+	if err == nil {
+		err = f.Chmod(0o644) // CreateTemp's 0600 would hide charts from a web server
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("chart: write %s: %w", o.path, err)
+	}
+	return f.Name(), nil
+}

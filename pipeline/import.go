@@ -1,0 +1,302 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/store"
+	"github.com/resonanz/resonanz/pipeline/survey"
+)
+
+// ImportOptions configure Import.
+type ImportOptions struct {
+	DataDir    string
+	Event      string
+	EventTitle string
+	EventDate  string // YYYY-MM-DD
+	Files      []string
+	Survey     string // survey definition file; "" for the built-in template
+	Sheet      string // sheet to read; "" picks the one that looks like responses
+	Strict     bool   // any reject fails the import
+	Replace    bool   // the files replace earlier imports of the same file name
+	Ingest     ingest.Options
+	// Pseudonym and Scrub protect personal data; see survey.Options.
+	Pseudonym func(id string) string
+	Scrub     func(text string) (string, int)
+	// Log receives progress messages ("waiting for another import …").
+	Log io.Writer
+}
+
+// FileResult is what one file's import did.
+type FileResult struct {
+	File     string
+	Sheet    string
+	Skipped  string // why nothing was imported (same bytes already imported)
+	Summary  *survey.Summary
+	Replaced []string // import ids this one replaced
+	Import   *store.Import
+}
+
+// ErrStrict means --strict refused an import with rejects.
+var ErrStrict = errors.New("rejected values with --strict: nothing imported")
+
+// Import reads each file, normalises it and publishes it into the event.
+// Either every file is published or, on any error, none is: the dataset is
+// left as it was.
+func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
+	if err := store.CheckEvent(opt.Event); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	def := survey.Builtin()
+	if opt.Survey != "" {
+		d, err := survey.Load(opt.Survey)
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		def = d
+	}
+	st, err := store.Open(opt.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	// Check every file before taking the lock: a typo fails fast.
+	for _, f := range opt.Files {
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Errorf("import: %s: %w", f, ingest.ErrNotFound)
+		}
+	}
+	unlock, err := st.Lock(ctx, func() {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "waiting for another import into %s to finish …\n", opt.DataDir)
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	defer unlock()
+	if err := st.Cleanup(); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	m, err := st.Manifest()
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+
+	var results []*FileResult
+	var txns []*store.Txn
+	abort := func() {
+		for _, t := range txns {
+			t.Abort()
+		}
+	}
+	staged := map[string]bool{} // respondents staged by earlier files of this run
+	for _, path := range opt.Files {
+		res, txn, err := importFile(ctx, st, m, def, opt, path, staged)
+		if err != nil {
+			abort()
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		results = append(results, res)
+		if txn != nil {
+			txns = append(txns, txn)
+		}
+	}
+	if opt.Strict {
+		for _, r := range results {
+			if r.Summary != nil && r.Summary.Rejected() > 0 {
+				abort()
+				return results, fmt.Errorf("import: %s: %d %w", r.File, r.Summary.Rejected(), ErrStrict)
+			}
+		}
+	}
+	ev := &store.Event{Title: opt.EventTitle, Date: opt.EventDate}
+	i := 0
+	for _, r := range results {
+		if r.Skipped != "" {
+			continue
+		}
+		s := r.Summary
+		rec := store.Record{
+			File: r.File, SHA256: r.Import.SHA256, Sheet: r.Sheet, Layout: s.Mapping.Layout,
+			RowsRead: int64(s.RowsRead), RowsImported: int64(s.Imported), RowsRejected: int64(s.RowsRejected),
+			CellsRejected: int64(s.CellsRejected), Blank: int64(s.Blank), Duplicates: int64(s.Duplicates),
+		}
+		im, err := txns[i].Commit(rec, ev, r.Replaced)
+		i++
+		if err != nil {
+			abort()
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		r.Import = im
+	}
+	if i == 0 && (opt.EventTitle != "" || opt.EventDate != "") {
+		// Nothing new to import, but the event's title or date may change.
+		if err := st.SetEvent(opt.Event, ev); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+	}
+	return results, nil
+}
+
+func fileHash(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged map[string]bool) (*FileResult, *store.Txn, error) {
+	name := filepath.Base(path)
+	sha, err := fileHash(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	res := &FileResult{File: name}
+	if im := m.Find(opt.Event, sha); im != nil {
+		res.Skipped = fmt.Sprintf("already imported into %s on %s (same SHA-256); nothing to do", opt.Event, im.ImportedAt.Format("2006-01-02 15:04"))
+		return res, nil, nil
+	}
+	var replace []string
+	if opt.Replace {
+		for _, im := range m.Imports {
+			if im.Event == opt.Event && im.File == name {
+				replace = append(replace, im.ID)
+			}
+		}
+	}
+	res.Replaced = replace
+	book, err := ingest.Open(path, opt.Ingest)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer book.Close()
+	sheet, mapping, err := pickSheet(book, def, opt.Sheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	res.Sheet = sheet
+	existing, err := st.Respondents(m, opt.Event, replace)
+	if err != nil {
+		return nil, nil, err
+	}
+	txn, err := st.Begin(opt.Event)
+	if err != nil {
+		return nil, nil, err
+	}
+	cells, err := book.Cells(sheet)
+	if err != nil {
+		txn.Abort()
+		return nil, nil, err
+	}
+	defer cells.Release()
+	seen := func(r string) bool { return existing[r] || staged[r] }
+	sink := &recordingSink{Sink: txn, respondents: staged}
+	sum, err := survey.Normalize(cells, def, survey.Options{
+		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet),
+		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: mapping,
+	}, sink)
+	if err != nil {
+		txn.Abort()
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		txn.Abort()
+		return nil, nil, err
+	}
+	res.Summary = sum
+	res.Import = &store.Import{SHA256: sha}
+	return res, txn, nil
+}
+
+// sheetLabel is the sheet name messages use: none for a CSV file.
+func sheetLabel(b ingest.Book, sheet string) string {
+	if b.Format() == "csv" {
+		return ""
+	}
+	return sheet
+}
+
+// pickSheet chooses the sheet to import: the one asked for, or the one whose
+// header matches the survey best.
+func pickSheet(b ingest.Book, def *survey.Definition, want string) (string, *survey.Mapping, error) {
+	sheets := b.Sheets()
+	if want != "" {
+		found := false
+		for _, s := range sheets {
+			if s == want {
+				found = true
+			}
+		}
+		if !found {
+			return "", nil, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))
+		}
+		sheets = []string{want}
+	}
+	var best string
+	var bestMap *survey.Mapping
+	bestScore := -1
+	for _, s := range sheets {
+		rows, err := headRows(b, s)
+		if err != nil {
+			return "", nil, err
+		}
+		m, ok := def.Detect(sheetLabel(b, s), rows)
+		if ok && m.Score() > bestScore {
+			best, bestScore = s, m.Score()
+			mm := m
+			bestMap = &mm
+		}
+	}
+	if bestMap == nil {
+		where := b.Name()
+		if b.Format() != "csv" {
+			where += ": sheets " + strings.Join(sheets, ", ")
+		}
+		return "", nil, fmt.Errorf("%s: %w", where, survey.ErrNoQuestions)
+	}
+	return best, bestMap, nil
+}
+
+// headRows reads the first rows of a sheet for header detection.
+func headRows(b ingest.Book, sheet string) ([]*survey.Row, error) {
+	rr, err := b.Cells(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer rr.Release()
+	return survey.HeadRows(rr, survey.HeaderScan)
+}
+
+// recordingSink remembers the respondents written, so a later file of the
+// same run sees them as duplicates.
+type recordingSink struct {
+	survey.Sink
+	respondents map[string]bool
+}
+
+func (s *recordingSink) Write(table string, rec arrow.RecordBatch) error {
+	if table == survey.Responses {
+		col := rec.Column(1).(*array.String)
+		for i := 0; i < col.Len(); i++ {
+			s.respondents[strings.Clone(col.Value(i))] = true
+		}
+	}
+	return s.Sink.Write(table, rec)
+}

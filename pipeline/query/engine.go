@@ -1,0 +1,411 @@
+package query
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/duckdb/duckdb-go/v2"
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/resonanz/resonanz/pipeline/store"
+)
+
+// Options configure an Engine.
+type Options struct {
+	DataDir string
+	Events  []string // restrict every view to these events; none: all
+	Lang    string   // "de" (default) or "en": the language of label views
+	Queries []string // user query folders, after the built-in ones
+	// Limits of analyst SQL.
+	MemoryLimit string        // DuckDB memory_limit, default "2GB"
+	Threads     int           // default 2
+	Timeout     time.Duration // per statement, default 60 s
+}
+
+// Engine is a locked-down DuckDB over the published dataset.
+type Engine struct {
+	opt     Options
+	db      *sql.DB
+	conn    *sql.Conn
+	arrow   *duckdb.Arrow
+	queries []*Query
+	broken  map[string]error // queries whose view could not be created
+	// Manifest is the published state the views were made from.
+	Manifest *store.Manifest
+}
+
+// ErrForbidden means SQL that is not a single read-only query.
+var ErrForbidden = errors.New("only a single SELECT query is allowed")
+
+// Open builds the views over the dataset's published files, creates the
+// built-in and user queries as views, and locks the configuration: no file
+// outside the data directory, no extensions, fixed memory and threads.
+func Open(ctx context.Context, opt Options) (*Engine, error) {
+	if opt.Lang == "" {
+		opt.Lang = "de"
+	}
+	if opt.MemoryLimit == "" {
+		opt.MemoryLimit = "2GB"
+	}
+	if opt.Threads <= 0 {
+		opt.Threads = 2
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = 60 * time.Second
+	}
+	st, err := store.Open(opt.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	m, err := st.Manifest()
+	if err != nil {
+		return nil, err
+	}
+	if len(m.Imports) == 0 {
+		return nil, fmt.Errorf("query: %s: %w", opt.DataDir, store.ErrNoData)
+	}
+	for _, ev := range opt.Events {
+		if len(m.Files("responses", ev)) == 0 {
+			return nil, fmt.Errorf("query: no event %q in %s (events: %s)", ev, opt.DataDir, strings.Join(m.EventIDs(), ", "))
+		}
+	}
+	qs, err := Load(opt.Queries...)
+	if err != nil {
+		return nil, err
+	}
+	c, err := duckdb.NewConnector("", nil)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	db := sql.OpenDB(c)
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, Manifest: m}
+	if err := e.setup(ctx, st.Dir, m); err != nil {
+		e.Close()
+		return nil, err
+	}
+	err = conn.Raw(func(dc any) error {
+		a, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		e.arrow = a
+		return err
+	})
+	if err != nil {
+		e.Close()
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	return e, nil
+}
+
+// Close releases DuckDB.
+func (e *Engine) Close() error {
+	if e.conn != nil {
+		e.conn.Close()
+	}
+	return e.db.Close()
+}
+
+// Queries returns the loaded queries in report order.
+func (e *Engine) Queries() []*Query { return e.queries }
+
+// Lang is the language of the label views.
+func (e *Engine) Lang() string { return e.opt.Lang }
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func fileList(dir string, rels []string) string {
+	q := make([]string, len(rels))
+	for i, r := range rels {
+		q[i] = quote(filepath.Join(dir, filepath.FromSlash(r)))
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+func (e *Engine) exec(ctx context.Context, stmt string, args ...any) error {
+	_, err := e.conn.ExecContext(ctx, stmt, args...)
+	return err
+}
+
+func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error {
+	// t975(df): the 97.5 % quantile of Student's t, for 95 % intervals.
+	if err := duckdb.RegisterScalarUDF(e.conn, "t975", t975{}); err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	for _, t := range store.Tables {
+		files := m.Files(t, e.opt.Events...)
+		stmt := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true, hive_partitioning = false)", t, fileList(dir, files))
+		if err := e.exec(ctx, stmt); err != nil {
+			return fmt.Errorf("query: view %s: %w", t, err)
+		}
+	}
+	en := e.opt.Lang == "en"
+	pick := func(de, en2 string) string {
+		if en {
+			return "coalesce(" + en2 + ", " + de + ")"
+		}
+		return de
+	}
+	stmts := []string{
+		// Macros analysts can use too; intervals as the methods sheet states.
+		`create macro mean_ci_low(m, sd, n) as case when n > 1 then m - t975(n - 1) * sd / sqrt(n) end`,
+		`create macro mean_ci_high(m, sd, n) as case when n > 1 then m + t975(n - 1) * sd / sqrt(n) end`,
+		`create macro wilson_low(k, n) as case when n > 0 then
+		   ((k / n) + 1.959964 ^ 2 / (2 * n) - 1.959964 * sqrt((k / n) * (1 - k / n) / n + 1.959964 ^ 2 / (4 * n ^ 2))) / (1 + 1.959964 ^ 2 / n) end`,
+		`create macro wilson_high(k, n) as case when n > 0 then
+		   ((k / n) + 1.959964 ^ 2 / (2 * n) + 1.959964 * sqrt((k / n) * (1 - k / n) / n + 1.959964 ^ 2 / (4 * n ^ 2))) / (1 + 1.959964 ^ 2 / n) end`,
+		// Label views in the report's language; the newest event's wording wins.
+		`create view item_names as select question, item,
+		   arg_max(` + pick("item_text", "item_text_en") + `, event) as item_text,
+		   arg_max(` + pick("text", "text_en") + `, event) as question_text,
+		   min(position) as position
+		 from questions where item is not null group by question, item`,
+		`create view state_names as select code as state, arg_max(` + pick("label", "label_en") + `, event) as state_name, min(position) as position
+		 from labels where question in (select question from questions where role = 'state') group by code`,
+		`create view sector_names as select code as sector, arg_max(` + pick("label", "label_en") + `, event) as sector_name, min(position) as position
+		 from labels where question in (select question from questions where role = 'sector') group by code`,
+		`create table event_info (event varchar, title varchar, date date, files integer)`,
+	}
+	for _, s := range stmts {
+		if err := e.exec(ctx, s); err != nil {
+			return fmt.Errorf("query: setup: %w", err)
+		}
+	}
+	for _, id := range m.EventIDs() {
+		ev := m.Events[id]
+		var title, date any
+		if ev != nil && ev.Title != "" {
+			title = ev.Title
+		}
+		if ev != nil && ev.Date != "" {
+			date = ev.Date
+		}
+		files := 0
+		for _, im := range m.Imports {
+			if im.Event == id {
+				files++
+			}
+		}
+		if err := e.exec(ctx, `insert into event_info values ($1, $2, $3::date, $4)`, id, title, date, files); err != nil {
+			return fmt.Errorf("query: events: %w", err)
+		}
+	}
+	if err := e.exec(ctx, `create view events as select i.event, i.title, i.date, i.files,
+		(select count(*) from responses r where r.event = i.event) as responses
+		from event_info i where i.event in (select distinct event from responses) order by i.date nulls last, i.event`); err != nil {
+		return fmt.Errorf("query: events: %w", err)
+	}
+	e.createQueryViews(ctx)
+	lock := []string{
+		fmt.Sprintf("set memory_limit = %s", quote(e.opt.MemoryLimit)),
+		fmt.Sprintf("set threads = %d", e.opt.Threads),
+		fmt.Sprintf("set allowed_directories = [%s]", quote(dir+string(filepath.Separator))),
+		"set enable_external_access = false",
+		"set autoinstall_known_extensions = false",
+		"set autoload_known_extensions = false",
+		"set allow_community_extensions = false",
+		"set lock_configuration = true",
+	}
+	for _, s := range lock {
+		if err := e.exec(ctx, s); err != nil {
+			return fmt.Errorf("query: %s: %w", s, err)
+		}
+	}
+	return nil
+}
+
+// createQueryViews makes every query a view of its name, so queries can use
+// each other. Queries may refer to ones made later, so it repeats until no
+// more succeed; a query with parameters cannot be a view and runs only as
+// itself.
+func (e *Engine) createQueryViews(ctx context.Context) {
+	pending := append([]*Query(nil), e.queries...)
+	for {
+		var next []*Query
+		for _, q := range pending {
+			if err := e.check(ctx, q.SQL); err != nil {
+				e.broken[q.Name] = e.wrap(q, err)
+				continue
+			}
+			if err := e.exec(ctx, "create view "+q.Name+" as "+trimSQL(q.SQL)); err != nil {
+				e.broken[q.Name] = e.wrap(q, err)
+				next = append(next, q)
+				continue
+			}
+			delete(e.broken, q.Name)
+		}
+		if len(next) == 0 || len(next) == len(pending) {
+			return
+		}
+		pending = next
+	}
+}
+
+// trimSQL drops the trailing semicolon a file usually ends with.
+func trimSQL(s string) string {
+	s = strings.TrimSpace(s)
+	for strings.HasSuffix(s, ";") {
+		s = strings.TrimSpace(strings.TrimSuffix(s, ";"))
+	}
+	return s
+}
+
+// check lets through exactly one SELECT statement. DuckDB's own parser
+// decides (json_serialize_sql parses without running and refuses anything
+// but SELECT), so COPY, ATTACH, INSTALL, SET, PRAGMA and a second statement
+// hidden after a semicolon never reach execution.
+func (e *Engine) check(ctx context.Context, text string) error {
+	var js string
+	if err := e.conn.QueryRowContext(ctx, "select json_serialize_sql($1::varchar)::varchar", text).Scan(&js); err != nil {
+		return err
+	}
+	var res struct {
+		Error      bool              `json:"error"`
+		Type       string            `json:"error_type"`
+		Message    string            `json:"error_message"`
+		Statements []json.RawMessage `json:"statements"`
+	}
+	if err := json.Unmarshal([]byte(js), &res); err != nil {
+		return err
+	}
+	switch {
+	case res.Error && res.Type == "not implemented":
+		return ErrForbidden
+	case res.Error:
+		return errors.New(res.Message)
+	case len(res.Statements) != 1:
+		return fmt.Errorf("%w: found %d statements", ErrForbidden, len(res.Statements))
+	}
+	return nil
+}
+
+// Query runs one analyst statement with named parameters ($event, …) bound,
+// never spliced into the text. The caller releases the reader.
+func (e *Engine) Query(ctx context.Context, text string, params map[string]string) (array.RecordReader, func(), error) {
+	if err := e.check(ctx, text); err != nil {
+		return nil, nil, fmt.Errorf("query: %w", err)
+	}
+	return e.run(ctx, text, params)
+}
+
+// Run runs a loaded query (by name) with parameters.
+func (e *Engine) Run(ctx context.Context, q *Query, params map[string]string) (array.RecordReader, func(), error) {
+	if err := e.check(ctx, q.SQL); err != nil {
+		return nil, nil, e.wrap(q, err)
+	}
+	rr, cancel, err := e.run(ctx, trimSQL(q.SQL), params)
+	if err != nil {
+		return nil, nil, e.wrap(q, err)
+	}
+	return rr, cancel, nil
+}
+
+// run executes SQL with a timeout; the returned func ends the timeout and
+// must be called after the reader is drained.
+func (e *Engine) run(ctx context.Context, text string, params map[string]string) (array.RecordReader, func(), error) {
+	args, err := e.bind(ctx, text, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
+	rr, err := e.arrow.QueryContext(ctx, text, args...)
+	if err != nil {
+		cancel()
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, nil, fmt.Errorf("query cancelled after %v (--timeout): %w", e.opt.Timeout, context.DeadlineExceeded)
+		}
+		return nil, nil, err
+	}
+	return rr, cancel, nil
+}
+
+// bind orders named parameter values as the prepared statement numbers them.
+func (e *Engine) bind(ctx context.Context, text string, params map[string]string) ([]any, error) {
+	var args []any
+	err := e.conn.Raw(func(dc any) error {
+		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, text)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		ds := st.(*duckdb.Stmt)
+		for i := 1; i <= ds.NumInput(); i++ {
+			name, err := ds.ParamName(i)
+			if err != nil {
+				return err
+			}
+			v, ok := params[name]
+			if !ok {
+				return fmt.Errorf("parameter $%s has no value (give it with --param %s=VALUE)", name, name)
+			}
+			args = append(args, v)
+		}
+		return nil
+	})
+	return args, err
+}
+
+var lineRE = regexp.MustCompile(`LINE (\d+):`)
+
+// wrap names the query file and, where DuckDB gives one, the line:
+// queries/foo.sql:3: Binder Error: …
+func (e *Engine) wrap(q *Query, err error) error {
+	var de *duckdb.Error
+	msg := err.Error()
+	if errors.As(err, &de) {
+		msg = de.Msg
+	}
+	loc := q.Source
+	if q.Source == "built-in" {
+		loc = "queries/" + q.Name + ".sql"
+	}
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		loc += ":" + m[1]
+	}
+	first, _, _ := strings.Cut(msg, "\n")
+	return &QueryError{Query: q.Name, Loc: loc, Msg: first, Err: err}
+}
+
+// QueryError is a failed query, printed as queries/foo.sql:3: Binder Error: ….
+type QueryError struct {
+	Query, Loc, Msg string
+	Err             error
+}
+
+func (e *QueryError) Error() string { return e.Loc + ": " + e.Msg }
+func (e *QueryError) Unwrap() error { return e.Err }
+
+// Broken returns the error of a query whose view could not be created.
+func (e *Engine) Broken(name string) error { return e.broken[name] }
+
+type t975 struct{}
+
+func (t975) Config() duckdb.ScalarFuncConfig {
+	d, _ := duckdb.NewTypeInfo(duckdb.TYPE_DOUBLE)
+	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{d}, ResultTypeInfo: d}
+}
+
+func (t975) Executor() duckdb.ScalarFuncExecutor {
+	return duckdb.ScalarFuncExecutor{RowExecutor: func(v []driver.Value) (any, error) {
+		df, ok := v[0].(float64)
+		if !ok || df < 1 || math.IsNaN(df) {
+			return nil, nil
+		}
+		return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.975), nil
+	}}
+}
+
+

@@ -1,0 +1,116 @@
+package query
+
+import (
+	"io"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/pipeline/sanitize"
+)
+
+// WriteParquet streams a result into a zstd Parquet file.
+func WriteParquet(w io.Writer, rr array.RecordReader) error {
+	defer rr.Release()
+	pw, err := pqarrow.NewFileWriter(rr.Schema(), w,
+		parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Zstd)),
+		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		return err
+	}
+	for rr.Next() {
+		if err := pw.Write(rr.RecordBatch()); err != nil {
+			pw.Close()
+			return err
+		}
+	}
+	if err := rr.Err(); err != nil {
+		pw.Close()
+		return err
+	}
+	return pw.Close()
+}
+
+// WriteXLSX writes a result as one sheet: numbers as numbers, dates as
+// dates, text as text. Text that looks like a formula is written as a string
+// cell (never a formula) with the Text number format "@", so it stays text
+// even when a user edits the cell.
+func WriteXLSX(w io.Writer, t *Table) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "Ergebnis"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	quoted, err := f.NewStyle(&excelize.Style{NumFmt: 49})
+	if err != nil {
+		return err
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 22})
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = excelize.Cell{Value: c}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for r, row := range t.Rows {
+		cells := make([]any, len(row))
+		for i, v := range row {
+			switch x := v.(type) {
+			case string:
+				c := excelize.Cell{Value: x}
+				if sanitize.Risky(x) {
+					c.StyleID = quoted
+				}
+				cells[i] = c
+			case time.Time:
+				cells[i] = excelize.Cell{Value: x, StyleID: dateStyle}
+			default:
+				cells[i] = excelize.Cell{Value: v}
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(ref, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// Suppress blanks every value of a row whose column n is below minN, except
+// the label columns (text), so the row says the cell exists but not what it
+// holds. It is the plain rule for ad-hoc output; the report applies
+// secondary suppression on top.
+func Suppress(t *Table, minN int) {
+	n := t.Col("n")
+	if n < 0 {
+		return
+	}
+	for _, row := range t.Rows {
+		c, ok := row[n].(int64)
+		if !ok || c <= 0 || c >= int64(minN) {
+			continue
+		}
+		for i, v := range row {
+			switch v.(type) {
+			case float64, int64:
+				row[i] = "."
+			}
+		}
+	}
+}

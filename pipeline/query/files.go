@@ -1,0 +1,227 @@
+package query
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/resonanz/resonanz/queries"
+)
+
+// Query is one query file: its SQL and the settings of its comment header.
+type Query struct {
+	Name   string // file name without .sql: the view's and the sheet's name
+	Source string // "built-in" or the file's path
+	SQL    string
+	// Header line count, so DuckDB's line numbers can be mapped to the file.
+	HeaderLines int
+	Meta        Meta
+}
+
+// Meta is a query file's comment header:
+//
+//	-- title: Handlungsbedarf nach Bundesland
+//	-- title_en: Need for action by state
+//	-- chart: grouped_bar
+//	-- x: item_text
+//	-- y: mean
+//	-- series: state_name
+//	-- error: ci_low, ci_high
+//	-- report: true
+type Meta struct {
+	Title, TitleEn             string
+	Description, DescriptionEn string
+	Chart                      string // bar, grouped_bar, stacked_bar, heatmap, line, diverging, none
+	X, Y, Series               string
+	ErrLow, ErrHigh            string // interval columns drawn as error bars
+	Sort                       string // "", asc, desc
+	YMin, YMax                 *float64
+	Report                     bool // include in the report (default true)
+	Order                      int  // position in the report; then by name
+}
+
+// Charts are the chart kinds a header may name.
+var Charts = []string{"bar", "grouped_bar", "stacked_bar", "heatmap", "line", "diverging", "none"}
+
+var nameRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+
+// Load reads the built-in queries and then each user folder in turn; a user
+// file with a built-in's name replaces it. Dotfiles and non-.sql files are
+// skipped. The result is in report order.
+func Load(dirs ...string) ([]*Query, error) {
+	byName := map[string]*Query{}
+	if err := loadFS(queries.FS, ".", "built-in", byName); err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("query: queries folder %s: %w", d, err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("query: queries folder %s: not a directory", d)
+		}
+		if err := loadFS(os.DirFS(d), ".", d, byName); err != nil {
+			return nil, err
+		}
+	}
+	qs := make([]*Query, 0, len(byName))
+	for _, q := range byName {
+		qs = append(qs, q)
+	}
+	sort.Slice(qs, func(i, j int) bool {
+		if qs[i].Meta.Order != qs[j].Meta.Order {
+			return qs[i].Meta.Order < qs[j].Meta.Order
+		}
+		return qs[i].Name < qs[j].Name
+	})
+	return qs, nil
+}
+
+func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return fmt.Errorf("query: %s: %w", source, err)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".sql") {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, path.Join(dir, n))
+		if err != nil {
+			return fmt.Errorf("query: %s: %w", n, err)
+		}
+		src := "built-in"
+		if source != "built-in" {
+			src = strings.TrimSuffix(source, "/") + "/" + n
+		}
+		q, err := Parse(strings.TrimSuffix(n, ".sql"), src, string(b))
+		if err != nil {
+			return err
+		}
+		into[q.Name] = q
+	}
+	return nil
+}
+
+// Parse reads a query file's header and SQL.
+func Parse(name, source, text string) (*Query, error) {
+	if !nameRE.MatchString(name) {
+		return nil, fmt.Errorf("query: %s: the file name must be lower-case letters, digits and _ (it becomes a view name)", source)
+	}
+	q := &Query{Name: name, Source: source, SQL: text, Meta: Meta{Report: true, Order: 1000, Chart: "none"}}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" {
+			continue
+		}
+		if !strings.HasPrefix(t, "--") {
+			break
+		}
+		q.HeaderLines = line
+		k, v, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(t, "--")), ":")
+		if !ok {
+			continue
+		}
+		if err := q.Meta.set(strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)); err != nil {
+			return nil, fmt.Errorf("query: %s:%d: %w", source, line, err)
+		}
+	}
+	if q.Meta.Title == "" {
+		q.Meta.Title = name
+	}
+	if q.Meta.Chart != "none" && (q.Meta.X == "" || q.Meta.Y == "") {
+		return nil, fmt.Errorf("query: %s: chart %s needs x: and y: columns in the header", source, q.Meta.Chart)
+	}
+	return q, nil
+}
+
+func (m *Meta) set(k, v string) error {
+	switch k {
+	case "title":
+		m.Title = v
+	case "title_en":
+		m.TitleEn = v
+	case "description":
+		m.Description = v
+	case "description_en":
+		m.DescriptionEn = v
+	case "chart":
+		v = strings.ToLower(strings.ReplaceAll(v, " ", "_"))
+		for _, c := range Charts {
+			if v == c {
+				m.Chart = v
+				return nil
+			}
+		}
+		return fmt.Errorf("unknown chart %q (one of %s)", v, strings.Join(Charts, ", "))
+	case "x":
+		m.X = v
+	case "y":
+		m.Y = v
+	case "series":
+		m.Series = v
+	case "error":
+		lo, hi, ok := strings.Cut(v, ",")
+		if !ok {
+			return fmt.Errorf("error: wants two columns, low and high (error: ci_low, ci_high)")
+		}
+		m.ErrLow, m.ErrHigh = strings.TrimSpace(lo), strings.TrimSpace(hi)
+	case "sort":
+		if v != "asc" && v != "desc" && v != "" {
+			return fmt.Errorf("sort: %q is not asc or desc", v)
+		}
+		m.Sort = v
+	case "ymin", "ymax":
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a number", k, v)
+		}
+		if k == "ymin" {
+			m.YMin = &f
+		} else {
+			m.YMax = &f
+		}
+	case "report":
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("report: %q is not true or false", v)
+		}
+		m.Report = b
+	case "order":
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("order: %q is not a whole number", v)
+		}
+		m.Order = n
+	default:
+		// Unknown keys are comments, so a header can carry notes.
+	}
+	return nil
+}
+
+// Title returns the title in a language ("de" or "en").
+func (q *Query) Title(lang string) string {
+	if lang == "en" && q.Meta.TitleEn != "" {
+		return q.Meta.TitleEn
+	}
+	return q.Meta.Title
+}
+
+// Description returns the description in a language.
+func (q *Query) Description(lang string) string {
+	if lang == "en" && q.Meta.DescriptionEn != "" {
+		return q.Meta.DescriptionEn
+	}
+	return q.Meta.Description
+}

@@ -1,0 +1,170 @@
+package query
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/resonanz/resonanz/pipeline/sanitize"
+)
+
+// Text formats a value for text outputs; numbers in full precision with a
+// decimal point, so that CSV and terminal output read back exactly.
+func Text(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case float64:
+		if math.IsNaN(v) {
+			return "NaN"
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case bool:
+		return strconv.FormatBool(v)
+	case time.Time:
+		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
+			return v.Format("2006-01-02")
+		}
+		return v.Format("2006-01-02 15:04:05")
+	}
+	return fmt.Sprint(v)
+}
+
+// WriteCSV writes a header and rows; text that a spreadsheet would run as a
+// formula is defused.
+func WriteCSV(w io.Writer, t *Table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	rec := make([]string, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, v := range row {
+			if s, ok := v.(string); ok {
+				rec[i] = sanitize.CSV(s)
+			} else {
+				rec[i] = Text(v)
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes an array of objects, keys in column order.
+func WriteJSON(w io.Writer, t *Table) error {
+	var b strings.Builder
+	b.WriteString("[")
+	for r, row := range t.Rows {
+		if r > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  {")
+		for i, v := range row {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			k, _ := json.Marshal(t.Columns[i])
+			b.Write(k)
+			b.WriteString(": ")
+			switch x := v.(type) {
+			case float64:
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					b.WriteString("null")
+					continue
+				}
+			case time.Time:
+				v = x.Format(time.RFC3339)
+			}
+			js, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			b.Write(js)
+		}
+		b.WriteString("}")
+	}
+	if len(t.Rows) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteAligned writes a table for a terminal: columns padded, numbers right
+// aligned and rounded to 3 decimals for reading.
+func WriteAligned(w io.Writer, t *Table) error {
+	cells := make([][]string, len(t.Rows)+1)
+	cells[0] = t.Columns
+	num := make([]bool, len(t.Columns))
+	for r, row := range t.Rows {
+		line := make([]string, len(row))
+		for i, v := range row {
+			switch x := v.(type) {
+			case float64:
+				num[i] = true
+				line[i] = strconv.FormatFloat(x, 'f', 3, 64)
+			case int64:
+				num[i] = true
+				line[i] = Text(v)
+			case string:
+				line[i] = strings.Join(strings.Fields(x), " ")
+			default:
+				line[i] = Text(v)
+			}
+		}
+		cells[r+1] = line
+	}
+	width := make([]int, len(t.Columns))
+	for _, line := range cells {
+		for i, c := range line {
+			if n := utf8.RuneCountInString(c); n > width[i] {
+				width[i] = min(n, 60)
+			}
+		}
+	}
+	var b strings.Builder
+	for r, line := range cells {
+		for i, c := range line {
+			if rc := []rune(c); len(rc) > 60 {
+				c = string(rc[:59]) + "…"
+			}
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if num[i] && r > 0 {
+				b.WriteString(pad + c)
+			} else {
+				b.WriteString(c + pad)
+			}
+		}
+		b.WriteString("\n")
+		if r == 0 {
+			for i := range line {
+				if i > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(strings.Repeat("-", width[i]))
+			}
+			b.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(&b, "(%d rows)\n", len(t.Rows))
+	_, err := io.WriteString(w, b.String())
+	return err
+}

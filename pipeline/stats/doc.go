@@ -1,0 +1,77 @@
+// Package stats turns numbers into what the report may honestly print:
+// intervals, significance marks, suppressed small counts, weights and
+// pseudonyms. It is pure Go on plain values and knows nothing of DuckDB,
+// Arrow or the report layout; the report calls it per table.
+//
+// The survey is small (n≈150 split by Sachsen, Sachsen-Anhalt, Thüringen) and
+// personal, so the package leans towards wide intervals, few marks and more
+// suppression. Level, Alpha and MinN are the settings the report uses and
+// Methods describes; Methods("de") and Methods("en") are the methods sheet.
+//
+// # Intervals
+//
+//	stats.Wilson(5, 20, stats.Level)         → 0.1119, 0.4687  (share 25 %)
+//	stats.Wilson(0, 10, stats.Level)         → 0, 0.2775       (not 0–0)
+//	stats.MeanCI(8, 5, 2.138, stats.Level)   → 3.2126, 6.7874  (t, df 7)
+//	stats.MeanCI(1, 4, 0, stats.Level)       → NaN, NaN        (no spread)
+//	stats.TQuantile(0.975, 10)               → 2.228139
+//
+// Weighted: WeightedMean([1 2 3], [1 1 2]) → mean 2.25, se 0.6027, neff 2.67
+// (linearisation SE, Kish's effective n); the interval is
+// TInterval(mean, se, neff−1, Level). WeightedShare gives the same for a
+// yes/no item, with WilsonP(share, neff, Level) as its interval.
+//
+// # Significance
+//
+//	stats.WelchT(10, 5, 2, 20, 4, 1) → t 1.4907, df 11.31, p 0.1634
+//	stats.TwoProportionZ(30, 50, 20, 50) → z 2, p 0.0455
+//	stats.Holm([0.01 0.04 0.03 0.005]) → [0.03 0.06 0.06 0.02]
+//
+// VsRest takes a banner table, table[item] = one Group{Label, N, Mean, SD}
+// per state, tests each group against the other respondents of the item, and
+// corrects all p-values of the table together:
+//
+//	A n=40 mean 4.2 | B n=40 mean 3.0 | C n=3 mean 1.0
+//	→ A Higher, B Lower, C Skip=SmallGroup (never marked)
+//
+// # Small numbers
+//
+// Hide(n, MinN) is the primary rule for any figure on n respondents: hidden
+// when 0 < n < 5. Zeros are shown. Suppress extends it to a table with its
+// totals so nothing hidden can be worked out by subtraction; Recoverable is
+// the independent check by linear algebra, and Suppress runs it on every
+// table. Hidden cells' means and shares must be hidden too.
+//
+//	12  3 20 | 35                  x  x 20 | 35
+//	15 18 25 | 58     Suppress →  15 18 25 | 58
+//	 8  9  0 | 17                  x  x  0 | 17
+//	35 30 45 |110                 35 30 45 |110
+//
+//	SuppressSeries([12 3 0 20]) → [x x 0 20], total 35 shown
+//	SuppressSeries([1 2 30])    → [x x x], total 33 shown (1+2 = 33−30 is small)
+//	SuppressSeries([3 0 0 0])   → [x 0 0 0], total hidden
+//
+// # Weights
+//
+// Rake fits weights to population margins given as Go maps (parsing them is
+// the caller's job):
+//
+//	rows:    m/N ×1, m/S ×2, f/N ×3, f/S ×2
+//	margins: {"sex": {"m": 600, "f": 400}, "region": {"N": 300, "S": 200}}
+//	→ weights m/N 2.4, m/S 1.2, f/N 0.8, f/S 0.4 (mean 1), EffectiveN 5.88
+//
+// A category in the data but not in the margins is ErrNoMargin, a margin
+// category without respondents ErrNoRespondents, margins that cannot be met
+// a *ConvergenceError with the last weights.
+//
+// # Personal data
+//
+//	stats.Pseudonym([]byte("key"), "mdk16", "1") → "e205d5401dd6c45e"
+//
+// is HMAC-SHA256 of "mdk16\x001" under the key from LoadOrCreateKey (32
+// random bytes, mode 0600; a key file others can read is refused with
+// ErrKeyExposed).
+//
+//	stats.ScrubPII("Tel. (0341) 123 45 67, a@b.de, 04109 Leipzig")
+//	→ "Tel. [Telefon], [E-Mail], 04109 Leipzig", 2
+package stats

@@ -1,0 +1,120 @@
+package stats_test
+
+import (
+	"fmt"
+
+	"github.com/resonanz/resonanz/pipeline/stats"
+)
+
+// The examples check the figures doc.go quotes.
+
+func ExampleWilson() {
+	lo, hi := stats.Wilson(5, 20, stats.Level)
+	fmt.Printf("%.4f %.4f\n", lo, hi)
+	lo, hi = stats.Wilson(0, 10, stats.Level)
+	fmt.Printf("%.4f %.4f\n", lo, hi)
+	// Output:
+	// 0.1119 0.4687
+	// 0.0000 0.2775
+}
+
+func ExampleMeanCI() {
+	lo, hi := stats.MeanCI(8, 5, 2.138, stats.Level)
+	fmt.Printf("%.4f %.4f\n", lo, hi)
+	fmt.Println(stats.MeanCI(1, 4, 0, stats.Level))
+	// Output:
+	// 3.2126 6.7874
+	// NaN NaN
+}
+
+func ExampleWeightedMean() {
+	m, se, neff := stats.WeightedMean([]float64{1, 2, 3}, []float64{1, 1, 2})
+	fmt.Printf("%.2f %.4f %.2f\n", m, se, neff)
+	// Output: 2.25 0.6027 2.67
+}
+
+func ExampleWelchT() {
+	t, df, p := stats.WelchT(10, 5, 2, 20, 4, 1)
+	fmt.Printf("%.4f %.2f %.4f\n", t, df, p)
+	z, p := stats.TwoProportionZ(30, 50, 20, 50)
+	fmt.Printf("%.0f %.4f\n", z, p)
+	fmt.Println(stats.Holm([]float64{0.01, 0.04, 0.03, 0.005}))
+	// Output:
+	// 1.4907 11.31 0.1634
+	// 2 0.0455
+	// [0.03 0.06 0.06 0.02]
+}
+
+func ExampleVsRest() {
+	marks := stats.VsRest([][]stats.Group{{
+		{Label: "A", N: 40, Mean: 4.2, SD: 0.8},
+		{Label: "B", N: 40, Mean: 3.0, SD: 0.9},
+		{Label: "C", N: 3, Mean: 1.0, SD: 0},
+	}}, stats.Alpha, stats.MinN)
+	for _, m := range marks[0] {
+		fmt.Println(m.Label, m.Dir, m.Skip)
+	}
+	// Output:
+	// A higher tested
+	// B lower tested
+	// C same group below minimum n
+}
+
+func ExampleSuppress() {
+	tab := stats.Table{N: [][]int{{12, 3, 20}, {15, 18, 25}, {8, 9, 0}}}
+	m := stats.Suppress(tab, stats.MinN)
+	for i, row := range tab.N {
+		for j, n := range row {
+			if m.Cells[i][j] {
+				fmt.Print("  x")
+			} else {
+				fmt.Printf("%3d", n)
+			}
+		}
+		fmt.Println()
+	}
+	fmt.Println(m.RowTotals, m.ColTotals, m.Grand)
+	// Output:
+	//   x  x 20
+	//  15 18 25
+	//   x  x  0
+	// [false false false] [false false false] false
+}
+
+func ExampleSuppressSeries() {
+	fmt.Println(stats.SuppressSeries([]int{12, 3, 0, 20}, stats.MinN))
+	fmt.Println(stats.SuppressSeries([]int{1, 2, 30}, stats.MinN))
+	fmt.Println(stats.SuppressSeries([]int{3, 0, 0, 0}, stats.MinN))
+	// Output:
+	// [true true false false] false
+	// [true true true] false
+	// [true false false false] true
+}
+
+func ExampleRake() {
+	var rows []map[string]string
+	for _, r := range []struct {
+		sex, region string
+		n           int
+	}{{"m", "N", 1}, {"m", "S", 2}, {"f", "N", 3}, {"f", "S", 2}} {
+		for range r.n {
+			rows = append(rows, map[string]string{"sex": r.sex, "region": r.region})
+		}
+	}
+	w, err := stats.Rake(rows, map[string]map[string]float64{
+		"sex":    {"m": 600, "f": 400},
+		"region": {"N": 300, "S": 200},
+	}, 100, 1e-9)
+	fmt.Printf("%.2f %v %.2f\n", w, err, stats.EffectiveN(w))
+	// Output: [2.40 1.20 1.20 0.80 0.80 0.80 0.40 0.40] <nil> 5.88
+}
+
+func ExamplePseudonym() {
+	fmt.Println(stats.Pseudonym([]byte("key"), "mdk16", "1"))
+	// Output: e205d5401dd6c45e
+}
+
+func ExampleScrubPII() {
+	fmt.Println(stats.ScrubPII("Tel. (0341) 123 45 67, a@b.de, 04109 Leipzig"))
+	// Output: Tel. [Telefon], [E-Mail], 04109 Leipzig 2
+}

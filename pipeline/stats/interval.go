@@ -1,0 +1,156 @@
+package stats
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Defaults the report uses and Methods describes. Change them here, not at
+// the call sites, so the methods sheet keeps telling the truth.
+const (
+	// Level is the confidence level of every interval.
+	Level = 0.95
+	// Alpha is the significance level after the Holm correction.
+	Alpha = 0.05
+	// MinN is the smallest number of respondents a figure may rest on.
+	MinN = 5
+)
+
+// TQuantile returns the p-quantile of Student's t distribution with df
+// degrees of freedom (df may be fractional, as Welch's df is). It returns NaN
+// for p outside [0, 1] or df ≤ 0, where gonum would panic.
+func TQuantile(p, df float64) float64 {
+	if !(p >= 0 && p <= 1 && df > 0) {
+		return math.NaN()
+	}
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(p)
+}
+
+// MeanCI is the t interval mean ± t(1−α/2; n−1)·sd/√n, sd being the sample
+// standard deviation (n−1 denominator). With fewer than two answers there is
+// no spread to estimate, so both bounds are NaN.
+func MeanCI(n int, mean, sd, level float64) (lo, hi float64) {
+	if n < 2 {
+		return math.NaN(), math.NaN()
+	}
+	return TInterval(mean, sd/math.Sqrt(float64(n)), float64(n-1), level)
+}
+
+// TInterval is est ± t(1−α/2; df)·se. For a weighted mean pass the se of
+// WeightedMean and df = neff−1: fewer effective answers, wider interval.
+func TInterval(est, se, df, level float64) (lo, hi float64) {
+	if !validLevel(level) || !(df > 0) || !(se >= 0) {
+		return math.NaN(), math.NaN()
+	}
+	h := TQuantile(1-(1-level)/2, df) * se
+	return est - h, est + h
+}
+
+// Wilson is the Wilson score interval for k successes in n trials. Unlike
+// the textbook p ± z·√(p(1−p)/n) it stays inside [0, 1] and does not collapse
+// to a point at 0 of 10, which matters at n≈150 split by state.
+func Wilson(k, n int, level float64) (lo, hi float64) {
+	if n <= 0 || k < 0 || k > n {
+		return math.NaN(), math.NaN()
+	}
+	return WilsonP(float64(k)/float64(n), float64(n), level)
+}
+
+// WilsonP is the Wilson interval for a share p observed on n (possibly
+// fractional) cases; pass a weighted share with its effective n.
+func WilsonP(p, n, level float64) (lo, hi float64) {
+	if !(n > 0) || !(p >= 0 && p <= 1) || !validLevel(level) {
+		return math.NaN(), math.NaN()
+	}
+	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	z2 := z * z
+	d := 1 + z2/n
+	c := (p + z2/(2*n)) / d
+	h := z / d * math.Sqrt(p*(1-p)/n+z2/(4*n*n))
+	// At p = 0 or 1 the formula gives the bound exactly up to rounding;
+	// snap it so a report prints 0 %, not -0 % or 1e-17.
+	lo, hi = math.Max(0, c-h), math.Min(1, c+h)
+	if p == 0 {
+		lo = 0
+	}
+	if p == 1 {
+		hi = 1
+	}
+	return lo, hi
+}
+
+func validLevel(level float64) bool { return level > 0 && level < 1 }
+
+// WeightedMean returns the weighted mean Σwy/Σw, its standard error by
+// Taylor linearisation of that ratio, and Kish's effective sample size. NaN
+// values are missing answers and skipped with their weights, so a column can
+// be passed as is.
+//
+// The variance is the with-replacement one-stage estimator
+//
+//	se² = n/(n−1) · Σ wᵢ²(yᵢ−ȳ)² / (Σw)²
+//
+// which R's survey::svymean gives for svydesign(ids=~1, weights=~w); with
+// equal weights it is s²/n, the unweighted case.
+func WeightedMean(values, weights []float64) (mean, se, neff float64) {
+	if len(values) != len(weights) {
+		panic(fmt.Sprintf("stats.WeightedMean: %d values but %d weights", len(values), len(weights)))
+	}
+	var n, sw, swy float64
+	for i, y := range values {
+		if math.IsNaN(y) {
+			continue
+		}
+		n++
+		sw += weights[i]
+		swy += weights[i] * y
+	}
+	if n == 0 || !(sw > 0) {
+		return math.NaN(), math.NaN(), 0
+	}
+	mean = swy / sw
+	var ss, sw2 float64
+	for i, y := range values {
+		if math.IsNaN(y) {
+			continue
+		}
+		w := weights[i]
+		ss += w * w * (y - mean) * (y - mean)
+		sw2 += w * w
+	}
+	neff = sw * sw / sw2
+	if n < 2 {
+		return mean, math.NaN(), neff
+	}
+	return mean, math.Sqrt(n / (n - 1) * ss / (sw * sw)), neff
+}
+
+// WeightedShare is WeightedMean of the 0/1 indicator: the weighted share of
+// hits, its linearisation SE and Kish's effective n. Pass only those who
+// answered the item; its interval is WilsonP(share, neff, level).
+func WeightedShare(hits []bool, weights []float64) (share, se, neff float64) {
+	y := make([]float64, len(hits))
+	for i, h := range hits {
+		if h {
+			y[i] = 1
+		}
+	}
+	return WeightedMean(y, weights)
+}
+
+// EffectiveN is Kish's effective sample size (Σw)²/Σw²: the number of
+// unweighted answers that would give the same precision. It equals n for
+// equal weights and shrinks as weights spread.
+func EffectiveN(weights []float64) float64 {
+	var sw, sw2 float64
+	for _, w := range weights {
+		sw += w
+		sw2 += w * w
+	}
+	if sw2 == 0 {
+		return 0
+	}
+	return sw * sw / sw2
+}

@@ -1,0 +1,265 @@
+package stats
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+)
+
+func TestHide(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want bool
+	}{{0, false}, {1, true}, {4, true}, {5, false}, {150, false}} {
+		if got := Hide(c.n, 5); got != c.want {
+			t.Errorf("Hide(%d, 5) = %v, want %v", c.n, got, c.want)
+		}
+	}
+}
+
+func TestSuppressSeries(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		counts []int
+		cells  []bool
+		total  bool
+	}{
+		{"nothing small", []int{10, 20, 30}, []bool{false, false, false}, false},
+		// 3 alone would be total − the rest; the smallest positive partner
+		// is 12, the zero is not used.
+		{"one small", []int{12, 3, 0, 20}, []bool{true, true, false, false}, false},
+		// 1 and 2 protect each other, but 33 − 30 = 3 would say that three
+		// people chose one of them: 30 goes too.
+		{"small remainder", []int{1, 2, 30}, []bool{true, true, true}, false},
+		// The total rests on 3 people.
+		{"small total", []int{3, 0, 0, 0}, []bool{true, false, false, false}, true},
+		{"zeros shown", []int{0, 7, 0}, []bool{false, false, false}, false},
+	} {
+		cells, total := SuppressSeries(c.counts, 5)
+		if !reflect.DeepEqual(cells, c.cells) || total != c.total {
+			t.Errorf("%s: SuppressSeries(%v) = %v, %v; want %v, %v", c.name, c.counts, cells, total, c.cells, c.total)
+		}
+	}
+}
+
+func TestSuppressTable(t *testing.T) {
+	// The 3 needs a cycle of hidden cells through its row and column. The
+	// cheapest rectangle is 12, 8, 9 (29 people); 12, 15, 18 would be 45.
+	//
+	//	12  3 20 | 35
+	//	15 18 25 | 58
+	//	 8  9  0 | 17
+	tab := Table{N: [][]int{{12, 3, 20}, {15, 18, 25}, {8, 9, 0}}}
+	m := Suppress(tab, 5)
+	want := [][]bool{{true, true, false}, {false, false, false}, {true, true, false}}
+	if !reflect.DeepEqual(m.Cells, want) || m.Grand || anyTrue(m.RowTotals) || anyTrue(m.ColTotals) {
+		t.Errorf("Suppress = %+v, want cells %v and no totals", m, want)
+	}
+}
+
+func anyTrue(b []bool) bool {
+	for _, x := range b {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRecoverable(t *testing.T) {
+	f, T := false, true
+	four := Table{N: [][]int{{10, 20, 30, 40}, {11, 21, 31, 41}, {12, 22, 32, 42}, {13, 23, 33, 43}}}
+	none4 := []bool{f, f, f, f}
+	for _, c := range []struct {
+		name string
+		t    Table
+		m    Mask
+		want []Cell
+	}{
+		{
+			"lone cell: row total minus the rest",
+			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Mask{Cells: [][]bool{{T, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
+			[]Cell{{0, 0}},
+		},
+		{
+			"rectangle: one free parameter",
+			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Mask{Cells: [][]bool{{T, T}, {T, T}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
+			nil,
+		},
+		{
+			// Every line with a hidden cell has two, yet (1,2) equals row 1's
+			// total minus the block sum, which the columns give.
+			"two rectangles and a link",
+			four,
+			Mask{Cells: [][]bool{{T, T, f, f}, {T, T, T, f}, {f, f, T, T}, {f, f, T, T}},
+				RowTotals: none4, ColTotals: none4},
+			[]Cell{{1, 2}},
+		},
+		{
+			"hidden total, cells shown",
+			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Mask{Cells: [][]bool{{f, f}, {f, f}}, RowTotals: []bool{T, f}, ColTotals: []bool{f, f}},
+			[]Cell{{0, Total}},
+		},
+		{
+			"row totals not printed: the column still gives it away",
+			Table{N: [][]int{{10, 20}, {30, 40}}, NoRowTotals: true},
+			Mask{Cells: [][]bool{{T, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
+			[]Cell{{0, 0}},
+		},
+		{
+			"no totals printed at all",
+			Table{N: [][]int{{10, 20}, {30, 40}}, NoRowTotals: true, NoColTotals: true, NoGrand: true},
+			Mask{Cells: [][]bool{{T, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
+			nil,
+		},
+		{
+			"grand total from the printed row totals",
+			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Mask{Cells: [][]bool{{f, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}, Grand: true},
+			[]Cell{{Total, Total}},
+		},
+	} {
+		if got := Recoverable(c.t, c.m); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Recoverable = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestSuppressProperties checks Suppress on random tables against the
+// independent Recoverable and the rules it promises.
+func TestSuppressProperties(t *testing.T) {
+	const minN = 5
+	rng := rand.New(rand.NewPCG(2025, 11))
+	masked := 0
+	for k := range 3000 {
+		tab := randomTable(rng)
+		m := Suppress(tab, minN)
+		if leak := Recoverable(tab, m); leak != nil {
+			t.Fatalf("table %d %+v: mask %+v leaves %v recoverable", k, tab, m, leak)
+		}
+		checkRules(t, k, tab, m, minN)
+		if t.Failed() {
+			return
+		}
+		for _, row := range m.Cells {
+			if anyTrue(row) {
+				masked++
+				break
+			}
+		}
+	}
+	if masked < 1000 {
+		t.Errorf("only %d of 3000 random tables needed suppression: the generator tests too little", masked)
+	}
+}
+
+// randomTable draws up to 6×6 counts, many of them small or zero as in a
+// survey of 150 split by state and sector, and random printed margins.
+func randomTable(rng *rand.Rand) Table {
+	r, c := 1+rng.IntN(6), 1+rng.IntN(6)
+	tab := Table{
+		NoRowTotals: rng.IntN(4) == 0,
+		NoColTotals: rng.IntN(4) == 0,
+		NoGrand:     rng.IntN(3) == 0,
+	}
+	for range r {
+		row := make([]int, c)
+		for j := range row {
+			switch rng.IntN(4) {
+			case 0: // zero
+			case 1:
+				row[j] = 1 + rng.IntN(4)
+			default:
+				row[j] = rng.IntN(40)
+			}
+		}
+		tab.N = append(tab.N, row)
+	}
+	return tab
+}
+
+// checkRules verifies, from the table alone: every printed count in
+// (0, minN) is hidden, no zero is hidden, unprinted margins are not marked,
+// and no printed total leaves its line's hidden counts a sum in (0, minN).
+func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
+	t.Helper()
+	small := func(n int) bool { return n > 0 && n < minN }
+	r, c := len(tab.N), len(tab.N[0])
+	rowT, colT, grand := make([]int, r), make([]int, c), 0
+	for i, row := range tab.N {
+		for j, n := range row {
+			rowT[i] += n
+			colT[j] += n
+			grand += n
+			if small(n) && !m.Cells[i][j] {
+				t.Errorf("table %d %v: cell (%d,%d) = %d shown", k, tab.N, i, j, n)
+			}
+			if n == 0 && m.Cells[i][j] {
+				t.Errorf("table %d %v: zero cell (%d,%d) hidden", k, tab.N, i, j)
+			}
+		}
+	}
+	// A margin is known when printed and not hidden.
+	rowKnown := func(i int) bool { return !tab.NoRowTotals && !m.RowTotals[i] }
+	colKnown := func(j int) bool { return !tab.NoColTotals && !m.ColTotals[j] }
+	grandKnown := !tab.NoGrand && !m.Grand
+	for i := range r {
+		if tab.NoRowTotals && m.RowTotals[i] || !tab.NoRowTotals && small(rowT[i]) && !m.RowTotals[i] {
+			t.Errorf("table %d %v: row total %d wrongly marked %v", k, tab.N, i, m.RowTotals[i])
+		}
+		sum := 0
+		for j := range c {
+			if m.Cells[i][j] {
+				sum += tab.N[i][j]
+			}
+		}
+		if rowKnown(i) && small(sum) {
+			t.Errorf("table %d %v: row %d hides a remainder of %d", k, tab.N, i, sum)
+		}
+	}
+	for j := range c {
+		if tab.NoColTotals && m.ColTotals[j] || !tab.NoColTotals && small(colT[j]) && !m.ColTotals[j] {
+			t.Errorf("table %d %v: column total %d wrongly marked %v", k, tab.N, j, m.ColTotals[j])
+		}
+		sum := 0
+		for i := range r {
+			if m.Cells[i][j] {
+				sum += tab.N[i][j]
+			}
+		}
+		if colKnown(j) && small(sum) {
+			t.Errorf("table %d %v: column %d hides a remainder of %d", k, tab.N, j, sum)
+		}
+	}
+	if tab.NoGrand && m.Grand || !tab.NoGrand && small(grand) && !m.Grand {
+		t.Errorf("table %d %v: grand total wrongly marked %v", k, tab.N, m.Grand)
+	}
+	if grandKnown {
+		rs, cs := 0, 0
+		for i := range r {
+			if !rowKnown(i) {
+				rs += rowT[i]
+			}
+		}
+		for j := range c {
+			if !colKnown(j) {
+				cs += colT[j]
+			}
+		}
+		if small(rs) || small(cs) {
+			t.Errorf("table %d %v: grand total leaves hidden totals summing to %d / %d", k, tab.N, rs, cs)
+		}
+	}
+}
+
+// A table without small numbers is printed whole.
+func TestSuppressNothingToDo(t *testing.T) {
+	tab := Table{N: [][]int{{5, 0, 17}, {9, 30, 0}}}
+	m := Suppress(tab, 5)
+	if anyTrue(m.Cells[0]) || anyTrue(m.Cells[1]) || anyTrue(m.RowTotals) || anyTrue(m.ColTotals) || m.Grand {
+		t.Errorf("Suppress hid something: %+v", m)
+	}
+}

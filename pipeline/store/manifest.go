@@ -1,0 +1,167 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+// ManifestName is the file that says which Parquet files are published.
+// Readers trust it alone: a file not listed is not part of the dataset.
+const ManifestName = "manifest.json"
+
+// Manifest lists the published imports and the events.
+type Manifest struct {
+	Version int               `json:"version"`
+	Events  map[string]*Event `json:"events"`
+	Imports []*Import         `json:"imports"`
+}
+
+// Event is a survey wave, e.g. one conference.
+type Event struct {
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+	Date  string `json:"date,omitempty"` // YYYY-MM-DD
+}
+
+// Import is one published import of one file into one event.
+type Import struct {
+	ID         string            `json:"id"`
+	Event      string            `json:"event"`
+	File       string            `json:"file"`
+	SHA256     string            `json:"sha256"`
+	ImportedAt time.Time         `json:"imported_at"`
+	Sheet      string            `json:"sheet,omitempty"`
+	Layout     string            `json:"layout,omitempty"`
+	Files      map[string]string `json:"files"` // table → path relative to the data directory
+}
+
+// Files returns the published files of a table, for the events given (all
+// when none), in a stable order.
+func (m *Manifest) Files(table string, events ...string) []string {
+	want := map[string]bool{}
+	for _, e := range events {
+		want[e] = true
+	}
+	var out []string
+	for _, im := range m.Imports {
+		if len(want) > 0 && !want[im.Event] {
+			continue
+		}
+		if f, ok := im.Files[table]; ok {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// EventIDs lists the events that have imports, sorted by date then id.
+func (m *Manifest) EventIDs() []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, im := range m.Imports {
+		if !seen[im.Event] {
+			seen[im.Event] = true
+			ids = append(ids, im.Event)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		di, dj := m.eventDate(ids[i]), m.eventDate(ids[j])
+		if di != dj {
+			return di < dj
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
+func (m *Manifest) eventDate(id string) string {
+	if e, ok := m.Events[id]; ok && e.Date != "" {
+		return e.Date
+	}
+	// Undated events sort by their first import.
+	for _, im := range m.Imports {
+		if im.Event == id {
+			return im.ImportedAt.Format("2006-01-02")
+		}
+	}
+	return ""
+}
+
+// Find returns the import of these bytes into the event, or nil.
+func (m *Manifest) Find(event, sha string) *Import {
+	for _, im := range m.Imports {
+		if im.Event == event && im.SHA256 == sha {
+			return im
+		}
+	}
+	return nil
+}
+
+func readManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if errors.Is(err, os.ErrNotExist) {
+		return &Manifest{Version: 1, Events: map[string]*Event{}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ManifestName), err)
+	}
+	if m.Version != 1 {
+		return nil, fmt.Errorf("%s: version %d is newer than this resonanz understands", ManifestName, m.Version)
+	}
+	if m.Events == nil {
+		m.Events = map[string]*Event{}
+	}
+	return &m, nil
+}
+
+// writeManifest replaces the manifest atomically: write, fsync, rename,
+// fsync the directory. This rename is the moment an import is published.
+func writeManifest(dir string, m *Manifest) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, ManifestName+".tmp")
+	if err := writeFileSync(tmp, b); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func writeFileSync(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

@@ -1,0 +1,407 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/resonanz/resonanz/pipeline/survey"
+)
+
+// Imports is the table of import records the store writes itself.
+const Imports = "imports"
+
+// Tables lists every table of the dataset.
+var Tables = append(append([]string{}, survey.Tables...), Imports)
+
+func schema(table string) *arrow.Schema {
+	if table == Imports {
+		return survey.ImportsSchema
+	}
+	return survey.Schemas[table]
+}
+
+var (
+	// ErrNoData means the data directory has no published import yet.
+	ErrNoData = errors.New("no data yet: import a survey first (resonanz import FILE --event ID)")
+	// ErrBadEvent means an event id that cannot safely name a directory.
+	ErrBadEvent = errors.New("event id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+)
+
+var eventRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// CheckEvent rejects event ids that could escape the data directory.
+func CheckEvent(id string) error {
+	if !eventRE.MatchString(id) || strings.Contains(id, "..") {
+		return fmt.Errorf("%w: %q", ErrBadEvent, id)
+	}
+	return nil
+}
+
+// Store is a dataset directory.
+type Store struct {
+	Dir string
+}
+
+// Open returns the store at dir; it need not exist yet.
+func Open(dir string) (*Store, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return &Store{Dir: abs}, nil
+}
+
+// Manifest reads the published state. It needs no lock: the manifest is
+// replaced by rename, so a reader sees the old or the new one.
+func (s *Store) Manifest() (*Manifest, error) {
+	m, err := readManifest(s.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return m, nil
+}
+
+// Lock takes the data directory's write lock. When another process holds
+// it, waiting is called once and Lock blocks until the lock is free or ctx
+// ends. The returned function releases it.
+func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
+	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	f, err := os.OpenFile(filepath.Join(s.Dir, ".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	told := false
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			f.Close()
+			return nil, fmt.Errorf("store: lock: %w", err)
+		}
+		if !told && waiting != nil {
+			waiting()
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, fmt.Errorf("store: waiting for the lock: %w", ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
+
+// Cleanup removes what an interrupted import left: the staging directory
+// and Parquet files the manifest does not list. Call it holding the lock.
+func (s *Store) Cleanup() error {
+	if err := os.RemoveAll(filepath.Join(s.Dir, ".staging")); err != nil {
+		return fmt.Errorf("store: cleanup: %w", err)
+	}
+	m, err := s.Manifest()
+	if err != nil {
+		return err
+	}
+	listed := map[string]bool{}
+	for _, im := range m.Imports {
+		for _, f := range im.Files {
+			listed[filepath.FromSlash(f)] = true
+		}
+	}
+	for _, t := range Tables {
+		root := filepath.Join(s.Dir, t)
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".parquet") {
+				return nil
+			}
+			rel, _ := filepath.Rel(s.Dir, path)
+			if !listed[rel] {
+				return os.Remove(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("store: cleanup: %w", err)
+		}
+	}
+	return nil
+}
+
+// Txn is one import being staged. It is a survey.Sink.
+type Txn struct {
+	s       *Store
+	id      string
+	event   string
+	staging string
+	writers map[string]*tableWriter
+}
+
+type tableWriter struct {
+	path string
+	f    *os.File
+	w    *pqarrow.FileWriter
+	rows int64
+}
+
+// Begin starts staging an import into an event. Call it holding the lock.
+func (s *Store) Begin(event string) (*Txn, error) {
+	if err := CheckEvent(event); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	var rnd [4]byte
+	_, _ = rand.Read(rnd[:])
+	id := time.Now().UTC().Format("20060102T150405") + "-" + hex.EncodeToString(rnd[:])
+	staging := filepath.Join(s.Dir, ".staging", id)
+	if err := os.MkdirAll(staging, 0o755); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return &Txn{s: s, id: id, event: event, staging: staging, writers: map[string]*tableWriter{}}, nil
+}
+
+// ID is the import's id, also the Parquet files' base name.
+func (t *Txn) ID() string { return t.id }
+
+// rel is where a table's file of this import is published.
+func (t *Txn) rel(table string) string {
+	return filepath.Join(table, "event="+t.event, t.id+".parquet")
+}
+
+func writerProps() *parquet.WriterProperties {
+	return parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithDictionaryDefault(true),
+		parquet.WithAllocator(memory.DefaultAllocator),
+	)
+}
+
+func (t *Txn) writer(table string) (*tableWriter, error) {
+	if w, ok := t.writers[table]; ok {
+		return w, nil
+	}
+	sc := schema(table)
+	if sc == nil {
+		return nil, fmt.Errorf("store: unknown table %q", table)
+	}
+	path := filepath.Join(t.staging, t.rel(table))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	w, err := pqarrow.NewFileWriter(sc, f, writerProps(), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("store: %s: %w", table, err)
+	}
+	tw := &tableWriter{path: path, f: f, w: w}
+	t.writers[table] = tw
+	return tw, nil
+}
+
+// Write appends a record batch to a table of the import. The batch's
+// schema must be the table's.
+func (t *Txn) Write(table string, rec arrow.RecordBatch) error {
+	w, err := t.writer(table)
+	if err != nil {
+		return err
+	}
+	if !rec.Schema().Equal(schema(table)) {
+		return fmt.Errorf("store: %s: record schema %v does not match the table's", table, rec.Schema())
+	}
+	if err := w.w.Write(rec); err != nil {
+		return fmt.Errorf("store: %s: %w", table, err)
+	}
+	w.rows += rec.NumRows()
+	return nil
+}
+
+// Abort drops the staged import.
+func (t *Txn) Abort() {
+	for _, w := range t.writers {
+		w.w.Close()
+	}
+	os.RemoveAll(t.staging)
+}
+
+// Record is what the imports table says about an import.
+type Record struct {
+	File          string
+	SHA256        string
+	Sheet, Layout string
+	RowsRead      int64
+	RowsImported  int64
+	RowsRejected  int64
+	CellsRejected int64
+	Blank         int64
+	Duplicates    int64
+}
+
+// Commit publishes the import: it writes the imports record, closes and
+// fsyncs every file, moves them into place and then replaces the manifest.
+// Until that last rename readers see the dataset as it was; a crash before
+// it leaves only files the next Cleanup removes. replace names earlier
+// imports of the event whose files this one supersedes.
+func (t *Txn) Commit(rec Record, ev *Event, replace []string) (*Import, error) {
+	now := time.Now().UTC()
+	if err := t.writeImportRecord(rec, now); err != nil {
+		t.Abort()
+		return nil, err
+	}
+	for _, table := range Tables {
+		if _, err := t.writer(table); err != nil { // every table gets a file, so views always have one
+			t.Abort()
+			return nil, err
+		}
+	}
+	files := map[string]string{}
+	for table, w := range t.writers {
+		if err := w.w.Close(); err != nil { // also closes the file
+			t.Abort()
+			return nil, fmt.Errorf("store: %s: %w", table, err)
+		}
+		if err := fsyncPath(w.path); err != nil {
+			t.Abort()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		files[table] = filepath.ToSlash(t.rel(table))
+	}
+	for _, rel := range files {
+		dst := filepath.Join(t.s.Dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Abort()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		if err := os.Rename(filepath.Join(t.staging, filepath.FromSlash(rel)), dst); err != nil {
+			t.Abort()
+			return nil, fmt.Errorf("store: publish: %w", err)
+		}
+		if err := syncDir(filepath.Dir(dst)); err != nil {
+			t.Abort()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
+	m, err := t.s.Manifest()
+	if err != nil {
+		t.Abort()
+		return nil, err
+	}
+	drop := map[string]bool{}
+	for _, id := range replace {
+		drop[id] = true
+	}
+	kept := m.Imports[:0]
+	for _, im := range m.Imports {
+		if !drop[im.ID] {
+			kept = append(kept, im)
+		}
+	}
+	im := &Import{ID: t.id, Event: t.event, File: rec.File, SHA256: rec.SHA256, ImportedAt: now, Sheet: rec.Sheet, Layout: rec.Layout, Files: files}
+	m.Imports = append(kept, im)
+	if ev != nil {
+		old := m.Events[t.event]
+		if old == nil {
+			old = &Event{ID: t.event}
+			m.Events[t.event] = old
+		}
+		if ev.Title != "" {
+			old.Title = ev.Title
+		}
+		if ev.Date != "" {
+			old.Date = ev.Date
+		}
+	} else if m.Events[t.event] == nil {
+		m.Events[t.event] = &Event{ID: t.event}
+	}
+	if err := writeManifest(t.s.Dir, m); err != nil {
+		t.Abort()
+		return nil, fmt.Errorf("store: publish: %w", err)
+	}
+	os.RemoveAll(t.staging)
+	// Files of replaced imports are no longer listed; remove them now.
+	_ = t.s.Cleanup()
+	return im, nil
+}
+
+func (t *Txn) writeImportRecord(r Record, at time.Time) error {
+	b := array.NewRecordBuilder(memory.DefaultAllocator, survey.ImportsSchema)
+	defer b.Release()
+	str := func(i int, v string) { b.Field(i).(*array.StringBuilder).Append(v) }
+	num := func(i int, v int64) { b.Field(i).(*array.Int64Builder).Append(v) }
+	str(0, t.event)
+	str(1, r.File)
+	str(2, r.SHA256)
+	b.Field(3).(*array.TimestampBuilder).Append(arrow.Timestamp(at.UnixMicro()))
+	num(4, r.RowsRead)
+	num(5, r.RowsImported)
+	num(6, r.RowsRejected)
+	num(7, r.CellsRejected)
+	num(8, r.Blank)
+	num(9, r.Duplicates)
+	str(10, r.Sheet)
+	str(11, r.Layout)
+	str(12, t.id)
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	return t.Write(Imports, rec)
+}
+
+func fsyncPath(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// SetEvent updates an event's title and date. Call it holding the lock.
+func (s *Store) SetEvent(id string, ev *Event) error {
+	m, err := s.Manifest()
+	if err != nil {
+		return err
+	}
+	old := m.Events[id]
+	if old == nil {
+		old = &Event{ID: id}
+		m.Events[id] = old
+	}
+	if ev.Title != "" {
+		old.Title = ev.Title
+	}
+	if ev.Date != "" {
+		old.Date = ev.Date
+	}
+	return writeManifest(s.Dir, m)
+}

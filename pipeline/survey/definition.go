@@ -1,0 +1,257 @@
+package survey
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Question types.
+const (
+	Single  = "single"  // one label out of several
+	Multi   = "multi"   // any number of options (items)
+	Scale   = "scale"   // one value per item on a labelled scale (a matrix/Likert question)
+	Numeric = "numeric" // one number, optionally with labels
+	NPS     = "nps"     // likelihood to recommend, 0–10
+	Text    = "text"    // free text, stored as a comment
+)
+
+// Roles give a single question a place in the responses table.
+const (
+	RoleState  = "state"
+	RoleSector = "sector"
+)
+
+// Definition says what a survey asked and how a file's columns map onto it.
+type Definition struct {
+	Name      string     `yaml:"name"`
+	Title     string     `yaml:"title"`
+	TitleEn   string     `yaml:"title_en,omitempty"`
+	Questions []Question `yaml:"questions"`
+	// Columns map source headers (exact text, or a regular expression in
+	// /slashes/) onto questions and items, for exports whose headers are codes.
+	Columns []ColumnRule `yaml:"columns,omitempty"`
+	// Ignore lists further headers to skip (exact text or /regexp/).
+	Ignore []string `yaml:"ignore,omitempty"`
+}
+
+// Question is one question of the survey.
+type Question struct {
+	ID      string   `yaml:"id"`
+	Type    string   `yaml:"type"`
+	Role    string   `yaml:"role,omitempty"`
+	Text    string   `yaml:"text"`
+	TextEn  string   `yaml:"text_en,omitempty"`
+	Match   []string `yaml:"match,omitempty"`
+	Min     *float64 `yaml:"min,omitempty"`
+	Max     *float64 `yaml:"max,omitempty"`
+	Labels  []Label  `yaml:"labels,omitempty"`
+	Missing []string `yaml:"missing,omitempty"`
+	Items   []Item   `yaml:"items,omitempty"`
+
+	match []*regexp.Regexp
+}
+
+// Item is a row of a scale question or an option of a multi question.
+type Item struct {
+	Code    string   `yaml:"code"`
+	Text    string   `yaml:"text"`
+	TextEn  string   `yaml:"text_en,omitempty"`
+	Aliases []string `yaml:"aliases,omitempty"`
+}
+
+// Label is an answer of a single, scale or numeric question. Code is what a
+// single question stores; Value what a scale stores.
+type Label struct {
+	Code    string   `yaml:"code,omitempty"`
+	Value   float64  `yaml:"value,omitempty"`
+	Text    string   `yaml:"text"`
+	TextEn  string   `yaml:"text_en,omitempty"`
+	Aliases []string `yaml:"aliases,omitempty"`
+	// Codes are how an export may write this answer (LimeSurvey's A1, …).
+	Codes []string `yaml:"codes,omitempty"`
+}
+
+// ColumnRule maps a source column onto a question (and item).
+type ColumnRule struct {
+	Header   string `yaml:"header"`
+	Question string `yaml:"question"`
+	Item     string `yaml:"item,omitempty"`
+	// Value, for a multi question laid out one column per option, is the cell
+	// text that means "chosen" (LimeSurvey writes Y); empty means any text.
+	Value string `yaml:"value,omitempty"`
+}
+
+//go:embed template.yaml
+var templateYAML []byte
+
+// Builtin returns the conference's default survey definition.
+func Builtin() *Definition {
+	d, err := Parse(templateYAML, "template.yaml")
+	if err != nil {
+		panic(err) // the embedded template is tested
+	}
+	return d
+}
+
+// Load reads a survey definition file.
+func Load(path string) (*Definition, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("survey: %w", err)
+	}
+	return Parse(b, filepath.Base(path))
+}
+
+// Parse reads a definition and checks it.
+func Parse(b []byte, name string) (*Definition, error) {
+	var d Definition
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&d); err != nil {
+		return nil, fmt.Errorf("survey: %s: %w", name, err)
+	}
+	if err := d.check(); err != nil {
+		return nil, fmt.Errorf("survey: %s: %w", name, err)
+	}
+	return &d, nil
+}
+
+var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+
+func (d *Definition) check() error {
+	if len(d.Questions) == 0 {
+		return fmt.Errorf("no questions")
+	}
+	seen := map[string]bool{}
+	roles := map[string]bool{}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		if !idRE.MatchString(q.ID) {
+			return fmt.Errorf("question %d: id %q must be lower-case letters, digits and _", i+1, q.ID)
+		}
+		if seen[q.ID] {
+			return fmt.Errorf("question %q defined twice", q.ID)
+		}
+		seen[q.ID] = true
+		switch q.Type {
+		case Single, Multi, Scale, Numeric, NPS, Text:
+		default:
+			return fmt.Errorf("question %q: unknown type %q (single, multi, scale, numeric, nps, text)", q.ID, q.Type)
+		}
+		if q.Type == NPS {
+			if q.Min == nil {
+				q.Min = ptr(0)
+			}
+			if q.Max == nil {
+				q.Max = ptr(10)
+			}
+		}
+		if (q.Type == Scale || q.Type == Multi) && len(q.Items) == 0 && q.Type == Scale {
+			// A scale without items is a single-row matrix: one item named after the question.
+			q.Items = []Item{{Code: q.ID, Text: q.Text, TextEn: q.TextEn}}
+		}
+		if q.Type == Multi && len(q.Items) == 0 {
+			return fmt.Errorf("question %q: a multi question needs items (its options)", q.ID)
+		}
+		items := map[string]bool{}
+		for _, it := range q.Items {
+			if !idRE.MatchString(it.Code) {
+				return fmt.Errorf("question %q: item code %q must be lower-case letters, digits and _", q.ID, it.Code)
+			}
+			if items[it.Code] {
+				return fmt.Errorf("question %q: item %q defined twice", q.ID, it.Code)
+			}
+			items[it.Code] = true
+		}
+		if q.Role != "" {
+			if q.Role != RoleState && q.Role != RoleSector {
+				return fmt.Errorf("question %q: unknown role %q (state, sector)", q.ID, q.Role)
+			}
+			if q.Type != Single {
+				return fmt.Errorf("question %q: role %s needs type single", q.ID, q.Role)
+			}
+			if roles[q.Role] {
+				return fmt.Errorf("two questions have role %s", q.Role)
+			}
+			roles[q.Role] = true
+		}
+		if q.Type == Single && q.Role != RoleState && len(q.Labels) == 0 {
+			return fmt.Errorf("question %q: a single question needs labels", q.ID)
+		}
+		for _, l := range q.Labels {
+			if q.Type == Single && !idRE.MatchString(l.Code) {
+				return fmt.Errorf("question %q: label %q needs a code of lower-case letters, digits and _", q.ID, l.Text)
+			}
+		}
+		for _, m := range q.Match {
+			re, err := regexp.Compile(fold(m))
+			if err != nil {
+				return fmt.Errorf("question %q: match %q: %w", q.ID, m, err)
+			}
+			q.match = append(q.match, re)
+		}
+	}
+	for _, c := range d.Columns {
+		q := d.Question(c.Question)
+		if q == nil {
+			return fmt.Errorf("column %q: no question %q", c.Header, c.Question)
+		}
+		if c.Item != "" && q.Item(c.Item) == nil {
+			return fmt.Errorf("column %q: question %q has no item %q", c.Header, c.Question, c.Item)
+		}
+		if isRegexp(c.Header) {
+			if _, err := regexp.Compile(c.Header[1 : len(c.Header)-1]); err != nil {
+				return fmt.Errorf("column %q: %w", c.Header, err)
+			}
+		}
+	}
+	return nil
+}
+
+func ptr(f float64) *float64 { return &f }
+
+func isRegexp(s string) bool { return len(s) > 2 && s[0] == '/' && s[len(s)-1] == '/' }
+
+// Question returns the question with the id, or nil.
+func (d *Definition) Question(id string) *Question {
+	for i := range d.Questions {
+		if d.Questions[i].ID == id {
+			return &d.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Role returns the question with the role, or nil.
+func (d *Definition) Role(role string) *Question {
+	for i := range d.Questions {
+		if d.Questions[i].Role == role {
+			return &d.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Item returns the item with the code, or nil.
+func (q *Question) Item(code string) *Item {
+	for i := range q.Items {
+		if q.Items[i].Code == code {
+			return &q.Items[i]
+		}
+	}
+	return nil
+}
+
+// Bounds returns the scale or numeric range; NaN-free defaults for unbounded.
+func (q *Question) Bounds() (lo, hi float64, ok bool) {
+	if q.Min == nil || q.Max == nil {
+		return 0, 0, false
+	}
+	return *q.Min, *q.Max, true
+}

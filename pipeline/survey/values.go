@@ -1,0 +1,207 @@
+package survey
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/resonanz/resonanz/pipeline/xlsx"
+)
+
+// Reasons a value is rejected; they appear in the rejects table.
+var (
+	ErrUnknownLabel = errors.New("unknown answer")
+	ErrOutOfRange   = errors.New("out of range")
+	ErrNotNumber    = errors.New("not a number")
+	ErrNotDate      = errors.New("not a date")
+	ErrDuplicate    = errors.New("duplicate response id")
+	ErrNotChosen    = errors.New("not a yes/no mark")
+)
+
+// codec turns the text of a cell into the value of one question.
+type codec struct {
+	q       *Question
+	labels  map[string]*Label
+	missing map[string]bool
+}
+
+func newCodec(q *Question) *codec {
+	c := &codec{q: q, labels: map[string]*Label{}, missing: map[string]bool{}}
+	labels := q.Labels
+	if q.Role == RoleState {
+		labels = append(append([]Label{}, q.Labels...), stateLabels()...)
+	}
+	for i := range labels {
+		l := &labels[i]
+		for _, n := range append(append([]string{l.Code, l.Text, l.TextEn}, l.Aliases...), l.Codes...) {
+			if k := key(n); k != "" {
+				if _, dup := c.labels[k]; !dup {
+					c.labels[k] = l
+				}
+			}
+		}
+	}
+	for _, m := range q.Missing {
+		c.missing[key(m)] = true
+	}
+	return c
+}
+
+// isMissing says the answer means "no answer" (keine Angabe, 99, …).
+func (c *codec) isMissing(v string) bool { return c.missing[key(v)] }
+
+// label finds a single question's answer.
+func (c *codec) label(v string) (*Label, error) {
+	if l, ok := c.labels[key(v)]; ok {
+		return l, nil
+	}
+	return nil, fmt.Errorf("%w %q", ErrUnknownLabel, v)
+}
+
+// number reads a scale, numeric or NPS answer: a label or a number in range.
+func (c *codec) number(v string) (float64, string, error) {
+	if l, ok := c.labels[key(v)]; ok && (c.q.Type != Single) {
+		return l.Value, l.Text, nil
+	}
+	f, ok := parseNumber(v)
+	if !ok {
+		if c.q.Type == Scale || len(c.q.Labels) > 0 {
+			return 0, "", fmt.Errorf("%w %q", ErrUnknownLabel, v)
+		}
+		return 0, "", fmt.Errorf("%w: %q", ErrNotNumber, v)
+	}
+	if lo, hi, ok := c.q.Bounds(); ok && (f < lo || f > hi) {
+		return 0, "", fmt.Errorf("%w: %s is not within %s–%s", ErrOutOfRange, v, fmtNum(lo), fmtNum(hi))
+	}
+	if c.q.Type == Scale && f != math.Trunc(f) {
+		return 0, "", fmt.Errorf("%w: %s is not a point of the scale", ErrOutOfRange, v)
+	}
+	text := ""
+	for i := range c.q.Labels {
+		if c.q.Labels[i].Value == f {
+			text = c.q.Labels[i].Text
+		}
+	}
+	return f, text, nil
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// parseNumber reads 4, 4.0, 4,0 and " 4 "; a decimal comma is German Excel's.
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	if strings.Contains(s, ",") && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+var timeLayouts = []string{
+	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+	"02.01.2006 15:04:05", "02.01.2006 15:04", "2.1.2006 15:04:05", "2.1.2006 15:04", "02.01.2006", "2.1.2006",
+	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006", "2006/01/02 15:04:05", "2006/01/02",
+	"02.01.06 15:04", "02.01.06",
+}
+
+// parseTime reads the dates survey tools write: ISO (what the xlsx reader
+// makes of date cells), German and US text, and Excel serial numbers.
+func parseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	if f, ok := parseNumber(s); ok && f > 20000 && f < 80000 {
+		if iso, ok := xlsx.SerialToISO(f, xlsx.DateTime, false); ok {
+			return time.Parse("2006-01-02T15:04:05", iso)
+		}
+	}
+	return time.Time{}, fmt.Errorf("%w: %q", ErrNotDate, s)
+}
+
+// chosen reads a per-option column: a mark, the option's label, or nothing.
+func chosen(v, want string, it *Item) (bool, error) {
+	k := key(v)
+	if want != "" {
+		if strings.EqualFold(strings.TrimSpace(v), want) {
+			return true, nil
+		}
+	}
+	switch k {
+	case "", "n", "no", "nein", "0", "false", "falsch", "not selected", "nicht gewaehlt":
+		return false, nil
+	case "y", "yes", "ja", "j", "x", "1", "true", "wahr", "selected", "gewaehlt", "ausgewaehlt":
+		return true, nil
+	}
+	for _, n := range it.names() {
+		if n != "" && key(n) == k {
+			return true, nil
+		}
+	}
+	return false, fmt.Errorf("%w: %q", ErrNotChosen, v)
+}
+
+// splitMulti splits a cell of chosen options: "A;B;" as MS Forms writes it,
+// or "A, B" as Google Forms does — there split against the known options,
+// since an option's label may itself hold a comma. Fragments that match no
+// option are returned as other (typed into an "Other" box).
+func splitMulti(v string, q *Question) (items []string, other []string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil, nil
+	}
+	var parts []string
+	if strings.Contains(v, ";") || strings.Contains(v, "\n") {
+		for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' }) {
+			parts = append(parts, p)
+		}
+	} else {
+		parts = []string{v}
+	}
+	seen := map[string]bool{}
+	add := func(code string) {
+		if !seen[code] {
+			seen[code] = true
+			items = append(items, code)
+		}
+	}
+	for _, p := range parts {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		if it := q.matchItem(p); it != nil {
+			add(it.Code)
+			continue
+		}
+		toks := strings.Split(p, ",")
+		for i := 0; i < len(toks); {
+			j := len(toks)
+			for ; j > i; j-- {
+				if it := q.matchItem(strings.Join(toks[i:j], ",")); it != nil {
+					add(it.Code)
+					break
+				}
+			}
+			if j > i {
+				i = j
+				continue
+			}
+			if t := strings.TrimSpace(toks[i]); t != "" {
+				other = append(other, t)
+			}
+			i++
+		}
+	}
+	return items, other
+}

@@ -1,0 +1,26 @@
+-- title: Handlungsbedarf nach Bereich
+-- title_en: Need for action by sector
+-- description: Mittlerer Handlungsbedarf je Thema (1 = sehr gering … 5 = sehr hoch) nach Tätigkeitsbereich, mit 95-%-Konfidenzintervall.
+-- description_en: Mean need for action per topic (1 = very low … 5 = very high) by sector, with 95 % confidence interval.
+-- chart: grouped_bar
+-- x: item_text
+-- y: mean
+-- series: sector_name
+-- error: ci_low, ci_high
+-- ymin: 1
+-- ymax: 5
+-- order: 30
+select r.sector, s.sector_name, a.item, i.item_text,
+       count(*) as n,
+       avg(a.value) as mean,
+       stddev_samp(a.value) as sd,
+       mean_ci_low(avg(a.value), stddev_samp(a.value), count(*)) as ci_low,
+       mean_ci_high(avg(a.value), stddev_samp(a.value), count(*)) as ci_high,
+       count(*) filter (where a.value >= 4) / count(*) as top2_share
+from answers a
+join responses r using (event, respondent)
+join item_names i on i.question = a.question and i.item = a.item
+left join sector_names s on s.sector = r.sector
+where a.question = 'need' and r.sector is not null
+group by all
+order by min(i.position), min(s.position)
