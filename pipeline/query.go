@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/query"
+	"github.com/resonanz/resonanz/pipeline/store"
 )
 
 // QueryOptions configure Query.
@@ -53,8 +54,12 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	default:
 		return fmt.Errorf("query: unknown format %q (table, csv, json, xlsx, parquet)", opt.Format)
 	}
+	events, err := resolveEvents(ctx, opt.DataDir, opt.Events)
+	if err != nil {
+		return err
+	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: opt.Events, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {
@@ -94,6 +99,39 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return writeAtomic(opt.Out, write)
 	}
 	return write(w)
+}
+
+// resolveEvents turns --event into the events the views hold: the latest
+// event when none is given, every event for "all".
+func resolveEvents(ctx context.Context, dataDir string, want []string) ([]string, error) {
+	if len(want) == 1 && want[0] == "all" {
+		return nil, nil
+	}
+	if len(want) > 0 {
+		return want, nil
+	}
+	latest, err := latestEvent(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	return []string{latest}, nil
+}
+
+// latestEvent is the newest event by date (or first import).
+func latestEvent(dataDir string) (string, error) {
+	st, err := store.Open(dataDir)
+	if err != nil {
+		return "", err
+	}
+	m, err := st.Manifest()
+	if err != nil {
+		return "", err
+	}
+	ids := m.EventIDs()
+	if len(ids) == 0 {
+		return "", fmt.Errorf("query: %s: %w", dataDir, store.ErrNoData)
+	}
+	return ids[len(ids)-1], nil
 }
 
 // writeAtomic writes a file through a temporary name, so a failed write

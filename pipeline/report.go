@@ -32,13 +32,11 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	}
 	event := opt.Event
 	if event == "" {
-		all, err := query.Open(ctx, query.Options{DataDir: opt.DataDir})
+		latest, err := latestEvent(opt.DataDir)
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
-		ids := all.Manifest.EventIDs()
-		all.Close()
-		event = ids[len(ids)-1]
+		event = latest
 	}
 	e, err := query.Open(ctx, query.Options{
 		DataDir: opt.DataDir, Events: []string{event}, Lang: opt.Lang,

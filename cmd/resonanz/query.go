@@ -76,7 +76,7 @@ input. DuckDB runs locked down: it reads the data directory and nothing else.`,
 	f.StringVar(&o.Format, "format", "table", "output format: table, csv, json, xlsx, parquet")
 	f.StringVarP(&o.Out, "out", "o", "", "write to this file instead of standard output (needed for xlsx and parquet)")
 	f.StringArrayVar(&params, "param", nil, "named parameter name=value, used as $name in the SQL (repeatable)")
-	f.StringSliceVar(&o.Events, "event", nil, "only these events (default: all)")
+	f.StringSliceVar(&o.Events, "event", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.DurationVar(&o.Timeout, "timeout", 60*time.Second, "cancel the query after this long")
 	f.StringVar(&o.MemoryLimit, "memory-limit", "2GB", "DuckDB memory limit")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"image/color"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot/palette/brewer"
@@ -96,7 +97,7 @@ func seriesColors(series []string) (map[string]color.Color, error) {
 		}
 		start := hashIndex(s)
 		if key(s) == "" {
-			start = indexOf(okabeIto, unnamed)
+			start = slices.Index(okabeIto, unnamed)
 		}
 		found := false
 		for i := range okabeIto {
@@ -111,15 +112,6 @@ func seriesColors(series []string) (map[string]color.Color, error) {
 		}
 	}
 	return out, nil
-}
-
-func indexOf(p []color.RGBA, c color.RGBA) int {
-	for i, x := range p {
-		if x == c {
-			return i
-		}
-	}
-	return 0
 }
 
 // divergingColors returns n colours from red through a neutral grey to blue

@@ -145,11 +145,20 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 	if err := duckdb.RegisterScalarUDF(e.conn, "t975", t975{}); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
+	// The plain views hold the selected events; all_events.* holds every
+	// event, for comparisons across waves.
+	if err := e.exec(ctx, "create schema all_events"); err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
 	for _, t := range store.Tables {
-		files := m.Files(t, e.opt.Events...)
-		stmt := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true, hive_partitioning = false)", t, fileList(dir, files))
-		if err := e.exec(ctx, stmt); err != nil {
-			return fmt.Errorf("query: view %s: %w", t, err)
+		for _, v := range []struct {
+			name   string
+			events []string
+		}{{t, e.opt.Events}, {"all_events." + t, nil}} {
+			stmt := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true, hive_partitioning = false)", v.name, fileList(dir, m.Files(t, v.events...)))
+			if err := e.exec(ctx, stmt); err != nil {
+				return fmt.Errorf("query: view %s: %w", v.name, err)
+			}
 		}
 	}
 	en := e.opt.Lang == "en"

@@ -410,15 +410,20 @@ func (r *cellReader) cell(i int) error {
 // date, boolean and formula rules of CellSchema, and appends it.
 func (r *cellReader) emit(col, style int, typ, v, f, is []byte, hasIS bool) error {
 	start := len(r.data)
+	checked := false // shared strings were checked when loaded
 	switch string(typ) {
 	case "s":
 		if len(v) > 0 {
-			n, ok := atoi(bytes.TrimSpace(v))
+			n, ok := atoi(v)
+			if !ok {
+				n, ok = atoi(bytes.TrimSpace(v))
+			}
 			sst := r.book.sst
 			if !ok || n >= sst.len() {
 				return r.cellErr(col, ErrCorrupt, "shared string %q does not exist", v)
 			}
 			r.data = append(r.data, sst.get(n)...)
+			checked = true
 		}
 	case "inlineStr":
 		if hasIS {
@@ -450,9 +455,10 @@ func (r *cellReader) emit(col, style int, typ, v, f, is []byte, hasIS bool) erro
 		}
 		// What a respondent typed, never something to evaluate.
 		r.data = append(append(r.data, '='), f...)
+		checked = false
 	}
 	val := r.data[start:]
-	if !utf8.Valid(val) {
+	if !checked && !utf8.Valid(val) {
 		return r.cellErr(col, ErrCorrupt, "invalid UTF-8 in cell text")
 	}
 	if len(val) > r.book.lim.MaxCellChars && utf16Len(val) > r.book.lim.MaxCellChars {

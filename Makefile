@@ -1,0 +1,43 @@
+# resonanz — the Arrow API of duckdb-go needs the duckdb_arrow build tag.
+export GOFLAGS := -tags=duckdb_arrow
+# The demo keeps its pseudonym key beside, not inside, the data directory.
+DEMO_KEY ?= .resonanz-demo-key
+BIN := bin/resonanz
+
+.PHONY: build test demo bench fuzz lint testdata clean
+
+build:
+	go build -o $(BIN) ./cmd/resonanz
+
+test:
+	go test ./...
+
+# The organiser's job on the bundled sample: last year's event, then this
+# year's, into ./resonanz-data; the report for this year lands in out/.
+demo: build
+	rm -rf resonanz-data out
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) import testdata/mdk15-googleforms.xlsx --event mdk15 \
+		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 2024-11-14 -q
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) run testdata/mdk16-msforms.xlsx --event mdk16 \
+		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 --out out
+	./$(BIN) query "select count(*) as responses from responses"
+
+bench:
+	go run ./bench/xlsx
+
+# Short fuzzing of the parsers, as CI runs it.
+fuzz:
+	go test ./pipeline/xlsx -run '^$$' -fuzz FuzzReader -fuzztime 20s
+	go test ./pipeline/ingest -run '^$$' -fuzz FuzzCSV -fuzztime 20s
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
+	go vet ./...
+	go mod tidy -diff
+
+# Regenerate the sample surveys and fixtures.
+testdata:
+	go run ./tools/gen -out testdata
+
+clean:
+	rm -rf bin out resonanz-data $(DEMO_KEY)
