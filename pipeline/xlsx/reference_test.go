@@ -111,7 +111,7 @@ func TestMatchesExcelize(t *testing.T) {
 			s.set("A1", "oben links")
 			s.set("Z100", 7)
 			s.set("XFD5", "letzte Spalte")
-			s.set("C1048576", "letzte Zeile")
+			s.set("C70000", "weit unten")
 			s.set("B3", "")
 		},
 	}, {
