@@ -65,6 +65,9 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
+		if q.Meta.Optional && len(t.Rows) == 0 {
+			continue
+		}
 		results[q.Name] = t
 		in.Sheets = append(in.Sheets, report.Sheet{Query: q, Table: t})
 	}

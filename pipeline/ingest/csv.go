@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,8 +51,11 @@ func openCSV(path, name string, opt Options) (Book, error) {
 	defer f.Close()
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF {
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return nil, fmt.Errorf("%s: %w: this is a zip archive, likely an xlsx workbook: rename it to .xlsx", name, ErrUnsupported)
 	}
 	b.enc, b.bom = chooseEncoding(head[:n], named)
 
@@ -125,8 +127,8 @@ func (b *csvBook) text(f *os.File) (*textReader, error) {
 type encoding int
 
 const (
-	// encAuto reads UTF-8 and switches to Windows-1252 at the first byte
-	// that shows the file is not UTF-8.
+	// encAuto decides between UTF-8 and Windows-1252 at the first byte
+	// that is not ASCII, see textReader.Read.
 	encAuto encoding = iota
 	encUTF8
 	encCP1252
@@ -239,7 +241,7 @@ func (t *textReader) Read(p []byte) (int, error) {
 		return n, err
 	}
 	// Up to p[i] UTF-8 and Windows-1252 agree. Decide on a window of text
-	// from there: UTF-8 if it all is, else Windows-1252.
+	// from there.
 	win := make([]byte, n-i, max(n-i, sniffLen))
 	copy(win, p[i:n])
 	for len(win) < cap(win) && err == nil {
@@ -256,7 +258,7 @@ func (t *textReader) Read(p []byte) (int, error) {
 	default:
 		rest = io.MultiReader(bytes.NewReader(win), errReader{err})
 	}
-	if validUTF8(win[:min(len(win), sniffLen)], err == nil || len(win) > sniffLen) {
+	if looksUTF8(win[:min(len(win), sniffLen)], err == nil || len(win) > sniffLen) {
 		t.r = rest
 	} else {
 		t.decode(rest, charmap.Windows1252.NewDecoder())
@@ -289,20 +291,32 @@ func firstNonASCII(b []byte) int {
 	return i
 }
 
-// validUTF8 reports whether b is UTF-8, allowing a character cut off at
-// its end when more follows.
-func validUTF8(b []byte, more bool) bool {
-	if more {
-		for k := 1; k <= utf8.UTFMax-1 && k <= len(b); k++ {
-			if utf8.RuneStart(b[len(b)-k]) {
-				if !utf8.FullRune(b[len(b)-k:]) {
-					b = b[:len(b)-k]
-				}
-				break
-			}
+// looksUTF8 reports whether b reads better as UTF-8 than as Windows-1252:
+// it holds more UTF-8 sequences of several bytes than bytes that are no
+// UTF-8. Windows-1252 text with umlauts has far more of the latter, even
+// where a letter and a following symbol happen to form UTF-8 ("ß…").
+// UTF-8 spoiled by a few such bytes is taken as UTF-8, so that the reader
+// reports where it is spoiled instead of turning all of it into mojibake.
+// When more follows, a character cut off at b's end does not count.
+func looksUTF8(b []byte, more bool) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r != utf8.RuneError || n > 1:
+			multi++
+		case more && !utf8.FullRune(b[i:]):
+			return multi > bad
+		default:
+			bad++
+		}
+		i += n
 	}
-	return utf8.Valid(b)
+	return multi > bad
 }
 
 func validDelimiter(r rune) bool {
@@ -329,8 +343,10 @@ func sepLine(text []byte) (byte, []byte, bool) {
 }
 
 // delimiters are the candidates sniffDelimiter picks from, in the order
-// that breaks ties: ';' first, as German Excel and LimeSurvey write it.
-var delimiters = []byte{';', ',', '\t', '|'}
+// that breaks ties: the rarer a character is in answers, the likelier it
+// is the delimiter when both split the records alike (a comma is also a
+// German decimal point).
+var delimiters = []byte{'\t', ';', '|', ','}
 
 // sniffDelimiter picks the delimiter that splits the first records into
 // the same number of fields, more than one, most often; among equally
@@ -423,7 +439,7 @@ func hasCells(text []byte, d byte) bool {
 	for {
 		v, _, err := s.field()
 		switch {
-		case errors.Is(err, io.EOF):
+		case err == io.EOF:
 			return false
 		case err != nil || len(v) > 0:
 			return true

@@ -92,6 +92,7 @@ func TestCSV(t *testing.T) {
 			Output: rows([]string{"Alter, ungefähr", "Note"}, []string{"42", "1,5"})},
 		{Name: "CommaWithSemicolonAnswers", Input: "ID,Themen\n1,Datenschutz;Smart City;\n2,Verkehr;\n",
 			Output: rows([]string{"ID", "Themen"}, []string{"1", "Datenschutz;Smart City;"}, []string{"2", "Verkehr;"})},
+		{Name: "TabBeatsComma", Input: "a\tb,c\n1\t2,3\n", Output: rows([]string{"a", "b,c"}, []string{"1", "2,3"})},
 		{Name: "Pipe", Input: "a|b\n1|2\n", Output: rows([]string{"a", "b"}, []string{"1", "2"})},
 		{Name: "UTF8BOMTab", Input: "\xEF\xBB\xBFName\tOrt\r\nJürgen\tGörlitz\r\n",
 			Output: rows([]string{"Name", "Ort"}, []string{"Jürgen", "Görlitz"})},
@@ -124,6 +125,8 @@ func TestCSV(t *testing.T) {
 		{Name: "Formula", Input: "a;=1+2\n", Output: rows([]string{"a", "=1+2"})},
 		{Name: "Windows1252", Input: "Stra\xDFe;M\xFCller;\x80 5;B\xE4r\r\n\xC4;\xD6;\xDC\r\n",
 			Output: rows([]string{"Straße", "Müller", "€ 5", "Bär"}, []string{"Ä", "Ö", "Ü"})},
+		{Name: "Windows1252AccidentalUTF8", Input: "Spa\xDF\x85;Gr\xF6\xDFe;M\xFCller\n", Output: rows([]string{"Spaß…", "Größe", "Müller"})},
+		{Name: "MostlyUTF8", Input: "x;y\nBär;M\xFCller;Jürgen\n", Error: "umfrage.csv:2:6: invalid character: byte 0xFC is not UTF-8", Is: ErrEncoding},
 		{Name: "Windows1252Named", Input: "gr\xFC\xDF;\x93zitiert\x94\n", Opt: Options{Encoding: "Windows-1252"},
 			Output: rows([]string{"grüß", "“zitiert”"})},
 		{Name: "Windows1252Quoted", Input: "\"M\xFCller\r\nHalle\";\"\"\"\xE4\"\"\"\n",
@@ -149,12 +152,13 @@ func TestCSV(t *testing.T) {
 		{Name: "RunawayQuote", Input: "a;\"b\n" + strings.Repeat("x;y\n", 100000), Error: "umfrage.csv:1:3: field longer than 32,767 characters, the most an Excel cell holds (a quote that is never closed?)", Is: ErrFieldTooLong},
 		{Name: "HugeUnquotedField", Input: "a;" + strings.Repeat("x", 1<<20), Error: "umfrage.csv:1:3: field longer", Is: ErrFieldTooLong},
 		{Name: "NUL", Input: "a;b\x00c\n", Error: "umfrage.csv:1:4: NUL byte", Is: ErrNUL},
-		{Name: "NULQuoted", Input: "a;\"b\n\x00\"\n", Error: "umfrage.csv:2:1: NUL byte (in the record starting on line 1)", Is: ErrNUL},
+		{Name: "NULQuoted", Input: "a;\"b\n\x00\"\n", Error: "umfrage.csv:2:1: NUL byte: the file is not text, or is UTF-16 without a byte order mark (set the encoding to utf-16) (in the record starting on line 1)", Is: ErrNUL},
 		{Name: "OnlyBOM", Input: "\xEF\xBB\xBF", Error: "umfrage.csv: file is empty", Is: ErrEmpty},
 		{Name: "OnlySepLine", Input: "sep=;\r\n", Is: ErrEmpty},
 		{Name: "OnlyLineEnds", Input: "\r\n\r\n\n", Is: ErrEmpty},
 		{Name: "OnlyDelimiters", Input: ";;;\r\n;;\"\"\r\n", Is: ErrEmpty},
 		{Name: "ZeroBytes", Input: "", Is: ErrEmpty},
+		{Name: "RenamedXLSX", Input: "PK\x03\x04\x14\x00\x06\x00", Error: "umfrage.csv: unsupported file type: this is a zip archive", Is: ErrUnsupported},
 		{Name: "UnknownEncoding", Input: "a", Opt: Options{Encoding: "ebcdic"}, Error: `umfrage.csv: unknown encoding "ebcdic"`},
 		{Name: "BadDelimiter", Input: "a", Opt: Options{Delimiter: '"'}, Error: `umfrage.csv: delimiter '"'`},
 		{Name: "NonASCIIDelimiter", Input: "a", Opt: Options{Delimiter: '§'}, Error: `umfrage.csv: delimiter '§'`},
@@ -230,6 +234,50 @@ func utf16Units(s string) []uint16 {
 	return u
 }
 
+// TestCSVFixtures reads files as the survey tools write them.
+func TestCSVFixtures(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want []cell
+	}{
+		{"excel-de.csv", rows( // Windows-1252, CRLF, as German Excel saves "CSV (Trennzeichen-getrennt)"
+			[]string{"Zeitstempel", "Bundesland", "Zufriedenheit", "Anmerkung"},
+			[]string{"20.11.2025 14:03", "Thüringen", "4,5", "Größere Räume, bitte"},
+			[]string{"21.11.2025 09:12", "Sachsen-Anhalt", "3", "Preis: 5 €; zu teuer"},
+			[]string{"21.11.2025 10:40", "LSA"})},
+		{"limesurvey.csv", rows( // UTF-8 with BOM, every field quoted
+			[]string{"id", "submitdate", "G01Q01", "G02Q03[SQ001]", "G02Q04"},
+			[]string{"1", "2025-11-20 14:03:12", "A1", "Y", "Mehr \"Radwege\"\r\nund Bänke"},
+			[]string{"2", "2025-11-20 15:10:00", "A2", "", "=1+1"})},
+		{"google-forms.csv", rows(
+			[]string{"Zeitstempel", "E-Mail-Adresse", "Welche Themen?", "Bundesland"},
+			[]string{"20.11.2025 14:03:12", "anna@example.org", "Datenschutz, Smart City", "Sachsen"},
+			[]string{"20.11.2025 14:05:40", "", "Verkehr", "Thüringen"})},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			b, err := Open(filepath.Join("testdata", "csv", tt.file), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			if b.Name() != tt.file {
+				t.Errorf("Name %q", b.Name())
+			}
+			rr, err := b.Cells("")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := drain(rr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("cells:\n got %s\nwant %s", short(got), short(tt.want))
+			}
+		})
+	}
+}
+
 // TestCSVEncodingDecidedLate covers files whose first non-ASCII byte comes
 // after any fixed-size prefix: the encoding is decided there.
 func TestCSVEncodingDecidedLate(t *testing.T) {
@@ -266,6 +314,47 @@ func TestCSVEncodingDecidedLate(t *testing.T) {
 			t.Fatalf("ParseError %+v", pe)
 		}
 	})
+}
+
+// TestScannerBufferBoundaries parses with buffers so small that every
+// field, quote and line break falls on a refill somewhere, and expects
+// the fields and error positions of one read of the whole text.
+func TestScannerBufferBoundaries(t *testing.T) {
+	inputs := []string{
+		"a;b\r\nc;\"d\r\ne\";f\r\n\"g\"\"h\";i\rj;k\n",
+		"\"abc\"def;ghi\r\n;;\r\n\"\";\"\"\"\"\r",
+		"ä;ö;ü\r\n\"ß\r\nx\";y\n\n\r\r\n;",
+		"abc;def\r\nghi;\"jk\r\nlm",
+		"abcdef;ghij\nklm\x00",
+		"äöü;x\r\n\"a\nb\";ab;c\xE4",
+		"a\r\r\nb\r",
+	}
+	scanAll := func(in string, size int) (string, error) {
+		s := newScanner("t.csv", newTextReader(strings.NewReader(in), encUTF8), ';', size)
+		var out strings.Builder
+		for {
+			v, last, err := s.field()
+			if err == io.EOF {
+				return out.String(), nil
+			}
+			if err != nil {
+				return out.String(), err
+			}
+			fmt.Fprintf(&out, "%q/%v@%d ", v, last, s.line)
+		}
+	}
+	for _, in := range inputs {
+		want, wantErr := scanAll(in, len(in)+1)
+		for size := 4; size <= len(in); size++ {
+			got, err := scanAll(in, size)
+			if errors.Is(err, io.ErrNoProgress) {
+				continue // a field longer than the buffer
+			}
+			if got != want || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+				t.Fatalf("%q with a buffer of %d:\n got %s %v\nwant %s %v", in, size, got, err, want, wantErr)
+			}
+		}
+	}
 }
 
 func TestCSVNoSuchSheet(t *testing.T) {
@@ -322,6 +411,39 @@ func TestCSVBatches(t *testing.T) {
 	}
 	if last := cells[len(cells)-1]; last != (cell{records, 3, fmt.Sprintf("y\n%d", records-1)}) {
 		t.Fatalf("last cell %v", last)
+	}
+}
+
+type closeCounter struct{ n int }
+
+func (c *closeCounter) Close() error { c.n++; return nil }
+
+// TestCSVReaderRefs checks the RecordReader's reference counting: the file
+// closes with the last Release, and a retained batch outlives the reader.
+func TestCSVReaderRefs(t *testing.T) {
+	var closer closeCounter
+	rr := newCellReader(newScanner("r.csv", newTextReader(strings.NewReader("a;b\nc\n"), encUTF8), ';', scanBufSize), false, &closer)
+	rr.Retain()
+	rr.Release()
+	if closer.n != 0 || !rr.Next() {
+		t.Fatalf("reader unusable after Retain and Release (closed %d times)", closer.n)
+	}
+	rec := rr.RecordBatch()
+	rec.Retain()
+	defer rec.Release()
+	rr.Release()
+	if closer.n != 1 {
+		t.Fatalf("file closed %d times", closer.n)
+	}
+	if got := rec.Column(2).(*array.String).Value(2); got != "c" || rec.NumRows() != 3 {
+		t.Fatalf("retained batch: %d rows, third value %q", rec.NumRows(), got)
+	}
+
+	closer.n = 0
+	rr = newCellReader(newScanner("r.csv", newTextReader(strings.NewReader("a;b\n"), encUTF8), ';', scanBufSize), false, &closer)
+	rr.Release()
+	if closer.n != 1 {
+		t.Fatalf("unread file closed %d times on Release", closer.n)
 	}
 }
 
@@ -462,6 +584,7 @@ func BenchmarkCSV(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(len(bc.data)))
+			b.ReportAllocs()
 			for b.Loop() {
 				book, err := Open(path, Options{})
 				if err != nil {

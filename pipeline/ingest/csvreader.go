@@ -83,10 +83,10 @@ func (r *cellReader) Next() bool {
 	}
 	for r.skipLine {
 		_, last, err := r.s.field()
-		if err != nil {
+		if err != nil && err != io.EOF {
 			return r.fail(err)
 		}
-		r.skipLine = !last
+		r.skipLine = !last && err == nil
 	}
 	r.row.Reserve(BatchCells)
 	r.col.Reserve(BatchCells)

@@ -40,6 +40,8 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
+var errNUL = fmt.Errorf("%w: the file is not text, or is UTF-16 without a byte order mark (set the encoding to utf-16)", ErrNUL)
+
 const (
 	maxCellChars = 32767
 	// maxRawField is the length of a field's bytes in the file beyond which
@@ -118,7 +120,7 @@ func (s *scanner) field() (v []byte, last bool, err error) {
 		return nil, false, err
 	}
 	v = s.buf[s.pos : s.pos+i]
-	if err := s.check(v, hi, false); err != nil {
+	if err := s.check(v, hi); err != nil {
 		return nil, false, err
 	}
 	if len(v) > maxCellChars && cellLen(v) > maxCellChars {
@@ -152,6 +154,8 @@ func (s *scanner) quotedField() ([]byte, bool, error) {
 			if err := s.failed(); err != nil {
 				return nil, false, err
 			}
+			// more may have moved the bytes to the buffer's front.
+			b, p = s.buf[:s.n], s.pos+i
 			if p == len(b) {
 				return nil, false, s.errAt(0, ErrQuote)
 			}
@@ -173,7 +177,7 @@ func (s *scanner) quotedField() ([]byte, bool, error) {
 				nl, lineAt = nl+1, i+1
 			}
 		case 0:
-			return nil, false, s.errAt(i, ErrNUL)
+			return nil, false, s.errAt(i, errNUL)
 		}
 		i++
 	}
@@ -186,7 +190,7 @@ func (s *scanner) quotedField() ([]byte, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	if err := s.check(s.buf[s.pos:s.pos+i], hi, true); err != nil {
+	if err := s.check(s.buf[s.pos:s.pos+i], hi); err != nil {
 		return nil, false, err
 	}
 	v := s.buf[s.pos+1 : s.pos+q]
@@ -256,7 +260,7 @@ func (s *scanner) terminate(i int) (adv int, last, nl bool, err error) {
 		}
 		return 1, true, true, nil
 	case 0:
-		return 0, false, false, s.errAt(i, ErrNUL)
+		return 0, false, false, s.errAt(i, errNUL)
 	}
 	return 1, false, false, nil // the delimiter
 }
@@ -274,7 +278,7 @@ func (s *scanner) advance(k int, nl, last bool) {
 // check reports bytes of raw, the field's text in the file, that are no
 // characters: invalid UTF-8, or what the Windows-1252 decoder could not
 // read. hi is the OR of raw's bytes.
-func (s *scanner) check(raw []byte, hi byte, quoted bool) error {
+func (s *scanner) check(raw []byte, hi byte) error {
 	if hi < utf8.RuneSelf {
 		return nil
 	}

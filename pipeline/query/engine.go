@@ -17,6 +17,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -145,6 +146,10 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 	if err := duckdb.RegisterScalarUDF(e.conn, "t975", t975{}); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
+	// welch_p(m1, sd1, n1, m2, sd2, n2): two-sided p of Welch's t test.
+	if err := duckdb.RegisterScalarUDF(e.conn, "welch_p", welchP{}); err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
 	// The plain views hold the selected events; all_events.* holds every
 	// event, for comparisons across waves.
 	if err := e.exec(ctx, "create schema all_events"); err != nil {
@@ -181,11 +186,11 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 		   arg_max(` + pick("item_text", "item_text_en") + `, event) as item_text,
 		   arg_max(` + pick("text", "text_en") + `, event) as question_text,
 		   min(position) as position
-		 from questions where item is not null group by question, item`,
+		 from all_events.questions where item is not null group by question, item`,
 		`create view state_names as select code as state, arg_max(` + pick("label", "label_en") + `, event) as state_name, min(position) as position
-		 from labels where question in (select question from questions where role = 'state') group by code`,
+		 from all_events.labels where question in (select question from all_events.questions where role = 'state') group by code`,
 		`create view sector_names as select code as sector, arg_max(` + pick("label", "label_en") + `, event) as sector_name, min(position) as position
-		 from labels where question in (select question from questions where role = 'sector') group by code`,
+		 from all_events.labels where question in (select question from all_events.questions where role = 'sector') group by code`,
 		`create table event_info (event varchar, title varchar, date date, files integer)`,
 	}
 	for _, s := range stmts {
@@ -212,10 +217,13 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: events: %w", err)
 		}
 	}
-	if err := e.exec(ctx, `create view events as select i.event, i.title, i.date, i.files,
-		(select count(*) from responses r where r.event = i.event) as responses
-		from event_info i where i.event in (select distinct event from responses) order by i.date nulls last, i.event`); err != nil {
-		return fmt.Errorf("query: events: %w", err)
+	for _, v := range []string{"events", "all_events.events"} {
+		src := strings.TrimSuffix(v, "events") + "responses"
+		if err := e.exec(ctx, `create view `+v+` as select i.event, i.title, i.date, i.files,
+			(select count(*) from `+src+` r where r.event = i.event) as responses
+			from event_info i where i.event in (select distinct event from `+src+`) order by i.date nulls last, i.event`); err != nil {
+			return fmt.Errorf("query: events: %w", err)
+		}
 	}
 	e.createQueryViews(ctx)
 	lock := []string{
@@ -400,6 +408,34 @@ func (e *QueryError) Unwrap() error { return e.Err }
 // Broken returns the error of a query whose view could not be created.
 func (e *Engine) Broken(name string) error { return e.broken[name] }
 
+type welchP struct{}
+
+func (welchP) Config() duckdb.ScalarFuncConfig {
+	d, _ := duckdb.NewTypeInfo(duckdb.TYPE_DOUBLE)
+	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{d, d, d, d, d, d}, ResultTypeInfo: d}
+}
+
+func (welchP) Executor() duckdb.ScalarFuncExecutor {
+	return duckdb.ScalarFuncExecutor{RowExecutor: func(v []driver.Value) (any, error) {
+		f := make([]float64, len(v))
+		for i, x := range v {
+			d, ok := x.(float64)
+			if !ok || math.IsNaN(d) {
+				return nil, nil
+			}
+			f[i] = d
+		}
+		if f[2] < 2 || f[5] < 2 {
+			return nil, nil
+		}
+		_, _, p := stats.WelchT(int(f[2]), f[0], f[1], int(f[5]), f[3], f[4])
+		if math.IsNaN(p) {
+			return nil, nil
+		}
+		return p, nil
+	}}
+}
+
 type t975 struct{}
 
 func (t975) Config() duckdb.ScalarFuncConfig {
@@ -416,5 +452,3 @@ func (t975) Executor() duckdb.ScalarFuncExecutor {
 		return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.975), nil
 	}}
 }
-
-

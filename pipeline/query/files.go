@@ -43,7 +43,10 @@ type Meta struct {
 	Sort                       string // "", asc, desc
 	YMin, YMax                 *float64
 	Report                     bool // include in the report (default true)
-	Order                      int  // position in the report; then by name
+	// Optional queries are left out of the report when they return no
+	// rows (e.g. comparisons while there is only one event).
+	Optional bool
+	Order    int // position in the report; then by name
 }
 
 // Charts are the chart kinds a header may name.
@@ -198,6 +201,12 @@ func (m *Meta) set(k, v string) error {
 			return fmt.Errorf("report: %q is not true or false", v)
 		}
 		m.Report = b
+	case "optional":
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("optional: %q is not true or false", v)
+		}
+		m.Optional = b
 	case "order":
 		n, err := strconv.Atoi(v)
 		if err != nil {

@@ -492,6 +492,9 @@ func pivotOf(t *query.Table, q *query.Query, hidden []bool) (*pivot, error) {
 			p.missing[k] = true
 			continue
 		}
+		if row[yi] == nil {
+			continue // not asked or no answers: no point, never a zero
+		}
 		p.val[k] = toFloat(row[yi])
 		if loi >= 0 && hii >= 0 && row[loi] != nil && row[hii] != nil {
 			p.lo[k], p.hi[k] = toFloat(row[loi]), toFloat(row[hii])

@@ -232,23 +232,53 @@ func optStr(s string) *string {
 	return &s
 }
 
-// codebook writes the questions and labels of the definition.
+// codebook writes the questions and labels this file asked: those a column
+// maps to, with the header as the file words it, so the questions view shows
+// each event's wording and an item missing from a wave is "not asked", not 0.
 func (n *normalizer) codebook() error {
 	ev := n.opt.Event
+	asked := map[string]string{} // question or question\x00item → header
+	for _, c := range n.m.Columns {
+		if c.Kind != KindQuestion {
+			continue
+		}
+		k := c.Question
+		if c.Item != "" {
+			k += "\x00" + c.Item
+		}
+		if _, ok := asked[k]; !ok {
+			asked[k] = strings.Join(strings.Fields(c.Header), " ")
+		}
+	}
 	for pos, q := range n.d.Questions {
 		var lo, hi *float64
 		if a, b, ok := q.Bounds(); ok {
 			lo, hi = &a, &b
 		}
+		whole, wholeAsked := asked[q.ID] // one column for the whole question
+		any := wholeAsked
 		// Positions order questions, and items within them, as the survey asked.
 		if q.Type == Scale || q.Type == Multi {
 			for i, it := range q.Items {
-				if err := n.append(Questions, ev, q.ID, it.Code, q.Text, it.Text, q.Type, lo, hi, optStr(q.TextEn), optStr(it.TextEn), (pos+1)*100+i+1, optStr(q.Role)); err != nil {
+				header, ok := asked[q.ID+"\x00"+it.Code]
+				if !ok && !wholeAsked {
+					continue
+				}
+				if !ok {
+					header = whole
+				}
+				any = true
+				if err := n.append(Questions, ev, q.ID, it.Code, q.Text, it.Text, q.Type, lo, hi, optStr(q.TextEn), optStr(it.TextEn), (pos+1)*100+i+1, optStr(q.Role), header); err != nil {
 					return err
 				}
 			}
-		} else if err := n.append(Questions, ev, q.ID, (*string)(nil), q.Text, (*string)(nil), q.Type, lo, hi, optStr(q.TextEn), (*string)(nil), (pos+1)*100, optStr(q.Role)); err != nil {
-			return err
+		} else if wholeAsked {
+			if err := n.append(Questions, ev, q.ID, (*string)(nil), q.Text, (*string)(nil), q.Type, lo, hi, optStr(q.TextEn), (*string)(nil), (pos+1)*100, optStr(q.Role), whole); err != nil {
+				return err
+			}
+		}
+		if !any {
+			continue
 		}
 		labels := q.Labels
 		if q.Role == RoleState {
