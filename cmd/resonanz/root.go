@@ -63,6 +63,7 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 		newReportCmd(g),
 		newRunCmd(g),
 		newQueryCmd(g),
+		newEventsCmd(g),
 	)
 	return root
 }
