@@ -19,6 +19,7 @@ type ReportOptions struct {
 	MinN      int
 	QueryDirs []string
 	Params    map[string]string
+	Weights   string // YAML file of population margins; "" for no weighting
 }
 
 // Report runs every report query for one event and writes the workbook and
@@ -70,6 +71,13 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		}
 		results[q.Name] = t
 		in.Sheets = append(in.Sheets, report.Sheet{Query: q, Table: t})
+	}
+	if opt.Weights != "" {
+		s, err := weightedSheet(ctx, e, opt.Weights)
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		in.Sheets = append(in.Sheets, s)
 	}
 	if in.Summary, err = summary(ctx, e); err != nil {
 		return nil, fmt.Errorf("report: summary: %w", err)
