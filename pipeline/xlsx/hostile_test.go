@@ -126,6 +126,8 @@ func TestHostile(t *testing.T) {
 	badCRC.crc ^= 1
 	badMetaCRC := entryOf(t, "xl/workbook.xml", []byte(defaultParts()["xl/workbook.xml"]))
 	badMetaCRC.crc ^= 1
+	badSSTCRC := entryOf(t, "xl/sharedStrings.xml", []byte(sst("<t>Sachsen</t>")))
+	badSSTCRC.crc ^= 1
 	short := entryOf(t, "xl/worksheets/sheet1.xml", []byte(sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`)))
 	short.uncompressed += 10
 	// Random letters do not compress: a 20 MB cell passes the ratio check
@@ -161,6 +163,7 @@ func TestHostile(t *testing.T) {
 		{"cell larger than an element may be", bookWith(t, hugeCell), Limits{}, ErrTooLarge, "an XML element is larger than 16 MiB", 80 << 20},
 		{"CRC mismatch in a sheet", bookWith(t, badCRC), Limits{}, ErrCorrupt, "xl/worksheets/sheet1.xml: checksum mismatch", 8 << 20},
 		{"CRC mismatch in workbook.xml", bookWith(t, badMetaCRC), Limits{}, ErrCorrupt, "xl/workbook.xml: checksum mismatch", 1 << 20},
+		{"CRC mismatch in shared strings", bookWith(t, badSSTCRC), Limits{}, ErrCorrupt, "umfrage.xlsx: xl/sharedStrings.xml: checksum mismatch: file is damaged", 8 << 20},
 		{"entry shorter than declared", bookWith(t, short), Limits{}, ErrCorrupt, "xl/worksheets/sheet1.xml", 8 << 20},
 		{"truncated file", valid[:len(valid)/2], Limits{}, ErrCorrupt, "truncated zip archive", 1 << 20},
 		{"truncated directory", valid[:len(valid)-10], Limits{}, ErrCorrupt, "umfrage.xlsx: ", 1 << 20},

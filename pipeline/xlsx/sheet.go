@@ -187,10 +187,12 @@ func (r *cellReader) step() error {
 	s := &r.sc
 	b := s.buf
 	i := s.pos
-	k := bytes.IndexByte(b[i:], '<')
-	if k < 0 {
-		s.pos = len(b)
-		return errMore
+	k := 0
+	if i >= len(b) || b[i] != '<' { // most tags follow the last directly
+		if k = bytes.IndexByte(b[i:], '<'); k < 0 {
+			s.pos = len(b)
+			return errMore
+		}
 	}
 	i += k
 	s.pos = i
@@ -338,6 +340,9 @@ func (r *cellReader) cell(i int) error {
 	}
 	var v, f, is []byte
 	var hasIS bool
+	if end == tagOpen {
+		v, is, hasIS, i, end = r.plainCell(i)
+	}
 	for end == tagOpen {
 		b := s.buf
 		k := bytes.IndexByte(b[i:], '<')
@@ -404,6 +409,34 @@ func (r *cellReader) cell(i int) error {
 	}
 	r.col = col
 	return r.emit(col, style, typ, v, f, is, hasIS)
+}
+
+// plainCell reads the content of the cells Excel writes most, <v>x</v></c>
+// and <is><t>x</t></is></c> with nothing to decode, without the general
+// element loop. Anything else it leaves to that loop (end stays tagOpen).
+func (r *cellReader) plainCell(i int) (v, is []byte, hasIS bool, next, end int) {
+	b := r.sc.buf[i:]
+	var tail string
+	switch {
+	case len(b) > 3 && string(b[:3]) == "<v>":
+		b, tail = b[3:], "</v></c>"
+	case len(b) > 7 && string(b[:7]) == "<is><t>":
+		b, tail = b[7:], "</t></is></c>"
+	default:
+		return nil, nil, false, i, tagOpen
+	}
+	k := 0
+	for k < len(b) && b[k] != '<' && b[k] != '&' && b[k] != '\r' {
+		k++
+	}
+	if len(b)-k < len(tail) || string(b[k:k+len(tail)]) != tail {
+		return nil, nil, false, i, tagOpen
+	}
+	next = i + len(r.sc.buf[i:]) - len(b) + k + len(tail)
+	if tail[2] == 'v' {
+		return b[:k], nil, false, next, tagEmpty
+	}
+	return nil, b[:k], true, next, tagEmpty
 }
 
 // emit resolves a cell's value as excelize with RawCellValue does, plus the

@@ -3,25 +3,34 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"unicode/utf8"
 )
 
-// sharedStrings holds the decoded items in one buffer: item i is
-// data[offs[i]:offs[i+1]]. That is a few bytes per item on top of the text,
-// where a []string would cost 16 and a pointer for the collector each.
+// sharedStrings holds the decoded items in blocks that are filled, never
+// grown: no doubling copy while loading, and 8 bytes an item on top of the
+// text, where a []string costs 16 and a pointer for the collector each.
 type sharedStrings struct {
-	data []byte
-	offs []uint32
+	blocks [][]byte
+	items  []uint64 // block<<44 | start<<24 | length
+	tmp    []byte
 }
 
-func (t *sharedStrings) len() int { return len(t.offs) - 1 }
+const (
+	sstBlock  = 1 << 20 // items of a quarter of this or more get their own block
+	sstMaxLen = 1<<24 - 1
+)
 
-func (t *sharedStrings) get(i int) []byte { return t.data[t.offs[i]:t.offs[i+1]] }
+func (t *sharedStrings) len() int { return len(t.items) }
+
+func (t *sharedStrings) get(i int) []byte {
+	x := t.items[i]
+	b, start, n := x>>44, x>>24&(sstBlock-1), x&sstMaxLen
+	return t.blocks[b][start : start+n]
+}
 
 // readSST streams xl/sharedStrings.xml through the scanner.
 func (b *Book) readSST() (*sharedStrings, error) {
-	t := &sharedStrings{offs: []uint32{0}}
+	t := &sharedStrings{}
 	f, ok := b.files[b.sstPath]
 	if b.sstPath == "" || !ok {
 		return t, nil
@@ -37,16 +46,16 @@ func (b *Book) readSST() (*sharedStrings, error) {
 	for {
 		err := t.step(s, &raw, &tmp)
 		if err == errMore {
-			var ok bool
-			if ok, err = s.more(); ok {
+			ok, merr := s.more()
+			switch {
+			case merr != nil:
+				return nil, merr // names file and part already, or the limit
+			case ok:
 				continue
-			}
-			if err == nil && s.pos == len(s.buf) {
+			case s.pos == len(s.buf):
 				return t, nil
 			}
-			if err == nil {
-				err = errXML("ends inside an element")
-			}
+			err = errXML("ends inside an element")
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s: item %d: %w", b.name, b.sstPath, t.len()+1, err)
@@ -112,14 +121,26 @@ func (t *sharedStrings) add(raw []byte) error {
 	if !utf8.Valid(raw) {
 		return fmt.Errorf("invalid UTF-8: %w", ErrCorrupt)
 	}
+	text := raw
 	if bytes.Contains(raw, []byte("_x")) {
-		t.data = unescapeBSTR(t.data, raw)
-	} else {
-		t.data = append(t.data, raw...)
+		t.tmp = unescapeBSTR(t.tmp[:0], raw)
+		text = t.tmp
 	}
-	if len(t.data) > math.MaxUint32 {
-		return fmt.Errorf("shared strings over 4 GiB: %w", ErrTooLarge)
+	n := len(text)
+	if n > sstMaxLen {
+		return fmt.Errorf("shared string longer than %d bytes: %w", sstMaxLen, ErrTooLarge)
 	}
-	t.offs = append(t.offs, uint32(len(t.data)))
+	last := len(t.blocks) - 1
+	switch {
+	case n >= sstBlock/4:
+		t.blocks = append(t.blocks, make([]byte, 0, n))
+		last++
+	case last < 0 || cap(t.blocks[last])-len(t.blocks[last]) < n:
+		t.blocks = append(t.blocks, make([]byte, 0, sstBlock))
+		last++
+	}
+	start := len(t.blocks[last])
+	t.blocks[last] = append(t.blocks[last], text...)
+	t.items = append(t.items, uint64(last)<<44|uint64(start)<<24|uint64(n))
 	return nil
 }

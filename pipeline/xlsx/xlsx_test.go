@@ -218,6 +218,11 @@ func TestCellErrors(t *testing.T) {
 		sentinel: ErrCorrupt,
 		msg:      "ends inside <sheetData>",
 	}, {
+		name:     "shared strings cut off",
+		parts:    map[string]string{"xl/sharedStrings.xml": `<sst><si><t>Sachsen</t></si><si><t>Bay`},
+		sentinel: ErrCorrupt,
+		msg:      "umfrage.xlsx: xl/sharedStrings.xml: item 2: malformed XML: ends inside an element",
+	}, {
 		name:     "bad cell reference",
 		parts:    map[string]string{"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="1A"><v>1</v></c></row>`)},
 		sentinel: ErrCorrupt,

@@ -51,7 +51,8 @@ func openZip(r io.ReaderAt, size int64, name string, lim Limits) (map[string]*zi
 		if total > uint64(lim.MaxTotalSize) {
 			return nil, fmt.Errorf("%s: more than %d bytes uncompressed: %w", name, lim.MaxTotalSize, ErrTooLarge)
 		}
-		files[strings.TrimPrefix(f.Name, "/")] = f
+		// Some writers use backslashes; excelize reads them as slashes too.
+		files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
 	}
 	return files, nil
 }
