@@ -54,7 +54,10 @@ func Open(path string, opt Options) (Book, error) {
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx", ".xlsm":
-		return openExcelize(path, name)
+		if opt.Reference {
+			return openExcelize(path, name)
+		}
+		return openWorkbook(path, name)
 	case ".csv", ".tsv", ".txt":
 		return openCSV(path, name, opt)
 	default:

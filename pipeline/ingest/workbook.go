@@ -1,0 +1,30 @@
+package ingest
+
+import (
+	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/resonanz/resonanz/pipeline/xlsx"
+)
+
+// workbook reads xlsx with the streaming reader: memory does not grow with
+// the number of rows, and hostile files (zip bombs, bad CRCs, DOCTYPE) are
+// refused before they cost anything.
+type workbook struct {
+	name string
+	b    *xlsx.Book
+}
+
+func openWorkbook(path, name string) (Book, error) {
+	b, err := xlsx.Open(path, xlsx.DefaultLimits())
+	if err != nil {
+		return nil, err // xlsx names the file
+	}
+	return &workbook{name: name, b: b}, nil
+}
+
+func (w *workbook) Name() string     { return w.name }
+func (w *workbook) Format() string   { return "xlsx" }
+func (w *workbook) Sheets() []string { return w.b.Sheets() }
+func (w *workbook) Close() error     { return w.b.Close() }
+
+func (w *workbook) Cells(sheet string) (array.RecordReader, error) { return w.b.Cells(sheet) }
