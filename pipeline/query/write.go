@@ -41,13 +41,16 @@ func Text(v any) string {
 }
 
 // WriteCSV writes a header and rows; text that a spreadsheet would run as a
-// formula is defused.
+// formula (also a column name) is defused with a leading '.
 func WriteCSV(w io.Writer, t *Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Columns); err != nil {
+	rec := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		rec[i] = sanitize.CSV(c)
+	}
+	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	rec := make([]string, len(t.Columns))
 	for _, row := range t.Rows {
 		for i, v := range row {
 			if s, ok := v.(string); ok {
