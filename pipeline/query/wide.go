@@ -33,9 +33,10 @@ type WideColumn struct {
 // CodebookColumns are the codebook's columns.
 var CodebookColumns = []string{"column", "question", "item", "type", "text", "item_text", "values", "note"}
 
-// wideQuestion is a question or item of the questions view.
+// wideQuestion is a question or item of the questions view, with its
+// labels ("1 = sehr gering") or range ("0–10").
 type wideQuestion struct {
-	question, item, typ, role, text, itemText string
+	question, item, typ, role, text, itemText, values string
 }
 
 // Wide plans the wide table of the events the views hold: one row per
@@ -84,7 +85,20 @@ func (e *Engine) Wide(ctx context.Context) (*Wide, error) {
 	for _, r := range cs.Rows {
 		commented[Text(r[0])] = true
 	}
+	var list []wideQuestion
+	for _, r := range qs.Rows {
+		q := wideQuestion{Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5]), strings.Join(values[Text(r[0])], "; ")}
+		if q.values == "" && r[6] != nil && r[7] != nil {
+			q.values = Text(r[6]) + "–" + Text(r[7])
+		}
+		list = append(list, q)
+	}
+	return planWide(list, commented, e.opt.Lang), nil
+}
 
+// planWide writes the wide table's SQL for questions in column order.
+func planWide(qs []wideQuestion, commented map[string]bool, lang string) *Wide {
+	en := lang == "en"
 	b := &wideBuilder{names: map[string]bool{}, params: map[string]int{}}
 	b.fixed("event", "r.event", "event")
 	b.fixed("respondent", "r.respondent", "id")
@@ -94,13 +108,8 @@ func (e *Engine) Wide(ctx context.Context) (*Wide, error) {
 		chosen, notChosen = "chosen", "not chosen"
 	}
 	done := map[string]bool{} // questions whose code/text/other columns are made
-	for _, r := range qs.Rows {
-		q := wideQuestion{Text(r[0]), Text(r[1]), Text(r[2]), Text(r[3]), Text(r[4]), Text(r[5])}
-		col := WideColumn{Question: q.question, Item: q.item, Type: q.typ, Text: q.text, ItemText: q.itemText,
-			Values: strings.Join(values[q.question], "; ")}
-		if col.Values == "" && r[6] != nil && r[7] != nil {
-			col.Values = Text(r[6]) + "–" + Text(r[7])
-		}
+	for _, q := range qs {
+		col := WideColumn{Question: q.question, Item: q.item, Type: q.typ, Text: q.text, ItemText: q.itemText, Values: q.values}
 		base := q.question
 		if q.item != "" && q.item != q.question {
 			base += "_" + q.item
@@ -161,7 +170,7 @@ func (e *Engine) Wide(ctx context.Context) (*Wide, error) {
 		b.insertText(i+1, other, c.Question+"_other", c.Question)
 		i++
 	}
-	return b.build(), nil
+	return b.build()
 }
 
 // WideReader runs the wide table's SQL; the caller releases the reader and then

@@ -35,7 +35,7 @@ func Text(v any) string {
 		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
 			return v.Format("2006-01-02")
 		}
-		return v.Format("2006-01-02 15:04:05")
+		return v.Format("2006-01-02 15:04:05.999999")
 	}
 	return fmt.Sprint(v)
 }
@@ -90,7 +90,7 @@ func WriteJSON(w io.Writer, t *Table) error {
 					continue
 				}
 			case time.Time:
-				v = x.Format(time.RFC3339)
+				v = x.Format(time.RFC3339Nano)
 			}
 			js, err := json.Marshal(v)
 			if err != nil {
@@ -150,7 +150,7 @@ func WriteAligned(w io.Writer, t *Table) error {
 			if i > 0 {
 				b.WriteString("  ")
 			}
-			if num[i] && r > 0 {
+			if num[i] {
 				b.WriteString(pad + c)
 			} else {
 				b.WriteString(c + pad)
