@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,6 +35,9 @@ allows. Text in csv and xlsx never becomes a formula: in csv a text starting wit
 		RunE: func(c *cobra.Command, args []string) error {
 			if !wide {
 				return usageError{fmt.Errorf("export: say --wide (one row per respondent); the long tables are views: resonanz query \"select * from answers\" --format parquet --out answers.parquet")}
+			}
+			if !slices.Contains([]string{"xlsx", "csv", "parquet"}, o.Format) {
+				return usageError{fmt.Errorf("export: unknown format %q (xlsx, csv, parquet)", o.Format)}
 			}
 			o.DataDir = g.DataDir
 			res, err := pipeline.Export(c.Context(), *o)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,6 +68,12 @@ formula.`,
 			}
 			if strings.TrimSpace(o.SQL) == "" {
 				return usageError{fmt.Errorf("query: no SQL given")}
+			}
+			if !slices.Contains(pipeline.Formats, o.Format) {
+				return usageError{fmt.Errorf("query: unknown format %q (%s)", o.Format, strings.Join(pipeline.Formats, ", "))}
+			}
+			if (o.Format == "xlsx" || o.Format == "parquet") && o.Out == "" {
+				return usageError{fmt.Errorf("query: --format %s needs --out FILE", o.Format)}
 			}
 			p, err := parseParams(params)
 			if err != nil {
