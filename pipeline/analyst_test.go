@@ -230,6 +230,7 @@ func TestExportWide(t *testing.T) {
 			// The codebook: a row per column, in order.
 			var book [][]string
 			if format == "xlsx" {
+				noFormulas(t, out)
 				f, _ := excelize.OpenFile(out)
 				book, _ = f.GetRows("Codebuch")
 				f.Close()
@@ -462,6 +463,26 @@ group by all order by n desc, state_name
 	}
 	if _, err := os.Stat(filepath.Join(out, "charts", "zz_states.png")); err != nil {
 		t.Errorf("chart image: %v", err)
+	}
+}
+
+// noFormulas fails if a worksheet of an xlsx file holds a formula.
+func noFormulas(t *testing.T, xlsx string) {
+	t.Helper()
+	z, err := zip.OpenReader(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/worksheets/") {
+			r, _ := f.Open()
+			b, _ := io.ReadAll(r)
+			r.Close()
+			if bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) {
+				t.Errorf("%s: %s holds a formula", xlsx, f.Name)
+			}
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -46,7 +45,7 @@ query that cannot be a view (it uses parameters, or fails) says why.`,
 			}
 			for _, q := range list.Queries {
 				if err := list.Broken[q.Name]; err != nil {
-					fmt.Fprintf(g.stdout, "%s: not a view: %s\n", q.Name, strings.TrimPrefix(err.Error(), q.Source+": "))
+					fmt.Fprintf(g.stdout, "%s: not a view: %v\n", q.Name, err)
 				}
 			}
 			return nil

@@ -249,8 +249,12 @@ func (e *Engine) createQueryViews(ctx context.Context) {
 				e.broken[q.Name] = e.wrap(q, err)
 				continue
 			}
-			if err := e.exec(ctx, "create view "+q.Name+" as "+trimSQL(q.SQL)); err != nil {
+			if err := e.exec(ctx, "create view "+ident(q.Name)+" as "+trimSQL(q.SQL)); err != nil {
 				e.broken[q.Name] = e.wrap(q, err)
+				if names, perr := e.Params(ctx, q.SQL); perr == nil && len(names) > 0 {
+					e.broken[q.Name] = e.wrap(q, fmt.Errorf("uses parameters ($%s), so it runs only as itself: other queries cannot select from it", strings.Join(names, ", $")))
+					continue
+				}
 				next = append(next, q)
 				continue
 			}

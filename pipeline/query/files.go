@@ -110,6 +110,11 @@ func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
 			return err
 		}
 		if old := into[q.Name]; old != nil {
+			if old.SQL == q.SQL {
+				// The same text again (running from the repository, whose
+				// queries/ folder sits beside ./resonanz-data): no override.
+				continue
+			}
 			q.Overrides = old.Source
 		}
 		into[q.Name] = q

@@ -1,10 +1,13 @@
 package query
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/queries"
 )
 
 func TestParse(t *testing.T) {
@@ -83,6 +86,8 @@ func TestLoad(t *testing.T) {
 	write(a, ".hidden.sql", "not sql at all")
 	write(a, "notes.txt", "not sql either")
 	write(b, "zeta.sql", "-- title: Zeta 2\n-- order: 5\nselect 2")
+	builtin, _ := fs.ReadFile(queries.FS, "participation.sql")
+	write(b, "participation.sql", string(builtin)) // the same text: not an override
 	if err := os.Mkdir(filepath.Join(a, "sub.sql"), 0o755); err != nil {
 		t.Fatal(err)
 	}
