@@ -95,22 +95,43 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, q := range qs {
-		got = append(got, q.Name+"|"+q.Source+"|"+q.Overrides)
+	// The order is by header order, then name; user files replace
+	// built-ins and earlier folders; every built-in is there once.
+	byName := map[string]*Query{}
+	for i, q := range qs {
+		if byName[q.Name] != nil {
+			t.Fatalf("%s twice", q.Name)
+		}
+		byName[q.Name] = q
+		if i > 0 {
+			p := qs[i-1]
+			if p.Meta.Order > q.Meta.Order || p.Meta.Order == q.Meta.Order && p.Name > q.Name {
+				t.Errorf("%s (order %d) before %s (order %d)", p.Name, p.Meta.Order, q.Name, q.Meta.Order)
+			}
+		}
 	}
-	want := []string{
-		"zeta|" + b + "/zeta.sql|" + a + "/zeta.sql",
-		"participation|built-in|",
-		"needs_by_state|" + a + "/needs_by_state.sql|built-in",
-		"needs_by_sector|built-in|",
-		"needs_state_sector|built-in|",
-		"topics_wanted|built-in|",
-		"satisfaction|built-in|",
-		"alpha|" + a + "/alpha.sql|",
+	embedded, _ := fs.Glob(queries.FS, "*.sql")
+	if len(qs) != len(embedded)+2 {
+		t.Errorf("%d queries for %d built-ins + alpha, zeta", len(qs), len(embedded))
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("Load order\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	for _, f := range embedded {
+		if byName[strings.TrimSuffix(f, ".sql")] == nil {
+			t.Errorf("built-in %s missing", f)
+		}
+	}
+	for _, c := range []struct{ name, source, overrides string }{
+		{"zeta", b + "/zeta.sql", a + "/zeta.sql"},
+		{"needs_by_state", a + "/needs_by_state.sql", "built-in"},
+		{"participation", "built-in", ""}, // the same text is no override
+		{"alpha", a + "/alpha.sql", ""},
+	} {
+		q := byName[c.name]
+		if q == nil || q.Source != c.source || q.Overrides != c.overrides {
+			t.Errorf("%s: %+v, want source %s overrides %q", c.name, q, c.source, c.overrides)
+		}
+	}
+	if qs[0].Name != "zeta" || qs[len(qs)-1].Name != "alpha" || byName["needs_by_state"].Meta.Title != "Meine Version" {
+		t.Errorf("first %s, last %s", qs[0].Name, qs[len(qs)-1].Name)
 	}
 	if _, err := Load(filepath.Join(a, "nope")); err == nil || !strings.Contains(err.Error(), "queries folder") {
 		t.Errorf("missing folder: %v", err)
