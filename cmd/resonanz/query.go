@@ -75,6 +75,9 @@ formula.`,
 			if (o.Format == "xlsx" || o.Format == "parquet") && o.Out == "" {
 				return usageError{fmt.Errorf("query: --format %s needs --out FILE", o.Format)}
 			}
+			if o.MinN > 0 && o.Format == "parquet" {
+				return usageError{fmt.Errorf("query: --min-n works with table, csv, json and xlsx, not parquet")}
+			}
 			p, err := parseParams(params)
 			if err != nil {
 				return err

@@ -40,6 +40,7 @@ func TestQueryExitCodes(t *testing.T) {
 		{[]string{"query", "--timeout", "1s", "select count(*) from range(1000000) a, range(100000) b where a.range + b.range = -1"}, exitQuery, "cancelled after 1s"},
 		{[]string{"query", "select 1", "--format", "xlsx"}, exitUsage, "needs --out"},
 		{[]string{"query", "select 1", "--format", "yaml"}, exitUsage, "unknown format"},
+		{[]string{"query", "select 1", "--format", "parquet", "--out", filepath.Join(dir, "x.parquet"), "--min-n", "5"}, exitUsage, "--min-n works with"},
 		{[]string{"export", "--wide", "--format", "sav", "--out", "x.sav"}, exitUsage, "unknown format"},
 		{[]string{"query", "select 1", "--timeout", "soon"}, exitUsage, "invalid argument"},
 		{[]string{"query", "select 1", "--param", "x"}, exitUsage, "want name=value"},
