@@ -2,10 +2,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -14,9 +17,11 @@ import (
 
 // QueryOptions configure Query.
 type QueryOptions struct {
-	DataDir     string
-	SQL         string
-	Source      string // where the SQL came from, for messages
+	DataDir string
+	SQL     string
+	// Source is the file the SQL came from, for messages (file:3: …); ""
+	// for SQL given as an argument or on standard input.
+	Source      string
 	Params      map[string]string
 	Events      []string
 	QueryDirs   []string
@@ -27,7 +32,11 @@ type QueryOptions struct {
 	Threads     int
 	MinN        int
 	Lang        string
+	Log         io.Writer // warnings; nil: none
 }
+
+// Formats are the output formats of Query.
+var Formats = []string{"table", "csv", "json", "xlsx", "parquet"}
 
 // queryDirs adds the queries/ folder next to the data directory, if any.
 func queryDirs(dataDir string, dirs []string) []string {
@@ -43,7 +52,8 @@ func queryDirs(dataDir string, dirs []string) []string {
 	return dirs
 }
 
-// Query runs analyst SQL and writes the result in a format.
+// Query runs analyst SQL and writes the result in a format. When the views
+// hold exactly one event, $event is that event unless --param sets it.
 func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	switch opt.Format {
 	case "table", "csv", "json":
@@ -52,7 +62,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 			return fmt.Errorf("query: --format %s needs --out FILE", opt.Format)
 		}
 	default:
-		return fmt.Errorf("query: unknown format %q (table, csv, json, xlsx, parquet)", opt.Format)
+		return fmt.Errorf("query: unknown format %q (%s)", opt.Format, strings.Join(Formats, ", "))
 	}
 	events, err := resolveEvents(ctx, opt.DataDir, opt.Events)
 	if err != nil {
@@ -66,11 +76,24 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	defer e.Close()
-	rr, done, err := e.Query(ctx, opt.SQL, opt.Params)
-	if err != nil {
-		if opt.Source != "" && opt.Source != "stdin" {
-			return fmt.Errorf("%s: %w", opt.Source, err)
+	params := map[string]string{}
+	if len(events) == 1 {
+		params["event"] = events[0]
+	}
+	for k, v := range opt.Params {
+		params[k] = v
+	}
+	if len(opt.Params) > 0 && opt.Log != nil {
+		// A failure here is reported by QueryFrom below, with its source.
+		used, err := e.Params(ctx, opt.SQL)
+		for k := range opt.Params {
+			if err == nil && !slices.Contains(used, k) {
+				fmt.Fprintf(opt.Log, "resonanz: warning: --param %s: the SQL has no $%s\n", k, k)
+			}
 		}
+	}
+	rr, done, err := e.QueryFrom(ctx, opt.Source, opt.SQL, params)
+	if err != nil {
 		return err
 	}
 	defer done()
@@ -79,7 +102,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	}
 	t, err := query.Collect(rr)
 	if err != nil {
-		return fmt.Errorf("query: %w", err)
+		return err
 	}
 	if opt.MinN > 0 {
 		query.Suppress(t, opt.MinN)
@@ -91,7 +114,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		case "json":
 			return query.WriteJSON(w, t)
 		case "xlsx":
-			return query.WriteXLSX(w, t)
+			return query.WriteXLSX(w, query.Sheet{Name: resultSheet(opt.Lang), Table: t})
 		}
 		return query.WriteAligned(w, t)
 	}
@@ -99,6 +122,74 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return writeAtomic(opt.Out, write)
 	}
 	return write(w)
+}
+
+func resultSheet(lang string) string {
+	if lang == "en" {
+		return "Result"
+	}
+	return "Ergebnis"
+}
+
+// QueryList is what Queries found.
+type QueryList struct {
+	Queries []*query.Query // in report order
+	// Broken holds, by name, the error of a query that could not be made a
+	// view (it uses parameters, or fails); nil when there was no data to
+	// try the queries on.
+	Broken map[string]error
+}
+
+// ListOptions configure Queries and Schema.
+type ListOptions struct {
+	DataDir   string
+	QueryDirs []string
+	Events    []string
+	Lang      string
+}
+
+// Queries lists the built-in and user queries. With data, each is also
+// tried as a view, so a broken one is named.
+func Queries(ctx context.Context, opt ListOptions) (*QueryList, error) {
+	dirs := queryDirs(opt.DataDir, opt.QueryDirs)
+	qs, err := query.Load(dirs...)
+	if err != nil {
+		return nil, err
+	}
+	list := &QueryList{Queries: qs}
+	events, err := resolveEvents(ctx, opt.DataDir, opt.Events)
+	if errors.Is(err, store.ErrNoData) {
+		return list, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	e, err := query.Open(ctx, query.Options{DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: dirs})
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	list.Broken = map[string]error{}
+	for _, q := range e.Queries() {
+		if err := e.Broken(q.Name); err != nil {
+			list.Broken[q.Name] = err
+		}
+	}
+	return list, nil
+}
+
+// Schema lists every view with its columns.
+func Schema(ctx context.Context, opt ListOptions) ([]query.View, error) {
+	events, err := resolveEvents(ctx, opt.DataDir, opt.Events)
+	if err != nil {
+		return nil, err
+	}
+	e, err := query.Open(ctx, query.Options{DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs)})
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	return e.Schema(ctx)
 }
 
 // resolveEvents turns --event into the events the views hold: the latest
@@ -146,7 +237,8 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 		return err
 	}
 	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
+	// Hidden behind a plain writer: Parquet's writer closes what it can.
+	if err := write(struct{ io.Writer }{f}); err != nil {
 		f.Close()
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,14 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline"
 )
+
+// addLimitFlags adds the limits of analyst SQL.
+func addLimitFlags(c *cobra.Command, timeout *time.Duration, memory *string, threads *int) {
+	f := c.Flags()
+	f.DurationVar(timeout, "timeout", 60*time.Second, "cancel the query after this long")
+	f.StringVar(memory, "memory-limit", "2GB", "DuckDB memory limit")
+	f.IntVar(threads, "threads", 2, "DuckDB threads")
+}
 
 func newQueryCmd(g *globals) *cobra.Command {
 	o := &pipeline.QueryOptions{}
@@ -22,11 +31,20 @@ func newQueryCmd(g *globals) *cobra.Command {
 		Short: "Run SQL against the dataset (for analysts)",
 		Long: `Query runs one SELECT statement against the dataset's views (responses, answers,
 questions, labels, comments, imports, rejects, events, and every built-in or user
-query by its name). The SQL comes from the argument, from -f FILE, or from standard
-input. DuckDB runs locked down: it reads the data directory and nothing else.`,
+query by its name; resonanz schema lists them). The SQL comes from the argument,
+from -f FILE, or from standard input.
+
+Parameters are bound, never pasted into the SQL: --param name=value gives $name.
+When the views hold one event (the default: the latest), $event is that event.
+
+DuckDB runs locked down: a single SELECT only (no COPY, ATTACH, INSTALL, LOAD, SET,
+PRAGMA, CREATE, EXPORT), reading the data directory and nothing else, with a memory
+limit, a thread count and a timeout. Text written to csv or xlsx never becomes a
+formula.`,
 		Example: `  resonanz query "select count(*) from responses"
   resonanz query "select * from needs_by_state where state = 'DE-TH'" --format csv
-  resonanz query -f meine_abfrage.sql --param event=mdk16 --format json
+  resonanz query -f meine_abfrage.sql --param min=4 --format json
+  resonanz query "select * from answers where event = \$event" --event mdk15 --format parquet --out a.parquet
   echo "select * from events" | resonanz query`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -35,7 +53,7 @@ input. DuckDB runs locked down: it reads the data directory and nothing else.`,
 				return usageError{fmt.Errorf("query: give the SQL as an argument or with -f, not both")}
 			case len(args) == 1:
 				o.SQL = args[0]
-			case file != "":
+			case file != "" && file != "-":
 				b, err := os.ReadFile(file)
 				if err != nil {
 					return fmt.Errorf("query: %w", err)
@@ -46,21 +64,31 @@ input. DuckDB runs locked down: it reads the data directory and nothing else.`,
 				if err != nil {
 					return fmt.Errorf("query: %w", err)
 				}
-				o.SQL, o.Source = string(b), "stdin"
+				o.SQL = string(b)
 			}
 			if strings.TrimSpace(o.SQL) == "" {
 				return usageError{fmt.Errorf("query: no SQL given")}
 			}
-			o.Params = map[string]string{}
-			for _, p := range params {
-				k, v, ok := strings.Cut(p, "=")
-				if !ok || k == "" {
-					return usageError{fmt.Errorf("query: --param %q: want name=value", p)}
-				}
-				o.Params[k] = v
+			if !slices.Contains(pipeline.Formats, o.Format) {
+				return usageError{fmt.Errorf("query: unknown format %q (%s)", o.Format, strings.Join(pipeline.Formats, ", "))}
 			}
+			if (o.Format == "xlsx" || o.Format == "parquet") && o.Out == "" {
+				return usageError{fmt.Errorf("query: --format %s needs --out FILE", o.Format)}
+			}
+			if o.MinN > 0 && o.Format == "parquet" {
+				return usageError{fmt.Errorf("query: --min-n works with table, csv, json and xlsx, not parquet")}
+			}
+			p, err := parseParams(params)
+			if err != nil {
+				return err
+			}
+			o.Params = p
 			o.DataDir = g.DataDir
+			if !g.Quiet {
+				o.Log = g.stderr
+			}
 			if o.Out == "" {
+				// Buffered, so a failing query prints no half table.
 				var buf bytes.Buffer
 				if err := pipeline.Query(c.Context(), *o, &buf); err != nil {
 					return err
@@ -72,16 +100,14 @@ input. DuckDB runs locked down: it reads the data directory and nothing else.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVarP(&file, "file", "f", "", "read the SQL from this file")
-	f.StringVar(&o.Format, "format", "table", "output format: table, csv, json, xlsx, parquet")
+	f.StringVarP(&file, "file", "f", "", "read the SQL from this file (- for standard input)")
+	f.StringVar(&o.Format, "format", "table", "output format: "+strings.Join(pipeline.Formats, ", "))
 	f.StringVarP(&o.Out, "out", "o", "", "write to this file instead of standard output (needed for xlsx and parquet)")
 	f.StringArrayVar(&params, "param", nil, "named parameter name=value, used as $name in the SQL (repeatable)")
 	f.StringSliceVar(&o.Events, "event", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
-	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
-	f.DurationVar(&o.Timeout, "timeout", 60*time.Second, "cancel the query after this long")
-	f.StringVar(&o.MemoryLimit, "memory-limit", "2GB", "DuckDB memory limit")
-	f.IntVar(&o.Threads, "threads", 2, "DuckDB threads")
-	f.IntVar(&o.MinN, "min-n", 0, "suppress cells resting on fewer respondents (column n); 0: off")
-	f.StringVar(&o.Lang, "lang", "de", "language of labels: de or en")
+	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable; a queries/ folder beside the data directory is read too)")
+	f.IntVar(&o.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this; 0: off")
+	f.StringVar(&o.Lang, "lang", "de", "language of the label views and the xlsx sheet: de or en")
+	addLimitFlags(c, &o.Timeout, &o.MemoryLimit, &o.Threads)
 	return c
 }

@@ -63,6 +63,9 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 		newReportCmd(g),
 		newRunCmd(g),
 		newQueryCmd(g),
+		newQueriesCmd(g),
+		newSchemaCmd(g),
+		newExportCmd(g),
 		newEventsCmd(g),
 	)
 	return root

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/duckdb/duckdb-go/v2"
@@ -44,9 +44,6 @@ type Engine struct {
 	// Manifest is the published state the views were made from.
 	Manifest *store.Manifest
 }
-
-// ErrForbidden means SQL that is not a single read-only query.
-var ErrForbidden = errors.New("only a single SELECT query is allowed")
 
 // Open builds the views over the dataset's published files, creates the
 // built-in and user queries as views, and locks the configuration: no file
@@ -229,6 +226,9 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 	lock := []string{
 		fmt.Sprintf("set memory_limit = %s", quote(e.opt.MemoryLimit)),
 		fmt.Sprintf("set threads = %d", e.opt.Threads),
+		// No spilling: DuckDB's temporary directory would be one more place
+		// it may write to (and read from).
+		"set temp_directory = ''",
 		fmt.Sprintf("set allowed_directories = [%s]", quote(dir+string(filepath.Separator))),
 		"set enable_external_access = false",
 		"set autoinstall_known_extensions = false",
@@ -257,8 +257,12 @@ func (e *Engine) createQueryViews(ctx context.Context) {
 				e.broken[q.Name] = e.wrap(q, err)
 				continue
 			}
-			if err := e.exec(ctx, "create view "+q.Name+" as "+trimSQL(q.SQL)); err != nil {
+			if err := e.exec(ctx, "create view "+ident(q.Name)+" as "+trimSQL(q.SQL)); err != nil {
 				e.broken[q.Name] = e.wrap(q, err)
+				if names, perr := e.Params(ctx, q.SQL); perr == nil && len(names) > 0 {
+					e.broken[q.Name] = e.wrap(q, fmt.Errorf("uses parameters ($%s), so it runs only as itself: other queries cannot select from it", strings.Join(names, ", $")))
+					continue
+				}
 				next = append(next, q)
 				continue
 			}
@@ -271,96 +275,105 @@ func (e *Engine) createQueryViews(ctx context.Context) {
 	}
 }
 
-// trimSQL drops the trailing semicolon a file usually ends with.
+// trimSQL drops the trailing semicolon a file usually ends with. The start
+// is kept as it is, so DuckDB's line numbers are the file's.
 func trimSQL(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	for strings.HasSuffix(s, ";") {
-		s = strings.TrimSpace(strings.TrimSuffix(s, ";"))
+		s = strings.TrimRightFunc(strings.TrimSuffix(s, ";"), unicode.IsSpace)
 	}
 	return s
 }
 
-// check lets through exactly one SELECT statement. DuckDB's own parser
-// decides (json_serialize_sql parses without running and refuses anything
-// but SELECT), so COPY, ATTACH, INSTALL, SET, PRAGMA and a second statement
-// hidden after a semicolon never reach execution.
-func (e *Engine) check(ctx context.Context, text string) error {
-	var js string
-	if err := e.conn.QueryRowContext(ctx, "select json_serialize_sql($1::varchar)::varchar", text).Scan(&js); err != nil {
-		return err
-	}
-	var res struct {
-		Error      bool              `json:"error"`
-		Type       string            `json:"error_type"`
-		Message    string            `json:"error_message"`
-		Statements []json.RawMessage `json:"statements"`
-	}
-	if err := json.Unmarshal([]byte(js), &res); err != nil {
-		return err
-	}
-	switch {
-	case res.Error && res.Type == "not implemented":
-		return ErrForbidden
-	case res.Error:
-		return errors.New(res.Message)
-	case len(res.Statements) != 1:
-		return fmt.Errorf("%w: found %d statements", ErrForbidden, len(res.Statements))
-	}
-	return nil
-}
-
 // Query runs one analyst statement with named parameters ($event, …) bound,
-// never spliced into the text. The caller releases the reader.
+// never spliced into the text. The caller releases the reader and then
+// calls the returned func. Errors, also those of the reader's Err, are a
+// *QueryError.
 func (e *Engine) Query(ctx context.Context, text string, params map[string]string) (array.RecordReader, func(), error) {
-	if err := e.check(ctx, text); err != nil {
-		return nil, nil, fmt.Errorf("query: %w", err)
-	}
-	return e.run(ctx, text, params)
+	return e.QueryFrom(ctx, "", text, params)
 }
 
-// Run runs a loaded query (by name) with parameters.
+// QueryFrom is Query for SQL read from a file: errors name the file and,
+// where DuckDB gives one, the line (source:3: Binder Error: …).
+func (e *Engine) QueryFrom(ctx context.Context, source, text string, params map[string]string) (array.RecordReader, func(), error) {
+	return e.Run(ctx, &Query{Source: source, SQL: text}, params)
+}
+
+// Run runs a loaded query with parameters.
 func (e *Engine) Run(ctx context.Context, q *Query, params map[string]string) (array.RecordReader, func(), error) {
 	if err := e.check(ctx, q.SQL); err != nil {
 		return nil, nil, e.wrap(q, err)
 	}
-	rr, cancel, err := e.run(ctx, trimSQL(q.SQL), params)
+	text := trimSQL(q.SQL)
+	args, err := e.bind(ctx, text, params)
 	if err != nil {
 		return nil, nil, e.wrap(q, err)
 	}
-	return rr, cancel, nil
+	return e.run(ctx, q, text, args)
 }
 
-// run executes SQL with a timeout; the returned func ends the timeout and
-// must be called after the reader is drained.
-func (e *Engine) run(ctx context.Context, text string, params map[string]string) (array.RecordReader, func(), error) {
-	args, err := e.bind(ctx, text, params)
-	if err != nil {
-		return nil, nil, err
-	}
+// run executes checked SQL with a timeout. The reader's errors are wrapped
+// like the query's; the returned func ends the timeout and is called after
+// the reader is drained.
+func (e *Engine) run(ctx context.Context, q *Query, text string, args []any) (array.RecordReader, func(), error) {
 	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
+	wrap := func(err error) error {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			err = fmt.Errorf("cancelled after %v (--timeout): %w", e.opt.Timeout, context.DeadlineExceeded)
+		}
+		return e.wrap(q, err)
+	}
 	rr, err := e.arrow.QueryContext(ctx, text, args...)
 	if err != nil {
 		cancel()
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, nil, fmt.Errorf("query cancelled after %v (--timeout): %w", e.opt.Timeout, context.DeadlineExceeded)
-		}
-		return nil, nil, err
+		return nil, nil, wrap(err)
 	}
-	return rr, cancel, nil
+	return &reader{RecordReader: rr, wrap: wrap}, cancel, nil
+}
+
+// reader wraps the errors a result meets while it is read (a timeout, a
+// failed cast) like the query's own.
+type reader struct {
+	array.RecordReader
+	wrap func(error) error
+}
+
+func (r *reader) Err() error {
+	if err := r.RecordReader.Err(); err != nil {
+		return r.wrap(err)
+	}
+	return nil
+}
+
+// Params returns the names of the parameters SQL text uses ($event → "event"),
+// in the order DuckDB numbers them.
+func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
+	if err := e.check(ctx, text); err != nil {
+		return nil, e.wrap(&Query{}, err)
+	}
+	var names []string
+	err := e.prepared(ctx, trimSQL(text), func(st *duckdb.Stmt) error {
+		for i := 1; i <= st.NumInput(); i++ {
+			name, err := st.ParamName(i)
+			if err != nil {
+				return err
+			}
+			names = append(names, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, e.wrap(&Query{}, err)
+	}
+	return names, nil
 }
 
 // bind orders named parameter values as the prepared statement numbers them.
 func (e *Engine) bind(ctx context.Context, text string, params map[string]string) ([]any, error) {
 	var args []any
-	err := e.conn.Raw(func(dc any) error {
-		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, text)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		ds := st.(*duckdb.Stmt)
-		for i := 1; i <= ds.NumInput(); i++ {
-			name, err := ds.ParamName(i)
+	err := e.prepared(ctx, text, func(st *duckdb.Stmt) error {
+		for i := 1; i <= st.NumInput(); i++ {
+			name, err := st.ParamName(i)
 			if err != nil {
 				return err
 			}
@@ -375,11 +388,29 @@ func (e *Engine) bind(ctx context.Context, text string, params map[string]string
 	return args, err
 }
 
+// prepared prepares checked SQL text without running it.
+func (e *Engine) prepared(ctx context.Context, text string, fn func(*duckdb.Stmt) error) error {
+	return e.conn.Raw(func(dc any) error {
+		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, text)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(st.(*duckdb.Stmt))
+	})
+}
+
 var lineRE = regexp.MustCompile(`LINE (\d+):`)
 
 // wrap names the query file and, where DuckDB gives one, the line:
-// queries/foo.sql:3: Binder Error: …
+// queries/foo.sql:3: Binder Error: … . SQL from no file gets the plain
+// message. Only the first line of DuckDB's message is kept (the rest
+// repeats the SQL with a caret under the spot).
 func (e *Engine) wrap(q *Query, err error) error {
+	var qe *QueryError
+	if errors.As(err, &qe) {
+		return err
+	}
 	var de *duckdb.Error
 	msg := err.Error()
 	if errors.As(err, &de) {
@@ -389,20 +420,30 @@ func (e *Engine) wrap(q *Query, err error) error {
 	if q.Source == "built-in" {
 		loc = "queries/" + q.Name + ".sql"
 	}
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	if m := lineRE.FindStringSubmatch(msg); m != nil && loc != "" {
 		loc += ":" + m[1]
 	}
 	first, _, _ := strings.Cut(msg, "\n")
-	return &QueryError{Query: q.Name, Loc: loc, Msg: first, Err: err}
+	return &QueryError{Query: q.Name, Loc: loc, Msg: strings.TrimSpace(first), Err: err}
 }
 
-// QueryError is a failed query, printed as queries/foo.sql:3: Binder Error: ….
+// QueryError is a failed or refused query, printed as
+// queries/foo.sql:3: Binder Error: … (or query: Binder Error: … for SQL
+// from no file).
 type QueryError struct {
-	Query, Loc, Msg string
-	Err             error
+	Query string // the query's name; "" for SQL given directly
+	Loc   string // file[:line]; "" for SQL from no file
+	Msg   string
+	Err   error
 }
 
-func (e *QueryError) Error() string { return e.Loc + ": " + e.Msg }
+func (e *QueryError) Error() string {
+	if e.Loc == "" {
+		return "query: " + e.Msg
+	}
+	return e.Loc + ": " + e.Msg
+}
+
 func (e *QueryError) Unwrap() error { return e.Err }
 
 // Broken returns the error of a query whose view could not be created.

@@ -2,6 +2,7 @@ package query
 
 import (
 	"io"
+	"math"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -35,17 +36,19 @@ func WriteParquet(w io.Writer, rr array.RecordReader) error {
 	return pw.Close()
 }
 
-// WriteXLSX writes a result as one sheet: numbers as numbers, dates as
-// dates, text as text. Text that looks like a formula is written as a string
-// cell (never a formula) with the Text number format "@", so it stays text
-// even when a user edits the cell.
-func WriteXLSX(w io.Writer, t *Table) error {
+// Sheet is a table to write as a worksheet.
+type Sheet struct {
+	Name  string // at most 31 characters, none of []:*?/\
+	Table *Table
+}
+
+// WriteXLSX writes tables as worksheets: numbers as numbers, dates as
+// dates, text as text. Text that looks like a formula is written as a
+// string cell (never a formula) with the Text number format "@", so it
+// stays text even when a user edits the cell.
+func WriteXLSX(w io.Writer, sheets ...Sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "Ergebnis"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
 	quoted, err := f.NewStyle(&excelize.Style{NumFmt: 49})
 	if err != nil {
 		return err
@@ -54,13 +57,37 @@ func WriteXLSX(w io.Writer, t *Table) error {
 	if err != nil {
 		return err
 	}
+	for i, s := range sheets {
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", s.Name)
+		} else {
+			_, err = f.NewSheet(s.Name)
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeSheet(f, s.Name, s.Table, quoted, dateStyle); err != nil {
+			return err
+		}
+	}
+	return f.Write(w)
+}
+
+func writeSheet(f *excelize.File, sheet string, t *Table, quoted, dateStyle int) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
+	cell := func(s string) excelize.Cell {
+		c := excelize.Cell{Value: s}
+		if sanitize.Risky(s) {
+			c.StyleID = quoted
+		}
+		return c
+	}
 	head := make([]any, len(t.Columns))
 	for i, c := range t.Columns {
-		head[i] = excelize.Cell{Value: c}
+		head[i] = cell(c)
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
@@ -70,13 +97,15 @@ func WriteXLSX(w io.Writer, t *Table) error {
 		for i, v := range row {
 			switch x := v.(type) {
 			case string:
-				c := excelize.Cell{Value: x}
-				if sanitize.Risky(x) {
-					c.StyleID = quoted
-				}
-				cells[i] = c
+				cells[i] = cell(x)
 			case time.Time:
 				cells[i] = excelize.Cell{Value: x, StyleID: dateStyle}
+			case float64:
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					cells[i] = nil // Excel has no NaN; an empty cell
+					continue
+				}
+				cells[i] = excelize.Cell{Value: x}
 			default:
 				cells[i] = excelize.Cell{Value: v}
 			}
@@ -86,10 +115,7 @@ func WriteXLSX(w io.Writer, t *Table) error {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return sw.Flush()
 }
 
 // Suppress blanks every value of a row whose column n is below minN, except

@@ -18,7 +18,10 @@ import (
 type Query struct {
 	Name   string // file name without .sql: the view's and the sheet's name
 	Source string // "built-in" or the file's path
-	SQL    string
+	// Overrides is the source of the query this one replaced (a user file
+	// with a built-in's or an earlier folder's name), or "".
+	Overrides string
+	SQL       string
 	// Header line count, so DuckDB's line numbers can be mapped to the file.
 	HeaderLines int
 	Meta        Meta
@@ -109,6 +112,14 @@ func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
 		if err != nil {
 			return err
 		}
+		if old := into[q.Name]; old != nil {
+			if old.SQL == q.SQL {
+				// The same text again (running from the repository, whose
+				// queries/ folder sits beside ./resonanz-data): no override.
+				continue
+			}
+			q.Overrides = old.Source
+		}
 		into[q.Name] = q
 	}
 	return nil
@@ -118,6 +129,9 @@ func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
 func Parse(name, source, text string) (*Query, error) {
 	if !nameRE.MatchString(name) {
 		return nil, fmt.Errorf("query: %s: the file name must be lower-case letters, digits and _ (it becomes a view name)", source)
+	}
+	if _, ok := Descriptions[name]; ok {
+		return nil, fmt.Errorf("query: %s: %s is the name of a data view; rename the file", source, name)
 	}
 	q := &Query{Name: name, Source: source, SQL: text, Meta: Meta{Report: true, Order: 1000, Chart: "none"}}
 	sc := bufio.NewScanner(strings.NewReader(text))

@@ -35,19 +35,22 @@ func Text(v any) string {
 		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
 			return v.Format("2006-01-02")
 		}
-		return v.Format("2006-01-02 15:04:05")
+		return v.Format("2006-01-02 15:04:05.999999")
 	}
 	return fmt.Sprint(v)
 }
 
 // WriteCSV writes a header and rows; text that a spreadsheet would run as a
-// formula is defused.
+// formula (also a column name) is defused with a leading '.
 func WriteCSV(w io.Writer, t *Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Columns); err != nil {
+	rec := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		rec[i] = sanitize.CSV(c)
+	}
+	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	rec := make([]string, len(t.Columns))
 	for _, row := range t.Rows {
 		for i, v := range row {
 			if s, ok := v.(string); ok {
@@ -87,7 +90,7 @@ func WriteJSON(w io.Writer, t *Table) error {
 					continue
 				}
 			case time.Time:
-				v = x.Format(time.RFC3339)
+				v = x.Format(time.RFC3339Nano)
 			}
 			js, err := json.Marshal(v)
 			if err != nil {
@@ -147,7 +150,7 @@ func WriteAligned(w io.Writer, t *Table) error {
 			if i > 0 {
 				b.WriteString("  ")
 			}
-			if num[i] && r > 0 {
+			if num[i] {
 				b.WriteString(pad + c)
 			} else {
 				b.WriteString(c + pad)

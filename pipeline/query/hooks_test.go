@@ -1,0 +1,24 @@
+package query
+
+import "context"
+
+// ExecUnchecked runs a statement past the SELECT-only gate, to test what
+// the locked configuration refuses on its own.
+func ExecUnchecked(ctx context.Context, e *Engine, stmt string) error { return e.exec(ctx, stmt) }
+
+// PlanWide plans a wide table from questions given as question, item,
+// type, role (no texts), to test ids the import would never let through.
+func PlanWide(qs [][4]string, commented []string) *Wide {
+	var list []wideQuestion
+	for _, q := range qs {
+		list = append(list, wideQuestion{question: q[0], item: q[1], typ: q[2], role: q[3]})
+	}
+	c := map[string]bool{}
+	for _, q := range commented {
+		c[q] = true
+	}
+	return planWide(list, c, "de")
+}
+
+// WideSQL is a plan's SQL and its parameter values.
+func WideSQL(w *Wide) (string, []any) { return w.sql, w.args }
