@@ -18,7 +18,7 @@ report for that event (as resonanz report does): OUT/report.xlsx, OUT/report.htm
 OUT/charts/.`,
 		Example: `  resonanz run umfrage.xlsx --event mdk16 --out bericht
   resonanz run umfrage.xlsx --event mdk16 --lang en --out report-en`,
-		Args:    cobra.MinimumNArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			p, err := parseParams(params)
 			if err != nil {

@@ -24,7 +24,7 @@ var words = map[string]map[string]string{
 		"rejects_more": "Weitere %d zurückgewiesene Werte stehen im Blatt „Datenqualität“ der Excel-Datei.",
 		"chart_data":   "Diagrammdaten", "chart_offset": "(Versatz)", "query_failed": "Abfrage fehlgeschlagen",
 		"chart_failed": "Diagramm nicht möglich", "source": "Quelle",
-		"ci":           "95-%-Konfidenzintervall", "what_asked": "Was gefragt wurde", "how_computed": "Wie gerechnet wurde",
+		"ci": "95-%-Konfidenzintervall", "what_asked": "Was gefragt wurde", "how_computed": "Wie gerechnet wurde",
 		"rule_applied": "In diesem Bericht angewandte Regel",
 		"rule_text": "Zahlen, die auf weniger als %d Befragten beruhen, werden als „.“ ausgewiesen: in jeder Tabelle alle Werte einer Zeile, deren Fallzahl n darunter liegt, " +
 			"auf der Übersicht die Antworten je Bundesland und Bereich. In Diagrammen fehlen diese Werte; eine Fußnote weist darauf hin. " +
@@ -32,7 +32,7 @@ var words = map[string]map[string]string{
 		"mean": "Mittelwert", "none": "(keine)", "total": "Gesamt",
 		"marks_note":   "▲ / ▼ = signifikant höher / niedriger als die übrigen Befragten (siehe Methodik).",
 		"likert_title": "Verteilung der Antworten", "likert_sheet": "Likert-Übersicht",
-		"likert_desc": "Anteile je Antwortstufe, links die niedrigen, rechts die hohen Stufen, die mittlere Stufe mittig geteilt. n = Befragte, die das Thema bewertet haben.",
+		"likert_desc":   "Anteile je Antwortstufe, links die niedrigen, rechts die hohen Stufen, die mittlere Stufe mittig geteilt. n = Befragte, die das Thema bewertet haben.",
 		"likert_native": "Das Excel-Diagramm zentriert die Balken mit einer unsichtbaren Versatz-Reihe (Spalte „(Versatz)“); die Achse zeigt daher keine Prozentwerte. Das Bild im Ordner charts/ zeigt die Anteile auf einer Prozentachse.",
 		"heatmap_title": "Mittelwert nach Bundesland und Thema", "heatmap_sheet": "Heatmap Land × Thema",
 		"heatmap_desc": "Mittelwert je Thema und Bundesland (%s), dunkler = höher.",
@@ -62,7 +62,7 @@ var words = map[string]map[string]string{
 		"rejects_more": "A further %d rejected values are listed on the \"Data quality\" sheet of the Excel file.",
 		"chart_data":   "Chart data", "chart_offset": "(offset)", "query_failed": "Query failed",
 		"chart_failed": "Chart not possible", "source": "Source",
-		"ci":           "95 % confidence interval", "what_asked": "What was asked", "how_computed": "How figures were computed",
+		"ci": "95 % confidence interval", "what_asked": "What was asked", "how_computed": "How figures were computed",
 		"rule_applied": "Rule applied in this report",
 		"rule_text": "Figures resting on fewer than %d respondents are shown as \".\": in every table all values of a row whose n is below that, " +
 			"on the summary the responses per state and sector. Charts leave these values out and say so in a footnote. " +
@@ -70,7 +70,7 @@ var words = map[string]map[string]string{
 		"mean": "Mean", "none": "(none)", "total": "All",
 		"marks_note":   "▲ / ▼ = significantly higher / lower than the other respondents (see Methods).",
 		"likert_title": "Distribution of answers", "likert_sheet": "Likert overview",
-		"likert_desc": "Shares per answer level, low levels to the left, high levels to the right, the middle level split at the centre. n = respondents who rated the topic.",
+		"likert_desc":   "Shares per answer level, low levels to the left, high levels to the right, the middle level split at the centre. n = respondents who rated the topic.",
 		"likert_native": "The Excel chart centres the bars with an invisible offset series (column \"(offset)\"), so its axis shows no percentages. The image in the charts/ folder shows the shares on a percentage axis.",
 		"heatmap_title": "Mean by state and topic", "heatmap_sheet": "Heatmap state × topic",
 		"heatmap_desc": "Mean per topic and state (%s), darker = higher.",
@@ -79,7 +79,7 @@ var words = map[string]map[string]string{
 		"type_numeric": "Number", "type_nps": "Recommendation 0–10", "type_text": "Free text",
 		"html_note":    "This page holds every table and chart of the report and loads nothing from elsewhere; it prints on A4.",
 		"question_col": "Question", "figure": "Figure",
-		"chart_partial": "Parts with fewer than %d responses are left out; these bars are shorter than their total.",
+		"chart_partial":       "Parts with fewer than %d responses are left out; these bars are shorter than their total.",
 		"sheet_participation": "Responses", "sheet_needs_by_state": "Need by state", "sheet_needs_by_sector": "Need by sector",
 		"sheet_needs_state_sector": "Need state × sector", "sheet_topics_wanted": "Topics wanted", "sheet_satisfaction": "Satisfaction",
 	},

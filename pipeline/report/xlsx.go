@@ -469,17 +469,17 @@ func (b *book) querySheet(sh string, m *sheetModel) error {
 // block is where a chart's data sits: category labels in one column, one
 // column per series, names in the header row.
 type block struct {
-	sheet              string
-	catCol, headRow    int
-	first, last        int   // data rows
-	seriesCols         []int // sheet columns
-	right              int   // first free column to the right
-	below              int   // first free row below
-	inTable            bool  // the block is the table itself
-	series             []string
-	hiddenBlank        bool
-	maxLeft, maxRight  float64 // diverging: reach of the bars left and right of the centre
-	offsetCol          int     // diverging: column of the invisible offset series
+	sheet             string
+	catCol, headRow   int
+	first, last       int   // data rows
+	seriesCols        []int // sheet columns
+	right             int   // first free column to the right
+	below             int   // first free row below
+	inTable           bool  // the block is the table itself
+	series            []string
+	hiddenBlank       bool
+	maxLeft, maxRight float64 // diverging: reach of the bars left and right of the centre
+	offsetCol         int     // diverging: column of the invisible offset series
 }
 
 // tableBlock points the chart at the table itself when the table is in
