@@ -313,7 +313,8 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 	}
 	spec := chart.Spec{
 		Kind:       kind,
-		Title:      fmt.Sprintf("%s (%s, n = %d)", m.title, in.Event.Label(), in.Summary.Responses),
+		// The event and n on a line of their own, so wrapping never splits "n = 150".
+		Title:      fmt.Sprintf("%s\n%s, n = %d", m.title, in.Event.Label(), in.Summary.Responses),
 		X:          xTitle,
 		Y:          yTitle,
 		Lang:       L,
