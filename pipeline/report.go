@@ -66,7 +66,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 			reportQueries = append(reportQueries, q)
 		}
 	}
-	bar := progress.Or(opt.Progress).Start(map[string]string{"de": "Abfragen", "en": "Queries"}[L], len(reportQueries)+4)
+	bar := progress.Or(opt.Progress).Start(report.T(L, "progress_queries"), len(reportQueries)+4)
 	defer bar.Finish()
 	short, err := shortSheetNames(L)
 	if err != nil {

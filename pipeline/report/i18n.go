@@ -41,6 +41,7 @@ var words = map[string]map[string]string{
 		"type_numeric": "Zahl", "type_nps": "Weiterempfehlung 0–10", "type_text": "Freitext",
 		"html_note":    "Diese Seite enthält alle Tabellen und Diagramme des Berichts und lädt nichts nach; sie lässt sich auf A4 drucken.",
 		"question_col": "Frage", "figure": "Kennzahl",
+		"progress_queries": "Abfragen", "progress_write": "Bericht schreiben",
 		"chart_partial": "Teile mit weniger als %d Antworten fehlen; diese Balken sind kürzer als ihre Summe.",
 		// Short sheet names for the built-in queries, whose titles are
 		// longer than Excel's 31 characters.

@@ -312,7 +312,7 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 		horizontal = len(g.xs) > len(g.series)
 	}
 	spec := chart.Spec{
-		Kind:       kind,
+		Kind: kind,
 		// The event and n on a line of their own, so wrapping never splits "n = 150".
 		Title:      fmt.Sprintf("%s\n%s, n = %d", m.title, in.Event.Label(), in.Summary.Responses),
 		X:          xTitle,

@@ -152,7 +152,7 @@ func Write(in Input, opt Options) (*Written, error) {
 	for i := range in.Sheets {
 		models[i] = newSheetModel(&in, &in.Sheets[i])
 	}
-	bar := progress.Or(opt.Progress).Start(w(in.Lang, "report_title"), len(models)+2)
+	bar := progress.Or(opt.Progress).Start(w(in.Lang, "progress_write"), len(models)+2)
 	defer bar.Finish()
 	for _, m := range models {
 		if err := m.render(&in, opt.Out); err != nil {
