@@ -80,6 +80,7 @@ var words = map[string]map[string]string{
 		"type_numeric": "Number", "type_nps": "Recommendation 0–10", "type_text": "Free text",
 		"html_note":    "This page holds every table and chart of the report and loads nothing from elsewhere; it prints on A4.",
 		"question_col": "Question", "figure": "Figure",
+		"progress_queries": "Queries", "progress_write": "Writing the report",
 		"chart_partial":       "Parts with fewer than %d responses are left out; these bars are shorter than their total.",
 		"sheet_participation": "Responses", "sheet_needs_by_state": "Need by state", "sheet_needs_by_sector": "Need by sector",
 		"sheet_needs_state_sector": "Need state × sector", "sheet_topics_wanted": "Topics wanted", "sheet_satisfaction": "Satisfaction",

@@ -617,6 +617,9 @@ func (b *book) nativeChart(blk *block, m *sheetModel) {
 		}
 		if hex := m.seriesColor(g.series[j]); hex != "" {
 			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}}
+			if dark(hex) {
+				s.DataLabel.Font.Color = "FFFFFF" // labels stay readable on dark segments
+			}
 		}
 		series = append(series, s)
 	}
