@@ -174,8 +174,13 @@ func runTable(ctx context.Context, e *query.Engine, q *query.Query, params map[s
 	return query.Collect(rr)
 }
 
-func one(ctx context.Context, e *query.Engine, sql string) (*query.Table, error) {
-	rr, done, err := e.Query(ctx, sql, nil)
+// one runs the report's own SQL; args bind to $1, $2, … (never spliced).
+func one(ctx context.Context, e *query.Engine, sql string, args ...string) (*query.Table, error) {
+	params := map[string]string{}
+	for i, a := range args {
+		params[strconv.Itoa(i+1)] = a
+	}
+	rr, done, err := e.Query(ctx, sql, params)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +214,7 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 		{&s.ByState, `select coalesce(n.state_name, $1), count(*) from responses r left join state_names n on n.state = r.state group by all order by min(n.position) nulls last`},
 		{&s.BySector, `select coalesce(n.sector_name, $1), count(*) from responses r left join sector_names n on n.sector = r.sector group by all order by min(n.position) nulls last`},
 	} {
-		t, err := oneArgs(ctx, e, c.sql, other)
+		t, err := one(ctx, e, c.sql, other)
 		if err != nil {
 			return s, err
 		}
@@ -247,24 +252,6 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 		s.NPS.Value = 100 * (pro - det) / nn
 	}
 	return s, nil
-}
-
-// oneArgs runs internal SQL with positional arguments.
-func oneArgs(ctx context.Context, e *query.Engine, sql string, args ...string) (*query.Table, error) {
-	params := map[string]string{}
-	for i, a := range args {
-		params[strconv.Itoa(i+1)] = a
-	}
-	return one2(ctx, e, sql, params)
-}
-
-func one2(ctx context.Context, e *query.Engine, sql string, params map[string]string) (*query.Table, error) {
-	rr, done, err := e.Query(ctx, sql, params)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	return query.Collect(rr)
 }
 
 // questions lists what was asked with the number of respondents who
@@ -327,18 +314,18 @@ func likertSheets(ctx context.Context, e *query.Engine, lang string, minN int) (
 	}
 	var sheets []report.Sheet
 	for _, qq := range qs {
-		levels, err := oneArgs(ctx, e, `select l.value, any_value(`+label+`) from labels l where l.question = $1
+		levels, err := one(ctx, e, `select l.value, any_value(`+label+`) from labels l where l.question = $1
 			group by l.value order by min(l.position), l.value`, qq[0])
 		if err != nil {
 			return nil, err
 		}
-		items, err := oneArgs(ctx, e, `select i.item, i.item_text, count(a.value) as n, avg(a.value) as mean
+		items, err := one(ctx, e, `select i.item, i.item_text, count(a.value) as n, avg(a.value) as mean
 			from item_names i left join answers a on a.question = i.question and a.item = i.item
 			where i.question = $1 group by all order by min(i.position)`, qq[0])
 		if err != nil {
 			return nil, err
 		}
-		dist, err := oneArgs(ctx, e, `select item, value, count(*) from answers where question = $1 group by all`, qq[0])
+		dist, err := one(ctx, e, `select item, value, count(*) from answers where question = $1 group by all`, qq[0])
 		if err != nil {
 			return nil, err
 		}
@@ -414,13 +401,13 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 	}
 	var sheets []report.Sheet
 	for _, qq := range qs {
-		cells, err := oneArgs(ctx, e, `select a.item, r.state, count(*) as n, avg(a.value) as mean
+		cells, err := one(ctx, e, `select a.item, r.state, count(*) as n, avg(a.value) as mean
 			from answers a join responses r using (event, respondent)
 			where a.question = $1 group by all`, qq[0])
 		if err != nil {
 			return nil, err
 		}
-		items, err := oneArgs(ctx, e, `select i.item, i.item_text, count(a.value), avg(a.value)
+		items, err := one(ctx, e, `select i.item, i.item_text, count(a.value), avg(a.value)
 			from item_names i left join answers a on a.question = i.question and a.item = i.item
 			where i.question = $1 group by all order by min(i.position)`, qq[0])
 		if err != nil {
@@ -489,7 +476,7 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 
 // scaleRange is a scale question's lowest and highest value.
 func scaleRange(ctx context.Context, e *query.Engine, question string) (*float64, *float64, error) {
-	t, err := oneArgs(ctx, e, `select min(scale_min), max(scale_max) from questions where question = $1`, question)
+	t, err := one(ctx, e, `select min(scale_min), max(scale_max) from questions where question = $1`, question)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -155,19 +155,19 @@ func (b *book) style(key string, make func() *excelize.Style) int {
 
 func (b *book) titleStyle() int {
 	return b.style("title", func() *excelize.Style {
-		return &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: inkBlue}}
+		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 16, Color: inkBlue}}
 	})
 }
 
 func (b *book) subStyle() int {
 	return b.style("sub", func() *excelize.Style {
-		return &excelize.Style{Font: &excelize.Font{Italic: true, Color: noteGrey}}
+		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Italic: true, Color: noteGrey}}
 	})
 }
 
 func (b *book) noteStyle() int {
 	return b.style("note", func() *excelize.Style {
-		return &excelize.Style{Font: &excelize.Font{Size: 9, Color: noteGrey}}
+		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 9, Color: noteGrey}}
 	})
 }
 
@@ -180,7 +180,7 @@ func (b *book) paraStyle() int {
 func (b *book) headStyle() int {
 	return b.style("head", func() *excelize.Style {
 		return &excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Font:      &excelize.Font{Family: fontFamily, Bold: true, Color: "FFFFFF"},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{inkBlue}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
 			Border:    []excelize.Border{{Type: "bottom", Color: inkBlue, Style: 2}},
@@ -190,19 +190,19 @@ func (b *book) headStyle() int {
 
 func (b *book) sectionStyle() int {
 	return b.style("section", func() *excelize.Style {
-		return &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: inkBlue}}
+		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 12, Color: inkBlue}}
 	})
 }
 
 func (b *book) dotStyle() int {
 	return b.style("dot", func() *excelize.Style {
-		return &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}, Font: &excelize.Font{Color: dotGrey}}
+		return &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}, Font: &excelize.Font{Family: fontFamily, Color: dotGrey}}
 	})
 }
 
 func (b *book) linkStyle() int {
 	return b.style("link", func() *excelize.Style {
-		return &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}}
+		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Color: "0563C1", Underline: "single"}}
 	})
 }
 
@@ -213,7 +213,7 @@ func (b *book) numStyle(k kind, mark string, key bool) int {
 		code := excelFormat(k, b.in.Lang, mark)
 		s := &excelize.Style{CustomNumFmt: &code}
 		if key {
-			s.Font = &excelize.Font{Bold: true, Size: 14, Color: inkBlue}
+			s.Font = &excelize.Font{Family: fontFamily, Bold: true, Size: 14, Color: inkBlue}
 		}
 		return s
 	})
@@ -547,7 +547,7 @@ func (b *book) chartBlock(sh string, m *sheetModel, col, headRow int) *block {
 	}
 	b.check(b.f.SetColWidth(sh, colLetter(col), colLetter(col), 28))
 	if len(g.series) > 0 {
-		b.check(b.f.SetColWidth(sh, colLetter(col+1), colLetter(col+len(g.series)), float64(max(10, min(22, longest(blk.series)+2)))))
+		b.check(b.f.SetColWidth(sh, colLetter(col+1), colLetter(col+len(g.series)), float64(max(10, min(24, longest(blk.series)+4)))))
 	}
 	blk.right = col + len(g.series) + 2
 	blk.below = blk.last + 3
@@ -583,9 +583,13 @@ func (b *book) colourScale(blk *block, m *sheetModel) {
 	b.check(b.f.SetConditionalFormat(blk.sheet, rng, []excelize.ConditionalFormatOptions{cf}))
 }
 
+// fontFamily is named in every styled font: a font without a family falls
+// back to a serif face in some spreadsheet programs.
+const fontFamily = "Calibri"
+
 // axisFont is set explicitly: without it some viewers draw axis labels in
 // a barely visible grey.
-var axisFont = excelize.Font{Color: "404040", Size: 9}
+var axisFont = excelize.Font{Family: fontFamily, Color: "404040", Size: 9}
 
 var nativeType = map[chart.Kind]excelize.ChartType{
 	chart.Bar: excelize.Bar, chart.GroupedBar: excelize.Bar, chart.StackedBar: excelize.BarStacked,
@@ -631,7 +635,7 @@ func (b *book) nativeChart(blk *block, m *sheetModel) {
 	ch := &excelize.Chart{
 		Type:      ct,
 		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 12}}}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 12}}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 760, Height: uint(min(1400, max(380, 120+len(g.xs)*perCat)))},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: meta.YMin, Maximum: meta.YMax, Font: axisFont},
