@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"image/png"
 	"math"
 	"os"
@@ -582,4 +583,47 @@ func resolve(t *testing.T, f *excelize.File, ref string) []string {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// A chart the data cannot make, or a failed query, is shown on its sheet
+// and the page; the rest of the report is written.
+func TestProblemsStayOnTheirSheet(t *testing.T) {
+	in := fixture("de")
+	in.Sheets[0].Query.Meta.Chart = "bar" // two series: not a plain bar chart
+	in.Sheets = append(in.Sheets, Sheet{
+		Query: &query.Query{Name: "broken", Source: "/tmp/q/broken.sql", Meta: query.Meta{Title: "Kaputt", Chart: "bar", X: "a", Y: "b"}},
+		Err:   errors.New(`broken.sql:3: Binder Error: column "b" not found`),
+	})
+	w, dir := write(t, in)
+	if len(w.Warnings) != 1 || !strings.Contains(w.Warnings[0], "needs") || !strings.Contains(w.Warnings[0], "grouped_bar") {
+		t.Errorf("warnings %q, want one about the chart of needs", w.Warnings)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "charts", "needs.png")); !os.IsNotExist(err) {
+		t.Errorf("an image for a chart that failed: %v", err)
+	}
+	f, err := excelize.OpenFile(w.Workbook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	all := func(sh string) string {
+		rows, _ := f.GetRows(sh)
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, "\t") + "\n")
+		}
+		return b.String()
+	}
+	if s := all("Handlungsbedarf"); !strings.Contains(s, "Diagramm nicht möglich: a bar chart takes one series") || !strings.Contains(s, "Datenschutz") {
+		t.Errorf("sheet lacks the chart problem or its table:\n%s", s)
+	}
+	if s := all("Kaputt"); !strings.Contains(s, `Abfrage fehlgeschlagen: broken.sql:3: Binder Error: column "b" not found`) {
+		t.Errorf("sheet lacks the query error:\n%s", s)
+	}
+	page, _ := os.ReadFile(w.HTML)
+	for _, want := range []string{"Diagramm nicht möglich", "Abfrage fehlgeschlagen: broken.sql:3"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
 }
