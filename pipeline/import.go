@@ -15,6 +15,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/store"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -36,6 +37,8 @@ type ImportOptions struct {
 	Scrub     func(text string) (string, int)
 	// Log receives progress messages ("waiting for another import …").
 	Log io.Writer
+	// Progress shows the rows read per file; nil shows nothing.
+	Progress progress.Tracker
 }
 
 // FileResult is what one file's import did.
@@ -206,6 +209,9 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return nil, nil, err
 	}
 	defer cells.Release()
+	bar := progress.Or(opt.Progress).Start(name, -1)
+	defer bar.Finish()
+	cells = &rowCounter{RecordReader: cells, bar: bar}
 	seen := func(r string) bool { return existing[r] || staged[r] }
 	sink := &recordingSink{Sink: txn, respondents: staged}
 	sum, err := survey.Normalize(cells, def, survey.Options{
@@ -223,6 +229,28 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	res.Summary = sum
 	res.Import = &store.Import{SHA256: sha}
 	return res, txn, nil
+}
+
+// rowCounter moves a progress bar on by the sheet rows its cells reach
+// (cells come in row order), so a large file shows that it is being read.
+type rowCounter struct {
+	array.RecordReader
+	bar  progress.Bar
+	last int32
+}
+
+func (c *rowCounter) Next() bool {
+	if !c.RecordReader.Next() {
+		return false
+	}
+	rec := c.RecordReader.RecordBatch()
+	if rows, ok := rec.Column(0).(*array.Int32); ok && rows.Len() > 0 {
+		if r := rows.Value(rows.Len() - 1); r > c.last {
+			c.bar.Add(int(r - c.last))
+			c.last = r
+		}
+	}
+	return true
 }
 
 // sheetLabel is the sheet name messages use: none for a CSV file.

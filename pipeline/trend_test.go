@@ -27,17 +27,17 @@ func TestTrendAcrossWordings(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := map[string]map[string]*acc{} // event → item → n, sum
+	want := map[string]map[string]*agg{} // event → item → n, sum
 	for ev, path := range map[string]string{"mdk15": "../testdata/mdk15-googleforms.xlsx.truth.json", "mdk16": "../testdata/mdk16-msforms.xlsx.truth.json"} {
 		tr, err := sample.ReadTruth(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[ev] = map[string]*acc{}
+		want[ev] = map[string]*agg{}
 		for _, r := range tr.Respondents {
 			for item, v := range r.Need {
 				if want[ev][item] == nil {
-					want[ev][item] = &acc{}
+					want[ev][item] = &agg{}
 				}
 				want[ev][item].n++
 				want[ev][item].sum += float64(v)

@@ -1,5 +1,7 @@
 -- title: Vergleich mit der letzten Befragung
 -- title_en: Compared with last time
+-- sheet: Vergleich mit letztem Mal
+-- sheet_en: Compared with last time
 -- description: Mittlerer Handlungsbedarf je Thema in dieser und der vorigen Befragung, mit 95-%-Konfidenzintervall. ▲/▼: signifikante Änderung (Welch-t-Test, Holm-korrigiert über die Themen, 5 %). „nicht erhoben“: das Thema wurde in einer der beiden Befragungen nicht gefragt.
 -- description_en: Mean need for action per topic in this and the previous survey, with 95 % confidence interval. ▲/▼: significant change (Welch t test, Holm-corrected across topics, 5 %). "not asked": the topic was not asked in one of the two surveys.
 -- chart: grouped_bar

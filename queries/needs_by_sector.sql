@@ -1,5 +1,7 @@
 -- title: Handlungsbedarf nach Bereich
 -- title_en: Need for action by sector
+-- sheet: Bedarf nach Bereich
+-- sheet_en: Need by sector
 -- description: Mittlerer Handlungsbedarf je Thema (1 = sehr gering … 5 = sehr hoch) nach Tätigkeitsbereich, mit 95-%-Konfidenzintervall, sowie der Anteil „hoch“/„sehr hoch“ (Top-2) mit 95-%-Wilson-Intervall. ▲/▼: signifikant höher/niedriger als die übrigen Befragten (Welch-t-Test, Holm-korrigiert über die Tabelle, 5 %); Gruppen unter 5 Antworten werden nicht getestet.
 -- description_en: Mean need for action per topic (1 = very low … 5 = very high) by sector, with 95 % confidence interval, and the share answering "high" or "very high" (top-2 box) with its 95 % Wilson interval. ▲/▼: significantly higher/lower than the other respondents (Welch t test, Holm-corrected across the table, 5 %); groups under 5 answers are not tested.
 -- chart: grouped_bar

@@ -1,5 +1,7 @@
 -- title: Handlungsbedarf nach Bundesland und Bereich
 -- title_en: Need for action by state and sector
+-- sheet: Bedarf Land × Bereich
+-- sheet_en: Need state × sector
 -- description: Mittlerer Handlungsbedarf je Thema für jede Kombination aus Bundesland und Bereich.
 -- description_en: Mean need for action per topic for each combination of state and sector.
 -- chart: heatmap

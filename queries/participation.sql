@@ -1,5 +1,7 @@
 -- title: Teilnahme nach Bundesland und Bereich
 -- title_en: Responses by state and sector
+-- sheet: Teilnahme
+-- sheet_en: Responses
 -- description: Anzahl der Antwortenden je Bundesland und Tätigkeitsbereich.
 -- description_en: Number of respondents per state and sector.
 -- chart: stacked_bar

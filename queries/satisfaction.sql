@@ -1,5 +1,7 @@
 -- title: Zufriedenheit und Weiterempfehlung
 -- title_en: Satisfaction and recommendation
+-- sheet: Zufriedenheit
+-- sheet_en: Satisfaction
 -- description: Mittlere Gesamtzufriedenheit (1–5) und Net Promoter Score (Anteil Promotoren 9–10 minus Anteil Detraktoren 0–6, in Prozentpunkten).
 -- description_en: Mean overall satisfaction (1–5) and Net Promoter Score (share of promoters 9–10 minus share of detractors 0–6, in points).
 -- chart: none

@@ -1,5 +1,7 @@
 -- title: Themenwünsche für die nächste Konferenz
 -- title_en: Topics wanted for next time
+-- sheet: Themenwünsche
+-- sheet_en: Topics wanted
 -- description: Anteil der Antwortenden, die ein Thema für die nächste Konferenz wünschen (Mehrfachauswahl), mit 95-%-Wilson-Intervall.
 -- description_en: Share of respondents who want a topic next time (multiple choice), with 95 % Wilson interval.
 -- chart: bar

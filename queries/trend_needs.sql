@@ -1,5 +1,7 @@
 -- title: Handlungsbedarf im Zeitverlauf
 -- title_en: Need for action over time
+-- sheet: Bedarf im Zeitverlauf
+-- sheet_en: Need over time
 -- description: Mittlerer Handlungsbedarf je Thema in jeder Befragung bis zu dieser, mit 95-%-Konfidenzintervall und Anteil „hoch“/„sehr hoch“. ▲/▼: signifikante Änderung gegenüber der vorigen Befragung (Welch-t-Test, Holm-korrigiert über die Themen, 5 %). Leer heißt: in dieser Befragung nicht gefragt – nie 0.
 -- description_en: Mean need for action per topic in every survey up to this one, with 95 % confidence interval and share "high"/"very high". ▲/▼: significant change from the previous survey (Welch t test, Holm-corrected across topics, 5 %). Empty means: not asked in that survey — never 0.
 -- chart: line

@@ -58,6 +58,7 @@ is left as it was.`,
 func runImport(c *cobra.Command, g *globals, o *importOptions) ([]*pipeline.FileResult, error) {
 	o.DataDir = g.DataDir
 	o.Log = g.stderr
+	o.Progress = g.progress()
 	if err := protect(o); err != nil {
 		return nil, err
 	}

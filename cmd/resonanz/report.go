@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,10 +40,15 @@ func newReportCmd(g *globals) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report",
 		Short: "Write the Excel report and chart images for an event",
-		Long: `Report runs every built-in and user query for one event and writes OUT/report.xlsx
-(a summary sheet, one sheet per query with a table and an editable chart, methods,
-codebook and data quality) and OUT/charts/<query>.png and .svg. Figures resting on
-fewer than --min-n respondents are shown as ".".`,
+		Long: `Report runs every built-in and user query for one event and writes
+  OUT/report.xlsx   a summary sheet, one sheet per query with a table and an editable
+                    chart, a Likert overview, a state × topic heatmap, methods,
+                    codebook and data quality;
+  OUT/report.html   the same on one self-contained page (phone and A4 print);
+  OUT/charts/       <name>.png (1600 px wide, for slides) and <name>.svg per chart.
+Figures resting on fewer than --min-n respondents are shown as ".". German by
+default; --lang en writes the report in English. On a terminal a progress bar
+shows on stderr; --quiet prints only errors, --verbose lists every sheet and file.`,
 		Example: `  resonanz report --event mdk16 --out bericht
   resonanz report --event mdk16 --lang en --out report-en`,
 		Args: cobra.NoArgs,
@@ -52,14 +59,7 @@ fewer than --min-n respondents are shown as ".".`,
 			}
 			o.Params = p
 			o.DataDir = g.DataDir
-			wr, err := pipeline.Report(c.Context(), *o)
-			if err != nil {
-				return err
-			}
-			if !g.Quiet {
-				printReport(g.stdout, wr)
-			}
-			return nil
+			return runReport(c, g, o)
 		},
 	}
 	f := c.Flags()
@@ -68,6 +68,43 @@ fewer than --min-n respondents are shown as ".".`,
 	return c
 }
 
-func printReport(w io.Writer, wr *report.Written) {
-	fmt.Fprintf(w, "wrote %s (%d query sheets) and %d chart files\n", wr.Workbook, len(wr.Sheets), len(wr.Charts))
+func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
+	o.Progress = g.progress()
+	wr, err := pipeline.Report(c.Context(), *o)
+	if err != nil {
+		return err
+	}
+	for _, warn := range wr.Warnings {
+		fmt.Fprintf(g.stderr, "resonanz: report: warning: %s\n", warn)
+	}
+	if !g.Quiet {
+		printReport(g.stdout, wr, g.Verbose)
+	}
+	return nil
+}
+
+func printReport(w io.Writer, wr *report.Written, verbose bool) {
+	fmt.Fprintf(w, "wrote %s (%d table sheets), %s and %d chart files in %s\n",
+		wr.Workbook, len(wr.Sheets), wr.HTML, len(wr.Charts), filepath.Dir(firstOr(wr.Charts, wr.Workbook)))
+	if !verbose {
+		return
+	}
+	names := make([]string, 0, len(wr.Sheets))
+	for q := range wr.Sheets {
+		names = append(names, q)
+	}
+	sort.Strings(names)
+	for _, q := range names {
+		fmt.Fprintf(w, "  sheet %-32s ← %s\n", wr.Sheets[q], q)
+	}
+	for _, f := range wr.Charts {
+		fmt.Fprintf(w, "  chart %s\n", f)
+	}
+}
+
+func firstOr(list []string, def string) string {
+	if len(list) > 0 {
+		return list[0]
+	}
+	return def
 }

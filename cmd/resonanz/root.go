@@ -6,6 +6,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/resonanz/resonanz/pipeline/progress"
 )
 
 // globals are the flags every command takes.
@@ -16,6 +18,12 @@ type globals struct {
 	stdin   io.Reader
 	stdout  io.Writer
 	stderr  io.Writer
+}
+
+// progress draws bars on stderr when it is a terminal (not in pipes or CI)
+// and --quiet is not set.
+func (g *globals) progress() progress.Tracker {
+	return progress.New(g.stderr, progress.Options{Quiet: g.Quiet})
 }
 
 func defaultDataDir() string {

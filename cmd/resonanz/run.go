@@ -14,9 +14,11 @@ func newRunCmd(g *globals) *cobra.Command {
 		Use:   "run FILE...",
 		Short: "Import survey exports and write the report: the organiser's one command",
 		Long: `Run imports the files into the event (as resonanz import does) and then writes the
-report for that event (as resonanz report does).`,
-		Example: `  resonanz run umfrage.xlsx --event mdk16 --out bericht`,
-		Args:    cobra.MinimumNArgs(1),
+report for that event (as resonanz report does): OUT/report.xlsx, OUT/report.html and
+OUT/charts/.`,
+		Example: `  resonanz run umfrage.xlsx --event mdk16 --out bericht
+  resonanz run umfrage.xlsx --event mdk16 --lang en --out report-en`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			p, err := parseParams(params)
 			if err != nil {
@@ -27,14 +29,7 @@ report for that event (as resonanz report does).`,
 				return err
 			}
 			ro.DataDir, ro.Event, ro.Params = g.DataDir, io.Event, p
-			wr, err := pipeline.Report(c.Context(), *ro)
-			if err != nil {
-				return err
-			}
-			if !g.Quiet {
-				printReport(g.stdout, wr)
-			}
-			return nil
+			return runReport(c, g, ro)
 		},
 	}
 	addImportFlags(c, io)

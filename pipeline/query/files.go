@@ -38,7 +38,10 @@ type Query struct {
 //	-- error: ci_low, ci_high
 //	-- report: true
 type Meta struct {
-	Title, TitleEn             string
+	Title, TitleEn string
+	// Sheet names the report sheet (at most 31 characters, Excel\'s limit);
+	// the title when empty.
+	Sheet, SheetEn             string
 	Description, DescriptionEn string
 	Chart                      string // bar, grouped_bar, stacked_bar, heatmap, line, diverging, none
 	X, Y, Series               string
@@ -167,6 +170,10 @@ func (m *Meta) set(k, v string) error {
 	switch k {
 	case "title":
 		m.Title = v
+	case "sheet":
+		m.Sheet = v
+	case "sheet_en":
+		m.SheetEn = v
 	case "title_en":
 		m.TitleEn = v
 	case "description":
@@ -235,6 +242,21 @@ func (m *Meta) set(k, v string) error {
 
 // Title returns the title in a language ("de" or "en").
 func (q *Query) Title(lang string) string {
+	if lang == "en" && q.Meta.TitleEn != "" {
+		return q.Meta.TitleEn
+	}
+	return q.Meta.Title
+}
+
+// SheetName returns the report sheet's name in a language: the sheet
+// header key, else the title.
+func (q *Query) SheetName(lang string) string {
+	if lang == "en" && q.Meta.SheetEn != "" {
+		return q.Meta.SheetEn
+	}
+	if lang != "en" && q.Meta.Sheet != "" {
+		return q.Meta.Sheet
+	}
 	if lang == "en" && q.Meta.TitleEn != "" {
 		return q.Meta.TitleEn
 	}

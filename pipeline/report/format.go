@@ -1,0 +1,218 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/resonanz/resonanz/pipeline/query"
+)
+
+// kind is how a value is shown: the same in the workbook (as an Excel
+// number format) and on the web page (as text).
+type kind int
+
+const (
+	kText kind = iota
+	kInt
+	kDec1 // means, intervals of means
+	kPct  // shares 0..1
+	kNPS  // signed score, one decimal
+	kDate
+	kDateTime
+)
+
+// kindOf decides how a cell of column c is shown. Shares are recognised by
+// name (any column with "share" in it, and the interval columns of a table
+// of shares), counts by type or by the name n.
+func kindOf(t *query.Table, c int, v any) kind {
+	name := t.Columns[c]
+	switch x := v.(type) {
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && isDateType(t, c) {
+			return kDate
+		}
+		return kDateTime
+	case int64:
+		if isShareColumn(t, name) {
+			return kPct
+		}
+		return kInt
+	case float64:
+		switch {
+		case isShareColumn(t, name):
+			return kPct
+		case name == "nps":
+			return kNPS
+		case name == "n" || strings.HasPrefix(name, "n_"):
+			return kInt
+		}
+		return kDec1
+	}
+	return kText
+}
+
+func isDateType(t *query.Table, c int) bool {
+	if c >= len(t.Types) || t.Types[c] == nil {
+		return false
+	}
+	return strings.HasPrefix(t.Types[c].Name(), "date")
+}
+
+func isShareColumn(t *query.Table, c string) bool {
+	if strings.Contains(c, "share") {
+		return true
+	}
+	// A table of shares gives its interval as ci_low, ci_high too.
+	return (c == "ci_low" || c == "ci_high") && t.Col("mean") < 0 && hasShare(t)
+}
+
+func hasShare(t *query.Table) bool {
+	for _, c := range t.Columns {
+		if strings.Contains(c, "share") {
+			return true
+		}
+	}
+	return false
+}
+
+// excelFormat is the number format code of a kind. Codes are written in
+// Excel's invariant notation ("0.0"); German Excel shows them with a decimal
+// comma and a thousands dot by itself. The percent sign and the date order
+// follow the report's language. A mark (▲) is appended as literal text, so
+// the cell stays a number.
+func excelFormat(k kind, lang, mark string) string {
+	var sections []string
+	switch k {
+	case kInt:
+		sections = []string{"#,##0"}
+	case kDec1:
+		sections = []string{"0.0"}
+	case kPct:
+		if lang == "en" {
+			sections = []string{"0.0%"}
+		} else {
+			sections = []string{"0.0\"\u00a0\"%"}
+		}
+	case kNPS:
+		sections = []string{"+0.0", "\"\u2212\"0.0", "0.0"}
+	case kDate:
+		if lang == "en" {
+			sections = []string{"yyyy-mm-dd"}
+		} else {
+			sections = []string{"dd.mm.yyyy"}
+		}
+	case kDateTime:
+		if lang == "en" {
+			sections = []string{"yyyy-mm-dd hh:mm"}
+		} else {
+			sections = []string{"dd.mm.yyyy hh:mm"}
+		}
+	default:
+		sections = []string{"@"}
+	}
+	if mark != "" {
+		for i := range sections {
+			sections[i] += "\" " + strings.ReplaceAll(mark, `"`, "") + "\""
+		}
+	}
+	return strings.Join(sections, ";")
+}
+
+// formatValue prints a value as the workbook shows it, for the web page.
+func formatValue(lang string, k kind, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case time.Time:
+		if k == kDate {
+			if lang == "en" {
+				return x.Format("2006-01-02")
+			}
+			return x.Format("02.01.2006")
+		}
+		return formatTime(lang, x)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	f, ok := toFloat(v)
+	if !ok {
+		return query.Text(v)
+	}
+	switch k {
+	case kInt:
+		return groupThousands(strconv.FormatFloat(math.Round(f), 'f', 0, 64), lang)
+	case kPct:
+		s := decimal(lang, 100*f, 1)
+		if lang == "en" {
+			return s + "%"
+		}
+		return s + "\u00a0%"
+	case kNPS:
+		s := decimal(lang, f, 1)
+		if f > 0 && s != "0,0" && s != "0.0" {
+			return "+" + s
+		}
+		return s
+	}
+	return decimal(lang, f, 1)
+}
+
+// decimal prints v with d decimals, a decimal comma in German and a true
+// minus sign. Halves round away from zero (3.25 → 3,3), as Excel shows
+// them and as German commercial rounding has it.
+func decimal(lang string, v float64, d int) string {
+	p := math.Pow(10, float64(d))
+	v = math.Round(v*p) / p
+	if v == 0 {
+		v = 0 // no "-0,0"
+	}
+	s := strconv.FormatFloat(v, 'f', d, 64)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return strings.Replace(s, "-", "\u2212", 1)
+}
+
+func groupThousands(s, lang string) string {
+	sep := "."
+	if lang == "en" {
+		sep = ","
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "\u2212" + b.String()
+	}
+	return b.String()
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, !math.IsNaN(x) && !math.IsInf(x, 0)
+	case int64:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// textWidth estimates a column width in Excel character units.
+func textWidth(s string) int {
+	widest := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		widest = max(widest, utf8.RuneCountInString(line))
+	}
+	return widest
+}

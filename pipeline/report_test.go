@@ -1,0 +1,672 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/pipeline/report"
+	"github.com/resonanz/resonanz/pipeline/report/reporttest"
+)
+
+// The sample survey is imported once per test binary and reported in each
+// language on demand; the truth file is the independent computation the
+// report's numbers are checked against.
+var (
+	sampleOnce sync.Once
+	sampleDir  string
+	sampleErr  error
+	reports    = map[string]*report.Written{}
+	reportsMu  sync.Mutex
+)
+
+const samplePath = "../testdata/mdk16-msforms.xlsx"
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDir != "" {
+		os.RemoveAll(sampleDir)
+	}
+	os.Exit(code)
+}
+
+// sampleReport imports the sample survey (once) and writes its report in
+// lang (once per language).
+func sampleReport(t *testing.T, lang string) *report.Written {
+	t.Helper()
+	sampleOnce.Do(func() {
+		sampleDir, sampleErr = os.MkdirTemp("", "resonanz-report-test-")
+		if sampleErr != nil {
+			return
+		}
+		_, sampleErr = Import(context.Background(), ImportOptions{
+			DataDir: filepath.Join(sampleDir, "data"), Event: "mdk16", Files: []string{samplePath},
+			EventTitle: "16. Mitteldeutsche Digitalisierungskonferenz", EventDate: "2025-11-13",
+		})
+	})
+	if sampleErr != nil {
+		t.Fatal(sampleErr)
+	}
+	reportsMu.Lock()
+	defer reportsMu.Unlock()
+	if w, ok := reports[lang]; ok {
+		return w
+	}
+	w, err := Report(context.Background(), ReportOptions{
+		DataDir: filepath.Join(sampleDir, "data"), Out: filepath.Join(sampleDir, "out-"+lang), Lang: lang, MinN: 5,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports[lang] = w
+	return w
+}
+
+// truth holds the figures computed straight from the truth file.
+type truth struct {
+	n                      int
+	byState, bySector      map[string]int
+	stateSector            map[[2]string]int
+	needState, needSector  map[[2]string]*acc // [group code, item]
+	needAll                map[string]*acc
+	levels                 map[string]map[int]int // item → answer → count
+	topics                 map[string]int
+	satisfaction, npsScore acc
+	nps                    float64
+}
+
+type acc struct {
+	n   int
+	sum float64
+}
+
+func (a *acc) add(v float64) { a.n++; a.sum += v }
+func (a *acc) mean() float64 { return a.sum / float64(a.n) }
+
+func readTruth(t *testing.T) truth {
+	t.Helper()
+	tr, err := sample.ReadTruth(samplePath + ".truth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := truth{byState: map[string]int{}, bySector: map[string]int{}, stateSector: map[[2]string]int{},
+		needState: map[[2]string]*acc{}, needSector: map[[2]string]*acc{}, needAll: map[string]*acc{},
+		levels: map[string]map[int]int{}, topics: map[string]int{}}
+	get := func(m map[[2]string]*acc, k [2]string) *acc {
+		if m[k] == nil {
+			m[k] = &acc{}
+		}
+		return m[k]
+	}
+	pro, det := 0, 0
+	for _, r := range tr.Respondents {
+		x.n++
+		st, se := "", ""
+		if r.State != nil {
+			st = *r.State
+			x.byState[st]++
+		}
+		if r.Sector != nil {
+			se = *r.Sector
+			x.bySector[se]++
+		}
+		if st != "" && se != "" {
+			x.stateSector[[2]string{st, se}]++
+		}
+		for item, v := range r.Need {
+			if st != "" {
+				get(x.needState, [2]string{st, item}).add(float64(v))
+			}
+			if se != "" {
+				get(x.needSector, [2]string{se, item}).add(float64(v))
+			}
+			if x.needAll[item] == nil {
+				x.needAll[item] = &acc{}
+			}
+			x.needAll[item].add(float64(v))
+			if x.levels[item] == nil {
+				x.levels[item] = map[int]int{}
+			}
+			x.levels[item][v]++
+		}
+		for _, tp := range r.Topics {
+			x.topics[tp]++
+		}
+		if r.Satisfaction != nil {
+			x.satisfaction.add(float64(*r.Satisfaction))
+		}
+		if r.NPS != nil {
+			x.npsScore.add(float64(*r.NPS))
+			switch {
+			case *r.NPS >= 9:
+				pro++
+			case *r.NPS <= 6:
+				det++
+			}
+		}
+	}
+	x.nps = 100 * float64(pro-det) / float64(x.npsScore.n)
+	return x
+}
+
+// Names as the German report prints them (from the survey template).
+var (
+	stateDE  = map[string]string{"DE-SN": "Sachsen", "DE-ST": "Sachsen-Anhalt", "DE-TH": "Thüringen", "OTHER": "Anderes Bundesland"}
+	sectorDE = map[string]string{"landesverwaltung": "Landesverwaltung", "kommunalverwaltung": "Kommunalverwaltung", "wirtschaft": "Wirtschaft",
+		"wissenschaft": "Wissenschaft", "politik": "Politik", "zivilgesellschaft": "Zivilgesellschaft"}
+	itemDE = map[string]string{"verwaltungsdigitalisierung": "Verwaltungsdigitalisierung", "datenschutz": "Datenschutz", "smart_city": "Smart City",
+		"digitale_souveraenitaet": "Digitale Souveränität", "kuenstliche_intelligenz": "Künstliche Intelligenz", "it_sicherheit": "IT-Sicherheit",
+		"fachkraeftegewinnung": "Fachkräftegewinnung", "gemeinsame_standards": "Gemeinsame Standards"}
+	levelDE = map[int]string{1: "sehr gering", 2: "gering", 3: "mittel", 4: "hoch", 5: "sehr hoch"}
+)
+
+func invert(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		out[v] = k
+	}
+	return out
+}
+
+func open(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func near(got string, want float64) bool {
+	v, err := strconv.ParseFloat(got, 64)
+	return err == nil && math.Abs(v-want) < 1e-9
+}
+
+func TestReportSheets(t *testing.T) {
+	w := sampleReport(t, "de")
+	f := open(t, w.Workbook)
+	want := []string{"Übersicht", "Teilnahme", "Bedarf nach Bundesland", "Bedarf nach Bereich", "Bedarf Land × Bereich",
+		"Themenwünsche", "Zufriedenheit", "Likert-Übersicht", "Heatmap Land × Thema", "Methodik", "Codebuch", "Datenqualität"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets\n%q\nwant\n%q", got, want)
+	}
+	props, err := f.GetDocProps()
+	if err != nil || props.Creator != "resonanz" || props.Language != "de-DE" || props.Title == "" || !strings.Contains(props.Subject, "16. Mitteldeutsche") {
+		t.Errorf("doc props %+v (%v)", props, err)
+	}
+	// Every table sheet freezes its header row and formats its numbers.
+	for _, sh := range want[1:9] {
+		head := headerRow(t, f, sh)
+		p, err := f.GetPanes(sh)
+		if err != nil || !p.Freeze || p.YSplit != head {
+			t.Errorf("%s: panes %+v, want row %d frozen", sh, p, head)
+		}
+	}
+	formats := []struct{ sheet, column, code string }{
+		{"Bedarf nach Bundesland", "Mittelwert", "0.0"},
+		{"Bedarf nach Bundesland", "KI unten", "0.0"},
+		{"Bedarf nach Bundesland", "n", "#,##0"},
+		{"Bedarf nach Bundesland", "Anteil hoch/sehr hoch", "0.0\"\u00a0\"%"},
+		{"Themenwünsche", "Anteil", "0.0\"\u00a0\"%"},
+		{"Themenwünsche", "KI unten", "0.0\"\u00a0\"%"},
+		{"Likert-Übersicht", "sehr hoch", "0.0\"\u00a0\"%"},
+		{"Zufriedenheit", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
+	}
+	for _, c := range formats {
+		head := headerRow(t, f, c.sheet)
+		col := column(t, f, c.sheet, head, c.column)
+		if got := numFmt(t, f, c.sheet, cellName(col, head+1)); got != c.code {
+			t.Errorf("%s / %s: format %q, want %q", c.sheet, c.column, got, c.code)
+		}
+	}
+	for _, sh := range []string{"Heatmap Land × Thema", "Bedarf Land × Bereich"} {
+		cf, err := f.GetConditionalFormats(sh)
+		if err != nil || len(cf) == 0 {
+			t.Errorf("%s: no colour scale (%v)", sh, err)
+		}
+	}
+}
+
+func TestReportNumbersMatchTruth(t *testing.T) {
+	w := sampleReport(t, "de")
+	f := open(t, w.Workbook)
+	x := readTruth(t)
+
+	// Cover: responses, counts per state and sector, key figures.
+	cover := map[string][]string{}
+	rows, _ := f.GetRows("Übersicht", excelize.Options{RawCellValue: true})
+	for _, r := range rows {
+		if len(r) > 1 {
+			cover[r[0]] = r[1:]
+		}
+	}
+	if !near(cover["Antworten"][0], float64(x.n)) {
+		t.Errorf("responses %q, want %d", cover["Antworten"], x.n)
+	}
+	for code, n := range x.byState {
+		if got := cover[stateDE[code]]; len(got) < 2 || !near(got[0], float64(n)) || !near(got[1], float64(n)/float64(x.n)) {
+			t.Errorf("cover %s = %q, want %d", stateDE[code], got, n)
+		}
+	}
+	for code, n := range x.bySector {
+		if got := cover[sectorDE[code]]; len(got) < 1 || !near(got[0], float64(n)) {
+			t.Errorf("cover %s = %q, want %d", sectorDE[code], got, n)
+		}
+	}
+	if got := cover["Gesamtzufriedenheit (Mittelwert 1–5)"]; !near(got[0], x.satisfaction.mean()) || !near(got[1], float64(x.satisfaction.n)) {
+		t.Errorf("satisfaction %q, want %.4f n %d", got, x.satisfaction.mean(), x.satisfaction.n)
+	}
+	if got := cover["Net Promoter Score (−100 bis +100)"]; !near(got[0], x.nps) || !near(got[1], float64(x.npsScore.n)) {
+		t.Errorf("NPS %q, want %.4f n %d", got, x.nps, x.npsScore.n)
+	}
+	var items []string
+	for it := range x.needAll {
+		items = append(items, it)
+	}
+	sort.Slice(items, func(i, j int) bool { return x.needAll[items[i]].mean() > x.needAll[items[j]].mean() })
+	for _, it := range items[:3] {
+		if got := cover[itemDE[it]]; len(got) < 2 || !near(got[0], x.needAll[it].mean()) || !near(got[1], float64(x.needAll[it].n)) {
+			t.Errorf("top need %s = %q, want %.4f", itemDE[it], got, x.needAll[it].mean())
+		}
+	}
+
+	// Heatmap: mean need per state and topic, "." below 5 answers.
+	stateCode, itemCode := invert(stateDE), invert(itemDE)
+	grid := table(t, f, "Heatmap Land × Thema")
+	for _, r := range grid.rows {
+		it := itemCode[r["Thema"]]
+		for name, code := range stateCode {
+			want := x.needState[[2]string{code, it}]
+			checkCell(t, "heatmap "+r["Thema"]+"/"+name, r[name], want)
+		}
+		checkCell(t, "heatmap "+r["Thema"]+"/Gesamt", r["Gesamt"], x.needAll[it])
+	}
+	if len(grid.rows) != len(itemDE) {
+		t.Errorf("heatmap has %d rows, want %d", len(grid.rows), len(itemDE))
+	}
+
+	// Likert: share of each answer per topic; n per topic.
+	lik := table(t, f, "Likert-Übersicht")
+	for _, r := range lik.rows {
+		it := itemCode[r["Thema"]]
+		n := x.needAll[it].n
+		if !near(r["n"], float64(n)) {
+			t.Errorf("Likert %s n = %s, want %d", r["Thema"], r["n"], n)
+		}
+		for v, label := range levelDE {
+			if !near(r[label], float64(x.levels[it][v])/float64(n)) {
+				t.Errorf("Likert %s / %s = %s, want %d/%d", r["Thema"], label, r[label], x.levels[it][v], n)
+			}
+		}
+	}
+}
+
+// checkCell compares a cell with a mean from the truth: "." when it rests
+// on fewer than 5 answers, empty when there are none.
+func checkCell(t *testing.T, what, got string, want *acc) {
+	t.Helper()
+	switch {
+	case want == nil:
+		if got != "" {
+			t.Errorf("%s = %q, want empty", what, got)
+		}
+	case want.n < 5:
+		if got != "." {
+			t.Errorf("%s = %q, want . (n = %d)", what, got, want.n)
+		}
+	case !near(got, want.mean()):
+		t.Errorf("%s = %q, want %.6f", what, got, want.mean())
+	}
+}
+
+// TestReportChartsPointAtTheRightCells follows every series of every
+// native chart to its cells and compares them with the truth.
+func TestReportChartsPointAtTheRightCells(t *testing.T) {
+	w := sampleReport(t, "de")
+	f := open(t, w.Workbook)
+	x := readTruth(t)
+	charts, err := reporttest.Charts(w.Workbook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySheet := map[string]reporttest.Chart{}
+	for _, c := range charts {
+		sh := reporttest.Sheet(c.Series[0].Val)
+		for _, s := range c.Series {
+			for _, ref := range []string{s.Name, s.Cat, s.Val} {
+				if reporttest.Sheet(ref) != sh {
+					t.Errorf("%s: series ref %s points into another sheet", c.Part, ref)
+				}
+			}
+		}
+		bySheet[sh] = c
+	}
+	want := []string{"Bedarf nach Bereich", "Bedarf nach Bundesland", "Likert-Übersicht", "Teilnahme", "Themenwünsche"}
+	got := make([]string, 0, len(bySheet))
+	for sh := range bySheet {
+		got = append(got, sh)
+	}
+	sort.Strings(got)
+	if !slices.Equal(got, want) || len(charts) != len(want) {
+		t.Fatalf("charts on %q (%d), want one each on %q", got, len(charts), want)
+	}
+	// values[series][category] as the chart reads them.
+	read := func(c reporttest.Chart, skip int) map[string]map[string]string {
+		out := map[string]map[string]string{}
+		for _, s := range c.Series[skip:] {
+			name := resolve(t, f, s.Name)[0]
+			cats, vals := resolve(t, f, s.Cat), resolve(t, f, s.Val)
+			if len(cats) != len(vals) {
+				t.Fatalf("%s: %d categories, %d values", s.Val, len(cats), len(vals))
+			}
+			out[name] = map[string]string{}
+			for i := range cats {
+				out[name][cats[i]] = vals[i]
+			}
+		}
+		return out
+	}
+	stateCode, sectorCode, itemCode := invert(stateDE), invert(sectorDE), invert(itemDE)
+
+	c := bySheet["Bedarf nach Bundesland"]
+	if c.Type != "barChart" || c.Dir != "bar" || c.Group != "clustered" {
+		t.Errorf("need by state: %s %s %s, want clustered horizontal bars", c.Type, c.Dir, c.Group)
+	}
+	vals := read(c, 0)
+	if len(vals) != len(x.byState) {
+		t.Errorf("need by state: series %v", keys(vals))
+	}
+	for s, m := range vals {
+		if len(m) != len(itemDE) {
+			t.Errorf("need by state / %s: %d categories", s, len(m))
+		}
+		for cat, v := range m {
+			checkCell(t, "need by state "+s+"/"+cat, v, x.needState[[2]string{stateCode[s], itemCode[cat]}])
+		}
+	}
+	// Colours as in the images: Sachsen green, Sachsen-Anhalt orange.
+	for _, s := range c.Series {
+		name := resolve(t, f, s.Name)[0]
+		if wantColor := map[string]string{"Sachsen": "009E73", "Sachsen-Anhalt": "E69F00", "Thüringen": "0072B2"}[name]; wantColor != "" && s.Color != wantColor {
+			t.Errorf("%s drawn in %s, want %s", name, s.Color, wantColor)
+		}
+	}
+
+	for s, m := range read(bySheet["Bedarf nach Bereich"], 0) {
+		for cat, v := range m {
+			checkCell(t, "need by sector "+s+"/"+cat, v, x.needSector[[2]string{sectorCode[s], itemCode[cat]}])
+		}
+	}
+
+	c = bySheet["Teilnahme"]
+	if c.Group != "stacked" {
+		t.Errorf("participation grouping %q, want stacked", c.Group)
+	}
+	for s, m := range read(c, 0) {
+		for cat, v := range m {
+			n := x.stateSector[[2]string{stateCode[cat], sectorCode[s]}]
+			switch {
+			case n > 0 && n < 5:
+				if v != "." {
+					t.Errorf("participation %s/%s = %q, want . (n = %d)", cat, s, v, n)
+				}
+			case n == 0:
+				if v != "" {
+					t.Errorf("participation %s/%s = %q, want empty", cat, s, v)
+				}
+			case !near(v, float64(n)):
+				t.Errorf("participation %s/%s = %q, want %d", cat, s, v, n)
+			}
+		}
+	}
+
+	c = bySheet["Themenwünsche"]
+	if len(c.Series) != 1 {
+		t.Fatalf("topics: %d series", len(c.Series))
+	}
+	cats, shares := resolve(t, f, c.Series[0].Cat), resolve(t, f, c.Series[0].Val)
+	prev := math.Inf(1)
+	for i, cat := range cats {
+		want := float64(x.topics[itemCode[cat]]) / float64(x.n)
+		if !near(shares[i], want) {
+			t.Errorf("topic %s = %s, want %.6f", cat, shares[i], want)
+		}
+		if want > prev {
+			t.Errorf("topics not sorted by share at %s", cat)
+		}
+		prev = want
+	}
+
+	c = bySheet["Likert-Übersicht"]
+	if len(c.Series) != 6 || !c.Series[0].NoFill || c.Group != "stacked" {
+		t.Fatalf("Likert chart: %d series, offset unfilled %v, grouping %s", len(c.Series), len(c.Series) > 0 && c.Series[0].NoFill, c.Group)
+	}
+	levelOf := map[string]int{}
+	for v, l := range levelDE {
+		levelOf[l] = v
+	}
+	for s, m := range read(c, 1) {
+		for cat, v := range m {
+			it := itemCode[cat]
+			want := float64(x.levels[it][levelOf[s]]) / float64(x.needAll[it].n)
+			if !near(v, want) {
+				t.Errorf("Likert chart %s/%s = %s, want %.6f", cat, s, v, want)
+			}
+		}
+	}
+}
+
+func TestReportChartFiles(t *testing.T) {
+	w := sampleReport(t, "de")
+	want := []string{"heatmap_need", "likert_need", "needs_by_sector", "needs_by_state", "needs_state_sector", "participation", "topics_wanted"}
+	var pngs, svgs []string
+	for _, c := range w.Charts {
+		base := strings.TrimSuffix(filepath.Base(c), filepath.Ext(c))
+		switch filepath.Ext(c) {
+		case ".png":
+			pngs = append(pngs, base)
+		case ".svg":
+			svgs = append(svgs, base)
+		}
+	}
+	sort.Strings(pngs)
+	sort.Strings(svgs)
+	if !slices.Equal(pngs, want) || !slices.Equal(svgs, want) {
+		t.Fatalf("charts: png %q svg %q, want %q (none for satisfaction, which has no chart)", pngs, svgs, want)
+	}
+	dir := filepath.Dir(w.Charts[0])
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2*len(want) {
+		t.Errorf("%s holds %d files, want %d", dir, len(entries), 2*len(want))
+	}
+	for _, name := range want {
+		fh, err := os.Open(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(fh)
+		fh.Close()
+		if err != nil {
+			t.Fatalf("%s.png: %v", name, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name+".svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var root struct {
+			Width  string `xml:"width,attr"`
+			Height string `xml:"height,attr"`
+		}
+		if err := xml.Unmarshal(b, &root); err != nil {
+			t.Fatalf("%s.svg: %v", name, err)
+		}
+		wPt, _ := strconv.ParseFloat(strings.TrimSuffix(root.Width, "pt"), 64)
+		hPt, _ := strconv.ParseFloat(strings.TrimSuffix(root.Height, "pt"), 64)
+		// The PNG is drawn at 160 dpi: 720 pt = 10 in = 1600 px.
+		if cfg.Width < 1600 || math.Abs(wPt*160/72-float64(cfg.Width)) > 1 || math.Abs(hPt*160/72-float64(cfg.Height)) > 1 {
+			t.Errorf("%s: PNG %d×%d px, SVG %s×%s: want ≥ 1600 px wide and the same size", name, cfg.Width, cfg.Height, root.Width, root.Height)
+		}
+		for _, text := range []string{"n = 150", "16. Mitteldeutsche Digitalisierungskonferenz"} {
+			if !strings.Contains(string(b), text) {
+				t.Errorf("%s.svg: title lacks %q", name, text)
+			}
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "needs_by_state.svg"))
+	for _, umlaut := range []string{"Thüringen", "Fachkräftegewinnung", "Digitale Souveränität"} {
+		if !strings.Contains(string(b), umlaut) {
+			t.Errorf("needs_by_state.svg lacks %q", umlaut)
+		}
+	}
+}
+
+func TestReportEnglish(t *testing.T) {
+	w := sampleReport(t, "en")
+	f := open(t, w.Workbook)
+	want := []string{"Summary", "Responses", "Need by state", "Need by sector", "Need state × sector",
+		"Topics wanted", "Satisfaction", "Likert overview", "Heatmap state × topic", "Methods", "Codebook", "Data quality"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets\n%q\nwant\n%q", got, want)
+	}
+	head := headerRow(t, f, "Need by state")
+	rows, _ := f.GetRows("Need by state")
+	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Topic", "n", "Mean"}) {
+		t.Errorf("header %q", got)
+	}
+	if got := rows[0][0]; got != "Need for action by state" {
+		t.Errorf("title %q", got)
+	}
+	body := strings.Join(rows[head], "|")
+	if !strings.Contains(body, "Saxony") || !strings.Contains(body, "Digital administration") {
+		t.Errorf("first row %q is not in English", body)
+	}
+	lik, _ := f.GetRows("Likert overview")
+	if h := strings.Join(lik[headerRow(t, f, "Likert overview")-1], "|"); !strings.Contains(h, "very low") || !strings.Contains(h, "Mean") {
+		t.Errorf("Likert header %q", h)
+	}
+	props, _ := f.GetDocProps()
+	if props.Language != "en-GB" || !strings.HasPrefix(props.Title, "Participant survey results") {
+		t.Errorf("props %+v", props)
+	}
+	if got := numFmt(t, f, "Need by state", cellName(column(t, f, "Need by state", head, "Share high/very high"), head+1)); got != "0.0%" {
+		t.Errorf("English share format %q", got)
+	}
+}
+
+type sheetTable struct{ rows []map[string]string }
+
+// table reads a sheet's table (from its header row) keyed by heading.
+func table(t *testing.T, f *excelize.File, sh string) sheetTable {
+	t.Helper()
+	head := headerRow(t, f, sh)
+	rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st sheetTable
+	for _, r := range rows[head:] {
+		if len(r) == 0 || r[0] == "" {
+			break
+		}
+		m := map[string]string{}
+		for j, h := range rows[head-1] {
+			if h != "" && j < len(r) {
+				m[h] = r[j]
+			}
+		}
+		st.rows = append(st.rows, m)
+	}
+	return st
+}
+
+// headerRow finds a query sheet's header: the first row after the notes
+// whose first cell is a column heading in bold white on blue, i.e. the
+// first row with two or more non-empty cells below row 2.
+func headerRow(t *testing.T, f *excelize.File, sh string) int {
+	t.Helper()
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if i < 2 {
+			continue
+		}
+		filled := 0
+		for _, v := range r {
+			if v != "" {
+				filled++
+			}
+		}
+		if filled >= 2 {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no header row", sh)
+	return 0
+}
+
+func column(t *testing.T, f *excelize.File, sh string, head int, name string) int {
+	t.Helper()
+	rows, _ := f.GetRows(sh)
+	for j, h := range rows[head-1] {
+		if h == name {
+			return j + 1
+		}
+	}
+	t.Fatalf("%s: no column %q in %q", sh, name, rows[head-1])
+	return 0
+}
+
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sh, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.CustomNumFmt != nil {
+		return *st.CustomNumFmt
+	}
+	return fmt.Sprint("builtin ", st.NumFmt)
+}
+
+func resolve(t *testing.T, f *excelize.File, ref string) []string {
+	t.Helper()
+	v, err := reporttest.Resolve(f, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
