@@ -121,26 +121,35 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		}
 	}
 	ev := &store.Event{Title: opt.EventTitle, Date: opt.EventDate}
-	i := 0
+	var ready []store.Staged
+	var published []*FileResult
 	for _, r := range results {
 		if r.Skipped != "" {
 			continue
 		}
 		s := r.Summary
-		rec := store.Record{
-			File: r.File, SHA256: r.Import.SHA256, Sheet: r.Sheet, Layout: s.Mapping.Layout,
-			RowsRead: int64(s.RowsRead), RowsImported: int64(s.Imported), RowsRejected: int64(s.RowsRejected),
-			CellsRejected: int64(s.CellsRejected), Blank: int64(s.Blank), Duplicates: int64(s.Duplicates),
-		}
-		im, err := txns[i].Commit(rec, ev, r.Replaced)
-		i++
+		ready = append(ready, store.Staged{
+			Txn: txns[len(ready)],
+			Record: store.Record{
+				File: r.File, SHA256: r.Import.SHA256, Sheet: r.Sheet, Layout: s.Mapping.Layout,
+				RowsRead: int64(s.RowsRead), RowsImported: int64(s.Imported), RowsRejected: int64(s.RowsRejected),
+				CellsRejected: int64(s.CellsRejected), Blank: int64(s.Blank), Duplicates: int64(s.Duplicates),
+			},
+			Replace: r.Replaced,
+		})
+		published = append(published, r)
+	}
+	if len(ready) > 0 {
+		// One manifest write publishes every file of this import, or none.
+		ims, err := st.CommitAll(ev, ready...)
 		if err != nil {
-			abort()
 			return nil, fmt.Errorf("import: %w", err)
 		}
-		r.Import = im
+		for i, r := range published {
+			r.Import = ims[i]
+		}
 	}
-	if i == 0 && (opt.EventTitle != "" || opt.EventDate != "") {
+	if len(ready) == 0 && (opt.EventTitle != "" || opt.EventDate != "") {
 		// Nothing new to import, but the event's title or date may change.
 		if err := st.SetEvent(opt.Event, ev); err != nil {
 			return nil, fmt.Errorf("import: %w", err)

@@ -131,14 +131,38 @@ func writeManifest(dir string, m *Manifest) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, ManifestName+".tmp")
+	tmp := filepath.Join(dir, manifestTmp)
 	if err := writeFileSync(tmp, b); err != nil {
 		return err
 	}
+	crashPoint("after-manifest-tmp")
 	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
 		return err
 	}
+	crashPoint("after-manifest-rename")
 	return syncDir(dir)
+}
+
+// manifestTmp is where the next manifest is written before its rename.
+const manifestTmp = ManifestName + ".tmp"
+
+// mkdirSync creates dir and its missing parents below root, and fsyncs the
+// parent of each directory it creates, so that a published file's path
+// survives a power cut as surely as the manifest naming it.
+func mkdirSync(root, dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if parent != dir && len(parent) >= len(root) {
+		if err := mkdirSync(root, parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
+		return err
+	}
+	return syncDir(parent)
 }
 
 func writeFileSync(path string, b []byte) error {
