@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -178,10 +179,6 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	res := &FileResult{File: name}
-	if im := m.Find(opt.Event, sha); im != nil {
-		res.Skipped = fmt.Sprintf("already imported into %s on %s (same SHA-256); nothing to do", opt.Event, im.ImportedAt.Format("2006-01-02 15:04"))
-		return res, nil, nil
-	}
 	var replace []string
 	if opt.Replace {
 		for _, im := range m.Imports {
@@ -189,6 +186,13 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 				replace = append(replace, im.ID)
 			}
 		}
+	}
+	// The same bytes again change nothing, unless --replace also drops
+	// another import of this file name (say, the first version, when the
+	// corrected one was imported once without --replace).
+	if im := m.Find(opt.Event, sha); im != nil && !slices.ContainsFunc(replace, func(id string) bool { return id != im.ID }) {
+		res.Skipped = fmt.Sprintf("already imported into %s on %s (same SHA-256); nothing to do", opt.Event, im.ImportedAt.Format("2006-01-02 15:04"))
+		return res, nil, nil
 	}
 	res.Replaced = replace
 	book, err := ingest.Open(path, opt.Ingest)
