@@ -37,7 +37,9 @@ func (s *Snapshot) String() string {
 }
 
 // Equal reports whether two snapshots hold the same imports and rows.
-func (s *Snapshot) Equal(o *Snapshot) bool { return s.String() == o.String() && fmt.Sprint(s.Hash) == fmt.Sprint(o.Hash) }
+func (s *Snapshot) Equal(o *Snapshot) bool {
+	return s.String() == o.String() && fmt.Sprint(s.Hash) == fmt.Sprint(o.Hash)
+}
 
 // Read takes a snapshot of the dataset in dir. A listed file that is
 // missing or unreadable is an error, as is an unreadable manifest.
