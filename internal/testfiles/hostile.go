@@ -226,10 +226,15 @@ func Truncate(src, dst string, keep int) error {
 	return os.WriteFile(dst, b[:min(keep, len(b))], 0o644)
 }
 
-// CFB writes what Excel saves for a workbook with a password: an OLE
-// compound file (D0 CF 11 E0 A1 B1 1A E1) holding the streams
-// EncryptionInfo and EncryptedPackage instead of a zip archive.
-func CFB(path string) error {
+// CFB writes an OLE compound file (D0 CF 11 E0 A1 B1 1A E1). encrypted:
+// what Excel saves for a workbook with a password, the streams
+// EncryptionInfo and EncryptedPackage instead of a zip archive; otherwise a
+// legacy .xls workbook's Workbook and CompObjects streams.
+func CFB(path string, encrypted bool) error {
+	names := []string{"Root Entry", "EncryptionInfo", "EncryptedPackage"} // the tree orders names by length
+	if !encrypted {
+		names = []string{"Root Entry", "Workbook", "CompObjects"}
+	}
 	const sector = 512
 	var b bytes.Buffer
 	hdr := make([]byte, sector)
@@ -258,7 +263,7 @@ func CFB(path string) error {
 	le.PutUint32(fat[4:], 0xFFFFFFFE) // sector 1: directory, end of chain
 	b.Write(fat)
 	dir := make([]byte, sector)
-	for i, name := range []string{"Root Entry", "EncryptionInfo", "EncryptedPackage"} {
+	for i, name := range names {
 		e := dir[i*128 : (i+1)*128]
 		u := utf16.Encode([]rune(name))
 		for j, c := range u {
@@ -273,7 +278,7 @@ func CFB(path string) error {
 			e[0x42] = 5 // root storage
 			child = 1
 		case 1:
-			right = 2 // the tree orders names by length: EncryptionInfo < EncryptedPackage
+			right = 2
 		}
 		le.PutUint32(e[0x44:], left)
 		le.PutUint32(e[0x48:], right)
