@@ -246,6 +246,7 @@ var hostileCases = []hostileCase{
 // peak memory under 100 MB, and a failed import leaves the dataset as it
 // was.
 func TestHostileInputs(t *testing.T) {
+	t.Parallel()
 	dir := workdir(t)
 	base := filepath.Join(dir, "base")
 	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", base, "-q")

@@ -304,6 +304,7 @@ func (c *crashSetup) check(t *testing.T, point, want string) {
 // store's RESONANZ_CRASH_AT hook) after every step of publishing: before
 // the manifest's rename the dataset must be the old one, after it the new.
 func TestCrashAtEachPublishStep(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		files func(dir string) []string
@@ -330,6 +331,7 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 		}, []string{"--replace"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			files := tc.files(dir)
 			c := newCrashSetup(t, files, tc.extra...)
@@ -424,6 +426,7 @@ func TestKillLargeImport(t *testing.T) {
 // TestConcurrentImports starts a second import while the first holds the
 // lock: it waits (saying so), and both files end up imported once.
 func TestConcurrentImports(t *testing.T) {
+	t.Parallel()
 	dir := workdir(t)
 	data := filepath.Join(dir, "data")
 	big, small := filepath.Join(dir, "gross.csv"), filepath.Join(dir, "nachtrag.xlsx")
