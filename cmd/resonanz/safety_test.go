@@ -250,11 +250,17 @@ type crashSetup struct {
 	old, new        *testfiles.Snapshot
 }
 
-func newCrashSetup(t *testing.T, files []string, extra ...string) *crashSetup {
+func newCrashSetup(t *testing.T, empty bool, files []string, extra ...string) *crashSetup {
 	t.Helper()
 	dir := workdir(t)
 	c := &crashSetup{dir: dir, base: filepath.Join(dir, "base"), data: filepath.Join(dir, "data"), files: files}
-	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", c.base, "-q")
+	if empty {
+		if err := os.MkdirAll(c.base, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", c.base, "-q")
+	}
 	c.old = readSnapshot(t, c.base)
 	c.args = append(append([]string{"import"}, files...), "--event", "mdk16", "--data", c.data, "-q")
 	c.args = append(c.args, extra...)
@@ -307,16 +313,18 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
+		empty bool // import into an empty data directory
 		files func(dir string) []string
 		extra []string
 	}{
-		{"two new files", func(dir string) []string {
+		{"first import", true, func(dir string) []string { return []string{fixturePath} }, nil},
+		{"two new files", false, func(dir string) []string {
 			a, b := filepath.Join(dir, "nachtrag.xlsx"), filepath.Join(dir, "nachtrag2.csv")
 			lateFile(t, a, 20, 1001)
 			lateFile(t, b, 30, 2001)
 			return []string{a, b}
 		}, nil},
-		{"replace", func(dir string) []string {
+		{"replace", false, func(dir string) []string {
 			// A corrected export under the fixture's name: the first 100 rows.
 			rows, err := testfiles.Rows(fixturePath)
 			if err != nil {
@@ -334,7 +342,7 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			files := tc.files(dir)
-			c := newCrashSetup(t, files, tc.extra...)
+			c := newCrashSetup(t, tc.empty, files, tc.extra...)
 			kill := func(point string) bool {
 				reset(t, c.base, c.data)
 				r := runResonanz(t, c.dir, []string{store.CrashEnv + "=" + point}, c.args...)
@@ -385,7 +393,7 @@ func TestKillLargeImport(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "gross.csv")
 	lateFile(t, big, 10000, 100001)
-	c := newCrashSetup(t, []string{big})
+	c := newCrashSetup(t, false, []string{big})
 	// How long a whole import takes here.
 	reset(t, c.base, c.data)
 	took := mustRun(t, c.dir, c.args...).elapsed

@@ -11,6 +11,9 @@
 //   - A crash at any moment leaves the dataset as it was or as it would be
 //     after the import; Cleanup, run by the next import under the lock,
 //     removes what the crash left (staging, unlisted files, manifest.json.tmp).
+//     A manifest exists before the first file is moved into place, so
+//     Parquet files without a manifest mean it was lost: Cleanup then
+//     deletes nothing and returns ErrNoManifest.
 //   - Writers hold Lock (flock on .lock); a second writer waits, told once.
 //     Readers need no lock: they read the manifest once and see either the
 //     old or the new one.

@@ -125,8 +125,9 @@ func readManifest(dir string) (*Manifest, error) {
 }
 
 // writeManifest replaces the manifest atomically: write, fsync, rename,
-// fsync the directory. This rename is the moment an import is published.
-func writeManifest(dir string, m *Manifest) error {
+// fsync the directory. This rename is the moment an import is published;
+// publish says it is one (the crash tests stop there).
+func writeManifest(dir string, m *Manifest, publish bool) error {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
@@ -135,11 +136,15 @@ func writeManifest(dir string, m *Manifest) error {
 	if err := writeFileSync(tmp, b); err != nil {
 		return err
 	}
-	crashPoint("after-manifest-tmp")
+	if publish {
+		crashPoint("after-manifest-tmp")
+	}
 	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
 		return err
 	}
-	crashPoint("after-manifest-rename")
+	if publish {
+		crashPoint("after-manifest-rename")
+	}
 	return syncDir(dir)
 }
 

@@ -40,6 +40,9 @@ func schema(table string) *arrow.Schema {
 var (
 	// ErrNoData means the data directory has no published import yet.
 	ErrNoData = errors.New("no data yet: import a survey first (resonanz import FILE --event ID)")
+	// ErrNoManifest means Parquet files without the manifest that lists
+	// them; nothing is deleted.
+	ErrNoManifest = errors.New(ManifestName + " is missing, but the data directory holds Parquet files")
 	// ErrBadEvent means an event id that cannot safely name a directory.
 	ErrBadEvent = errors.New("event id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")
 )
@@ -136,6 +139,11 @@ func (s *Store) Cleanup() error {
 			listed[filepath.FromSlash(f)] = true
 		}
 	}
+	// CommitAll writes a manifest before it moves the first file into
+	// place, so Parquet files without one were not left by a crash: the
+	// manifest was deleted or lost. Then every file would look unlisted.
+	_, statErr := os.Stat(filepath.Join(s.Dir, ManifestName))
+	noManifest := errors.Is(statErr, fs.ErrNotExist)
 	for _, t := range Tables {
 		root := filepath.Join(s.Dir, t)
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -149,7 +157,10 @@ func (s *Store) Cleanup() error {
 				return nil
 			}
 			rel, _ := filepath.Rel(s.Dir, path)
-			if !listed[rel] {
+			switch {
+			case noManifest:
+				return fmt.Errorf("%w (found %s); restore it, or move the files away", ErrNoManifest, rel)
+			case !listed[rel]:
 				return os.Remove(path)
 			}
 			return nil
@@ -316,6 +327,14 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			ImportedAt: now, Sheet: r.Sheet, Layout: r.Layout, Files: files}
 	}
 	crashPoint("after-stage")
+	// A manifest must exist before any file is moved into place, so that
+	// Cleanup can tell a crash's leftovers from a lost manifest's files.
+	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); errors.Is(err, fs.ErrNotExist) {
+		if err := writeManifest(s.Dir, &Manifest{Version: 1, Events: map[string]*Event{}}, false); err != nil {
+			abort()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
 	var moved []string
 	undo := func() {
 		for _, dst := range moved {
@@ -374,7 +393,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			e.Date = ev.Date
 		}
 	}
-	if err := writeManifest(s.Dir, m); err != nil {
+	if err := writeManifest(s.Dir, m, true); err != nil {
 		undo()
 		return nil, fmt.Errorf("store: publish: %w", err)
 	}
@@ -462,5 +481,5 @@ func (s *Store) SetEvent(id string, ev *Event) error {
 	if ev.Date != "" {
 		old.Date = ev.Date
 	}
-	return writeManifest(s.Dir, m)
+	return writeManifest(s.Dir, m, false)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -309,5 +310,45 @@ func TestCheckEvent(t *testing.T) {
 		if err := CheckEvent(tt.id); (err == nil) != tt.ok {
 			t.Errorf("CheckEvent(%q) = %v, want ok=%v", tt.id, err, tt.ok)
 		}
+	}
+}
+
+// Without the manifest, Cleanup cannot tell published files from leftovers:
+// it deletes nothing and says why.
+func TestCleanupKeepsFilesWithoutManifest(t *testing.T) {
+	s := openStore(t)
+	if _, err := stage(t, s, "mdk16", "r1").Commit(Record{File: "a.xlsx", SHA256: "a"}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	files := parquetFiles(t, s.Dir)
+	if err := os.Remove(filepath.Join(s.Dir, ManifestName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Cleanup(); !errors.Is(err, ErrNoManifest) {
+		t.Errorf("Cleanup without a manifest: %v, want ErrNoManifest", err)
+	}
+	if got := parquetFiles(t, s.Dir); !slices.Equal(got, files) || len(got) == 0 {
+		t.Errorf("files after Cleanup %v, want %v", got, files)
+	}
+}
+
+// The first commit into an empty directory writes a manifest before it
+// moves any file into place.
+func TestFirstCommitWritesManifestFirst(t *testing.T) {
+	s := openStore(t)
+	a := stage(t, s, "mdk16", "r1")
+	blocker := filepath.Join(s.Dir, a.rel(Tables[0]))
+	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Commit(Record{File: "a.xlsx", SHA256: "a"}, nil, nil); err == nil {
+		t.Fatal("commit succeeded with a blocked destination")
+	}
+	m, err := s.Manifest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); err != nil || len(m.Imports) != 0 {
+		t.Errorf("after a failed first commit: manifest %v, imports %v; want an empty manifest", err, m.Imports)
 	}
 }
