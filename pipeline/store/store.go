@@ -283,15 +283,6 @@ type Record struct {
 	Duplicates    int64
 }
 
-// Commit publishes this one import; see CommitAll.
-func (t *Txn) Commit(rec Record, ev *Event, replace []string) (*Import, error) {
-	ims, err := t.s.CommitAll(ev, Staged{Txn: t, Record: rec, Replace: replace})
-	if err != nil {
-		return nil, err
-	}
-	return ims[0], nil
-}
-
 // Staged is an import ready to publish: its transaction, what the imports
 // table records about it, and the earlier imports it replaces.
 type Staged struct {

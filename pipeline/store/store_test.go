@@ -107,6 +107,15 @@ func respondents(t *testing.T, s *Store, event string) []string {
 	return out
 }
 
+// commit publishes one import.
+func commit(s *Store, txn *Txn, rec Record, replace []string) (*Import, error) {
+	ims, err := s.CommitAll(nil, Staged{Txn: txn, Record: rec, Replace: replace})
+	if err != nil {
+		return nil, err
+	}
+	return ims[0], nil
+}
+
 func openStore(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(t.TempDir())
@@ -157,7 +166,7 @@ func TestCommitAllPublishesTogether(t *testing.T) {
 // were moved into place, leaves the dataset exactly as it was.
 func TestCommitAllFailureLeavesNothing(t *testing.T) {
 	s := openStore(t)
-	if _, err := stage(t, s, "mdk16", "old").Commit(Record{File: "old.xlsx", SHA256: "00"}, nil, nil); err != nil {
+	if _, err := commit(s, stage(t, s, "mdk16", "old"), Record{File: "old.xlsx", SHA256: "00"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	manifestBefore, err := os.ReadFile(filepath.Join(s.Dir, ManifestName))
@@ -199,15 +208,15 @@ func TestCommitAllFailureLeavesNothing(t *testing.T) {
 
 func TestCommitReplace(t *testing.T) {
 	s := openStore(t)
-	first, err := stage(t, s, "mdk16", "r1", "r2").Commit(Record{File: "umfrage.xlsx", SHA256: "v1"}, nil, nil)
+	first, err := commit(s, stage(t, s, "mdk16", "r1", "r2"), Record{File: "umfrage.xlsx", SHA256: "v1"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := stage(t, s, "mdk16", "n1").Commit(Record{File: "nachtrag.xlsx", SHA256: "n"}, nil, nil)
+	other, err := commit(s, stage(t, s, "mdk16", "n1"), Record{File: "nachtrag.xlsx", SHA256: "n"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := stage(t, s, "mdk16", "r1").Commit(Record{File: "umfrage.xlsx", SHA256: "v2"}, nil, []string{first.ID}); err != nil {
+	if _, err := commit(s, stage(t, s, "mdk16", "r1"), Record{File: "umfrage.xlsx", SHA256: "v2"}, []string{first.ID}); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := s.Manifest()
@@ -231,7 +240,7 @@ func TestCommitReplace(t *testing.T) {
 
 func TestCleanupRemovesLeftovers(t *testing.T) {
 	s := openStore(t)
-	kept, err := stage(t, s, "mdk16", "r1").Commit(Record{File: "a.xlsx", SHA256: "a"}, nil, nil)
+	kept, err := commit(s, stage(t, s, "mdk16", "r1"), Record{File: "a.xlsx", SHA256: "a"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +326,7 @@ func TestCheckEvent(t *testing.T) {
 // it deletes nothing and says why.
 func TestCleanupKeepsFilesWithoutManifest(t *testing.T) {
 	s := openStore(t)
-	if _, err := stage(t, s, "mdk16", "r1").Commit(Record{File: "a.xlsx", SHA256: "a"}, nil, nil); err != nil {
+	if _, err := commit(s, stage(t, s, "mdk16", "r1"), Record{File: "a.xlsx", SHA256: "a"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	files := parquetFiles(t, s.Dir)
@@ -341,7 +350,7 @@ func TestFirstCommitWritesManifestFirst(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Commit(Record{File: "a.xlsx", SHA256: "a"}, nil, nil); err == nil {
+	if _, err := commit(s, a, Record{File: "a.xlsx", SHA256: "a"}, nil); err == nil {
 		t.Fatal("commit succeeded with a blocked destination")
 	}
 	m, err := s.Manifest()
