@@ -126,26 +126,27 @@ func readManifest(dir string) (*Manifest, error) {
 
 // writeManifest replaces the manifest atomically: write, fsync, rename,
 // fsync the directory. This rename is the moment an import is published;
-// publish says it is one (the crash tests stop there).
-func writeManifest(dir string, m *Manifest, publish bool) error {
+// publish says it is one (the crash tests stop there). renamed reports
+// whether the new manifest is in place, also when an error follows.
+func writeManifest(dir string, m *Manifest, publish bool) (renamed bool, err error) {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return false, err
 	}
 	tmp := filepath.Join(dir, manifestTmp)
 	if err := writeFileSync(tmp, b); err != nil {
-		return err
+		return false, err
 	}
 	if publish {
 		crashPoint("after-manifest-tmp")
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
-		return err
+		return false, err
 	}
 	if publish {
 		crashPoint("after-manifest-rename")
 	}
-	return syncDir(dir)
+	return true, syncDir(dir)
 }
 
 // manifestTmp is where the next manifest is written before its rename.

@@ -321,7 +321,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 	// A manifest must exist before any file is moved into place, so that
 	// Cleanup can tell a crash's leftovers from a lost manifest's files.
 	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); errors.Is(err, fs.ErrNotExist) {
-		if err := writeManifest(s.Dir, &Manifest{Version: 1, Events: map[string]*Event{}}, false); err != nil {
+		if _, err := writeManifest(s.Dir, &Manifest{Version: 1, Events: map[string]*Event{}}, false); err != nil {
 			abort()
 			return nil, fmt.Errorf("store: %w", err)
 		}
@@ -384,7 +384,12 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			e.Date = ev.Date
 		}
 	}
-	if err := writeManifest(s.Dir, m, true); err != nil {
+	if renamed, err := writeManifest(s.Dir, m, true); err != nil {
+		if renamed {
+			// Published, so the files stay; only the directory's fsync failed.
+			abort()
+			return nil, fmt.Errorf("store: published, but: %w", err)
+		}
 		undo()
 		return nil, fmt.Errorf("store: publish: %w", err)
 	}
@@ -472,5 +477,6 @@ func (s *Store) SetEvent(id string, ev *Event) error {
 	if ev.Date != "" {
 		old.Date = ev.Date
 	}
-	return writeManifest(s.Dir, m, false)
+	_, err = writeManifest(s.Dir, m, false)
+	return err
 }
