@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -124,26 +125,35 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		}
 	}
 	ev := &store.Event{Title: opt.EventTitle, Date: opt.EventDate}
-	i := 0
+	var ready []store.Staged
+	var published []*FileResult
 	for _, r := range results {
 		if r.Skipped != "" {
 			continue
 		}
 		s := r.Summary
-		rec := store.Record{
-			File: r.File, SHA256: r.Import.SHA256, Sheet: r.Sheet, Layout: s.Mapping.Layout,
-			RowsRead: int64(s.RowsRead), RowsImported: int64(s.Imported), RowsRejected: int64(s.RowsRejected),
-			CellsRejected: int64(s.CellsRejected), Blank: int64(s.Blank), Duplicates: int64(s.Duplicates),
-		}
-		im, err := txns[i].Commit(rec, ev, r.Replaced)
-		i++
+		ready = append(ready, store.Staged{
+			Txn: txns[len(ready)],
+			Record: store.Record{
+				File: r.File, SHA256: r.Import.SHA256, Sheet: r.Sheet, Layout: s.Mapping.Layout,
+				RowsRead: int64(s.RowsRead), RowsImported: int64(s.Imported), RowsRejected: int64(s.RowsRejected),
+				CellsRejected: int64(s.CellsRejected), Blank: int64(s.Blank), Duplicates: int64(s.Duplicates),
+			},
+			Replace: r.Replaced,
+		})
+		published = append(published, r)
+	}
+	if len(ready) > 0 {
+		// One manifest write publishes every file of this import, or none.
+		ims, err := st.CommitAll(ev, ready...)
 		if err != nil {
-			abort()
 			return nil, fmt.Errorf("import: %w", err)
 		}
-		r.Import = im
+		for i, r := range published {
+			r.Import = ims[i]
+		}
 	}
-	if i == 0 && (opt.EventTitle != "" || opt.EventDate != "") {
+	if len(ready) == 0 && (opt.EventTitle != "" || opt.EventDate != "") {
 		// Nothing new to import, but the event's title or date may change.
 		if err := st.SetEvent(opt.Event, ev); err != nil {
 			return nil, fmt.Errorf("import: %w", err)
@@ -172,10 +182,6 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	res := &FileResult{File: name}
-	if im := m.Find(opt.Event, sha); im != nil {
-		res.Skipped = fmt.Sprintf("already imported into %s on %s (same SHA-256); nothing to do", opt.Event, im.ImportedAt.Format("2006-01-02 15:04"))
-		return res, nil, nil
-	}
 	var replace []string
 	if opt.Replace {
 		for _, im := range m.Imports {
@@ -183,6 +189,13 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 				replace = append(replace, im.ID)
 			}
 		}
+	}
+	// The same bytes again change nothing, unless --replace also drops
+	// another import of this file name (say, the first version, when the
+	// corrected one was imported once without --replace).
+	if im := m.Find(opt.Event, sha); im != nil && !slices.ContainsFunc(replace, func(id string) bool { return id != im.ID }) {
+		res.Skipped = fmt.Sprintf("already imported into %s on %s (same SHA-256); nothing to do", opt.Event, im.ImportedAt.Format("2006-01-02 15:04"))
+		return res, nil, nil
 	}
 	res.Replaced = replace
 	book, err := ingest.Open(path, opt.Ingest)

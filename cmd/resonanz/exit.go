@@ -32,17 +32,14 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "resonanz: %v\n", err)
 	var qe *query.QueryError
-	var ce *ingest.CellError
 	var ue usageError
 	switch {
 	case errors.As(err, &ue):
 		return exitUsage
 	case errors.As(err, &qe), errors.Is(err, query.ErrForbidden), errors.Is(err, context.DeadlineExceeded):
 		return exitQuery
-	case errors.As(err, &ce), errors.Is(err, survey.ErrNoQuestions), errors.Is(err, pipeline.ErrStrict),
-		errors.Is(err, ingest.ErrUnsupported), errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrNotZip),
-		errors.Is(err, ingest.ErrEncrypted), errors.Is(err, ingest.ErrTooLarge), errors.Is(err, ingest.ErrNoSheet),
-		errors.Is(err, store.ErrNoData), errors.Is(err, store.ErrBadEvent), errors.Is(err, ingest.ErrNotFound):
+	case ingest.IsInput(err), errors.Is(err, survey.ErrNoQuestions), errors.Is(err, pipeline.ErrStrict),
+		errors.Is(err, store.ErrNoData), errors.Is(err, store.ErrBadEvent):
 		return exitInput
 	}
 	return exitError

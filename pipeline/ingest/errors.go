@@ -5,18 +5,43 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
-// Sentinel errors; match them with errors.Is.
+// Sentinel errors; match them with errors.Is. Those the xlsx reader also
+// returns are its own values, so a check holds whichever reader read the
+// file.
 var (
 	ErrNotFound    = errors.New("file not found")
 	ErrUnsupported = errors.New("unsupported file type")
-	ErrNoSheet     = errors.New("no such sheet")
 	ErrEmpty       = errors.New("file is empty")
-	ErrEncrypted   = errors.New("workbook is encrypted: save it without a password and import again")
-	ErrNotZip      = errors.New("not an xlsx file (not a zip archive)")
-	ErrTooLarge    = errors.New("exceeds the import limits")
+	ErrNoSheet     = xlsx.ErrNoSheet
+	ErrEncrypted   = xlsx.ErrEncrypted
+	ErrNotZip      = xlsx.ErrNotZip
+	ErrTooLarge    = xlsx.ErrTooLarge
+	ErrZipBomb     = xlsx.ErrZipBomb
+	ErrCorrupt     = xlsx.ErrCorrupt
 )
+
+// IsInput reports whether err means an input file cannot be used as it is
+// (as opposed to an I/O or internal failure): a cell, a CSV position, a
+// damaged, encrypted, oversized or empty file.
+func IsInput(err error) bool {
+	var ce *CellError
+	var xe *xlsx.CellError
+	var pe *ParseError
+	if errors.As(err, &ce) || errors.As(err, &xe) || errors.As(err, &pe) {
+		return true
+	}
+	for _, s := range []error{ErrNotFound, ErrUnsupported, ErrEmpty, ErrNoSheet, ErrEncrypted, ErrNotZip,
+		ErrTooLarge, ErrZipBomb, ErrCorrupt, ErrQuote, ErrFieldTooLong, ErrNUL, ErrEncoding} {
+		if errors.Is(err, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // CellError points at one cell of an input file. It prints as
 //

@@ -1,12 +1,17 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/pipeline/xlsx"
@@ -25,13 +30,7 @@ type excelBook struct {
 func openExcelize(path, name string) (Book, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		switch {
-		case errors.Is(err, excelize.ErrWorkbookFileFormat):
-			return nil, fmt.Errorf("%s: %w", name, ErrNotZip)
-		case strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt"):
-			return nil, fmt.Errorf("%s: %w", name, ErrEncrypted)
-		}
-		return nil, fmt.Errorf("%s: cannot read workbook: %w", name, err)
+		return nil, openError(path, name, err)
 	}
 	b := &excelBook{name: name, f: f, kinds: map[int]xlsx.DateKind{}}
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
@@ -51,7 +50,8 @@ func (b *excelBook) Cells(sheet string) (array.RecordReader, error) {
 	}
 	rows, err := b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", b.name, sheet, err)
+		// excelize fails here only on XML it cannot parse.
+		return nil, fmt.Errorf("%s: %s: %v: %w", b.name, sheet, err, ErrCorrupt)
 	}
 	cb := newCellBuilder()
 	for r, cells := range rows {
@@ -101,4 +101,50 @@ func (b *excelBook) dateText(sheet, ref, v string) (string, bool) {
 		return "", false
 	}
 	return xlsx.SerialToISO(f, kind, b.date1904)
+}
+
+var cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// openError says why excelize could not open a file, in the streaming
+// reader's terms: excelize reports a file that is no zip, a truncated zip
+// and an encrypted workbook alike as "not a valid zip file".
+func openError(path, name string, err error) error {
+	if strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
+		return fmt.Errorf("%s: %w", name, ErrEncrypted)
+	}
+	var head [8]byte
+	if f, oerr := os.Open(path); oerr == nil {
+		_, _ = io.ReadFull(f, head[:])
+		f.Close()
+	}
+	switch {
+	case bytes.Equal(head[:], cfbMagic):
+		return cfbError(path, name)
+	case string(head[:2]) == "PK":
+		return fmt.Errorf("%s: %v (an incomplete download or a damaged file?): %w", name, err, ErrCorrupt)
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fmt.Errorf("%s: %w", name, ErrNotZip)
+	}
+	return fmt.Errorf("%s: cannot read workbook: %w", name, err)
+}
+
+// cfbError tells a workbook saved with a password (an OLE compound file
+// holding an EncryptedPackage stream) from a legacy .xls file, which is a
+// compound file too.
+func cfbError(path, name string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	doc, err := mscfb.New(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, ErrEncrypted)
+	}
+	for e, err := doc.Next(); err == nil; e, err = doc.Next() {
+		if e.Name == "EncryptedPackage" || e.Name == "EncryptionInfo" {
+			return fmt.Errorf("%s: %w", name, ErrEncrypted)
+		}
+	}
+	return fmt.Errorf("%s: an old binary .xls workbook: save it as .xlsx: %w", name, ErrNotZip)
 }

@@ -125,20 +125,50 @@ func readManifest(dir string) (*Manifest, error) {
 }
 
 // writeManifest replaces the manifest atomically: write, fsync, rename,
-// fsync the directory. This rename is the moment an import is published.
-func writeManifest(dir string, m *Manifest) error {
+// fsync the directory. This rename is the moment an import is published;
+// publish says it is one (the crash tests stop there). renamed reports
+// whether the new manifest is in place, also when an error follows.
+func writeManifest(dir string, m *Manifest, publish bool) (renamed bool, err error) {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return false, err
 	}
-	tmp := filepath.Join(dir, ManifestName+".tmp")
+	tmp := filepath.Join(dir, manifestTmp)
 	if err := writeFileSync(tmp, b); err != nil {
-		return err
+		return false, err
+	}
+	if publish {
+		crashPoint("after-manifest-tmp")
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
+		return false, err
+	}
+	if publish {
+		crashPoint("after-manifest-rename")
+	}
+	return true, syncDir(dir)
+}
+
+// manifestTmp is where the next manifest is written before its rename.
+const manifestTmp = ManifestName + ".tmp"
+
+// mkdirSync creates dir and its missing parents below root, and fsyncs the
+// parent of each directory it creates, so that a published file's path
+// survives a power cut as surely as the manifest naming it.
+func mkdirSync(root, dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if parent != dir && len(parent) >= len(root) {
+		if err := mkdirSync(root, parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return err
 	}
-	return syncDir(dir)
+	return syncDir(parent)
 }
 
 func writeFileSync(path string, b []byte) error {

@@ -40,6 +40,9 @@ func schema(table string) *arrow.Schema {
 var (
 	// ErrNoData means the data directory has no published import yet.
 	ErrNoData = errors.New("no data yet: import a survey first (resonanz import FILE --event ID)")
+	// ErrNoManifest means Parquet files without the manifest that lists
+	// them; nothing is deleted.
+	ErrNoManifest = errors.New(ManifestName + " is missing, but the data directory holds Parquet files")
 	// ErrBadEvent means an event id that cannot safely name a directory.
 	ErrBadEvent = errors.New("event id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit")
 )
@@ -116,10 +119,14 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 	}, nil
 }
 
-// Cleanup removes what an interrupted import left: the staging directory
-// and Parquet files the manifest does not list. Call it holding the lock.
+// Cleanup removes what an interrupted import left: the staging directory,
+// an unpublished manifest and Parquet files the manifest does not list (also
+// those of replaced imports). Call it holding the lock.
 func (s *Store) Cleanup() error {
 	if err := os.RemoveAll(filepath.Join(s.Dir, ".staging")); err != nil {
+		return fmt.Errorf("store: cleanup: %w", err)
+	}
+	if err := os.Remove(filepath.Join(s.Dir, manifestTmp)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("store: cleanup: %w", err)
 	}
 	m, err := s.Manifest()
@@ -132,6 +139,11 @@ func (s *Store) Cleanup() error {
 			listed[filepath.FromSlash(f)] = true
 		}
 	}
+	// CommitAll writes a manifest before it moves the first file into
+	// place, so Parquet files without one were not left by a crash: the
+	// manifest was deleted or lost. Then every file would look unlisted.
+	_, statErr := os.Stat(filepath.Join(s.Dir, ManifestName))
+	noManifest := errors.Is(statErr, fs.ErrNotExist)
 	for _, t := range Tables {
 		root := filepath.Join(s.Dir, t)
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -145,7 +157,10 @@ func (s *Store) Cleanup() error {
 				return nil
 			}
 			rel, _ := filepath.Rel(s.Dir, path)
-			if !listed[rel] {
+			switch {
+			case noManifest:
+				return fmt.Errorf("%w (found %s); restore it, or move the files away", ErrNoManifest, rel)
+			case !listed[rel]:
 				return os.Remove(path)
 			}
 			return nil
@@ -268,58 +283,86 @@ type Record struct {
 	Duplicates    int64
 }
 
-// Commit publishes the import: it writes the imports record, closes and
-// fsyncs every file, moves them into place and then replaces the manifest.
-// Until that last rename readers see the dataset as it was; a crash before
-// it leaves only files the next Cleanup removes. replace names earlier
-// imports of the event whose files this one supersedes.
-func (t *Txn) Commit(rec Record, ev *Event, replace []string) (*Import, error) {
-	now := time.Now().UTC()
-	if err := t.writeImportRecord(rec, now); err != nil {
-		t.Abort()
-		return nil, err
+// Staged is an import ready to publish: its transaction, what the imports
+// table records about it, and the earlier imports it replaces.
+type Staged struct {
+	Txn     *Txn
+	Record  Record
+	Replace []string
+}
+
+// CommitAll publishes staged imports together, with one manifest write: it
+// writes each import's record, closes and fsyncs every file, moves them into
+// place and then replaces the manifest. Until that last rename readers see
+// the dataset as it was; an error before it removes what was moved and
+// aborts every transaction, and a crash before it leaves only files the next
+// Cleanup removes. So either all of the imports are published or none. ev,
+// when not nil, sets the title and date of the imports' events. Call it
+// holding the lock.
+func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
+	abort := func() {
+		for _, st := range staged {
+			st.Txn.Abort()
+		}
 	}
-	for _, table := range Tables {
-		if _, err := t.writer(table); err != nil { // every table gets a file, so views always have one
-			t.Abort()
+	now := time.Now().UTC()
+	imports := make([]*Import, len(staged))
+	for i, st := range staged {
+		files, err := st.Txn.close(st.Record, now)
+		if err != nil {
+			abort()
 			return nil, err
 		}
+		r := st.Record
+		imports[i] = &Import{ID: st.Txn.id, Event: st.Txn.event, File: r.File, SHA256: r.SHA256,
+			ImportedAt: now, Sheet: r.Sheet, Layout: r.Layout, Files: files}
 	}
-	files := map[string]string{}
-	for table, w := range t.writers {
-		if err := w.w.Close(); err != nil { // also closes the file
-			t.Abort()
-			return nil, fmt.Errorf("store: %s: %w", table, err)
-		}
-		if err := fsyncPath(w.path); err != nil {
-			t.Abort()
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		files[table] = filepath.ToSlash(t.rel(table))
-	}
-	for _, rel := range files {
-		dst := filepath.Join(t.s.Dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			t.Abort()
-			return nil, fmt.Errorf("store: %w", err)
-		}
-		if err := os.Rename(filepath.Join(t.staging, filepath.FromSlash(rel)), dst); err != nil {
-			t.Abort()
-			return nil, fmt.Errorf("store: publish: %w", err)
-		}
-		if err := syncDir(filepath.Dir(dst)); err != nil {
-			t.Abort()
+	crashPoint("after-stage")
+	// A manifest must exist before any file is moved into place, so that
+	// Cleanup can tell a crash's leftovers from a lost manifest's files.
+	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); errors.Is(err, fs.ErrNotExist) {
+		if _, err := writeManifest(s.Dir, &Manifest{Version: 1, Events: map[string]*Event{}}, false); err != nil {
+			abort()
 			return nil, fmt.Errorf("store: %w", err)
 		}
 	}
-	m, err := t.s.Manifest()
+	var moved []string
+	undo := func() {
+		for _, dst := range moved {
+			os.Remove(dst)
+		}
+		abort()
+	}
+	for i, st := range staged {
+		for _, table := range Tables {
+			rel := filepath.FromSlash(imports[i].Files[table])
+			dst := filepath.Join(s.Dir, rel)
+			if err := mkdirSync(s.Dir, filepath.Dir(dst)); err != nil {
+				undo()
+				return nil, fmt.Errorf("store: %w", err)
+			}
+			if err := os.Rename(filepath.Join(st.Txn.staging, rel), dst); err != nil {
+				undo()
+				return nil, fmt.Errorf("store: publish: %w", err)
+			}
+			moved = append(moved, dst)
+			if err := syncDir(filepath.Dir(dst)); err != nil {
+				undo()
+				return nil, fmt.Errorf("store: %w", err)
+			}
+			crashPoint(fmt.Sprintf("after-rename-%d", len(moved)))
+		}
+	}
+	m, err := s.Manifest()
 	if err != nil {
-		t.Abort()
+		undo()
 		return nil, err
 	}
 	drop := map[string]bool{}
-	for _, id := range replace {
-		drop[id] = true
+	for _, st := range staged {
+		for _, id := range st.Replace {
+			drop[id] = true
+		}
 	}
 	kept := m.Imports[:0]
 	for _, im := range m.Imports {
@@ -327,31 +370,62 @@ func (t *Txn) Commit(rec Record, ev *Event, replace []string) (*Import, error) {
 			kept = append(kept, im)
 		}
 	}
-	im := &Import{ID: t.id, Event: t.event, File: rec.File, SHA256: rec.SHA256, ImportedAt: now, Sheet: rec.Sheet, Layout: rec.Layout, Files: files}
-	m.Imports = append(kept, im)
-	if ev != nil {
-		old := m.Events[t.event]
-		if old == nil {
-			old = &Event{ID: t.event}
-			m.Events[t.event] = old
+	m.Imports = append(kept, imports...)
+	for _, im := range imports {
+		e := m.Events[im.Event]
+		if e == nil {
+			e = &Event{ID: im.Event}
+			m.Events[im.Event] = e
 		}
-		if ev.Title != "" {
-			old.Title = ev.Title
+		if ev != nil && ev.Title != "" {
+			e.Title = ev.Title
 		}
-		if ev.Date != "" {
-			old.Date = ev.Date
+		if ev != nil && ev.Date != "" {
+			e.Date = ev.Date
 		}
-	} else if m.Events[t.event] == nil {
-		m.Events[t.event] = &Event{ID: t.event}
 	}
-	if err := writeManifest(t.s.Dir, m); err != nil {
-		t.Abort()
+	if renamed, err := writeManifest(s.Dir, m, true); err != nil {
+		if renamed {
+			// Published, so the files stay; only the directory's fsync failed.
+			abort()
+			return nil, fmt.Errorf("store: published, but: %w", err)
+		}
+		undo()
 		return nil, fmt.Errorf("store: publish: %w", err)
 	}
-	os.RemoveAll(t.staging)
-	// Files of replaced imports are no longer listed; remove them now.
-	_ = t.s.Cleanup()
-	return im, nil
+	crashPoint("after-publish")
+	for _, st := range staged {
+		os.RemoveAll(st.Txn.staging)
+	}
+	// Files of replaced imports are no longer listed; remove them now (or,
+	// after a crash, the next Cleanup does).
+	_ = s.Cleanup()
+	return imports, nil
+}
+
+// close writes the import's record, gives every table a file (so views
+// always have one), closes and fsyncs them, and returns where each is
+// published.
+func (t *Txn) close(rec Record, now time.Time) (map[string]string, error) {
+	if err := t.writeImportRecord(rec, now); err != nil {
+		return nil, err
+	}
+	for _, table := range Tables {
+		if _, err := t.writer(table); err != nil {
+			return nil, err
+		}
+	}
+	files := map[string]string{}
+	for table, w := range t.writers {
+		if err := w.w.Close(); err != nil { // also closes the file
+			return nil, fmt.Errorf("store: %s: %w", table, err)
+		}
+		if err := fsyncPath(w.path); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		files[table] = filepath.ToSlash(t.rel(table))
+	}
+	return files, nil
 }
 
 func (t *Txn) writeImportRecord(r Record, at time.Time) error {
@@ -403,5 +477,6 @@ func (s *Store) SetEvent(id string, ev *Event) error {
 	if ev.Date != "" {
 		old.Date = ev.Date
 	}
-	return writeManifest(s.Dir, m)
+	_, err = writeManifest(s.Dir, m, false)
+	return err
 }

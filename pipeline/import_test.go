@@ -1,0 +1,389 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testfiles"
+	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/store"
+)
+
+const fixture = "../testdata/mdk16-msforms.xlsx"
+
+func importFiles(t *testing.T, data string, replace bool, files ...string) ([]*pipeline.FileResult, error) {
+	t.Helper()
+	return pipeline.Import(context.Background(), pipeline.ImportOptions{
+		DataDir: data, Event: "mdk16", Files: files, Replace: replace,
+	})
+}
+
+func mustImport(t *testing.T, data string, replace bool, files ...string) []*pipeline.FileResult {
+	t.Helper()
+	res, err := importFiles(t, data, replace, files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// query runs SQL over the tables of the published files: each table is a
+// view over the files the manifest lists (an independent reading, not
+// resonanz's query engine).
+func query(t *testing.T, data, q string) [][]string {
+	t.Helper()
+	st, err := store.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := st.Manifest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, table := range store.Tables {
+		var files []string
+		for _, f := range m.Files(table) {
+			files = append(files, "'"+filepath.Join(st.Dir, f)+"'")
+		}
+		if _, err := db.Exec(fmt.Sprintf("create view %s as select * from read_parquet([%s])", table, strings.Join(files, ","))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		line := make([]string, len(cols))
+		for i, v := range vals {
+			line[i] = v.String
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func one(t *testing.T, data, q string) string {
+	t.Helper()
+	r := query(t, data, q)
+	if len(r) != 1 || len(r[0]) != 1 {
+		t.Fatalf("%s: %v, want one value", q, r)
+	}
+	return r[0][0]
+}
+
+func snapshot(t *testing.T, data string) *testfiles.Snapshot {
+	t.Helper()
+	s, err := testfiles.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func copyFile(t *testing.T, src, dst string) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func truth(t *testing.T) *sample.Truth {
+	t.Helper()
+	tr, err := sample.ReadTruth(sample.TruthPath(fixture))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// needAnswers counts the answered need items of the respondents the truth
+// lists, except those in skip.
+func needAnswers(tr *sample.Truth, skip func(id string) bool) int {
+	n := 0
+	for _, r := range tr.Respondents {
+		if !skip(r.ID) {
+			n += len(r.Need)
+		}
+	}
+	return n
+}
+
+func TestImportSameBytesTwice(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	tr := truth(t)
+	res := mustImport(t, data, false, fixture)
+	if res[0].Summary.Imported != len(tr.Respondents) {
+		t.Fatalf("imported %d, truth has %d", res[0].Summary.Imported, len(tr.Respondents))
+	}
+	before := snapshot(t, data)
+	wantNeed := needAnswers(tr, func(string) bool { return false })
+	if before.Rows["responses"] != int64(len(tr.Respondents)) || one(t, data, "select count(*) from answers where question = 'need'") != strconv.Itoa(wantNeed) {
+		t.Fatalf("after the first import: %v, want %d responses and %d need answers", before, len(tr.Respondents), wantNeed)
+	}
+	manifest, _ := os.ReadFile(filepath.Join(data, store.ManifestName))
+
+	// The same bytes again, also under another name: a no-op that says so.
+	for _, f := range []string{fixture, copyFile(t, fixture, filepath.Join(t.TempDir(), "kopie.xlsx"))} {
+		res := mustImport(t, data, false, f)
+		if !strings.Contains(res[0].Skipped, "already imported into mdk16") || res[0].Summary != nil {
+			t.Errorf("%s again: %+v, want skipped", f, res[0])
+		}
+		if after := snapshot(t, data); !after.Equal(before) {
+			t.Errorf("%s again changed the dataset:\n%v\nwas\n%v", f, after, before)
+		}
+		if m, _ := os.ReadFile(filepath.Join(data, store.ManifestName)); !bytes.Equal(m, manifest) {
+			t.Errorf("%s again rewrote the manifest", f)
+		}
+	}
+	// Into another event the same bytes are new.
+	res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "mdk16b", Files: []string{fixture}})
+	if err != nil || res[0].Skipped != "" {
+		t.Fatalf("into another event: %v %+v", err, res)
+	}
+	if got := one(t, data, "select count(*) from responses where event = 'mdk16b'"); got != strconv.Itoa(len(tr.Respondents)) {
+		t.Errorf("other event: %s responses", got)
+	}
+}
+
+// corrected writes a copy of the fixture as an organiser would correct it:
+// the rows of ids 2–11 deleted, respondent 1's Datenschutz need changed to
+// "sehr gering" and respondent 12's state to Thüringen.
+func corrected(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Sheet1")
+	idCol, _ := testfiles.Column(rows, "ID")
+	dsCol, err := testfiles.Column(rows, "Wie hoch schätzen Sie den Handlungsbedarf in den folgenden Bereichen ein?.Datenschutz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stCol, _ := testfiles.Column(rows, "In welchem Bundesland sind Sie tätig?")
+	rowOf := map[string]int{}
+	for i, r := range rows {
+		rowOf[r[idCol]] = i + 1
+	}
+	set := func(id string, col int, v string) {
+		ref, _ := excelize.CoordinatesToCellName(col+1, rowOf[id])
+		if err := f.SetCellStr("Sheet1", ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("1", dsCol, "sehr gering")
+	set("12", stCol, "Thüringen")
+	// Delete from the bottom, so the row numbers above stay right.
+	for id := 11; id >= 2; id-- {
+		if err := f.RemoveRow("Sheet1", rowOf[strconv.Itoa(id)]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// lateEntries writes a second file of the event: 20 responses typed in
+// later, ids 1001–1020, answers copied from the fixture's first rows.
+func lateEntries(t *testing.T, path string, first int) {
+	t.Helper()
+	rows, err := testfiles.Rows(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := [][]string{rows[0]}
+	for i := 1; i <= 20; i++ {
+		r := slices.Clone(rows[i])
+		r[0] = strconv.Itoa(first + i - 1)
+		out = append(out, r)
+	}
+	if err := testfiles.WriteXLSX(path, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func fileHashes(t *testing.T, data string, files map[string]string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(data, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = sha256.Sum256(b)
+	}
+	return out
+}
+
+func TestReplaceCorrectedFile(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	tr := truth(t)
+	v1 := copyFile(t, fixture, filepath.Join(dir, "v1", "umfrage.xlsx"))
+	v2 := filepath.Join(dir, "v2", "umfrage.xlsx")
+	corrected(t, v2)
+	late := filepath.Join(dir, "nachtrag.xlsx")
+	lateEntries(t, late, 1001)
+
+	mustImport(t, data, false, v1)
+	lateRes := mustImport(t, data, false, late)
+	lateFiles := lateRes[0].Import.Files
+	lateHashes := fileHashes(t, data, lateFiles)
+	if got := one(t, data, "select count(*) from responses"); got != "170" {
+		t.Fatalf("before the correction: %s responses, want 150 + 20", got)
+	}
+	if got := one(t, data, "select value from answers where respondent = '1' and question = 'need' and item = 'datenschutz'"); got != strconv.Itoa(tr.Respondents[0].Need["datenschutz"]) {
+		t.Fatalf("respondent 1 datenschutz %s before the correction", got)
+	}
+
+	// Without --replace the corrected file doubles nothing: every row is a
+	// response already in the event.
+	before := snapshot(t, data)
+	res := mustImport(t, data, false, v2)
+	if s := res[0].Summary; s.Imported != 0 || s.Duplicates != 140 {
+		t.Errorf("corrected file without --replace: %d imported, %d duplicates; want 0 and 140", s.Imported, s.Duplicates)
+	}
+	if after := snapshot(t, data); after.Rows["responses"] != before.Rows["responses"] || after.Rows["answers"] != before.Rows["answers"] {
+		t.Errorf("corrected file without --replace changed counts: %v, was %v", after, before)
+	}
+
+	// With --replace: the earlier imports of umfrage.xlsx go, the corrected
+	// one comes in, nachtrag.xlsx is untouched.
+	res = mustImport(t, data, true, v2)
+	if len(res[0].Replaced) != 2 || res[0].Summary.Imported != 140 {
+		t.Fatalf("replace: %+v, want 2 replaced imports and 140 imported", res[0])
+	}
+	removed := func(id string) bool { n, _ := strconv.Atoi(id); return n >= 2 && n <= 11 }
+	for q, want := range map[string]string{
+		"select count(*) from responses": "160",
+		"select count(*) from responses where respondent in ('2','3','4','5','6','7','8','9','10','11')":  "0",
+		"select count(*) from answers where respondent = '5'":                                             "0",
+		"select value from answers where respondent = '1' and question = 'need' and item = 'datenschutz'": "1",
+		"select state from responses where respondent = '12'":                                             "DE-TH",
+		"select count(*) from imports":                                                                    "2",
+		"select string_agg(file, ',' order by file) from imports":                                         "nachtrag.xlsx,umfrage.xlsx",
+		"select count(*) from responses where source_file = 'nachtrag.xlsx'":                              "20",
+		// 1001–1020 copy the answers of respondents 1–20.
+		"select count(*) from answers where question = 'need'": strconv.Itoa(needAnswers(tr, removed) +
+			needAnswers(tr, func(id string) bool { n, _ := strconv.Atoi(id); return n > 20 })),
+	} {
+		if got := one(t, data, q); got != want {
+			t.Errorf("%s = %s, want %s", q, got, want)
+		}
+	}
+	if got := fileHashes(t, data, lateFiles); fmt.Sprint(got) != fmt.Sprint(lateHashes) {
+		t.Error("the files of nachtrag.xlsx changed")
+	}
+	if left, err := testfiles.Leftovers(data); err != nil || len(left) > 0 {
+		t.Errorf("leftovers after replace: %v %v", left, err)
+	}
+	// The same --replace again has nothing left to do.
+	before = snapshot(t, data)
+	if res := mustImport(t, data, true, v2); res[0].Skipped == "" {
+		t.Errorf("second --replace of the same bytes: %+v, want skipped", res[0])
+	}
+	if after := snapshot(t, data); !after.Equal(before) {
+		t.Errorf("second --replace changed the dataset: %v, was %v", after, before)
+	}
+}
+
+// A failure in the second file of one import publishes nothing of the first.
+func TestMultiFileImportAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	mustImport(t, data, false, fixture)
+	before := snapshot(t, data)
+	late := filepath.Join(dir, "nachtrag.xlsx")
+	lateEntries(t, late, 1001)
+
+	rows, _ := testfiles.Rows(fixture)
+	broken := filepath.Join(dir, "kaputt.csv")
+	if err := testfiles.WriteCSV(broken, rows[:30]); err != nil {
+		t.Fatal(err)
+	}
+	// An unbalanced quote in line 25, far into the data, after the header
+	// was recognised: the file fails while being normalised.
+	b, _ := os.ReadFile(broken)
+	lines := strings.SplitAfter(string(b), "\r\n")
+	lines[24] = `"` + lines[24]
+	if err := os.WriteFile(broken, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := importFiles(t, data, false, late, broken)
+	var pe *ingest.ParseError
+	if !errors.As(err, &pe) || pe.StartLine != 25 || !strings.Contains(err.Error(), "kaputt.csv:") {
+		t.Fatalf("import of nachtrag.xlsx and kaputt.csv: %v, want a parse error in kaputt.csv from line 25", err)
+	}
+	if after := snapshot(t, data); !after.Equal(before) {
+		t.Errorf("failed import changed the dataset:\n%v\nwas\n%v", after, before)
+	}
+	if left, err := testfiles.Leftovers(data); err != nil || len(left) > 0 {
+		t.Errorf("leftovers after the failed import: %v %v", left, err)
+	}
+
+	// Both good files together: one publication with both.
+	late2 := filepath.Join(dir, "nachtrag2.xlsx")
+	lateEntries(t, late2, 2001)
+	res := mustImport(t, data, false, late, late2)
+	if res[0].Import == nil || res[1].Import == nil {
+		t.Fatalf("results %+v", res)
+	}
+	var imported []string
+	for _, s := range snapshot(t, data).Imports {
+		imported = append(imported, strings.Fields(s)[1])
+	}
+	sort.Strings(imported)
+	if !slices.Equal(imported, []string{"mdk16-msforms.xlsx", "nachtrag.xlsx", "nachtrag2.xlsx"}) {
+		t.Errorf("imports %v", imported)
+	}
+	if got := one(t, data, "select count(*) from responses"); got != "190" {
+		t.Errorf("%s responses, want 150 + 20 + 20", got)
+	}
+}
