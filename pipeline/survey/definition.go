@@ -122,7 +122,10 @@ func Parse(b []byte, name string) (*Definition, error) {
 	return &d, nil
 }
 
-var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+var (
+	idRE        = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+	stateCodeRE = regexp.MustCompile(`^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^OTHER$`)
+)
 
 func (d *Definition) check() error {
 	if len(d.Questions) == 0 {
@@ -185,7 +188,13 @@ func (d *Definition) check() error {
 			return fmt.Errorf("question %q: a single question needs labels", q.ID)
 		}
 		for _, l := range q.Labels {
-			if q.Type == Single && !idRE.MatchString(l.Code) {
+			switch {
+			case q.Role == RoleState:
+				// States keep their ISO codes (DE-SN) so every survey's data compares.
+				if !stateCodeRE.MatchString(l.Code) && !idRE.MatchString(l.Code) {
+					return fmt.Errorf("question %q: label %q needs an ISO 3166-2 code (DE-SN), OTHER, or a code of lower-case letters, digits and _", q.ID, l.Text)
+				}
+			case q.Type == Single && !idRE.MatchString(l.Code):
 				return fmt.Errorf("question %q: label %q needs a code of lower-case letters, digits and _", q.ID, l.Text)
 			}
 		}

@@ -157,7 +157,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 			n.atCol = c.Index
 		}
 	}
-	n.last = m.HeaderRow + m.SkipRows
+	n.last = m.DataRow() - 1
 	return n
 }
 
@@ -250,11 +250,7 @@ func (n *normalizer) codebook() error {
 		} else if err := n.append(Questions, ev, q.ID, (*string)(nil), q.Text, (*string)(nil), q.Type, lo, hi, optStr(q.TextEn), (*string)(nil), (pos+1)*100, optStr(q.Role)); err != nil {
 			return err
 		}
-		labels := q.Labels
-		if q.Role == RoleState {
-			labels = append(append([]Label{}, labels...), stateLabels()...)
-		}
-		for i, l := range labels {
+		for i, l := range labelsOf(&q) {
 			var v *float64
 			if q.Type != Single {
 				v = &l.Value
@@ -278,7 +274,7 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 
 // row normalises one sheet row below the header.
 func (n *normalizer) row(r *Row) error {
-	if r.Num <= n.m.HeaderRow+n.m.SkipRows {
+	if r.Num < n.m.DataRow() {
 		return nil
 	}
 	if r.Num > n.last+1 {

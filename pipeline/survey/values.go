@@ -30,10 +30,7 @@ type codec struct {
 
 func newCodec(q *Question) *codec {
 	c := &codec{q: q, labels: map[string]*Label{}, missing: map[string]bool{}}
-	labels := q.Labels
-	if q.Role == RoleState {
-		labels = append(append([]Label{}, q.Labels...), stateLabels()...)
-	}
+	labels := labelsOf(q)
 	for i := range labels {
 		l := &labels[i]
 		for _, n := range append(append([]string{l.Code, l.Text, l.TextEn}, l.Aliases...), l.Codes...) {
@@ -68,8 +65,8 @@ func (c *codec) number(v string) (float64, string, error) {
 	}
 	f, ok := parseNumber(v)
 	if !ok {
-		if c.q.Type == Scale || len(c.q.Labels) > 0 {
-			return 0, "", fmt.Errorf("%w %q", ErrUnknownLabel, v)
+		if len(c.labels) > 0 {
+			return 0, "", fmt.Errorf("%w nor an answer label: %q", ErrNotNumber, v)
 		}
 		return 0, "", fmt.Errorf("%w: %q", ErrNotNumber, v)
 	}
