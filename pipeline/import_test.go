@@ -544,4 +544,3 @@ func fmtInt(p *int) string {
 	}
 	return fmt.Sprint(*p)
 }
-

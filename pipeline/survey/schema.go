@@ -16,11 +16,21 @@ const (
 // Tables lists the tables Normalize writes, in the order views are created.
 var Tables = []string{Responses, Answers, Questions, Labels, Comments, Rejects}
 
-func str(name string) arrow.Field  { return arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true} }
-func f64(name string) arrow.Field  { return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64, Nullable: true} }
-func i32(name string) arrow.Field  { return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32, Nullable: true} }
-func i64(name string) arrow.Field  { return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int64, Nullable: true} }
-func when(name string) arrow.Field { return arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Timestamp_us, Nullable: true} }
+func str(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
+}
+func f64(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64, Nullable: true}
+}
+func i32(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32, Nullable: true}
+}
+func i64(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int64, Nullable: true}
+}
+func when(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Timestamp_us, Nullable: true}
+}
 
 // Schemas are the Arrow schemas of the data model, the public contract
 // analysts write SQL against (see the README for what each column means).
