@@ -104,19 +104,21 @@ func parseNumber(s string) (float64, bool) {
 }
 
 var timeLayouts = []string{
-	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
 	"02.01.2006 15:04:05", "02.01.2006 15:04", "2.1.2006 15:04:05", "2.1.2006 15:04", "02.01.2006", "2.1.2006",
-	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006", "2006/01/02 15:04:05", "2006/01/02",
-	"02.01.06 15:04", "02.01.06",
+	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM", "1/2/2006",
+	"2006/01/02 15:04:05", "2006/01/02", "02.01.06 15:04", "02.01.06",
 }
 
 // parseTime reads the dates survey tools write: ISO (what the xlsx reader
-// makes of date cells), German and US text, and Excel serial numbers.
+// makes of date cells), German and US text, and Excel serial numbers. The
+// result is the wall-clock time the export shows, as UTC: exports give the
+// organiser's local time, and that is what reports should show.
 func parseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC(), nil
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
 		}
 	}
 	if f, ok := parseNumber(s); ok && f > 20000 && f < 80000 {
