@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -42,6 +43,8 @@ type ImportOptions struct {
 type FileResult struct {
 	File     string
 	Sheet    string
+	Sheets   []string // every sheet of a workbook, to say which was chosen
+	Survey   *survey.Definition
 	Skipped  string // why nothing was imported (same bytes already imported)
 	Summary  *survey.Summary
 	Replaced []string // import ids this one replaced
@@ -168,7 +171,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	res := &FileResult{File: name}
+	res := &FileResult{File: name, Survey: def}
 	if im := m.Find(opt.Event, sha); im != nil {
 		res.Skipped = fmt.Sprintf("already imported into %s on %s (same SHA-256); nothing to do", opt.Event, im.ImportedAt.Format("2006-01-02 15:04"))
 		return res, nil, nil
@@ -187,11 +190,14 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return nil, nil, err
 	}
 	defer book.Close()
-	sheet, mapping, err := pickSheet(book, def, opt.Sheet)
+	sheet, mapping, _, err := pickSheet(book, def, opt.Sheet)
 	if err != nil {
 		return nil, nil, err
 	}
 	res.Sheet = sheet
+	if book.Format() != "csv" {
+		res.Sheets = book.Sheets()
+	}
 	existing, err := st.Respondents(m, opt.Event, replace)
 	if err != nil {
 		return nil, nil, err
@@ -234,54 +240,127 @@ func sheetLabel(b ingest.Book, sheet string) string {
 }
 
 // pickSheet chooses the sheet to import: the one asked for, or the one whose
-// header matches the survey best.
-func pickSheet(b ingest.Book, def *survey.Definition, want string) (string, *survey.Mapping, error) {
+// header matches the survey best. When no sheet maps a question it returns
+// the best guess with ok false, for detect to show, and err says why.
+func pickSheet(b ingest.Book, def *survey.Definition, want string) (sheet string, m *survey.Mapping, ok bool, err error) {
 	sheets := b.Sheets()
 	if want != "" {
-		found := false
-		for _, s := range sheets {
-			if s == want {
-				found = true
-			}
-		}
-		if !found {
-			return "", nil, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))
+		if !slices.Contains(sheets, want) {
+			return "", nil, false, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))
 		}
 		sheets = []string{want}
 	}
-	var best string
-	var bestMap *survey.Mapping
 	bestScore := -1
 	for _, s := range sheets {
-		rows, err := headRows(b, s)
+		rows, err := headRows(b, s, survey.HeaderScan)
 		if err != nil {
-			return "", nil, err
+			return "", nil, false, err
 		}
-		m, ok := def.Detect(sheetLabel(b, s), rows)
-		if ok && m.Score() > bestScore {
-			best, bestScore = s, m.Score()
-			mm := m
-			bestMap = &mm
+		cand, candOK := def.Detect(sheetLabel(b, s), rows)
+		score := cand.Score()
+		if !candOK {
+			score = -1 // a sheet that maps no question only serves to explain
+		}
+		if m == nil || score > bestScore || (score == bestScore && !ok && len(cand.Columns) > len(m.Columns)) {
+			sheet, bestScore, ok = s, score, candOK
+			m = &cand
 		}
 	}
-	if bestMap == nil {
-		where := b.Name()
-		if b.Format() != "csv" {
-			where += ": sheets " + strings.Join(sheets, ", ")
-		}
-		return "", nil, fmt.Errorf("%s: %w", where, survey.ErrNoQuestions)
+	if ok {
+		return sheet, m, true, nil
 	}
-	return best, bestMap, nil
+	where := b.Name()
+	switch {
+	case b.Format() == "csv":
+	case len(sheets) == 1:
+		where += ": sheet " + sheets[0]
+	default:
+		where += ": sheets " + strings.Join(sheets, ", ")
+	}
+	if m != nil && m.Layout == survey.LayoutLimeCodes {
+		return sheet, m, false, fmt.Errorf("%s: %w: %w; write a draft with `resonanz detect %s --write-survey survey.yaml`, complete it and import with --survey survey.yaml",
+			where, survey.ErrNoQuestions, survey.ErrCodeHeaders, b.Name())
+	}
+	return sheet, m, false, fmt.Errorf("%s: %w (looked for: %s)", where, survey.ErrNoQuestions, questionIDs(def))
+}
+
+func questionIDs(d *survey.Definition) string {
+	ids := make([]string, len(d.Questions))
+	for i, q := range d.Questions {
+		ids[i] = q.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// DetectOptions configure Detect.
+type DetectOptions struct {
+	File   string
+	Survey string // survey definition file; "" for the built-in template
+	Sheet  string // sheet to read; "" picks the one that looks like responses
+	Ingest ingest.Options
+}
+
+// Detection is what Detect understood of a file.
+type Detection struct {
+	File    string
+	Sheet   string   // the sheet read; "" for CSV
+	Sheets  []string // every sheet of a workbook
+	Mapping survey.Mapping
+	// OK says the header maps questions of the survey: import would run.
+	// Problem says why not.
+	OK      bool
+	Problem error
+	Survey  *survey.Definition
+	// Draft is a survey definition for this file, with notes (per question
+	// id) on what was guessed; see survey.Definition.Draft.
+	Draft *survey.Definition
+	Notes map[string]string
+}
+
+// DraftRows is how many rows of a sheet Detect reads to guess the answers of
+// columns nobody recognised.
+const DraftRows = 1000
+
+// Detect reads a file's header as import would and drafts a survey
+// definition for it; it writes nothing.
+func Detect(opt DetectOptions) (*Detection, error) {
+	def := survey.Builtin()
+	if opt.Survey != "" {
+		d, err := survey.Load(opt.Survey)
+		if err != nil {
+			return nil, fmt.Errorf("detect: %w", err)
+		}
+		def = d
+	}
+	book, err := ingest.Open(opt.File, opt.Ingest)
+	if err != nil {
+		return nil, fmt.Errorf("detect: %w", err)
+	}
+	defer book.Close()
+	sheet, m, ok, problem := pickSheet(book, def, opt.Sheet)
+	if m == nil {
+		return nil, fmt.Errorf("detect: %w", problem)
+	}
+	rows, err := headRows(book, sheet, DraftRows)
+	if err != nil {
+		return nil, fmt.Errorf("detect: %w", err)
+	}
+	det := &Detection{File: book.Name(), Sheet: sheetLabel(book, sheet), Mapping: *m, OK: ok, Problem: problem, Survey: def}
+	if book.Format() != "csv" {
+		det.Sheets = book.Sheets()
+	}
+	det.Draft, det.Notes = def.Draft(*m, rows)
+	return det, nil
 }
 
 // headRows reads the first rows of a sheet for header detection.
-func headRows(b ingest.Book, sheet string) ([]*survey.Row, error) {
+func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
 	rr, err := b.Cells(sheet)
 	if err != nil {
 		return nil, err
 	}
 	defer rr.Release()
-	return survey.HeadRows(rr, survey.HeaderScan)
+	return survey.HeadRows(rr, n)
 }
 
 // recordingSink remembers the respondents written, so a later file of the

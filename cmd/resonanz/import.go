@@ -76,12 +76,9 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose bool) {
 		return
 	}
 	s := r.Summary
-	where := r.File
-	if r.Sheet != "" {
-		where += " [" + r.Sheet + "]"
-	}
-	fmt.Fprintf(w, "%s: layout %s, header in row %d\n", where, s.Mapping.Layout, s.Mapping.HeaderRow)
+	printHeader(w, r.File, r.Sheet, r.Sheets, &s.Mapping)
 	printMapping(w, &s.Mapping, verbose)
+	printMissing(w, &s.Mapping, r.Survey)
 	fmt.Fprintf(w, "%s: %d rows read, %d imported, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
 		r.File, s.RowsRead, s.Imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
 	if s.Scrubbed > 0 {
@@ -94,8 +91,8 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose bool) {
 }
 
 // printMapping shows which column feeds which question, so a wrong guess is
-// seen before anyone reads the report.
-func printMapping(w io.Writer, m *survey.Mapping, verbose bool) {
+// seen before anyone reads the report; all shows the tool's metadata columns too.
+func printMapping(w io.Writer, m *survey.Mapping, all bool) {
 	for _, c := range m.Columns {
 		target := ""
 		switch c.Kind {
@@ -111,14 +108,21 @@ func printMapping(w io.Writer, m *survey.Mapping, verbose bool) {
 		case survey.KindPersonal:
 			target = "(personal data: not stored)"
 		case survey.KindSystem:
-			if !verbose {
+			if !all {
 				continue
 			}
 			target = "(tool metadata: not stored)"
 		default:
 			target = "(not recognised: not stored)"
+			if c.Note != "" {
+				target = "(not stored: " + c.Note + ")"
+			}
 		}
-		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(c.Header, 50), target)
+		header := c.Header
+		if c.Text != "" {
+			header += " · " + c.Text
+		}
+		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(header, 50), target)
 	}
 }
 

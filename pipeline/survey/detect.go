@@ -21,6 +21,29 @@ const (
 	LayoutGeneric      = "generic"
 )
 
+// LayoutName says in words which tool a layout comes from.
+func LayoutName(layout string) string {
+	switch layout {
+	case LayoutMSForms:
+		return "Microsoft Forms export"
+	case LayoutGoogleForms:
+		return "Google Forms responses"
+	case LayoutLimeSurvey:
+		return "LimeSurvey export with question texts"
+	case LayoutLimeCodes:
+		return "LimeSurvey export with question codes"
+	case LayoutSurveyMonkey:
+		return "SurveyMonkey export"
+	case LayoutQualtrics:
+		return "Qualtrics export"
+	case LayoutHandTyped:
+		return "hand-typed sheet"
+	case LayoutExcelCSV:
+		return "spreadsheet saved as CSV"
+	}
+	return "sheet of an unknown tool"
+}
+
 var (
 	limeCodeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\[[A-Za-z0-9_]+\])*$|^G\d+Q\d+`)
 	importIDRE = regexp.MustCompile(`^\{\s*"ImportId"`)
@@ -70,6 +93,13 @@ func (d *Definition) Detect(sheet string, rows []*Row) (m Mapping, ok bool) {
 	}
 	if best.Layout == "" {
 		best.Layout = guessLayout(best, rows)
+	}
+	if best.Layout == LayoutLimeCodes {
+		for i, c := range best.Columns {
+			if c.Kind == KindUnknown && limeCodeRE.MatchString(strings.TrimSpace(c.Header)) {
+				best.Columns[i].Note = "a question code, which only a survey definition explains"
+			}
+		}
 	}
 	return best, bestW >= 2 && best.Score() > 0
 }

@@ -13,8 +13,13 @@ import (
 	"github.com/resonanz/resonanz/pipeline/ingest"
 )
 
-// ErrNoQuestions means no row of a sheet looks like a header of the survey.
-var ErrNoQuestions = errors.New("no recognisable survey questions in the first rows")
+var (
+	// ErrNoQuestions means no row of a sheet looks like a header of the survey.
+	ErrNoQuestions = errors.New("no recognisable survey questions in the first rows")
+	// ErrCodeHeaders means the header holds question codes (LimeSurvey's
+	// G01Q01, G02Q03[SQ001]) that only a survey definition can explain.
+	ErrCodeHeaders = errors.New("the column headers are question codes (as LimeSurvey's G01Q01), which only a survey definition explains")
+)
 
 // Sink receives the data model's record batches. Write must not keep rec
 // beyond the call without retaining it.
