@@ -52,7 +52,7 @@ type FileResult struct {
 }
 
 // ErrStrict means --strict refused an import with rejects.
-var ErrStrict = errors.New("rejected values with --strict: nothing imported")
+var ErrStrict = errors.New("--strict: nothing imported")
 
 // Import reads each file, normalises it and publishes it into the event.
 // Either every file is published or, on any error, none is: the dataset is
@@ -119,7 +119,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		for _, r := range results {
 			if r.Summary != nil && r.Summary.Rejected() > 0 {
 				abort()
-				return results, fmt.Errorf("import: %s: %d %w", r.File, r.Summary.Rejected(), ErrStrict)
+				return results, fmt.Errorf("import: %s: %d rejected values and %d rejected rows with %w", r.File, r.Summary.CellsRejected, r.Summary.RowsRejected, ErrStrict)
 			}
 		}
 	}

@@ -64,13 +64,14 @@ func runImport(c *cobra.Command, g *globals, o *importOptions) ([]*pipeline.File
 	res, err := pipeline.Import(c.Context(), o.ImportOptions)
 	if !g.Quiet {
 		for _, r := range res {
-			printImport(g.stdout, r, g.Verbose)
+			// Results come with an error only when --strict refused them.
+			printImport(g.stdout, r, g.Verbose, err == nil)
 		}
 	}
 	return res, err
 }
 
-func printImport(w io.Writer, r *pipeline.FileResult, verbose bool) {
+func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 	if r.Skipped != "" {
 		fmt.Fprintf(w, "%s: %s\n", r.File, r.Skipped)
 		return
@@ -79,12 +80,17 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose bool) {
 	printHeader(w, r.File, r.Sheet, r.Sheets, &s.Mapping)
 	printMapping(w, &s.Mapping, verbose)
 	printMissing(w, &s.Mapping, r.Survey)
-	fmt.Fprintf(w, "%s: %d rows read, %d imported, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
-		r.File, s.RowsRead, s.Imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
+	imported := fmt.Sprintf("%d imported", s.Imported)
+	if !written {
+		imported = "nothing imported"
+	}
+	fmt.Fprintf(w, "%s: %d rows read, %s, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
+		r.File, s.RowsRead, imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
 	if s.Scrubbed > 0 {
 		fmt.Fprintf(w, ", %d e-mail addresses or phone numbers removed from free text", s.Scrubbed)
 	}
 	fmt.Fprintln(w)
+	printRejects(w, r, verbose, written)
 	if len(r.Replaced) > 0 {
 		fmt.Fprintf(w, "%s: replaced %d earlier import(s) of this file\n", r.File, len(r.Replaced))
 	}
@@ -126,10 +132,33 @@ func printMapping(w io.Writer, m *survey.Mapping, all bool) {
 	}
 }
 
+// printRejects lists what was not imported, where it is and why; the
+// rejects table holds every one.
+func printRejects(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
+	s := r.Summary
+	show := s.Rejects
+	if !verbose && len(show) > 10 {
+		show = show[:10]
+	}
+	for _, x := range show {
+		fmt.Fprintf(w, "  rejected %s: %q: %s\n", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason)
+	}
+	if n := s.Rejected(); n > len(show) {
+		fmt.Fprintf(w, "  … and %d more rejects\n", n-len(show))
+	}
+	if s.Rejected() > 0 && written {
+		fmt.Fprintf(w, "  every reject: resonanz query \"select * from rejects\"\n")
+	}
+}
+
+// clip shortens a header to n characters, keeping its start and its end:
+// a matrix column's item is at the end ("… [Datenschutz]").
 func clip(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	r := []rune(s)
+	if len(r) <= n {
+		return s
 	}
-	return s
+	head := (n - 1) / 2
+	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
 }

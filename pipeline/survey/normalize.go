@@ -55,6 +55,20 @@ type Summary struct {
 	CellsRejected int // answers rejected, their response kept
 	Blank         int // fully blank rows skipped
 	Scrubbed      int // personal data replaced in free text
+	// Rejects are the first MaxRejects rejects, for the import summary; the
+	// rejects table holds them all.
+	Rejects []Reject
+}
+
+// MaxRejects is how many rejects a Summary lists.
+const MaxRejects = 100
+
+// Reject is one value or row that was not imported.
+type Reject struct {
+	Row    int
+	Col    int // 0 for a whole row
+	Value  string
+	Reason string
 }
 
 // Rejected is the number of rejects written.
@@ -273,6 +287,9 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 	colName := ""
 	if col > 0 {
 		colName = ingest.ColName(col)
+	}
+	if len(n.sum.Rejects) < MaxRejects {
+		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: value, Reason: reason})
 	}
 	return n.append(Rejects, n.opt.Event, n.opt.File, optStr(n.opt.Sheet), row, optStr(colName), value, reason, optStr(question), optStr(item))
 }
