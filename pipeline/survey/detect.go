@@ -45,7 +45,9 @@ func LayoutName(layout string) string {
 }
 
 var (
-	limeCodeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\[[A-Za-z0-9_]+\])*$|^G\d+Q\d+`)
+	// LimeSurvey question codes: G01Q01, Q1, G02Q03[SQ001], Q1[SQ001][1],
+	// Q1_SQ001_0. A code without a digit cannot be told from a word.
+	limeCodeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*(\[[A-Za-z0-9_]+\])*$|^[A-Za-z]+[0-9]+_[A-Za-z0-9]+(_[0-9]+)?$`)
 	importIDRE = regexp.MustCompile(`^\{\s*"ImportId"`)
 	// German spreadsheet values: 13.11.2025 (14:03) dates, 4,5 decimals.
 	germanRE = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$|^-?\d+,\d+$`)
@@ -57,7 +59,8 @@ var (
 // survey (then Layout still says what the header looks like, e.g.
 // LayoutLimeCodes for code headers that need a survey definition).
 func (d *Definition) Detect(sheet string, rows []*Row) (m Mapping, ok bool) {
-	best, bestW := Mapping{Sheet: sheet}, 0.0
+	// Without anything recognised, the first row is taken for the header.
+	best, bestW := Mapping{Sheet: sheet}, -1.0
 	for i, r := range rows {
 		var next *Row
 		if i+1 < len(rows) && rows[i+1].Num == r.Num+1 {
@@ -79,7 +82,7 @@ func (d *Definition) Detect(sheet string, rows []*Row) (m Mapping, ok bool) {
 		}
 		for _, c := range cands {
 			// Two-row candidates come after the one-row one: on a tie they win.
-			if w := c.weight(); w > bestW || (w == bestW && w > 0 && c.HeaderRows > best.HeaderRows && c.HeaderRow == best.HeaderRow) {
+			if w := c.weight(); w > bestW || (w == bestW && c.HeaderRows > best.HeaderRows && c.HeaderRow == best.HeaderRow) {
 				best, bestW = c, w
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -43,6 +44,8 @@ func (d *Definition) Draft(m Mapping, rows []*Row) (draft *Definition, notes map
 	}
 	var unknown []Column
 	for _, c := range m.Columns {
+		// YAML cannot hold invalid UTF-8; readers should not hand any on.
+		c.Header, c.Text = strings.ToValidUTF8(c.Header, "\uFFFD"), strings.ToValidUTF8(c.Text, "\uFFFD")
 		switch {
 		case c.Kind == KindQuestion:
 			copyQ(c.Question)
@@ -105,7 +108,7 @@ func columnValues(m Mapping, rows []*Row) map[int][]string {
 			continue
 		}
 		for i, c := range r.Cols {
-			if v := strings.TrimSpace(r.Vals[i]); v != "" {
+			if v := strings.ToValidUTF8(strings.TrimSpace(r.Vals[i]), "\uFFFD"); v != "" {
 				out[c] = append(out[c], v)
 			}
 		}
@@ -188,6 +191,10 @@ func guessQuestion(id string, g *group, values map[int][]string) (Question, []Co
 			rules[i].Item = code
 		}
 		q.Items = items
+		if len(all) == 0 {
+			q.Type = Scale
+			return q, rules, fmt.Sprintf("no answers seen in %s: set the type (scale or multi), range and labels", where)
+		}
 		if isMarks(g, values) {
 			q.Type = Multi
 			return q, rules, fmt.Sprintf("guessed: multiple choice, one column per option (%s); give the items their texts", where)
@@ -204,7 +211,7 @@ func guessQuestion(id string, g *group, values map[int][]string) (Question, []Co
 		q.Type = Numeric
 		guessRange(&q, all)
 		return q, rules, fmt.Sprintf("guessed: a number (%s), answers %s; check min and max", where, examples(all))
-	case hasSeparator(all, ";"):
+	case hasSeparator(all, ";") && len(splitAll(all, ";")) > 0:
 		q.Type = Multi
 		opts := distinct(splitAll(all, ";"))
 		for _, o := range opts {
@@ -382,7 +389,7 @@ func examples(vs []string) string {
 	if len(d) > 6 {
 		d = append(d[:6], "…")
 	}
-	return strings.Join(d, ", ")
+	return strings.ReplaceAll(strings.Join(d, ", "), "\n", " ")
 }
 
 // slug makes an id of lower-case letters, digits and _ from a header.
@@ -422,7 +429,7 @@ func (d *Definition) YAML(comment string, notes map[string]string) ([]byte, erro
 	if err := doc.Encode(d); err != nil {
 		return nil, fmt.Errorf("survey: %w", err)
 	}
-	doc.HeadComment = comment
+	doc.HeadComment = commentText(comment)
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		switch k.Value {
@@ -430,7 +437,7 @@ func (d *Definition) YAML(comment string, notes map[string]string) ([]byte, erro
 			for _, q := range v.Content {
 				compact(q)
 				if n := notes[field(q, "id")]; n != "" {
-					q.HeadComment = "TODO: " + n
+					q.HeadComment = "TODO: " + commentText(n)
 				}
 			}
 		case "columns":
@@ -472,4 +479,15 @@ func field(m *yaml.Node, name string) string {
 		}
 	}
 	return ""
+}
+
+// commentText keeps a comment to one printable line per line: YAML allows
+// no control characters, and answers quoted in notes may hold any.
+func commentText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\uFEFF' {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
