@@ -244,6 +244,9 @@ func sheetLabel(b ingest.Book, sheet string) string {
 // the best guess with ok false, for detect to show, and err says why.
 func pickSheet(b ingest.Book, def *survey.Definition, want string) (sheet string, m *survey.Mapping, ok bool, err error) {
 	sheets := b.Sheets()
+	if want != "" && b.Format() == "csv" {
+		return "", nil, false, fmt.Errorf("%s: %w %q: a CSV file has no sheets", b.Name(), ingest.ErrNoSheet, want)
+	}
 	if want != "" {
 		if !slices.Contains(sheets, want) {
 			return "", nil, false, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))

@@ -62,13 +62,13 @@ func (d *Definition) classify(idx int, header string) Column {
 		return c
 	}
 	for _, r := range d.Columns {
-		if ruleMatches(r.Header, h) {
+		if d.ruleMatches(r.Header, h) {
 			c.Kind, c.Question, c.Item, c.Value, c.By = KindQuestion, r.Question, r.Item, r.Value, "rule"
 			return c
 		}
 	}
 	for _, ig := range d.Ignore {
-		if ruleMatches(ig, h) {
+		if d.ruleMatches(ig, h) {
 			c.Kind, c.By = KindSystem, "rule"
 			return c
 		}
@@ -107,10 +107,16 @@ func (d *Definition) classify(idx int, header string) Column {
 	return c
 }
 
-func ruleMatches(rule, header string) bool {
+func (d *Definition) ruleMatches(rule, header string) bool {
 	if isRegexp(rule) {
-		re, err := regexp.Compile(rule[1 : len(rule)-1])
-		return err == nil && re.MatchString(header)
+		re := d.headerRE[rule]
+		if re == nil { // a definition Parse has not checked
+			var err error
+			if re, err = regexp.Compile(rule[1 : len(rule)-1]); err != nil {
+				return false
+			}
+		}
+		return re.MatchString(header)
 	}
 	return strings.EqualFold(strings.TrimSpace(rule), header)
 }

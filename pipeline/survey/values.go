@@ -31,7 +31,24 @@ type codec struct {
 func newCodec(q *Question) *codec {
 	c := &codec{q: q, labels: map[string]*Label{}, missing: map[string]bool{}}
 	labels := labelsOf(q)
+	// The definition's own labels are registered first: their spellings win
+	// over the built-in states' aliases ("Ausland" as an answer of its own).
+	own := map[string]bool{}
+	for _, l := range q.Labels {
+		own[l.Code] = true
+	}
+	order := make([]int, 0, len(labels))
 	for i := range labels {
+		if own[labels[i].Code] {
+			order = append(order, i)
+		}
+	}
+	for i := range labels {
+		if !own[labels[i].Code] {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
 		l := &labels[i]
 		for _, n := range append(append([]string{l.Code, l.Text, l.TextEn}, l.Aliases...), l.Codes...) {
 			if k := key(n); k != "" {
