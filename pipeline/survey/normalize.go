@@ -96,6 +96,9 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	} else {
 		var ok bool
 		if m, ok = d.Detect(opt.Sheet, head); !ok {
+			if m.Layout == LayoutLimeCodes {
+				return nil, fmt.Errorf("%s: %w: %w", where(opt.File, opt.Sheet), ErrNoQuestions, ErrCodeHeaders)
+			}
 			return nil, fmt.Errorf("%s: %w (looked for %s)", where(opt.File, opt.Sheet), ErrNoQuestions, questionList(d))
 		}
 	}
