@@ -46,6 +46,8 @@ type ImportOptions struct {
 type FileResult struct {
 	File     string
 	Sheet    string
+	Sheets   []string // every sheet of a workbook, to say which was chosen
+	Survey   *survey.Definition
 	Skipped  string // why nothing was imported (same bytes already imported)
 	Summary  *survey.Summary
 	Replaced []string // import ids this one replaced
@@ -53,7 +55,7 @@ type FileResult struct {
 }
 
 // ErrStrict means --strict refused an import with rejects.
-var ErrStrict = errors.New("rejected values with --strict: nothing imported")
+var ErrStrict = errors.New("--strict: nothing imported")
 
 // Import reads each file, normalises it and publishes it into the event.
 // Either every file is published or, on any error, none is: the dataset is
@@ -120,7 +122,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		for _, r := range results {
 			if r.Summary != nil && r.Summary.Rejected() > 0 {
 				abort()
-				return results, fmt.Errorf("import: %s: %d %w", r.File, r.Summary.Rejected(), ErrStrict)
+				return results, fmt.Errorf("import: %s: %d rejected values and %d rejected rows with %w", r.File, r.Summary.CellsRejected, r.Summary.RowsRejected, ErrStrict)
 			}
 		}
 	}
@@ -181,7 +183,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	res := &FileResult{File: name}
+	res := &FileResult{File: name, Survey: def}
 	var replace []string
 	if opt.Replace {
 		for _, im := range m.Imports {
@@ -203,11 +205,14 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return nil, nil, err
 	}
 	defer book.Close()
-	sheet, mapping, err := pickSheet(book, def, opt.Sheet)
+	sheet, mapping, _, err := pickSheet(book, def, opt.Sheet)
 	if err != nil {
 		return nil, nil, err
 	}
 	res.Sheet = sheet
+	if book.Format() != "csv" {
+		res.Sheets = book.Sheets()
+	}
 	existing, err := st.Respondents(m, opt.Event, replace)
 	if err != nil {
 		return nil, nil, err
@@ -275,54 +280,130 @@ func sheetLabel(b ingest.Book, sheet string) string {
 }
 
 // pickSheet chooses the sheet to import: the one asked for, or the one whose
-// header matches the survey best.
-func pickSheet(b ingest.Book, def *survey.Definition, want string) (string, *survey.Mapping, error) {
+// header matches the survey best. When no sheet maps a question it returns
+// the best guess with ok false, for detect to show, and err says why.
+func pickSheet(b ingest.Book, def *survey.Definition, want string) (sheet string, m *survey.Mapping, ok bool, err error) {
 	sheets := b.Sheets()
+	if want != "" && b.Format() == "csv" {
+		return "", nil, false, fmt.Errorf("%s: %w %q: a CSV file has no sheets", b.Name(), ingest.ErrNoSheet, want)
+	}
 	if want != "" {
-		found := false
-		for _, s := range sheets {
-			if s == want {
-				found = true
-			}
-		}
-		if !found {
-			return "", nil, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))
+		if !slices.Contains(sheets, want) {
+			return "", nil, false, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))
 		}
 		sheets = []string{want}
 	}
-	var best string
-	var bestMap *survey.Mapping
 	bestScore := -1
 	for _, s := range sheets {
-		rows, err := headRows(b, s)
+		rows, err := headRows(b, s, survey.HeaderScan)
 		if err != nil {
-			return "", nil, err
+			return "", nil, false, err
 		}
-		m, ok := def.Detect(sheetLabel(b, s), rows)
-		if ok && m.Score() > bestScore {
-			best, bestScore = s, m.Score()
-			mm := m
-			bestMap = &mm
+		cand, candOK := def.Detect(sheetLabel(b, s), rows)
+		score := cand.Score()
+		if !candOK {
+			score = -1 // a sheet that maps no question only serves to explain
+		}
+		if m == nil || score > bestScore || (score == bestScore && !ok && len(cand.Columns) > len(m.Columns)) {
+			sheet, bestScore, ok = s, score, candOK
+			m = &cand
 		}
 	}
-	if bestMap == nil {
-		where := b.Name()
-		if b.Format() != "csv" {
-			where += ": sheets " + strings.Join(sheets, ", ")
-		}
-		return "", nil, fmt.Errorf("%s: %w", where, survey.ErrNoQuestions)
+	if ok {
+		return sheet, m, true, nil
 	}
-	return best, bestMap, nil
+	where := b.Name()
+	switch {
+	case b.Format() == "csv":
+	case len(sheets) == 1:
+		where += ": sheet " + sheets[0]
+	default:
+		where += ": sheets " + strings.Join(sheets, ", ")
+	}
+	if m != nil && m.Layout == survey.LayoutLimeCodes {
+		return sheet, m, false, fmt.Errorf("%s: %w: %w; write a draft with `resonanz detect %s --write-survey survey.yaml`, complete it and import with --survey survey.yaml",
+			where, survey.ErrNoQuestions, survey.ErrCodeHeaders, b.Name())
+	}
+	return sheet, m, false, fmt.Errorf("%s: %w (looked for: %s)", where, survey.ErrNoQuestions, questionIDs(def))
+}
+
+func questionIDs(d *survey.Definition) string {
+	ids := make([]string, len(d.Questions))
+	for i, q := range d.Questions {
+		ids[i] = q.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+// DetectOptions configure Detect.
+type DetectOptions struct {
+	File   string
+	Survey string // survey definition file; "" for the built-in template
+	Sheet  string // sheet to read; "" picks the one that looks like responses
+	Ingest ingest.Options
+}
+
+// Detection is what Detect understood of a file.
+type Detection struct {
+	File    string
+	Sheet   string   // the sheet read; "" for CSV
+	Sheets  []string // every sheet of a workbook
+	Mapping survey.Mapping
+	// OK says the header maps questions of the survey: import would run.
+	// Problem says why not.
+	OK      bool
+	Problem error
+	Survey  *survey.Definition
+	// Draft is a survey definition for this file, with notes (per question
+	// id) on what was guessed; see survey.Definition.Draft.
+	Draft *survey.Definition
+	Notes map[string]string
+}
+
+// DraftRows is how many rows of a sheet Detect reads to guess the answers of
+// columns nobody recognised.
+const DraftRows = 1000
+
+// Detect reads a file's header as import would and drafts a survey
+// definition for it; it writes nothing.
+func Detect(opt DetectOptions) (*Detection, error) {
+	def := survey.Builtin()
+	if opt.Survey != "" {
+		d, err := survey.Load(opt.Survey)
+		if err != nil {
+			return nil, fmt.Errorf("detect: %w", err)
+		}
+		def = d
+	}
+	book, err := ingest.Open(opt.File, opt.Ingest)
+	if err != nil {
+		return nil, fmt.Errorf("detect: %w", err)
+	}
+	defer book.Close()
+	sheet, m, ok, problem := pickSheet(book, def, opt.Sheet)
+	if m == nil {
+		return nil, fmt.Errorf("detect: %w", problem)
+	}
+	rows, err := headRows(book, sheet, DraftRows)
+	if err != nil {
+		return nil, fmt.Errorf("detect: %w", err)
+	}
+	det := &Detection{File: book.Name(), Sheet: sheetLabel(book, sheet), Mapping: *m, OK: ok, Problem: problem, Survey: def}
+	if book.Format() != "csv" {
+		det.Sheets = book.Sheets()
+	}
+	det.Draft, det.Notes = def.Draft(*m, rows)
+	return det, nil
 }
 
 // headRows reads the first rows of a sheet for header detection.
-func headRows(b ingest.Book, sheet string) ([]*survey.Row, error) {
+func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
 	rr, err := b.Cells(sheet)
 	if err != nil {
 		return nil, err
 	}
 	defer rr.Release()
-	return survey.HeadRows(rr, survey.HeaderScan)
+	return survey.HeadRows(rr, n)
 }
 
 // recordingSink remembers the respondents written, so a later file of the

@@ -65,38 +65,41 @@ func runImport(c *cobra.Command, g *globals, o *importOptions) ([]*pipeline.File
 	res, err := pipeline.Import(c.Context(), o.ImportOptions)
 	if !g.Quiet {
 		for _, r := range res {
-			printImport(g.stdout, r, g.Verbose)
+			// Results come with an error only when --strict refused them.
+			printImport(g.stdout, r, g.Verbose, err == nil)
 		}
 	}
 	return res, err
 }
 
-func printImport(w io.Writer, r *pipeline.FileResult, verbose bool) {
+func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 	if r.Skipped != "" {
 		fmt.Fprintf(w, "%s: %s\n", r.File, r.Skipped)
 		return
 	}
 	s := r.Summary
-	where := r.File
-	if r.Sheet != "" {
-		where += " [" + r.Sheet + "]"
-	}
-	fmt.Fprintf(w, "%s: layout %s, header in row %d\n", where, s.Mapping.Layout, s.Mapping.HeaderRow)
+	printHeader(w, r.File, r.Sheet, r.Sheets, &s.Mapping)
 	printMapping(w, &s.Mapping, verbose)
-	fmt.Fprintf(w, "%s: %d rows read, %d imported, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
-		r.File, s.RowsRead, s.Imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
+	printMissing(w, &s.Mapping, r.Survey)
+	imported := fmt.Sprintf("%d imported", s.Imported)
+	if !written {
+		imported = "nothing imported"
+	}
+	fmt.Fprintf(w, "%s: %d rows read, %s, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
+		r.File, s.RowsRead, imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
 	if s.Scrubbed > 0 {
 		fmt.Fprintf(w, ", %d e-mail addresses or phone numbers removed from free text", s.Scrubbed)
 	}
 	fmt.Fprintln(w)
+	printRejects(w, r, verbose, written)
 	if len(r.Replaced) > 0 {
 		fmt.Fprintf(w, "%s: replaced %d earlier import(s) of this file\n", r.File, len(r.Replaced))
 	}
 }
 
 // printMapping shows which column feeds which question, so a wrong guess is
-// seen before anyone reads the report.
-func printMapping(w io.Writer, m *survey.Mapping, verbose bool) {
+// seen before anyone reads the report; all shows the tool's metadata columns too.
+func printMapping(w io.Writer, m *survey.Mapping, all bool) {
 	for _, c := range m.Columns {
 		target := ""
 		switch c.Kind {
@@ -112,21 +115,51 @@ func printMapping(w io.Writer, m *survey.Mapping, verbose bool) {
 		case survey.KindPersonal:
 			target = "(personal data: not stored)"
 		case survey.KindSystem:
-			if !verbose {
+			if !all {
 				continue
 			}
 			target = "(tool metadata: not stored)"
 		default:
 			target = "(not recognised: not stored)"
+			if c.Note != "" {
+				target = "(not stored: " + c.Note + ")"
+			}
 		}
-		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(c.Header, 50), target)
+		header := c.Header
+		if c.Text != "" {
+			header += " · " + c.Text
+		}
+		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(header, 50), target)
 	}
 }
 
+// printRejects lists what was not imported, where it is and why; the
+// rejects table holds every one.
+func printRejects(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
+	s := r.Summary
+	show := s.Rejects
+	if !verbose && len(show) > 10 {
+		show = show[:10]
+	}
+	for _, x := range show {
+		fmt.Fprintf(w, "  rejected %s: %q: %s\n", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason)
+	}
+	if n := s.Rejected(); n > len(show) {
+		fmt.Fprintf(w, "  … and %d more rejects\n", n-len(show))
+	}
+	if s.Rejected() > 0 && written {
+		fmt.Fprintf(w, "  every reject: resonanz query \"select * from rejects\"\n")
+	}
+}
+
+// clip shortens a header to n characters, keeping its start and its end:
+// a matrix column's item is at the end ("… [Datenschutz]").
 func clip(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	r := []rune(s)
+	if len(r) <= n {
+		return s
 	}
-	return s
+	head := (n - 1) / 2
+	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
 }

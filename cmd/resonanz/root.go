@@ -68,6 +68,7 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 	root.PersistentFlags().BoolVarP(&g.Verbose, "verbose", "v", false, "print more detail")
 	root.AddCommand(
 		newImportCmd(g),
+		newDetectCmd(g),
 		newReportCmd(g),
 		newRunCmd(g),
 		newQueryCmd(g),

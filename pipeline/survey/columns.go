@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -19,12 +20,16 @@ const (
 // Column is what one source column was understood as.
 type Column struct {
 	Index    int    // 1-based column number
-	Header   string // the header text as found (two header rows joined)
+	Header   string // the header text as found (SurveyMonkey's two header rows joined)
+	Text     string // the question text below a header of ids (Qualtrics), if any
 	Kind     string
 	Question string // for KindQuestion
 	Item     string // item of a scale question, or option of a multi question laid out per column
 	Value    string // for a per-option multi column: the text meaning "chosen", "" for any
-	By       string // how it was recognised: "rule", "pattern", "item", "code"
+	By       string // how it was recognised: "rule", "name", "pattern", "item"
+	// Note says why a column was not used although it looks like a question
+	// (e.g. a matrix row whose item the definition does not list).
+	Note string
 }
 
 // systemHeaders maps the key of a tool's metadata column to its kind.
@@ -39,13 +44,13 @@ func buildSystemHeaders() map[string]string {
 	}
 	add(KindID, "id", "respondent id", "response id", "responseid", "bogen nr", "bogennummer", "bogen", "lfd nr", "nr", "nummer", "fragebogen nr", "antwort id", "respondent")
 	add(KindSubmitted, "fertigstellungszeit", "completion time", "zeitstempel", "timestamp", "submitdate", "date submitted", "end date", "enddate", "recordeddate", "recorded date", "abgeschickt", "eingangsdatum", "datum", "date")
-	add(KindPersonal, "e mail", "email", "email address", "e mail adresse", "emailadresse", "mail", "name", "vollstaendiger name", "first name", "last name", "vorname", "nachname",
+	add(KindPersonal, "recipient last name", "recipient first name", "recipient email", "location latitude", "location longitude", "e mail", "email", "email address", "e mail adresse", "emailadresse", "mail", "name", "vollstaendiger name", "first name", "last name", "vorname", "nachname",
 		"ip address", "ipaddress", "ip adresse", "ip", "telefon", "telefonnummer", "phone", "recipientemail", "recipientfirstname", "recipientlastname",
 		"locationlatitude", "locationlongitude")
 	add(KindSystem, "startzeit", "start time", "start date", "startdate", "last modified time", "zeitpunkt der letzten aenderung",
 		"collector id", "custom data 1", "custom data", "lastpage", "startlanguage", "seed", "datestamp", "refurl", "status", "progress",
 		"duration in seconds", "finished", "distributionchannel", "userlanguage", "total points", "quiz feedback", "externalreference",
-		"interviewtime", "gesamtpunktzahl", "letzte seite", "start sprache", "zufallsstartwert")
+		"interviewtime", "response type", "external data reference", "distribution channel", "user language", "gesamtpunktzahl", "letzte seite", "start sprache", "zufallsstartwert")
 	return m
 }
 
@@ -57,13 +62,13 @@ func (d *Definition) classify(idx int, header string) Column {
 		return c
 	}
 	for _, r := range d.Columns {
-		if ruleMatches(r.Header, h) {
+		if d.ruleMatches(r.Header, h) {
 			c.Kind, c.Question, c.Item, c.Value, c.By = KindQuestion, r.Question, r.Item, r.Value, "rule"
 			return c
 		}
 	}
 	for _, ig := range d.Ignore {
-		if ruleMatches(ig, h) {
+		if d.ruleMatches(ig, h) {
 			c.Kind, c.By = KindSystem, "rule"
 			return c
 		}
@@ -83,7 +88,13 @@ func (d *Definition) classify(idx int, header string) Column {
 	}
 	if q := d.bestQuestion(fold(h)); q != nil {
 		c.Kind, c.Question, c.By = KindQuestion, q.ID, "pattern"
-		if q.Type == Scale && len(q.Items) == 1 {
+		if q.Type == Scale {
+			if len(q.Items) != 1 {
+				// A matrix row whose statement the definition does not know:
+				// guessing an item would put answers in the wrong place.
+				c.Kind, c.Note = KindUnknown, fmt.Sprintf("looks like question %s, but names none of its items", q.ID)
+				return c
+			}
 			c.Item = q.Items[0].Code
 		}
 		return c
@@ -96,10 +107,16 @@ func (d *Definition) classify(idx int, header string) Column {
 	return c
 }
 
-func ruleMatches(rule, header string) bool {
+func (d *Definition) ruleMatches(rule, header string) bool {
 	if isRegexp(rule) {
-		re, err := regexp.Compile(rule[1 : len(rule)-1])
-		return err == nil && re.MatchString(header)
+		re := d.headerRE[rule]
+		if re == nil { // a definition Parse has not checked
+			var err error
+			if re, err = regexp.Compile(rule[1 : len(rule)-1]); err != nil {
+				return false
+			}
+		}
+		return re.MatchString(header)
 	}
 	return strings.EqualFold(strings.TrimSpace(rule), header)
 }
@@ -231,12 +248,16 @@ func (q *Question) matchItem(s string) *Item {
 
 // Mapping is how a sheet's columns were understood.
 type Mapping struct {
-	Sheet     string
-	HeaderRow int // the (last) header row; data starts below it
-	SkipRows  int // metadata rows between header and data (Qualtrics)
-	Layout    string
-	Columns   []Column
+	Sheet      string
+	HeaderRow  int // the first header row
+	HeaderRows int // header rows from HeaderRow on: 2 for SurveyMonkey and Qualtrics
+	SkipRows   int // metadata rows between header and data (Qualtrics' import ids)
+	Layout     string
+	Columns    []Column
 }
+
+// DataRow is the first row below the header that may hold a response.
+func (m *Mapping) DataRow() int { return m.HeaderRow + max(m.HeaderRows, 1) + m.SkipRows }
 
 // Mapped returns the columns that feed questions, in sheet order.
 func (m *Mapping) Mapped() []Column {

@@ -38,6 +38,9 @@ type Definition struct {
 	Columns []ColumnRule `yaml:"columns,omitempty"`
 	// Ignore lists further headers to skip (exact text or /regexp/).
 	Ignore []string `yaml:"ignore,omitempty"`
+
+	// compiled /regexp/ headers of Columns and Ignore, by their text
+	headerRE map[string]*regexp.Regexp
 }
 
 // Question is one question of the survey.
@@ -122,7 +125,10 @@ func Parse(b []byte, name string) (*Definition, error) {
 	return &d, nil
 }
 
-var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+var (
+	idRE        = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+	stateCodeRE = regexp.MustCompile(`^[A-Z]{2}(-[A-Z0-9]{1,3})?$|^OTHER$`)
+)
 
 func (d *Definition) check() error {
 	if len(d.Questions) == 0 {
@@ -152,7 +158,7 @@ func (d *Definition) check() error {
 				q.Max = ptr(10)
 			}
 		}
-		if (q.Type == Scale || q.Type == Multi) && len(q.Items) == 0 && q.Type == Scale {
+		if q.Type == Scale && len(q.Items) == 0 {
 			// A scale without items is a single-row matrix: one item named after the question.
 			q.Items = []Item{{Code: q.ID, Text: q.Text, TextEn: q.TextEn}}
 		}
@@ -185,7 +191,13 @@ func (d *Definition) check() error {
 			return fmt.Errorf("question %q: a single question needs labels", q.ID)
 		}
 		for _, l := range q.Labels {
-			if q.Type == Single && !idRE.MatchString(l.Code) {
+			switch {
+			case q.Role == RoleState:
+				// States keep their ISO codes (DE-SN) so every survey's data compares.
+				if !stateCodeRE.MatchString(l.Code) && !idRE.MatchString(l.Code) {
+					return fmt.Errorf("question %q: label %q needs an ISO 3166-2 code (DE-SN), OTHER, or a code of lower-case letters, digits and _", q.ID, l.Text)
+				}
+			case q.Type == Single && !idRE.MatchString(l.Code):
 				return fmt.Errorf("question %q: label %q needs a code of lower-case letters, digits and _", q.ID, l.Text)
 			}
 		}
@@ -197,6 +209,16 @@ func (d *Definition) check() error {
 			q.match = append(q.match, re)
 		}
 	}
+	d.headerRE = map[string]*regexp.Regexp{}
+	for _, h := range d.Ignore {
+		if isRegexp(h) {
+			re, err := regexp.Compile(h[1 : len(h)-1])
+			if err != nil {
+				return fmt.Errorf("ignore %q: %w", h, err)
+			}
+			d.headerRE[h] = re
+		}
+	}
 	for _, c := range d.Columns {
 		q := d.Question(c.Question)
 		if q == nil {
@@ -206,9 +228,11 @@ func (d *Definition) check() error {
 			return fmt.Errorf("column %q: question %q has no item %q", c.Header, c.Question, c.Item)
 		}
 		if isRegexp(c.Header) {
-			if _, err := regexp.Compile(c.Header[1 : len(c.Header)-1]); err != nil {
+			re, err := regexp.Compile(c.Header[1 : len(c.Header)-1])
+			if err != nil {
 				return fmt.Errorf("column %q: %w", c.Header, err)
 			}
+			d.headerRE[c.Header] = re
 		}
 	}
 	return nil

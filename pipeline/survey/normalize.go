@@ -13,8 +13,13 @@ import (
 	"github.com/resonanz/resonanz/pipeline/ingest"
 )
 
-// ErrNoQuestions means no row of a sheet looks like a header of the survey.
-var ErrNoQuestions = errors.New("no recognisable survey questions in the first rows")
+var (
+	// ErrNoQuestions means no row of a sheet looks like a header of the survey.
+	ErrNoQuestions = errors.New("no recognisable survey questions in the first rows")
+	// ErrCodeHeaders means the header holds question codes (LimeSurvey's
+	// G01Q01, G02Q03[SQ001]) that only a survey definition can explain.
+	ErrCodeHeaders = errors.New("the column headers are question codes (as LimeSurvey's G01Q01), which only a survey definition explains")
+)
 
 // Sink receives the data model's record batches. Write must not keep rec
 // beyond the call without retaining it.
@@ -50,6 +55,20 @@ type Summary struct {
 	CellsRejected int // answers rejected, their response kept
 	Blank         int // fully blank rows skipped
 	Scrubbed      int // personal data replaced in free text
+	// Rejects are the first MaxRejects rejects, for the import summary; the
+	// rejects table holds them all.
+	Rejects []Reject
+}
+
+// MaxRejects is how many rejects a Summary lists.
+const MaxRejects = 100
+
+// Reject is one value or row that was not imported.
+type Reject struct {
+	Row    int
+	Col    int // 0 for a whole row
+	Value  string
+	Reason string
 }
 
 // Rejected is the number of rejects written.
@@ -77,6 +96,9 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	} else {
 		var ok bool
 		if m, ok = d.Detect(opt.Sheet, head); !ok {
+			if m.Layout == LayoutLimeCodes {
+				return nil, fmt.Errorf("%s: %w: %w", where(opt.File, opt.Sheet), ErrNoQuestions, ErrCodeHeaders)
+			}
 			return nil, fmt.Errorf("%s: %w (looked for %s)", where(opt.File, opt.Sheet), ErrNoQuestions, questionList(d))
 		}
 	}
@@ -157,7 +179,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 			n.atCol = c.Index
 		}
 	}
-	n.last = m.HeaderRow + m.SkipRows
+	n.last = m.DataRow() - 1
 	return n
 }
 
@@ -280,11 +302,7 @@ func (n *normalizer) codebook() error {
 		if !any {
 			continue
 		}
-		labels := q.Labels
-		if q.Role == RoleState {
-			labels = append(append([]Label{}, labels...), stateLabels()...)
-		}
-		for i, l := range labels {
+		for i, l := range labelsOf(&q) {
 			var v *float64
 			if q.Type != Single {
 				v = &l.Value
@@ -303,12 +321,15 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 	if col > 0 {
 		colName = ingest.ColName(col)
 	}
+	if len(n.sum.Rejects) < MaxRejects {
+		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: value, Reason: reason})
+	}
 	return n.append(Rejects, n.opt.Event, n.opt.File, optStr(n.opt.Sheet), row, optStr(colName), value, reason, optStr(question), optStr(item))
 }
 
 // row normalises one sheet row below the header.
 func (n *normalizer) row(r *Row) error {
-	if r.Num <= n.m.HeaderRow+n.m.SkipRows {
+	if r.Num < n.m.DataRow() {
 		return nil
 	}
 	if r.Num > n.last+1 {

@@ -1,5 +1,10 @@
 package survey
 
+import (
+	"slices"
+	"strings"
+)
+
 // OtherState is the code of an answer "another state" when the survey only
 // lists some states.
 const OtherState = "OTHER"
@@ -42,5 +47,33 @@ func stateLabels() []Label {
 		ls = append(ls, Label{Code: s.code, Text: s.de, TextEn: s.en, Aliases: append([]string{s.code, s.code[3:]}, s.aliases...)})
 	}
 	ls = append(ls, Label{Code: OtherState, Text: "Anderes Bundesland", TextEn: "Other state", Aliases: otherStateAliases})
+	return ls
+}
+
+// labelsOf returns the answer labels of a question. A state question has
+// the built-in states; labels the definition gives for a built-in code add
+// their texts, aliases and export codes to it, others are further answers.
+func labelsOf(q *Question) []Label {
+	if q.Role != RoleState {
+		return q.Labels
+	}
+	ls := stateLabels()
+	for _, l := range q.Labels {
+		i := slices.IndexFunc(ls, func(b Label) bool { return strings.EqualFold(b.Code, l.Code) })
+		if i < 0 {
+			ls = append(ls, l)
+			continue
+		}
+		b := &ls[i]
+		b.Aliases = append(b.Aliases, l.Aliases...)
+		b.Codes = append(b.Codes, l.Codes...)
+		if l.Text != "" && key(l.Text) != key(b.Text) {
+			b.Aliases = append(b.Aliases, b.Text)
+			b.Text = l.Text
+		}
+		if l.TextEn != "" {
+			b.TextEn = l.TextEn
+		}
+	}
 	return ls
 }

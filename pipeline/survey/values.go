@@ -30,11 +30,25 @@ type codec struct {
 
 func newCodec(q *Question) *codec {
 	c := &codec{q: q, labels: map[string]*Label{}, missing: map[string]bool{}}
-	labels := q.Labels
-	if q.Role == RoleState {
-		labels = append(append([]Label{}, q.Labels...), stateLabels()...)
+	labels := labelsOf(q)
+	// The definition's own labels are registered first: their spellings win
+	// over the built-in states' aliases ("Ausland" as an answer of its own).
+	own := map[string]bool{}
+	for _, l := range q.Labels {
+		own[l.Code] = true
+	}
+	order := make([]int, 0, len(labels))
+	for i := range labels {
+		if own[labels[i].Code] {
+			order = append(order, i)
+		}
 	}
 	for i := range labels {
+		if !own[labels[i].Code] {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
 		l := &labels[i]
 		for _, n := range append(append([]string{l.Code, l.Text, l.TextEn}, l.Aliases...), l.Codes...) {
 			if k := key(n); k != "" {
@@ -68,8 +82,8 @@ func (c *codec) number(v string) (float64, string, error) {
 	}
 	f, ok := parseNumber(v)
 	if !ok {
-		if c.q.Type == Scale || len(c.q.Labels) > 0 {
-			return 0, "", fmt.Errorf("%w %q", ErrUnknownLabel, v)
+		if len(c.labels) > 0 {
+			return 0, "", fmt.Errorf("%w nor an answer label: %q", ErrNotNumber, v)
 		}
 		return 0, "", fmt.Errorf("%w: %q", ErrNotNumber, v)
 	}
@@ -107,19 +121,21 @@ func parseNumber(s string) (float64, bool) {
 }
 
 var timeLayouts = []string{
-	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
 	"02.01.2006 15:04:05", "02.01.2006 15:04", "2.1.2006 15:04:05", "2.1.2006 15:04", "02.01.2006", "2.1.2006",
-	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006", "2006/01/02 15:04:05", "2006/01/02",
-	"02.01.06 15:04", "02.01.06",
+	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM", "1/2/2006",
+	"2006/01/02 15:04:05", "2006/01/02", "02.01.06 15:04", "02.01.06",
 }
 
 // parseTime reads the dates survey tools write: ISO (what the xlsx reader
-// makes of date cells), German and US text, and Excel serial numbers.
+// makes of date cells), German and US text, and Excel serial numbers. The
+// result is the wall-clock time the export shows, as UTC: exports give the
+// organiser's local time, and that is what reports should show.
 func parseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC(), nil
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
 		}
 	}
 	if f, ok := parseNumber(s); ok && f > 20000 && f < 80000 {

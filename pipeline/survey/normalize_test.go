@@ -1,0 +1,108 @@
+package survey
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// tableSink keeps every row written, as text.
+type tableSink struct{ rows map[string][]string }
+
+func (s *tableSink) Write(table string, rec arrow.RecordBatch) error {
+	for i := 0; i < int(rec.NumRows()); i++ {
+		var vals []string
+		for c := 0; c < int(rec.NumCols()); c++ {
+			col := rec.Column(c)
+			if col.IsNull(i) {
+				vals = append(vals, "∅")
+			} else {
+				vals = append(vals, col.ValueStr(i))
+			}
+		}
+		s.rows[table] = append(s.rows[table], strings.Join(vals, "|"))
+	}
+	return nil
+}
+
+// TestNormalizeDocExample is the example of the package documentation.
+func TestNormalizeDocExample(t *testing.T) {
+	sheet := "Feedback MDK 2025\n\nNr.\tBundesland\tHandlungsbedarf Datenschutz\tZufriedenheit\n1\tLSA\t4\t7\n1\tThür.\tsehr hoch\t4"
+	sink := &tableSink{rows: map[string][]string{}}
+	sum, err := Normalize(cellsOf(parseRows(sheet)), Builtin(), Options{Event: "mdk16", File: "boegen.xlsx", Sheet: "Erfassung"}, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sum.Mapping
+	got := fmt.Sprintf("%s %d %d read=%d imported=%d cells=%d dup=%d blank=%d", m.Layout, m.HeaderRow, m.DataRow(),
+		sum.RowsRead, sum.Imported, sum.CellsRejected, sum.Duplicates, sum.Blank)
+	if want := "handtyped 3 4 read=2 imported=1 cells=1 dup=1 blank=0"; got != want {
+		t.Errorf("summary: got %s, want %s", got, want)
+	}
+	for table, want := range map[string][]string{
+		Responses: {"mdk16|1|∅|DE-ST|Sachsen-Anhalt|∅|∅|boegen.xlsx|4"},
+		Answers:   {"mdk16|1|need|datenschutz|4|hoch"},
+		Rejects: {
+			"mdk16|boegen.xlsx|Erfassung|4|D|7|out of range: 7 is not within 1–5|satisfaction|∅",
+			`mdk16|boegen.xlsx|Erfassung|5|A|1|duplicate response id "1": same as row 4|∅|∅`,
+		},
+	} {
+		if got := sink.rows[table]; !slices.Equal(got, want) {
+			t.Errorf("%s:\n got  %q\n want %q", table, got, want)
+		}
+	}
+}
+
+// TestDocsExample reads the complete example of docs/survey-definition.md
+// and imports a small code-header sheet with it, as the document says.
+func TestDocsExample(t *testing.T) {
+	b, err := os.ReadFile("../../docs/survey-definition.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "## The format\n\n```yaml\n")
+	if !ok {
+		t.Fatal("no yaml block under \"## The format\"")
+	}
+	src, _, _ := strings.Cut(rest, "```")
+	d, err := Parse([]byte(src), "survey-definition.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := "id\tG01Q01\tG01Q02\tG02Q03[SQ001]\tG02Q03[SQ002]\tG03Q04[SQ001]\tG03Q04[SQ003]\tG04Q05\tG04Q06\tG04Q07\tInterne Notiz\tBearbeiterin\n" +
+		"7\tA2\tA1\tA5\tA6\tY\tY\t4\t9\tMehr Termine\tx\ty\n" +
+		"8\tA9\tWI\tsehr wichtig\t6\t\tY\t5\t\t\t\t"
+	sink := &tableSink{rows: map[string][]string{}}
+	sum, err := Normalize(cellsOf(parseRows(sheet)), d, Options{Event: "bb25", File: "export.csv"}, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, c := range sum.Mapping.Columns {
+		kinds = append(kinds, c.Kind)
+	}
+	if got := strings.Join(kinds, " "); got != "id question question question question question question question question question system system" {
+		t.Errorf("columns: %s", got)
+	}
+	for table, want := range map[string][]string{
+		Responses: {"bb25|7|∅|DE-ST|Sachsen-Anhalt|verwaltung|Öffentliche Verwaltung|export.csv|2", "bb25|8|∅|∅|∅|wirtschaft|Wirtschaft|export.csv|3"},
+		Answers: {
+			"bb25|7|need|online_termine|5|sehr wichtig", "bb25|7|channels|telefon|1|Telefon", "bb25|7|channels|vor_ort|1|Vor Ort, im Bürgerbüro",
+			"bb25|7|satisfaction|∅|4|∅", "bb25|7|nps|∅|9|∅",
+			"bb25|8|need|online_termine|5|sehr wichtig", "bb25|8|channels|vor_ort|1|Vor Ort, im Bürgerbüro", "bb25|8|satisfaction|∅|5|sehr zufrieden",
+		},
+		Comments: {"bb25|7|comments|Mehr Termine"},
+		Rejects: {
+			`bb25|export.csv|∅|3|B|A9|unknown answer "A9"|state|∅`,
+			"bb25|export.csv|∅|3|E|6|out of range: 6 is not within 1–5|need|eakte",
+		},
+	} {
+		if got := sink.rows[table]; !slices.Equal(got, want) {
+			t.Errorf("%s:\n got  %q\n want %q", table, got, want)
+		}
+	}
+}

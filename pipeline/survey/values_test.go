@@ -1,0 +1,188 @@
+package survey
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestStates(t *testing.T) {
+	c := newCodec(Builtin().Role(RoleState))
+	for _, tc := range []struct{ in, want string }{
+		{"Sachsen-Anhalt", "DE-ST"}, {"Sachsen Anhalt", "DE-ST"}, {"LSA", "DE-ST"}, {"ST", "DE-ST"},
+		{" sachsen-anhalt ", "DE-ST"}, {"SACHSEN–ANHALT", "DE-ST"}, {"Saxony-Anhalt", "DE-ST"}, {"DE-ST", "DE-ST"},
+		{"Thüringen", "DE-TH"}, {"Thür.", "DE-TH"}, {"TH", "DE-TH"}, {"thueringen", "DE-TH"}, {"THÜ", "DE-TH"}, {"Thuringia", "DE-TH"},
+		{"Sachsen", "DE-SN"}, {"sachsen ", "DE-SN"}, {"SN", "DE-SN"}, {"SAX", "DE-SN"}, {"Freistaat Sachsen", "DE-SN"}, {"de-sn", "DE-SN"},
+		{"Berlin", "DE-BE"}, {"NRW", "DE-NW"}, {"Bayern", "DE-BY"}, {"Mecklenburg-Vorpommern", "DE-MV"},
+		{"Anderes Bundesland", OtherState}, {"other state", OtherState},
+	} {
+		l, err := c.label(tc.in)
+		if err != nil || l.Code != tc.want {
+			t.Errorf("state %q: got %v %v, want %s", tc.in, l, err, tc.want)
+		}
+	}
+	for _, in := range []string{"Kirche", "Sachsen und Thüringen", "X"} {
+		if _, err := c.label(in); !errors.Is(err, ErrUnknownLabel) {
+			t.Errorf("state %q: got %v, want %v", in, err, ErrUnknownLabel)
+		}
+	}
+}
+
+func TestSectors(t *testing.T) {
+	c := newCodec(Builtin().Role(RoleSector))
+	for _, tc := range []struct{ in, want string }{
+		{"Landesverwaltung", "landesverwaltung"}, {"LV", "landesverwaltung"}, {"landesverwaltung ", "landesverwaltung"},
+		{"Kommunalverwaltung", "kommunalverwaltung"}, {"KV", "kommunalverwaltung"}, {"Kommune", "kommunalverwaltung"},
+		{"Wirtschaft", "wirtschaft"}, {"WI", "wirtschaft"}, {"Business", "wirtschaft"},
+		{"wissenschaft", "wissenschaft"}, {"WS", "wissenschaft"}, {"Hochschule", "wissenschaft"},
+		{"Politik", "politik"}, {"Pol.", "politik"},
+		{"Zivilgesellschaft", "zivilgesellschaft"}, {"ZG", "zivilgesellschaft"}, {"Civil society", "zivilgesellschaft"},
+	} {
+		l, err := c.label(tc.in)
+		if err != nil || l.Code != tc.want {
+			t.Errorf("sector %q: got %v %v, want %s", tc.in, l, err, tc.want)
+		}
+	}
+	if _, err := c.label("Kirche"); !errors.Is(err, ErrUnknownLabel) {
+		t.Errorf("sector Kirche: got %v, want %v", err, ErrUnknownLabel)
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	d := Builtin()
+	for _, tc := range []struct {
+		question, in string
+		want         float64
+		missing      bool
+		err          error
+	}{
+		// Scale answers as labels, German and English, or numbers, also typed as text.
+		{"need", "sehr hoch", 5, false, nil},
+		{"need", "Sehr hoch", 5, false, nil},
+		{"need", "stimme voll zu", 5, false, nil},
+		{"need", "stimme eher nicht zu", 2, false, nil},
+		{"need", "mittel", 3, false, nil},
+		{"need", "very low", 1, false, nil},
+		{"need", "strongly agree", 5, false, nil},
+		{"need", "3", 3, false, nil},
+		{"need", " 4 ", 4, false, nil},
+		{"need", "4,0", 4, false, nil},
+		{"need", "4.0", 4, false, nil},
+		{"need", "keine Angabe", 0, true, nil},
+		{"need", "k. A.", 0, true, nil},
+		{"need", "99", 0, true, nil},
+		{"need", "7", 0, false, ErrOutOfRange},
+		{"need", "0", 0, false, ErrOutOfRange},
+		{"need", "4,5", 0, false, ErrOutOfRange},
+		{"need", "n/a", 0, false, ErrNotNumber},
+		{"need", "ziemlich", 0, false, ErrNotNumber},
+		{"satisfaction", "4,0", 4, false, nil},
+		{"satisfaction", "sehr zufrieden", 5, false, nil},
+		{"satisfaction", "very dissatisfied", 1, false, nil},
+		{"satisfaction", "6", 0, false, ErrOutOfRange},
+		{"nps", "10", 10, false, nil},
+		{"nps", "0", 0, false, nil},
+		{"nps", "11", 0, false, ErrOutOfRange},
+		{"nps", "-1", 0, false, ErrOutOfRange},
+		{"nps", "zehn", 0, false, ErrNotNumber},
+	} {
+		c := newCodec(d.Question(tc.question))
+		if c.isMissing(tc.in) != tc.missing {
+			t.Errorf("%s %q: missing = %v, want %v", tc.question, tc.in, !tc.missing, tc.missing)
+			continue
+		}
+		if tc.missing {
+			continue
+		}
+		got, _, err := c.number(tc.in)
+		if tc.err != nil {
+			if !errors.Is(err, tc.err) {
+				t.Errorf("%s %q: got %v, %v; want error %v", tc.question, tc.in, got, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s %q: got %v, %v; want %v", tc.question, tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	at := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02 15:04:05", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tc := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"2025-11-13T14:03:12", at("2025-11-13 14:03:12")}, // what the xlsx readers make of date cells
+		{"2025-11-13 14:03:12", at("2025-11-13 14:03:12")}, // LimeSurvey, Qualtrics
+		{"2025-11-13T14:03:12+01:00", at("2025-11-13 14:03:12")},
+		{"2025-11-13", at("2025-11-13 00:00:00")},
+		{"13.11.2025 14:03:12", at("2025-11-13 14:03:12")}, // Google Sheets, German locale
+		{"13.11.2025 14:03", at("2025-11-13 14:03:00")},    // German Excel CSV
+		{"13.11.2025", at("2025-11-13 00:00:00")},
+		{"3.1.2025 9:05", at("2025-01-03 09:05:00")},
+		{"11/13/2025 14:03:12", at("2025-11-13 14:03:12")}, // Google Sheets, US locale
+		{"11/13/2025 2:03:12 PM", at("2025-11-13 14:03:12")},
+		{"45974", at("2025-11-13 00:00:00")}, // Excel serial day numbers
+		{"45974.5", at("2025-11-13 12:00:00")},
+		{"45974,5", at("2025-11-13 12:00:00")},
+	} {
+		got, err := parseTime(tc.in)
+		if err != nil || !got.Equal(tc.want) {
+			t.Errorf("%q: got %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, in := range []string{"gestern", "31.02.2025", "13.13.2025", "5", ""} {
+		if _, err := parseTime(in); !errors.Is(err, ErrNotDate) {
+			t.Errorf("%q: got %v, want %v", in, err, ErrNotDate)
+		}
+	}
+}
+
+func TestSplitMulti(t *testing.T) {
+	q := Builtin().Question("topics")
+	for _, tc := range []struct {
+		in           string
+		items, other []string
+	}{
+		{"Datenschutz;Smart City;", []string{"datenschutz", "smart_city"}, nil}, // MS Forms
+		{"Datenschutz, Smart City", []string{"datenschutz", "smart_city"}, nil}, // Google Forms
+		{"Datenschutz,IT-Sicherheit", []string{"datenschutz", "it_sicherheit"}, nil},
+		{"Open Data, Open Government, Datenschutz", []string{"open_data_open_government", "datenschutz"}, nil},
+		{"Datenschutz, Green IT", []string{"datenschutz"}, []string{"Green IT"}},
+		{"KI; Data protection", []string{"kuenstliche_intelligenz", "datenschutz"}, nil},
+		{"Datenschutz;Datenschutz;", []string{"datenschutz"}, nil},
+		{"", nil, nil},
+	} {
+		items, other := splitMulti(tc.in, q)
+		if !slices.Equal(items, tc.items) || !slices.Equal(other, tc.other) {
+			t.Errorf("%q: got %v %v, want %v %v", tc.in, items, other, tc.items, tc.other)
+		}
+	}
+}
+
+func TestChosen(t *testing.T) {
+	it := &Item{Code: "datenschutz", Text: "Datenschutz"}
+	for _, tc := range []struct {
+		in, want string
+		chosen   bool
+		err      error
+	}{
+		{"Y", "Y", true, nil}, {"", "Y", false, nil},
+		{"Ja", "", true, nil}, {"Nein", "", false, nil}, {"x", "", true, nil}, {"1", "", true, nil}, {"0", "", false, nil},
+		{"Datenschutz", "", true, nil}, // SurveyMonkey writes the option's label
+		{"vielleicht", "", false, ErrNotChosen},
+	} {
+		got, err := chosen(tc.in, tc.want, it)
+		if !errors.Is(err, tc.err) || got != tc.chosen {
+			t.Errorf("%q: got %v, %v; want %v, %v", tc.in, got, err, tc.chosen, tc.err)
+		}
+	}
+}
