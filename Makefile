@@ -26,12 +26,14 @@ bench:
 	go run ./bench/xlsx
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
-# reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader.
+# reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,
+# header detection and normalising of arbitrary sheets.
 FUZZTIME ?= 10s
 fuzz:
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzOpenReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/ingest -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
+	go test ./pipeline/survey -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(FUZZTIME)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
