@@ -13,22 +13,16 @@
 -- ymax: 5
 -- optional: true
 -- order: 70
-with waves as (
-  select event, coalesce(title, event) as event_title, date,
-         row_number() over (order by date nulls last, event) as wave
-  from all_events.events
-  where date is null or date <= (select max(date) from events)
-),
-items as (
-  select distinct question, item from all_events.questions where question = 'need' and item is not null
+with items as (
+  select distinct question, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)
 ),
 asked as (
-  select distinct event, item from all_events.questions where question = 'need' and item is not null
+  select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)
 ),
 per as (
   select a.event, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
          count(*) filter (where a.value >= 4) as top2
-  from all_events.answers a where a.question = 'need'
+  from all_events.answers a where a.question = 'need' and a.event in (select event from waves)
   group by all
 ),
 grid as (

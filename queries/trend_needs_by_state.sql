@@ -7,20 +7,14 @@
 -- chart: none
 -- optional: true
 -- order: 71
-with waves as (
-  select event, coalesce(title, event) as event_title, date,
-         row_number() over (order by date nulls last, event) as wave
-  from all_events.events
-  where date is null or date <= (select max(date) from events)
-),
-groups as (select distinct r.state as state from all_events.responses r where r.state is not null),
-items as (select distinct item from all_events.questions where question = 'need' and item is not null),
-asked as (select distinct event, item from all_events.questions where question = 'need' and item is not null),
+with groups as (select distinct r.state as state from all_events.responses r where r.state is not null and r.event in (select event from waves)),
+items as (select distinct item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)),
+asked as (select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)),
 per as (
   select a.event, r.state as state, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
          count(*) filter (where a.value >= 4) as top2
   from all_events.answers a join all_events.responses r using (event, respondent)
-  where a.question = 'need' and r.state is not null
+  where a.question = 'need' and r.state is not null and a.event in (select event from waves)
   group by all
 ),
 grid as (
