@@ -158,7 +158,7 @@ func TestLinkThreshold(t *testing.T) {
 		headers []string
 		want    []string // linked id per column, "" for none
 	}{
-		{[]string{"Wie zufrieden?"}, []string{"satisfaction"}},                   // 2·1/(1+2) = 0.67
+		{[]string{"Wie zufrieden?"}, []string{"satisfaction"}},                  // 2·1/(1+2) = 0.67
 		{[]string{"Zufrieden mit Essen, Raum, Technik, Ablauf?"}, []string{""}}, // 2·1/(5+2) = 0.29
 		{[]string{"Wie zufrieden mit Essen?", "Wie zufrieden insgesamt?"}, []string{"", "satisfaction"}},
 	} {
