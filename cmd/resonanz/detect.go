@@ -131,7 +131,7 @@ func quoteList(ss []string) string {
 // printLinking shows how the file's columns relate to the dataset's
 // questions: linked by wording (with the similarity), new, and gone.
 func printLinking(w io.Writer, dir string, l *survey.Linking) {
-	fmt.Fprintf(w, "Compared with the dataset in %s (events %s; latest %s): %d columns map onto ids it has by the survey definition.\n",
+	fmt.Fprintf(w, "Compared with the dataset in %s (events %s; latest %s): the survey definition maps %d columns onto ids it holds.\n",
 		dir, strings.Join(l.Events, ", "), l.Latest, l.Defined)
 	if len(l.Linked) > 0 {
 		fmt.Fprintf(w, "  linked by their wording in earlier events (similarity ≥ %.2f; --write-survey maps them so):\n", survey.MatchThreshold)
