@@ -23,8 +23,9 @@ var waves = []struct{ id, file, date string }{
 
 // threeWaves imports mdk15 and mdk16 with the built-in definition, lets
 // detect compare mdk17 (reworded, which the built-in definition does not
-// recognise) with them and imports mdk17 with the draft it writes.
-func threeWaves(t *testing.T) (data string, det *Detection) {
+// recognise) with them and imports mdk17 with the draft it writes, after
+// edit (if any) changed it as a user would.
+func threeWaves(t *testing.T, edit func(*survey.Definition)) (data string, det *Detection) {
 	t.Helper()
 	ctx := context.Background()
 	data = filepath.Join(t.TempDir(), "data")
@@ -39,6 +40,9 @@ func threeWaves(t *testing.T) (data string, det *Detection) {
 	}
 	if det.Linking == nil {
 		t.Fatalf("no comparison with the dataset (%v)", det.DataErr)
+	}
+	if edit != nil {
+		edit(det.Draft)
 	}
 	y, err := det.Draft.YAML("test", det.Notes)
 	if err != nil {
@@ -77,7 +81,7 @@ func TestRegistryLinksThirdWave(t *testing.T) {
 		t.Error("a comparison without a dataset")
 	}
 
-	_, det := threeWaves(t)
+	_, det := threeWaves(t, nil)
 	l := det.Linking
 	if !slices.Equal(l.Events, []string{"mdk15", "mdk16"}) || l.Latest != "mdk16" {
 		t.Errorf("events %v, latest %s", l.Events, l.Latest)
@@ -128,7 +132,7 @@ func TestRegistryLinksThirdWave(t *testing.T) {
 // linked only by the registry, against means computed from the truth files,
 // and that items not asked in a wave are "nicht erhoben", never 0.
 func TestTrendThreeWaves(t *testing.T) {
-	data, det := threeWaves(t)
+	data, det := threeWaves(t, nil)
 	want := truthNeeds(t)
 	rows := queryCSV(t, data, "select event, item, asked, n, mean from trend_needs")
 	items := map[string]bool{}
@@ -197,7 +201,18 @@ func TestTrendThreeWaves(t *testing.T) {
 // dataset: the trend and the comparison hold mdk15 and mdk16 only, without
 // the item only mdk17 asked, and item texts are not mdk17's wording.
 func TestEarlierEventSeesNoLaterWaves(t *testing.T) {
-	data, _ := threeWaves(t)
+	data, _ := threeWaves(t, func(d *survey.Definition) {
+		d.Question("need").Item("datenschutz").Text = "Datenschutz und DSGVO" // the user renames the item
+	})
+	for _, tc := range []struct {
+		events []string
+		want   string
+	}{{nil, "Datenschutz und DSGVO"}, {[]string{"mdk16"}, "Datenschutz"}, {[]string{"mdk15"}, "Datenschutz"}} {
+		got := queryEvents(t, data, tc.events, nil, "select item_text from item_names where question = 'need' and item = 'datenschutz'")
+		if len(got) != 1 || got[0]["item_text"] != tc.want {
+			t.Errorf("item text for %v: %v, want %q", tc.events, got, tc.want)
+		}
+	}
 	want := truthNeeds(t)
 	delete(want, "mdk17")
 	rows := queryEvents(t, data, []string{"mdk16"}, nil, "select event, item, asked, n, mean from trend_needs")
@@ -232,7 +247,7 @@ func TestEarlierEventSeesNoLaterWaves(t *testing.T) {
 // from the truth files, ▲/▼ from Welch and Holm computed here in Go, and
 // items asked in only one of the two shown as "nicht erhoben".
 func TestCompareChosenPair(t *testing.T) {
-	data, _ := threeWaves(t)
+	data, _ := threeWaves(t, nil)
 	vals := truthValues(t)
 	rows := queryEvents(t, data, []string{"mdk17"}, []string{"mdk15", "mdk17"}, "select event, item, asked, n, mean, p_adj, sig from compare_last")
 	// Items asked in either: the union of both truth files.
