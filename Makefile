@@ -12,15 +12,23 @@ build:
 test:
 	go test ./...
 
-# The organiser's job on the bundled sample: last year's event, then this
-# year's, into ./resonanz-data; the report for this year lands in out/.
+# The organiser's job on the bundled sample: three years into ./resonanz-data.
+# 2026 came from LimeSurvey with reworded questions: detect links them to the
+# ids of the earlier years and drafts the definition the import uses. The
+# report for 2026 lands in out/, a comparison of 2024 with 2026 in out/vergleich/.
 demo: build
 	rm -rf resonanz-data out
+	mkdir -p out
 	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) import testdata/mdk15-googleforms.xlsx --event mdk15 \
 		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 2024-11-14 -q
-	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) run testdata/mdk16-msforms.xlsx --event mdk16 \
-		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 --out out
-	./$(BIN) query "select count(*) as responses from responses"
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) import testdata/mdk16-msforms.xlsx --event mdk16 \
+		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 -q
+	./$(BIN) detect testdata/mdk17-limesurvey.xlsx --write-survey out/mdk17.survey.yaml
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) run testdata/mdk17-limesurvey.xlsx --event mdk17 \
+		--event-title "17. Mitteldeutsche Digitalisierungskonferenz" --event-date 2026-11-12 \
+		--survey out/mdk17.survey.yaml --out out
+	./$(BIN) report --compare mdk15,mdk17 --out out/vergleich
+	./$(BIN) events
 
 bench:
 	go run ./bench/xlsx
