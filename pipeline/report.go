@@ -14,11 +14,8 @@ import (
 
 // ReportOptions configure Report.
 type ReportOptions struct {
-	DataDir string
-	Event   string // "" picks the latest event
-	// Compare, two events with the earlier first, reports on the later one
-	// and compares it with the earlier instead of the one before it.
-	Compare   []string
+	DataDir   string
+	Event     string // "" picks the latest event
 	Out       string
 	Lang      string
 	MinN      int
@@ -26,6 +23,9 @@ type ReportOptions struct {
 	Params    map[string]string
 	Weights   string           // YAML file of population margins; "" for no weighting
 	Progress  progress.Tracker // nil: no progress shown
+	// Compare, two events with the earlier first, reports on the later one
+	// and compares it with the earlier instead of the one before it.
+	Compare []string
 }
 
 // Report runs every report query for one event and writes the workbook,
