@@ -154,8 +154,11 @@ func printLinking(w io.Writer, dir string, l *survey.Linking) {
 		}
 		for _, k := range l.New {
 			what := "new question"
-			if k.Question != "" {
-				what = linkID(k.Question, k.Item) + " (new question)"
+			switch {
+			case k.Item != "":
+				what = linkID(k.Question, k.Item) + " (new item)"
+			case k.Question != "":
+				what = k.Question + " (new question)"
 			}
 			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
 		}

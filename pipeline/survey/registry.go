@@ -215,7 +215,9 @@ func (r *Registry) Link(m Mapping, d *Definition) *Linking {
 			for _, id := range askedIDs(c, d) {
 				asked[id] = true
 			}
-			if r.Has(c.Question, c.Item) {
+			// A question in one column (a multiple choice joined with ";")
+			// is known when the dataset has the question.
+			if r.Has(c.Question, c.Item) || c.Item == "" && r.quest[c.Question] != nil {
 				l.Defined++
 			} else {
 				l.New = append(l.New, Link{Column: c, Question: c.Question, Item: c.Item})
