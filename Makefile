@@ -4,7 +4,7 @@ export GOFLAGS := -tags=duckdb_arrow
 DEMO_KEY ?= .resonanz-demo-key
 BIN := bin/resonanz
 
-.PHONY: build test demo bench fuzz lint testdata clean
+.PHONY: build test demo demo-waves bench fuzz lint testdata clean
 
 build:
 	go build -o $(BIN) ./cmd/resonanz
@@ -12,8 +12,10 @@ build:
 test:
 	go test ./...
 
-# The organiser's job on the bundled sample: last year's event, then this
-# year's, into ./resonanz-data; the report for this year lands in out/.
+# The organiser's job on the bundled sample: three years into ./resonanz-data.
+# 2026 came from LimeSurvey with reworded questions: detect links them to the
+# ids of the earlier years and drafts the definition the import uses. The
+# report for 2026 lands in out/, a comparison of 2024 with 2026 in out/vergleich/.
 demo: build
 	rm -rf resonanz-data out
 	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) import testdata/mdk15-googleforms.xlsx --event mdk15 \
@@ -21,6 +23,24 @@ demo: build
 	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) run testdata/mdk16-msforms.xlsx --event mdk16 \
 		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 --out out
 	./$(BIN) query "select count(*) as responses from responses"
+
+# Three waves in their own data directory: the third, a LimeSurvey export with
+# reworded questions, is linked to the earlier ones through detect's draft;
+# then its report (out/waves) and a chosen comparison (out/vergleich).
+WAVES := demo-waves-data
+demo-waves: build
+	rm -rf $(WAVES) out/waves out/vergleich
+	mkdir -p out
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(WAVES) import testdata/mdk15-googleforms.xlsx --event mdk15 \
+		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 2024-11-14 -q
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(WAVES) import testdata/mdk16-msforms.xlsx --event mdk16 \
+		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 -q
+	./$(BIN) --data $(WAVES) detect testdata/mdk17-limesurvey.xlsx --write-survey out/mdk17.survey.yaml
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(WAVES) run testdata/mdk17-limesurvey.xlsx --event mdk17 \
+		--event-title "17. Mitteldeutsche Digitalisierungskonferenz" --event-date 2026-11-12 \
+		--survey out/mdk17.survey.yaml --out out/waves
+	./$(BIN) --data $(WAVES) report --compare mdk15,mdk17 --out out/vergleich
+	./$(BIN) --data $(WAVES) events
 
 bench:
 	go run ./bench/xlsx
@@ -45,4 +65,4 @@ testdata:
 	go run ./tools/gen -out testdata
 
 clean:
-	rm -rf bin out resonanz-data $(DEMO_KEY)
+	rm -rf bin out resonanz-data $(WAVES) $(DEMO_KEY)

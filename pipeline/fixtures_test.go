@@ -28,6 +28,7 @@ var fixtures = []struct {
 }{
 	{"mdk16-msforms.xlsx", "", survey.LayoutMSForms},
 	{"mdk15-googleforms.xlsx", "", survey.LayoutGoogleForms},
+	{"mdk17-limesurvey.xlsx", "mdk17-limesurvey.survey.yaml", survey.LayoutLimeSurvey},
 	{"layouts/msforms-en.xlsx", "", survey.LayoutMSForms},
 	{"layouts/googleforms.csv", "", survey.LayoutGoogleForms},
 	{"layouts/limesurvey-fulltext.xlsx", "", survey.LayoutLimeSurvey},
@@ -143,6 +144,7 @@ type imported struct {
 	satisfaction *float64
 	nps          *float64
 	improve      string
+	heard        string // code of the answer to mdk17's new question
 }
 
 type dataset struct {
@@ -233,8 +235,18 @@ func readBack(t *testing.T, dir, event string) *dataset {
 			r.satisfaction = &v
 		case "nps":
 			r.nps = &v
+		case "heard":
+			// read with its code below
 		default:
 			t.Errorf("respondent %s: answer to unexpected question %s", id, q)
+		}
+	})
+	each(t, db, `select a.respondent, l.code from answers a join labels l on l.question = a.question and l.label = a.label
+		where a.question = 'heard'`, func(s scanner) {
+		var id, code string
+		s(&id, &code)
+		if r := d.byID[id]; r != nil {
+			r.heard = code
 		}
 	})
 	each(t, db, `select respondent, question, text from comments`, func(s scanner) {
@@ -360,6 +372,9 @@ func checkRespondents(t *testing.T, truth *sample.Truth, d *dataset) {
 		}
 		if !sameNum(r.nps, p.NPS) {
 			fail("respondent %s (row %d): nps %v, want %v", p.ID, r.row, fmtNum(r.nps), fmtInt(p.NPS))
+		}
+		if s := deref(p.Heard); r.heard != s {
+			fail("respondent %s (row %d): heard %q, want %q", p.ID, r.row, r.heard, s)
 		}
 		if s := strings.TrimSpace(deref(p.Improve)); r.improve != s {
 			fail("respondent %s (row %d): improve %q, want %q", p.ID, r.row, r.improve, s)

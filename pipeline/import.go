@@ -337,10 +337,13 @@ func questionIDs(d *survey.Definition) string {
 
 // DetectOptions configure Detect.
 type DetectOptions struct {
-	File   string
-	Survey string // survey definition file; "" for the built-in template
-	Sheet  string // sheet to read; "" picks the one that looks like responses
-	Ingest ingest.Options
+	// DataDir, when it holds a dataset, is compared with the file: which
+	// columns match questions it already has, which are new or gone.
+	DataDir string
+	File    string
+	Survey  string // survey definition file; "" for the built-in template
+	Sheet   string // sheet to read; "" picks the one that looks like responses
+	Ingest  ingest.Options
 }
 
 // Detection is what Detect understood of a file.
@@ -358,6 +361,13 @@ type Detection struct {
 	// id) on what was guessed; see survey.Definition.Draft.
 	Draft *survey.Definition
 	Notes map[string]string
+	// Linking compares the file with the dataset in DataDir (nil without
+	// one): columns linked to its ids by their wording, new and gone
+	// questions. The draft maps the linked columns onto those ids.
+	Linking *survey.Linking
+	// DataErr says why the dataset could not be compared; the rest of the
+	// detection stands.
+	DataErr error
 }
 
 // DraftRows is how many rows of a sheet Detect reads to guess the answers of
@@ -365,8 +375,9 @@ type Detection struct {
 const DraftRows = 1000
 
 // Detect reads a file's header as import would and drafts a survey
-// definition for it; it writes nothing.
-func Detect(opt DetectOptions) (*Detection, error) {
+// definition for it; with a dataset in DataDir it also compares the file's
+// questions with those the dataset holds. It writes nothing.
+func Detect(ctx context.Context, opt DetectOptions) (*Detection, error) {
 	def := survey.Builtin()
 	if opt.Survey != "" {
 		d, err := survey.Load(opt.Survey)
@@ -393,6 +404,7 @@ func Detect(opt DetectOptions) (*Detection, error) {
 		det.Sheets = book.Sheets()
 	}
 	det.Draft, det.Notes = def.Draft(*m, rows)
+	det.linkDataset(ctx, opt.DataDir, def, rows)
 	return det, nil
 }
 

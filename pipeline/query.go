@@ -24,6 +24,7 @@ type QueryOptions struct {
 	Source      string
 	Params      map[string]string
 	Events      []string
+	Compare     []string // two events, the earlier first: the waves view holds them (query.Options.Compare)
 	QueryDirs   []string
 	Format      string // table, csv, json, xlsx, parquet
 	Out         string // file; "" writes to the writer given
@@ -64,12 +65,16 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	default:
 		return fmt.Errorf("query: unknown format %q (%s)", opt.Format, strings.Join(Formats, ", "))
 	}
-	events, err := resolveEvents(ctx, opt.DataDir, opt.Events)
+	want := opt.Events
+	if len(want) == 0 && len(opt.Compare) == 2 {
+		want = opt.Compare[1:] // the views hold the later event of the pair
+	}
+	events, err := resolveEvents(ctx, opt.DataDir, want)
 	if err != nil {
 		return err
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {

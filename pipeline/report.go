@@ -23,6 +23,9 @@ type ReportOptions struct {
 	Params    map[string]string
 	Weights   string           // YAML file of population margins; "" for no weighting
 	Progress  progress.Tracker // nil: no progress shown
+	// Compare, two events with the earlier first, reports on the later one
+	// and compares it with the earlier instead of the one before it.
+	Compare []string
 }
 
 // Report runs every report query for one event and writes the workbook,
@@ -34,16 +37,12 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	if opt.Lang != "de" && opt.Lang != "en" {
 		return nil, fmt.Errorf("report: --lang %q: de or en", opt.Lang)
 	}
-	event := opt.Event
-	if event == "" {
-		latest, err := latestEvent(opt.DataDir)
-		if err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-		event = latest
+	event, err := reportEvent(opt)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: []string{event}, Lang: opt.Lang,
+		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang,
 		Queries: queryDirs(opt.DataDir, opt.QueryDirs),
 	})
 	if err != nil {
@@ -61,6 +60,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	} else {
 		in.Event = report.Event{ID: event}
 	}
+	in.Compare = comparedEvents(e.Manifest, opt.Compare)
 	var reportQueries []*query.Query
 	for _, q := range e.Queries() {
 		if q.Meta.Report {
@@ -82,6 +82,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		in.Sheets = append(in.Sheets, report.Sheet{Query: q, Table: t, Hidden: primaryHidden(t, opt.MinN), Marks: marks, SheetName: q.SheetName(L)})
 		bar.Add(1)
 	}
+	compareSheets(in.Sheets, in.Compare, L)
 	if opt.Weights != "" {
 		s, err := weightedSheet(ctx, e, opt.Weights)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
@@ -92,7 +93,12 @@ func queryCSV(t *testing.T, data, sql string) []map[string]string {
 	if err := Query(context.Background(), QueryOptions{DataDir: data, SQL: sql, Format: "csv", Lang: "de"}, &buf); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(&buf).ReadAll()
+	return parseCSV(t, buf.String())
+}
+
+func parseCSV(t *testing.T, text string) []map[string]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

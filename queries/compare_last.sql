@@ -2,8 +2,8 @@
 -- title_en: Compared with last time
 -- sheet: Vergleich mit letztem Mal
 -- sheet_en: Compared with last time
--- description: Mittlerer Handlungsbedarf je Thema in dieser und der vorigen Befragung, mit 95-%-Konfidenzintervall. ▲/▼: signifikante Änderung (Welch-t-Test, Holm-korrigiert über die Themen, 5 %). „nicht erhoben“: das Thema wurde in einer der beiden Befragungen nicht gefragt.
--- description_en: Mean need for action per topic in this and the previous survey, with 95 % confidence interval. ▲/▼: significant change (Welch t test, Holm-corrected across topics, 5 %). "not asked": the topic was not asked in one of the two surveys.
+-- description: Mittlerer Handlungsbedarf je Thema in dieser und der vorigen Befragung (mit --compare: in den beiden gewählten), mit 95-%-Konfidenzintervall. ▲/▼: signifikante Änderung (Welch-t-Test, Holm-korrigiert über die Themen, 5 %). „nicht erhoben“: das Thema wurde in einer der beiden Befragungen nicht gefragt.
+-- description_en: Mean need for action per topic in this and the previous survey (with --compare: in the two chosen), with 95 % confidence interval. ▲/▼: significant change (Welch t test, Holm-corrected across topics, 5 %). "not asked": the topic was not asked in one of the two surveys.
 -- chart: grouped_bar
 -- x: item_text
 -- y: mean
@@ -13,23 +13,21 @@
 -- ymax: 5
 -- optional: true
 -- order: 75
-with waves as (
-  select event, coalesce(title, event) as event_title, date,
-         row_number() over (order by date nulls last, event) as wave
-  from all_events.events
-  where date is null or date <= (select max(date) from events)
-),
-pair as (select * from waves where wave >= (select max(wave) - 1 from waves)),
+with pair as (select * from waves where wave >= (select max(wave) - 1 from waves)),
 items as (
-  select distinct item from all_events.questions where question = 'need' and item is not null
+  select distinct item from all_events.questions where question = 'need' and item is not null and event in (select event from pair)
+),
+asked as (
+  select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from pair)
 ),
 per as (
   select a.event, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd
-  from all_events.answers a where a.question = 'need' group by all
+  from all_events.answers a where a.question = 'need' and a.event in (select event from waves) group by all
 ),
 grid as (
-  select p.wave, p.event, p.event_title, i.item, s.n, s.mean, s.sd
+  select p.wave, p.event, p.event_title, i.item, (q.event is not null) as asked, s.n, s.mean, s.sd
   from pair p cross join items i
+  left join asked q on q.event = p.event and q.item = i.item
   left join per s on s.event = p.event and s.item = i.item
 ),
 tested as (
@@ -56,7 +54,7 @@ holm as (
   from ranked
 )
 select h.event, h.event_title, h.item, i.item_text,
-       case when h.n is null then 'nicht erhoben' else 'ja' end as asked,
+       case when h.asked then 'ja' else 'nicht erhoben' end as asked,
        h.n, h.mean,
        mean_ci_low(h.mean, h.sd, h.n) as ci_low,
        mean_ci_high(h.mean, h.sd, h.n) as ci_high,

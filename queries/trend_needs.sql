@@ -2,33 +2,27 @@
 -- title_en: Need for action over time
 -- sheet: Bedarf im Zeitverlauf
 -- sheet_en: Need over time
--- description: Mittlerer Handlungsbedarf je Thema in jeder Befragung bis zu dieser, mit 95-%-Konfidenzintervall und Anteil „hoch“/„sehr hoch“. ▲/▼: signifikante Änderung gegenüber der vorigen Befragung (Welch-t-Test, Holm-korrigiert über die Themen, 5 %). Leer heißt: in dieser Befragung nicht gefragt – nie 0.
--- description_en: Mean need for action per topic in every survey up to this one, with 95 % confidence interval and share "high"/"very high". ▲/▼: significant change from the previous survey (Welch t test, Holm-corrected across topics, 5 %). Empty means: not asked in that survey — never 0.
--- chart: line
--- x: event_title
+-- description: Mittlerer Handlungsbedarf je Thema in jeder Befragung bis zu dieser (mit --compare: in den beiden gewählten), mit 95-%-Konfidenzintervall und Anteil „hoch“/„sehr hoch“; ein Balken je Befragung. ▲/▼: signifikante Änderung gegenüber der vorigen Befragung (Welch-t-Test, Holm-korrigiert über die Themen, 5 %). Leer heißt: in dieser Befragung nicht gefragt – nie 0.
+-- description_en: Mean need for action per topic in every survey up to this one (with --compare: in the two chosen), with 95 % confidence interval and share "high"/"very high"; one bar per survey. ▲/▼: significant change from the previous survey (Welch t test, Holm-corrected across topics, 5 %). Empty means: not asked in that survey — never 0.
+-- chart: grouped_bar
+-- x: item_text
 -- y: mean
--- series: item_text
+-- series: event_title
 -- error: ci_low, ci_high
 -- ymin: 1
 -- ymax: 5
 -- optional: true
 -- order: 70
-with waves as (
-  select event, coalesce(title, event) as event_title, date,
-         row_number() over (order by date nulls last, event) as wave
-  from all_events.events
-  where date is null or date <= (select max(date) from events)
-),
-items as (
-  select distinct question, item from all_events.questions where question = 'need' and item is not null
+with items as (
+  select distinct question, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)
 ),
 asked as (
-  select distinct event, item from all_events.questions where question = 'need' and item is not null
+  select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)
 ),
 per as (
   select a.event, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
          count(*) filter (where a.value >= 4) as top2
-  from all_events.answers a where a.question = 'need'
+  from all_events.answers a where a.question = 'need' and a.event in (select event from waves)
   group by all
 ),
 grid as (

@@ -2,25 +2,19 @@
 -- title_en: Need for action over time by state
 -- sheet: Zeitverlauf nach Bundesland
 -- sheet_en: Over time by state
--- description: Mittlerer Handlungsbedarf je Thema und Bundesland in jeder Befragung bis zu dieser, mit 95-%-Konfidenzintervall und Anteil „hoch“/„sehr hoch“. ▲/▼: signifikante Änderung gegenüber der vorigen Befragung (Welch-t-Test, Holm-korrigiert je Befragung, 5 %); Gruppen unter 5 Antworten werden nicht getestet. Leer heißt: nicht gefragt.
--- description_en: Mean need for action per topic and state in every survey up to this one, with 95 % confidence interval and share "high"/"very high". ▲/▼: significant change from the previous survey (Welch t test, Holm-corrected per survey, 5 %); groups under 5 answers are not tested. Empty means: not asked.
+-- description: Mittlerer Handlungsbedarf je Thema und Bundesland in jeder Befragung bis zu dieser (mit --compare: in den beiden gewählten), mit 95-%-Konfidenzintervall und Anteil „hoch“/„sehr hoch“. ▲/▼: signifikante Änderung gegenüber der vorigen Befragung (Welch-t-Test, Holm-korrigiert je Befragung, 5 %); Gruppen unter 5 Antworten werden nicht getestet. Leer heißt: nicht gefragt.
+-- description_en: Mean need for action per topic and state in every survey up to this one (with --compare: in the two chosen), with 95 % confidence interval and share "high"/"very high". ▲/▼: significant change from the previous survey (Welch t test, Holm-corrected per survey, 5 %); groups under 5 answers are not tested. Empty means: not asked.
 -- chart: none
 -- optional: true
 -- order: 71
-with waves as (
-  select event, coalesce(title, event) as event_title, date,
-         row_number() over (order by date nulls last, event) as wave
-  from all_events.events
-  where date is null or date <= (select max(date) from events)
-),
-groups as (select distinct r.state as state from all_events.responses r where r.state is not null),
-items as (select distinct item from all_events.questions where question = 'need' and item is not null),
-asked as (select distinct event, item from all_events.questions where question = 'need' and item is not null),
+with groups as (select distinct r.state as state from all_events.responses r where r.state is not null and r.event in (select event from waves)),
+items as (select distinct item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)),
+asked as (select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)),
 per as (
   select a.event, r.state as state, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
          count(*) filter (where a.value >= 4) as top2
   from all_events.answers a join all_events.responses r using (event, respondent)
-  where a.question = 'need' and r.state is not null
+  where a.question = 'need' and r.state is not null and a.event in (select event from waves)
   group by all
 ),
 grid as (

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -30,15 +31,25 @@ the tool's metadata, and columns it does not recognise.
 --write-survey writes a draft survey definition (YAML) for the file: the questions it
 recognised, with one rule per column, and for the columns it did not recognise new
 questions guessed from their answers, marked TODO. Edit it and import with --survey.
-Exports whose headers are question codes (LimeSurvey's G01Q01) need such a definition.`,
+Exports whose headers are question codes (LimeSurvey's G01Q01) need such a definition.
+
+When the data directory (--data) holds earlier events, detect compares the file with
+them: a column the definition does not recognise is linked to the question or item
+whose wording in an earlier event is most similar (word overlap, shown as a score
+from 0 to 1, at least 0.50), and detect lists the questions that are new (not in the
+dataset) and gone (asked in the latest event, not in this file). The draft maps each
+linked column onto the existing id with a columns rule, so import --survey keeps the
+trend across reworded questions; check the links it marks TODO.`,
 		Example: `  resonanz detect umfrage.xlsx
   resonanz detect export.csv --write-survey umfrage.yaml
   resonanz import export.csv --event mdk16 --survey umfrage.yaml
-  resonanz detect papierboegen.xlsx --sheet Erfassung`,
+  resonanz detect papierboegen.xlsx --sheet Erfassung
+  resonanz detect umfrage-2026.xlsx --data resonanz-data --write-survey mdk17.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.File = args[0]
-			return runDetect(g, o)
+			o.DataDir = g.DataDir
+			return runDetect(c, g, o)
 		},
 	}
 	f := c.Flags()
@@ -49,8 +60,8 @@ Exports whose headers are question codes (LimeSurvey's G01Q01) need such a defin
 	return c
 }
 
-func runDetect(g *globals, o *detectOptions) error {
-	d, err := pipeline.Detect(o.DetectOptions)
+func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
+	d, err := pipeline.Detect(c.Context(), o.DetectOptions)
 	if err != nil {
 		return err
 	}
@@ -58,6 +69,12 @@ func runDetect(g *globals, o *detectOptions) error {
 	printHeader(w, d.File, d.Sheet, d.Sheets, &d.Mapping)
 	printMapping(w, &d.Mapping, true)
 	printMissing(w, &d.Mapping, d.Survey)
+	if d.DataErr != nil {
+		fmt.Fprintf(g.stderr, "resonanz: warning: %v\n", d.DataErr)
+	}
+	if d.Linking != nil {
+		printLinking(w, o.DataDir, d.Linking)
+	}
 	switch {
 	case d.Mapping.Layout == survey.LayoutLimeCodes && !d.OK:
 		fmt.Fprintf(w, "The headers are question codes: only a survey definition says what they mean.\n")
@@ -109,6 +126,53 @@ func quoteList(ss []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// printLinking shows how the file's columns relate to the dataset's
+// questions: linked by wording (with the similarity), new, and gone.
+func printLinking(w io.Writer, dir string, l *survey.Linking) {
+	fmt.Fprintf(w, "Compared with the dataset in %s (events %s; latest %s): the survey definition maps %d columns onto ids it holds.\n",
+		dir, strings.Join(l.Events, ", "), l.Latest, l.Defined)
+	if len(l.Linked) > 0 {
+		fmt.Fprintf(w, "  linked by their wording in earlier events (similarity ≥ %.2f; --write-survey maps them so):\n", survey.MatchThreshold)
+		for _, k := range l.Linked {
+			fmt.Fprintf(w, "  %-4s %-50s → %s  %.2f  was %q (%s)\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50),
+				linkID(k.Question, k.Item), k.Score, clip(k.Was, 60), k.WasEvent)
+		}
+	}
+	if len(l.NewItems)+len(l.New) > 0 {
+		fmt.Fprintf(w, "  new, not in the dataset:\n")
+		for _, k := range l.NewItems {
+			what := "new item of " + k.Question
+			if k.Item != "" {
+				what = linkID(k.Question, k.Item) + " (new item)"
+			}
+			if k.Was != "" {
+				what += fmt.Sprintf("  question %.2f", k.Score)
+			}
+			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
+		}
+		for _, k := range l.New {
+			what := "new question"
+			switch {
+			case k.Item != "":
+				what = linkID(k.Question, k.Item) + " (new item)"
+			case k.Question != "":
+				what = k.Question + " (new question)"
+			}
+			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
+		}
+	}
+	if len(l.Gone) > 0 {
+		fmt.Fprintf(w, "  gone, asked in %s but not in this file: %s\n", l.Latest, strings.Join(l.Gone, ", "))
+	}
+}
+
+func linkID(q, item string) string {
+	if item == "" {
+		return q
+	}
+	return q + "." + item
 }
 
 // printMissing names the survey's questions no column feeds.

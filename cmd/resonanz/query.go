@@ -36,6 +36,9 @@ from -f FILE, or from standard input.
 
 Parameters are bound, never pasted into the SQL: --param name=value gives $name.
 When the views hold one event (the default: the latest), $event is that event.
+The waves view (and with it the trend and comparison queries) spans every event up
+to the latest the views hold; --compare A,B makes it the two events A and B (A the
+earlier), and the views then hold B unless --event says otherwise.
 
 DuckDB runs locked down: a single SELECT only (no COPY, ATTACH, INSTALL, LOAD, SET,
 PRAGMA, CREATE, EXPORT), reading the data directory and nothing else, with a memory
@@ -45,6 +48,7 @@ formula.`,
   resonanz query "select * from needs_by_state where state = 'DE-TH'" --format csv
   resonanz query -f meine_abfrage.sql --param min=4 --format json
   resonanz query "select * from answers where event = \$event" --event mdk15 --format parquet --out a.parquet
+  resonanz query "select * from compare_last" --compare mdk15,mdk17
   echo "select * from events" | resonanz query`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -65,6 +69,9 @@ formula.`,
 					return fmt.Errorf("query: %w", err)
 				}
 				o.SQL = string(b)
+			}
+			if c.Flags().Changed("compare") && len(o.Compare) != 2 {
+				return usageError{fmt.Errorf("query: --compare %q: want two events A,B, the earlier first", strings.Join(o.Compare, ","))}
 			}
 			if strings.TrimSpace(o.SQL) == "" {
 				return usageError{fmt.Errorf("query: no SQL given")}
@@ -105,6 +112,7 @@ formula.`,
 	f.StringVarP(&o.Out, "out", "o", "", "write to this file instead of standard output (needed for xlsx and parquet)")
 	f.StringArrayVar(&params, "param", nil, "named parameter name=value, used as $name in the SQL (repeatable)")
 	f.StringSliceVar(&o.Events, "event", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
+	f.StringSliceVar(&o.Compare, "compare", nil, "make the waves view (trend and comparison queries) the two events `A,B`, the earlier first")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable; a queries/ folder beside the data directory is read too)")
 	f.IntVar(&o.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this; 0: off")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views and the xlsx sheet: de or en")

@@ -47,10 +47,14 @@ func newReportCmd(g *globals) *cobra.Command {
   OUT/report.html   the same on one self-contained page (phone and A4 print);
   OUT/charts/       <name>.png (1600 px wide, for slides) and <name>.svg per chart.
 Figures resting on fewer than --min-n respondents are shown as ".". German by
-default; --lang en writes the report in English. On a terminal a progress bar
-shows on stderr; --quiet prints only errors, --verbose lists every sheet and file.`,
+default; --lang en writes the report in English. With earlier events in the dataset,
+the report compares the event with the one before it and shows the trend up to it
+(never a later event); --compare A,B reports on B and compares it with A instead (A
+the earlier event). On a terminal a progress bar shows on stderr; --quiet prints
+only errors, --verbose lists every sheet and file.`,
 		Example: `  resonanz report --event mdk16 --out bericht
-  resonanz report --event mdk16 --lang en --out report-en`,
+  resonanz report --event mdk16 --lang en --out report-en
+  resonanz report --compare mdk15,mdk17 --out vergleich`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			p, err := parseParams(params)
@@ -59,11 +63,15 @@ shows on stderr; --quiet prints only errors, --verbose lists every sheet and fil
 			}
 			o.Params = p
 			o.DataDir = g.DataDir
+			if c.Flags().Changed("compare") && len(o.Compare) != 2 {
+				return usageError{fmt.Errorf("--compare %q: want two events A,B, the earlier first", strings.Join(o.Compare, ","))}
+			}
 			return runReport(c, g, o)
 		},
 	}
 	f := c.Flags()
 	f.StringVarP(&o.Event, "event", "e", "", "event to report on (default: the latest)")
+	f.StringSliceVar(&o.Compare, "compare", nil, "compare two events `A,B` (A the earlier): the report is on B, its comparison and trend sheets compare B with A")
 	addReportFlags(c, o, &params)
 	return c
 }

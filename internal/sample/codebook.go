@@ -73,6 +73,31 @@ var Items2024 = []Label{
 	{"gemeinsame_standards", "Gemeinsame Standards", "Common standards"},
 }
 
+// Items2026 are the matrix rows of the 2026 survey (mdk17), as its
+// LimeSurvey export titles them: two rows renamed (Datenschutz, IT-Sicherheit),
+// Smart City dropped and Barrierefreiheit new. The codes are the ids the
+// registry must link them to; barrierefreiheit is the id a draft gives it.
+var Items2026 = []Label{
+	{"verwaltungsdigitalisierung", "Verwaltungsdigitalisierung", "Digital administration"},
+	{"datenschutz", "Datenschutz und DSGVO", "Data protection and GDPR"},
+	{"digitale_souveraenitaet", "Digitale Souveränität", "Digital sovereignty"},
+	{"kuenstliche_intelligenz", "Künstliche Intelligenz", "Artificial intelligence"},
+	{"it_sicherheit", "Informations- und IT-Sicherheit", "Information and IT security"},
+	{"fachkraeftegewinnung", "Fachkräftegewinnung", "Skilled workforce"},
+	{"gemeinsame_standards", "Gemeinsame Standards", "Common standards"},
+	{"barrierefreiheit", "Barrierefreiheit", "Accessibility"},
+}
+
+// Heard are the answers of the 2026 survey's new question "Wie sind Sie
+// auf die Konferenz aufmerksam geworden?"; the codes are what a draft
+// definition guesses from the labels.
+var Heard = []Label{
+	{"newsletter", "Newsletter", "Newsletter"},
+	{"kolleginnen_und_kollegen", "Kolleginnen und Kollegen", "Colleagues"},
+	{"soziale_medien", "Soziale Medien", "Social media"},
+	{"website", "Website", "Website"},
+}
+
 // Scale labels of the need matrix, index 0 = 1 (sehr gering) … 4 = 5.
 var (
 	ScaleDE = [5]string{"sehr gering", "gering", "mittel", "hoch", "sehr hoch"}

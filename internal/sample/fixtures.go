@@ -12,6 +12,7 @@ import (
 var (
 	Day2025 = time.Date(2025, 11, 13, 0, 0, 0, 0, CET) // 16. MDK, Leipzig
 	Day2024 = time.Date(2024, 11, 14, 0, 0, 0, 0, CET) // 15. MDK
+	Day2026 = time.Date(2026, 11, 12, 0, 0, 0, 0, CET) // 17. MDK
 )
 
 // MainConfig is the 2025 conference survey behind testdata/mdk16-msforms.xlsx.
@@ -44,6 +45,21 @@ func PreviousConfig() Config {
 	}
 }
 
+// NextConfig is the 2026 survey behind testdata/mdk17-limesurvey.xlsx:
+// Smart City no longer asked, Barrierefreiheit new, Künstliche Intelligenz
+// rated clearly more pressing than in 2025, no recommendation question.
+func NextConfig() Config {
+	return Config{
+		Seed: 17, N: 100, Event: "mdk17", Day: Day2026, Days: 10,
+		States: StateShares2025, Sectors: SectorShares,
+		Items: Codes(Items2026), NeedShift: map[string]float64{"kuenstliche_intelligenz": 0.7},
+		NoAnswerP: .05, BlankP: .02,
+		Topics:   Codes(Items),
+		SatBlank: 3,
+		ImproveP: .35,
+	}
+}
+
 // layoutConfig is the base of the small per-layout fixtures; each gets its
 // own seed so a change to one does not move the others.
 func layoutConfig(seed uint64, n int) Config {
@@ -72,6 +88,9 @@ func Fixtures() []Fixture {
 		}},
 		{"mdk15-googleforms.xlsx", func(p string) (*Truth, error) {
 			return writeMDK15(p, Generate(PreviousConfig()))
+		}},
+		{"mdk17-limesurvey.xlsx", func(p string) (*Truth, error) {
+			return writeMDK17(p, Generate(NextConfig()), 1017)
 		}},
 		{"layouts/msforms-en.xlsx", func(p string) (*Truth, error) {
 			c := layoutConfig(101, 48)

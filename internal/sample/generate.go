@@ -33,6 +33,9 @@ type Respondent struct {
 	NPS          int      // 0..10, -1 = not answered
 	Improve      string   // free text, "" = none
 	Email, Name  string   // personal data the importer must drop; "" = anonymous
+	// Heard is the answer to the 2026 survey's new question (a code of
+	// Heard); "" = not asked or not answered.
+	Heard string
 }
 
 // Share is one answer code with its intended share of respondents.
@@ -157,6 +160,7 @@ var baseNeed = map[string]float64{
 	"it_sicherheit":              3.8,
 	"fachkraeftegewinnung":       4.2,
 	"gemeinsame_standards":       3.3,
+	"barrierefreiheit":           3.4,
 }
 
 // needValue draws one need answer. The effects are about one scale point,

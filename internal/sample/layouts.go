@@ -291,6 +291,72 @@ func writeLimeFull(path string, rs []Respondent, seed uint64) (*Truth, error) {
 	return t, nil
 }
 
+// writeMDK17 writes the 2026 survey as a LimeSurvey full-text export whose
+// wording the built-in definition does not know: the need matrix asks for
+// "Veränderungsbedarf" in "Feldern" (two rows renamed, Smart City gone,
+// Barrierefreiheit new), satisfaction is asked as "Wie bewerten Sie …", the
+// recommendation question is gone and one on how people heard of the
+// conference is new. Only the dataset's earlier wording links the rest.
+func writeMDK17(path string, rs []Respondent, seed uint64) (*Truth, error) {
+	const (
+		need  = "Wie hoch schätzen Sie den Veränderungsbedarf in den folgenden Feldern ein?"
+		sat   = "Wie bewerten Sie die Konferenz insgesamt?"
+		heard = "Wie sind Sie auf die Konferenz aufmerksam geworden?"
+	)
+	r := newRNG(seed)
+	q := QuestionsDE
+	ids := limeIDs(r, len(rs))
+	for i := range rs {
+		rs[i].NPS = -1 // not asked
+		if h := r.pick([]float64{33, 28, 20, 14, 5}); h < len(Heard) {
+			rs[i].Heard = Heard[h].Code
+		}
+	}
+	header := slices.Clone(limeSystem)
+	header = append(header, q.State, q.Sector)
+	for _, it := range Items2026 {
+		header = append(header, need+" ["+it.DE+"]")
+	}
+	for _, it := range Items {
+		header = append(header, q.Topics+" ["+it.DE+"]")
+	}
+	header = append(header, sat, heard, q.Improve)
+	g := grid{textRow(header...)}
+	t := &Truth{Layout: "limesurvey", Event: "mdk17", Sheet: "results", HeaderRow: 1, DataRow: 2, IDColumn: "id",
+		Notes: "2026 survey, reworded: need is \"Veränderungsbedarf\" (need.*), \"Datenschutz und DSGVO\" = datenschutz, " +
+			"\"Informations- und IT-Sicherheit\" = it_sicherheit, no smart_city, new item barrierefreiheit; " +
+			"\"Wie bewerten Sie die Konferenz insgesamt?\" = satisfaction; no nps; new question heard. " +
+			"Need items are numbers 1-5, 99 = keine Angabe."}
+	for i, p := range rs {
+		row := []cell{num(ids[i]), txt(limeTime(p.Submitted)), num(4), txt("de"), num(100000000 + r.intn(900000000)),
+			txt(label(States, p.StateCode, "de")), txt(label(Sectors, p.Sector, "de"))}
+		for j, it := range Items2026 {
+			v, ok := p.Need[it.Code]
+			switch {
+			case ok:
+				row = append(row, num(v))
+			case slices.Contains(p.NoAnswer, it.Code):
+				row = append(row, num(99))
+				t.SpecialCells = append(t.SpecialCells, Cell{Row: i + 2, Column: colName(len(limeSystem) + 3 + j), Raw: "99", Kind: "no_answer_code"})
+			default:
+				row = append(row, cell{})
+			}
+		}
+		for _, it := range Items {
+			row = append(row, txt(map[bool]string{true: "Ja", false: "Nein"}[slices.Contains(p.Topics, it.Code)]))
+		}
+		row = append(row, optNum(p.Satisfaction, p.Satisfaction > 0), txt(label(Heard, p.Heard, "de")), txt(p.Improve))
+		g = append(g, row)
+	}
+	b := newBook()
+	b.sheet("results", g)
+	if err := b.save(path, "LimeSurvey", rs[0].Submitted); err != nil {
+		return nil, err
+	}
+	t.Respondents = truths(rs, func(p Respondent) string { return strconv.Itoa(ids[p.ID-1]) }, true)
+	return t, nil
+}
+
 // writeLimeCodes writes a code-header, answer-code CSV export with the
 // mapping from codes to Questions in the truth file.
 func writeLimeCodes(path string, rs []Respondent, seed uint64) (*Truth, error) {

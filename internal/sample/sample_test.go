@@ -313,6 +313,44 @@ func TestPreviousYearTrend(t *testing.T) {
 	}
 }
 
+// TestNextYear checks what the 2026 fixture is for: items that changed
+// between the waves, and a rise the trend must mark.
+func TestNextYear(t *testing.T) {
+	next, cur := Generate(NextConfig()), Generate(MainConfig())
+	if len(next) != 100 {
+		t.Fatalf("%d respondents in 2026, want 100", len(next))
+	}
+	m16, _, _ := needStats(cur, "kuenstliche_intelligenz", all)
+	m17, _, _ := needStats(next, "kuenstliche_intelligenz", all)
+	if m17-m16 < .4 {
+		t.Errorf("KI 2025 %.2f vs 2026 %.2f: want 2026 clearly higher", m16, m17)
+	}
+	if _, _, n := needStats(next, "barrierefreiheit", all); n < 80 {
+		t.Errorf("barrierefreiheit answered %d times, want most of 100", n)
+	}
+	for _, p := range next {
+		if _, ok := p.Need["smart_city"]; ok {
+			t.Fatalf("2026 respondent %d has smart_city, which was not asked", p.ID)
+		}
+		if p.Submitted.Year() != 2026 {
+			t.Fatalf("2026 respondent %d submitted %v", p.ID, p.Submitted)
+		}
+	}
+	tr, _ := loadTruth(t, fixture(t, "mdk17-limesurvey.xlsx"))
+	heard := 0
+	for _, r := range tr.Respondents {
+		if r.NPS != nil {
+			t.Fatalf("respondent %s has an NPS answer, but 2026 did not ask", r.ID)
+		}
+		if r.Heard != nil {
+			heard++
+		}
+	}
+	if heard < 80 || heard == len(tr.Respondents) {
+		t.Errorf("%d of %d answered the new question, want most but not all", heard, len(tr.Respondents))
+	}
+}
+
 func TestGenerateIsDeterministic(t *testing.T) {
 	a, b := Generate(MainConfig()), Generate(MainConfig())
 	for i := range a {

@@ -57,6 +57,8 @@ type TruthRespondent struct {
 	NPS          *int           `json:"nps"`
 	Improve      *string        `json:"improve"`
 	SubmittedAt  *string        `json:"submitted_at"`
+	// Heard is the code of the answer to a question only mdk17 asked.
+	Heard *string `json:"heard,omitempty"`
 }
 
 // Reject is a deliberately bad cell the importer must report and treat as
@@ -120,6 +122,9 @@ func truthOf(p Respondent, id string, timed bool) TruthRespondent {
 	}
 	if p.Improve != "" {
 		t.Improve = ptr(p.Improve)
+	}
+	if p.Heard != "" {
+		t.Heard = ptr(p.Heard)
 	}
 	if timed {
 		t.SubmittedAt = ptr(p.Submitted.Format(time.RFC3339))

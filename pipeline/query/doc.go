@@ -11,6 +11,13 @@
 //     (repeated until no more can be made, so queries may use each other
 //     in any order). Descriptions describes each view in one line; Schema
 //     lists them with their columns.
+//   - Waves: the waves view lists the events trends and comparisons span,
+//     numbered in time order (manifest order: by date, undated ones by
+//     their first import): every event up to the latest selected one, or
+//     the two events of Options.Compare (the earlier first; the later
+//     first is an error). The trend queries read it, so a report for an
+//     earlier event sees no later wave. Label views take the wording of
+//     the newest wave.
 //   - Query files: Load reads the embedded queries/*.sql, then each user
 //     folder; a file with an earlier one's name replaces it (Overrides
 //     says which). A `-- key: value` comment header sets title, chart and

@@ -9,6 +9,7 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -25,6 +26,10 @@ import (
 type Options struct {
 	DataDir string
 	Events  []string // restrict every view to these events; none: all
+	// Compare, when set, is two events, the earlier first: the waves view
+	// holds just these two, so the trend and comparison queries compare
+	// them instead of every event up to the selected ones.
+	Compare []string
 	Lang    string   // "de" (default) or "en": the language of label views
 	Queries []string // user query folders, after the built-in ones
 	// Limits of analyst SQL.
@@ -72,10 +77,13 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	if len(m.Imports) == 0 {
 		return nil, fmt.Errorf("query: %s: %w", opt.DataDir, store.ErrNoData)
 	}
-	for _, ev := range opt.Events {
+	for _, ev := range append(slices.Clone(opt.Events), opt.Compare...) {
 		if len(m.Files("responses", ev)) == 0 {
 			return nil, fmt.Errorf("query: no event %q in %s (events: %s)", ev, opt.DataDir, strings.Join(m.EventIDs(), ", "))
 		}
+	}
+	if _, err := Waves(m, opt.Events, opt.Compare); err != nil {
+		return nil, err
 	}
 	qs, err := Load(opt.Queries...)
 	if err != nil {
@@ -216,17 +224,20 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 		        top2 / n as top2_share, wilson_low(top2, n) as top2_ci_low, wilson_high(top2, n) as top2_ci_high,
 		        p_adj, case when p_adj < 0.05 then case when mean > rmean then '▲' else '▼' end end as sig
 		 from holm`,
-		// Label views in the report's language; the newest event's wording wins.
-		`create view item_names as select question, item,
-		   arg_max(` + pick("item_text", "item_text_en") + `, event) as item_text,
-		   arg_max(` + pick("text", "text_en") + `, event) as question_text,
-		   min(position) as position
-		 from all_events.questions where item is not null group by question, item`,
-		`create view state_names as select code as state, arg_max(` + pick("label", "label_en") + `, event) as state_name, min(position) as position
-		 from all_events.labels where question in (select question from all_events.questions where role = 'state') group by code`,
-		`create view sector_names as select code as sector, arg_max(` + pick("label", "label_en") + `, event) as sector_name, min(position) as position
-		 from all_events.labels where question in (select question from all_events.questions where role = 'sector') group by code`,
 		`create table event_info (event varchar, title varchar, date date, files integer)`,
+		// Events in time order (k), and the waves comparisons span.
+		`create table event_order (event varchar, k integer, wave integer)`,
+		// Label views in the report's language: the wording of the newest
+		// wave wins, then that of later events (a label only they have).
+		`create view item_names as ` + rankCTE + ` select question, item,
+		   arg_max(` + pick("item_text", "item_text_en") + `, r.rank) as item_text,
+		   arg_max(` + pick("text", "text_en") + `, r.rank) as question_text,
+		   min(position) as position
+		 from all_events.questions join r using (event) where item is not null group by question, item`,
+		`create view state_names as ` + rankCTE + ` select code as state, arg_max(` + pick("label", "label_en") + `, r.rank) as state_name, min(position) as position
+		 from all_events.labels join r using (event) where question in (select question from all_events.questions where role = 'state') group by code`,
+		`create view sector_names as ` + rankCTE + ` select code as sector, arg_max(` + pick("label", "label_en") + `, r.rank) as sector_name, min(position) as position
+		 from all_events.labels join r using (event) where question in (select question from all_events.questions where role = 'sector') group by code`,
 	}
 	for _, s := range stmts {
 		if err := e.exec(ctx, s); err != nil {
@@ -252,6 +263,16 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: events: %w", err)
 		}
 	}
+	waves, _ := Waves(m, e.opt.Events, e.opt.Compare) // checked in Open
+	for k, id := range m.EventIDs() {
+		var wave any
+		if i := slices.Index(waves, id); i >= 0 {
+			wave = i + 1
+		}
+		if err := e.exec(ctx, `insert into event_order values ($1, $2, $3)`, id, k+1, wave); err != nil {
+			return fmt.Errorf("query: events: %w", err)
+		}
+	}
 	for _, v := range []string{"events", "all_events.events"} {
 		src := strings.TrimSuffix(v, "events") + "responses"
 		if err := e.exec(ctx, `create view `+v+` as select i.event, i.title, i.date, i.files,
@@ -259,6 +280,10 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			from event_info i where i.event in (select distinct event from `+src+`) order by i.date nulls last, i.event`); err != nil {
 			return fmt.Errorf("query: events: %w", err)
 		}
+	}
+	if err := e.exec(ctx, `create view waves as select o.wave, e.event, coalesce(e.title, e.event) as event_title, e.title, e.date, e.responses
+		from event_order o join all_events.events e using (event) where o.wave is not null order by o.wave`); err != nil {
+		return fmt.Errorf("query: waves: %w", err)
 	}
 	e.createQueryViews(ctx)
 	lock := []string{
@@ -280,6 +305,48 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 		}
 	}
 	return nil
+}
+
+// rankCTE ranks events for the label views: the wording of the newest
+// wave wins, then that of later events (for a label only they have).
+const rankCTE = `with r as (select event, k + case when wave is not null then 100000 else 0 end as rank from event_order)`
+
+// Waves lists the events a comparison spans, in time order: the two of
+// compare (the earlier first), or else every event up to the latest of
+// events (all events when none are selected). Events are in time order as
+// the manifest sorts them: by date, undated ones by their first import.
+func Waves(m *store.Manifest, events, compare []string) ([]string, error) {
+	order := m.EventIDs()
+	if len(compare) > 0 {
+		if len(compare) != 2 || compare[0] == compare[1] {
+			return nil, fmt.Errorf("query: compare: want two different events, got %q", strings.Join(compare, ","))
+		}
+		for _, ev := range compare {
+			if !slices.Contains(order, ev) {
+				return nil, fmt.Errorf("query: compare: no event %q (events: %s)", ev, strings.Join(order, ", "))
+			}
+		}
+		if slices.Index(order, compare[0]) > slices.Index(order, compare[1]) {
+			return nil, fmt.Errorf("query: compare %s,%s: %s is the later event (%s); give the earlier one first",
+				compare[0], compare[1], compare[0], eventWhen(m, compare[0]))
+		}
+		return slices.Clone(compare), nil
+	}
+	last := len(order) - 1
+	if len(events) > 0 {
+		last = -1
+		for _, ev := range events {
+			last = max(last, slices.Index(order, ev))
+		}
+	}
+	return order[:last+1], nil
+}
+
+func eventWhen(m *store.Manifest, id string) string {
+	if ev := m.Events[id]; ev != nil && ev.Date != "" {
+		return ev.Date
+	}
+	return "no date: imported later"
 }
 
 // createQueryViews makes every query a view of its name, so queries can use

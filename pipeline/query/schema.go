@@ -19,10 +19,12 @@ var Descriptions = map[string]string{
 	"imports":      "one row per imported file: checksum, time, sheet, layout and row counts",
 	"rejects":      "values and rows that were not imported: file, sheet, row, column, raw value and reason",
 	"events":       "one row per event the views hold: title, date, number of files and responses",
+	"waves":        "the events trends and comparisons span, numbered in time order (wave): every event up to the reported one, or the two of --compare",
 	"item_names":   "item and question texts in the report language, with the item's position",
 	"state_names":  "state codes with their names in the report language, in the survey's order",
 	"sector_names": "sector codes with their names in the report language, in the survey's order",
 	"event_info":   "the events' titles and dates (read it through the events view)",
+	"event_order":  "the events in time order (read it through the waves view)",
 	"all_events":   "schema of views holding every event",
 }
 
@@ -84,7 +86,7 @@ func (e *Engine) Schema(ctx context.Context) ([]View, error) {
 		return nil, fmt.Errorf("query: schema: %w", err)
 	}
 	rank := map[string]int{}
-	for i, n := range []string{"responses", "answers", "questions", "labels", "comments", "imports", "rejects", "events", "item_names", "state_names", "sector_names"} {
+	for i, n := range []string{"responses", "answers", "questions", "labels", "comments", "imports", "rejects", "events", "waves", "item_names", "state_names", "sector_names"} {
 		rank[n] = i
 		rank["all_events."+n] = 100 + i
 	}

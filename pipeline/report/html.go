@@ -81,13 +81,13 @@ type htmlMethods struct {
 func writeHTML(in *Input, models []*sheetModel, sheetOf map[string]string, out string) (string, error) {
 	L := in.Lang
 	p := htmlPage{Lang: L, Note: w(L, "html_note"), W: words[L]}
-	p.Title = w(L, "report_title")
-	if in.Event.Title != "" {
-		p.Title += ": " + in.Event.Title
-	}
+	p.Title = in.Title()
 	p.Facts = append(p.Facts, [2]string{w(L, "event"), in.Event.Label()})
 	if in.Event.Date != "" {
 		p.Facts = append(p.Facts, [2]string{w(L, "date"), formatDate(L, in.Event.Date)})
+	}
+	if c := in.compared(); c != "" {
+		p.Facts = append(p.Facts, [2]string{w(L, "compared"), c})
 	}
 	p.Facts = append(p.Facts,
 		[2]string{w(L, "responses"), formatValue(L, kInt, int64(in.Summary.Responses))},

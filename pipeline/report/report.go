@@ -12,9 +12,13 @@ import (
 
 // Input is everything a report shows.
 type Input struct {
-	Lang    string // "de" (default) or "en"
-	MinN    int    // the primary suppression threshold, for the notes
-	Event   Event
+	Lang  string // "de" (default) or "en"
+	MinN  int    // the primary suppression threshold, for the notes
+	Event Event
+	// Compare, when set, is the two events the comparison sheets compare,
+	// the earlier first (report --compare A,B); the title and the cover
+	// name them.
+	Compare []Event
 	Summary Summary
 	Sheets  []Sheet // one per report query plus the Likert and heatmap sheets, in order
 	// Questions are what was asked, with the number of respondents.
@@ -38,6 +42,34 @@ func (e Event) Label() string {
 		return e.Title
 	}
 	return e.ID
+}
+
+// Title is the report's title: with the event's title, and the compared
+// events when the report compares a chosen pair.
+func (in *Input) Title() string {
+	t := w(in.Lang, "report_title")
+	switch {
+	case len(in.Compare) == 2:
+		t += ": " + fmt.Sprintf(w(in.Lang, "compared_title"), in.Compare[1].Label(), in.Compare[0].Label())
+	case in.Event.Title != "":
+		t += ": " + in.Event.Title
+	}
+	return t
+}
+
+// compared says which events the report compares ("15. MDK (mdk15) →
+// 17. MDK (mdk17)"), "" for the usual report.
+func (in *Input) compared() string {
+	if len(in.Compare) != 2 {
+		return ""
+	}
+	name := func(e Event) string {
+		if e.Title != "" {
+			return e.Title + " (" + e.ID + ")"
+		}
+		return e.ID
+	}
+	return name(in.Compare[0]) + " → " + name(in.Compare[1])
 }
 
 // Sheet is one table of the report: a query's result, or a table the

@@ -313,11 +313,7 @@ func (b *book) summary(sh string, contents []string) {
 	in := b.in
 	L := in.Lang
 	s := in.Summary
-	title := w(L, "report_title")
-	if in.Event.Title != "" {
-		title += ": " + in.Event.Title
-	}
-	b.styled(sh, 1, 1, title, b.titleStyle())
+	b.styled(sh, 1, 1, in.Title(), b.titleStyle())
 	row := 3
 	kv := func(k, v string) {
 		b.text(sh, 1, row, k)
@@ -331,6 +327,9 @@ func (b *book) summary(sh string, contents []string) {
 	kv(w(L, "event"), ev)
 	if in.Event.Date != "" {
 		kv(w(L, "date"), formatDate(L, in.Event.Date))
+	}
+	if c := in.compared(); c != "" {
+		kv(w(L, "compared"), c)
 	}
 	kv(w(L, "generated"), formatTime(L, in.Now))
 	b.text(sh, 1, row, w(L, "responses"))
@@ -826,10 +825,7 @@ func (b *book) props() {
 	if L == "en" {
 		lang = "en-GB"
 	}
-	title := w(L, "report_title")
-	if b.in.Event.Title != "" {
-		title += ": " + b.in.Event.Title
-	}
+	title := b.in.Title()
 	subject := b.in.Event.Label()
 	if b.in.Event.Date != "" {
 		subject += ", " + formatDate(L, b.in.Event.Date)

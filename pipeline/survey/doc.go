@@ -45,6 +45,25 @@
 // questions guessed from their answers, with notes; YAML renders it so that
 // Parse reads it back.
 //
+// The question registry links a file to the events a dataset already
+// holds: NewRegistry(events, asked, labels) takes the dataset's codebook
+// (the questions and labels tables, in time order), and Link(m, d) scores
+// every column d left unrecognised against every known question and item
+// by the similarity of its header to their earlier wordings (Dice over
+// folded words without function words; for a matrix row the harmonic mean
+// of stem and item similarity), linking pairs at MatchThreshold or above,
+// best first, each column and id once. It also lists new items of known
+// questions, new questions, and the ids the latest event asked that the
+// file does not (Gone). Apply maps the links into the Mapping, Extend adds
+// the dataset's questions to a Definition, so Draft writes a columns rule
+// per link:
+//
+//	reg := survey.NewRegistry([]string{"mdk16"}, asked, labels)
+//	l := reg.Link(m, def)
+//	// l.Linked: "… Veränderungsbedarf … [Datenschutz und DSGVO]" → need.datenschutz, 0.71
+//	// l.NewItems: "… [Barrierefreiheit]" under need; l.Gone: need.smart_city, nps
+//	draft, notes := reg.Extend(def).Draft(l.Apply(m), rows)
+//
 // # Example
 //
 // A hand-typed sheet, title above the header:
