@@ -31,7 +31,7 @@ var words = map[string]map[string]string{
 			"auf der Übersicht die Antworten je Bundesland und Bereich. In Diagrammen fehlen diese Werte; eine Fußnote weist darauf hin. " +
 			"Die Verteilungen der Likert-Übersicht beruhen auf allen Befragten, die ein Thema bewertet haben; sie werden ausgelassen, wenn diese Basis unter %d liegt.",
 		"mean": "Mittelwert", "none": "(keine)", "total": "Gesamt",
-		"marks_note":   "▲ / ▼ = signifikant höher / niedriger als die übrigen Befragten (siehe Methodik).",
+		"marks_note":   "▲ / ▼ = signifikant höher / niedriger; womit verglichen wird, steht in der Beschreibung oben (siehe Methodik).",
 		"likert_title": "Verteilung der Antworten", "likert_sheet": "Likert-Übersicht",
 		"likert_desc":   "Anteile je Antwortstufe, links die niedrigen, rechts die hohen Stufen, die mittlere Stufe mittig geteilt. n = Befragte, die das Thema bewertet haben.",
 		"likert_native": "Das Excel-Diagramm zentriert die Balken mit einer unsichtbaren Versatz-Reihe (Spalte „(Versatz)“); die Achse zeigt daher keine Prozentwerte. Das Bild im Ordner charts/ zeigt die Anteile auf einer Prozentachse.",
@@ -67,7 +67,7 @@ var words = map[string]map[string]string{
 			"on the summary the responses per state and sector. Charts leave these values out and say so in a footnote. " +
 			"The distributions of the Likert overview rest on all respondents who rated a topic; they are left out when that base is below %d.",
 		"mean": "Mean", "none": "(none)", "total": "All",
-		"marks_note":   "▲ / ▼ = significantly higher / lower than the other respondents (see Methods).",
+		"marks_note":   "▲ / ▼ = significantly higher / lower; the description above says what is compared (see Methods).",
 		"likert_title": "Distribution of answers", "likert_sheet": "Likert overview",
 		"likert_desc":   "Shares per answer level, low levels to the left, high levels to the right, the middle level split at the centre. n = respondents who rated the topic.",
 		"likert_native": "The Excel chart centres the bars with an invisible offset series (column \"(offset)\"), so its axis shows no percentages. The image in the charts/ folder shows the shares on a percentage axis.",
