@@ -695,3 +695,33 @@ func TestFontsHaveUmlauts(t *testing.T) {
 		}
 	}
 }
+
+// TestManyLines: a trend over nine topics draws nine lines (colours repeat on
+// dashed lines past the eighth); seventeen are refused.
+func TestManyLines(t *testing.T) {
+	mk := func(n int) Data {
+		var d Data
+		for s := 0; s < n; s++ {
+			for _, x := range []string{"2024", "2025"} {
+				d.Points = append(d.Points, Point{X: x, Series: fmt.Sprintf("Thema %d", s), Y: 1 + float64(s%5)})
+			}
+		}
+		return d
+	}
+	lay, err := Plan(Spec{Kind: Line, Title: "Zeitverlauf"}, mk(9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lay.Series) != 9 || len(lay.Legend) != 9 || len(lay.Marks) != 18 {
+		t.Errorf("series %d, legend %d, marks %d; want 9, 9, 18", len(lay.Series), len(lay.Legend), len(lay.Marks))
+	}
+	if len(lineStyle(8, color.Black).Dashes) == 0 || len(lineStyle(7, color.Black).Dashes) != 0 {
+		t.Error("the ninth line should be dashed, the eighth not")
+	}
+	if _, err := Plan(Spec{Kind: Line, Title: "Zeitverlauf"}, mk(17)); err == nil {
+		t.Error("17 lines should be refused")
+	}
+	if _, err := Plan(Spec{Kind: GroupedBar, Title: "x"}, mk(9)); err == nil {
+		t.Error("grouped bars keep the eight-colour limit")
+	}
+}

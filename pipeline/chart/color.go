@@ -114,6 +114,30 @@ func seriesColors(series []string) (map[string]color.Color, error) {
 	return out, nil
 }
 
+// lineColors lets a line chart show up to twice the palette: lines past the
+// eighth repeat the colours but are dashed (see lineStyle), and keep their
+// own marker shapes, so a trend over nine topics still reads.
+func lineColors(series []string) (map[string]color.Color, error) {
+	if len(series) <= len(okabeIto) {
+		return seriesColors(series)
+	}
+	if len(series) > 2*len(okabeIto) {
+		return nil, fmt.Errorf("chart: %d lines, more than the %d that stay distinguishable", len(series), 2*len(okabeIto))
+	}
+	out, err := seriesColors(series[:len(okabeIto)])
+	if err != nil {
+		return nil, err
+	}
+	more, err := seriesColors(series[len(okabeIto):])
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range more {
+		out[k] = v
+	}
+	return out, nil
+}
+
 // divergingColors returns n colours from red through a neutral grey to blue
 // (ColorBrewer RdBu, rated colour-blind safe). Its near-white centre becomes
 // grey because a white segment vanishes on a white background.

@@ -281,7 +281,7 @@ func (l *Layout) drawLegendRow(c draw.Canvas, row []int, y vg.Length) {
 	for _, i := range row {
 		e := l.Legend[i]
 		if l.Kind == Line {
-			c.StrokeLine2(lineStyle(e.Color), x, y, x+legendLine, y)
+			c.StrokeLine2(lineStyle(i, e.Color), x, y, x+legendLine, y)
 			c.DrawGlyph(glyph(i, e.Color), vg.Point{X: x + legendLine/2, Y: y})
 		} else {
 			s := legendSwatch / 2
@@ -490,7 +490,7 @@ func (l *Layout) drawLines(c draw.Canvas, trX, trY func(float64) vg.Length) {
 			if b.cat != a.cat+1 {
 				continue // a gap for a missing event, not a line across it
 			}
-			c.StrokeLine2(lineStyle(a.Color), trX(a.Box.X0), trY(a.Value), trX(b.Box.X0), trY(b.Value))
+			c.StrokeLine2(lineStyle(a.ser, a.Color), trX(a.Box.X0), trY(a.Value), trX(b.Box.X0), trY(b.Value))
 		}
 	}
 	for _, m := range l.Marks {
@@ -509,7 +509,15 @@ func (l *Layout) drawLines(c draw.Canvas, trX, trY func(float64) vg.Length) {
 	}
 }
 
-func lineStyle(c color.Color) draw.LineStyle { return draw.LineStyle{Color: c, Width: 2} }
+// lineStyle dashes the lines past the palette's eighth colour, which
+// lineColors hands out a second time.
+func lineStyle(series int, c color.Color) draw.LineStyle {
+	sty := draw.LineStyle{Color: c, Width: 2}
+	if series >= len(okabeIto) {
+		sty.Dashes = []vg.Length{6, 3}
+	}
+	return sty
+}
 
 // glyph gives each series its own marker shape as well as colour, so lines
 // stay apart in greyscale print and for colour-blind readers.

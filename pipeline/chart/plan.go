@@ -553,7 +553,7 @@ func sequential(e extent, v float64) color.Color {
 
 func (l *Layout) line(spec Spec, t *table) error {
 	l.Horizontal = false // a sequence of events reads left to right
-	colors, err := seriesColors(t.series)
+	colors, err := lineColors(t.series)
 	if err != nil {
 		return err
 	}
