@@ -65,6 +65,13 @@ func (f *fakeSurvey) input() *report.Input {
 	bySector := &query.Table{Columns: []string{"sector", "sector_name", "item", "item_text", "n", "mean"}}
 	cells := &query.Table{Columns: []string{"state", "state_name", "sector", "sector_name", "item", "item_text", "n", "mean"}}
 	likert := &query.Table{Columns: []string{"item", "item_text", "n", "share_1", "mean"}}
+	heat := &query.Table{Columns: []string{"item", "item_text"}}
+	for _, s := range f.states {
+		if s != "" {
+			heat.Columns = append(heat.Columns, "mean_"+s)
+		}
+	}
+	heat.Columns = append(heat.Columns, "mean_all")
 	rowSum := func(b breakdown, s string) (n int) {
 		for _, c := range f.sectors {
 			n += b[place{s, c}]
@@ -104,6 +111,17 @@ func (f *fakeSurvey) input() *report.Input {
 			}
 		}
 		likert.Rows = append(likert.Rows, []any{it, f.label(it), int64(total), 0.25, 3.5})
+		hrow := []any{it, f.label(it)}
+		for _, s := range f.states {
+			if s != "" {
+				var mean any
+				if rowSum(a, s) > 0 {
+					mean = 3.5
+				}
+				hrow = append(hrow, mean)
+			}
+		}
+		heat.Rows = append(heat.Rows, append(hrow, 3.5))
 		in.Summary.TopNeeds = append(in.Summary.TopNeeds, report.Figure{Label: f.label(it), N: total, Value: 3.5})
 	}
 	for _, t := range []struct {
@@ -112,6 +130,7 @@ func (f *fakeSurvey) input() *report.Input {
 	}{
 		{builtin("participation"), part}, {builtin("needs_by_state"), byState}, {builtin("needs_by_sector"), bySector},
 		{builtin("needs_state_sector"), cells}, {&query.Query{Name: "likert_need", Source: "resonanz"}, likert},
+		{&query.Query{Name: "heatmap_need", Source: "resonanz"}, heat},
 	} {
 		in.Sheets = append(in.Sheets, report.Sheet{Query: t.q, Table: t.t, Hidden: primaryHidden(t.t, 5)})
 	}
@@ -369,6 +388,32 @@ func (f *fakeSurvey) checkShown(t *testing.T, in *report.Input, minN int) {
 			}
 		}
 		a.check(t, "need "+it, minN)
+
+		// The heatmap's means are hidden exactly where their n is.
+		for _, sh := range in.Sheets {
+			if sh.Query.Name != "heatmap_need" {
+				continue
+			}
+			for r, row := range sh.Table.Rows {
+				if row[0] != it {
+					continue
+				}
+				for c, name := range sh.Table.Columns {
+					st, ok := strings.CutPrefix(name, "mean_")
+					if !ok || row[c] == nil {
+						continue
+					}
+					if st == "all" {
+						st = all
+					}
+					i, j := a.at(st, all)
+					h := r < len(sh.Hidden) && c < len(sh.Hidden[r]) && sh.Hidden[r][c]
+					if h != !a.known[i][j] {
+						t.Errorf("heatmap %s/%s hidden %v, its n hidden %v", it, name, h, !a.known[i][j])
+					}
+				}
+			}
+		}
 	}
 }
 
