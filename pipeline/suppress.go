@@ -471,6 +471,9 @@ func (l *linked) rows(s *report.Sheet, need bool) error {
 			n, hidden[r], ok = tab.entry(state, sector)
 		}
 		if !ok {
+			if nc >= 0 && num(row[nc]) == 0 {
+				continue // nobody: a zero, shown (an item nobody answered)
+			}
 			return fmt.Errorf("row %d (%s): no such group in the counts", r+1, rowKey(row, ev, it, st, se))
 		}
 		if nc >= 0 && int(num(row[nc])) != n {

@@ -712,3 +712,27 @@ func TestReportSuppressionUserSheet(t *testing.T) {
 		t.Errorf("hidden %v, want %v (3 and its complement 12)", hidden, want)
 	}
 }
+
+// An item nobody answered (asked last year only) has a Likert row with
+// n = 0 and no counts: nothing to hide, no error. A row with people but no
+// counts is an error.
+func TestReportSuppressionUnansweredItem(t *testing.T) {
+	f := &fakeSurvey{states: []string{"SN"}, sectors: []string{"pol", "verw"}, items: []string{"i0"},
+		people: breakdown{{"SN", "pol"}: 10, {"SN", "verw"}: 10}}
+	f.answers = map[string]breakdown{"i0": f.people}
+	l, err := newLinked(fakeEvent, map[string]breakdown{fakeEvent: f.people}, map[string]map[string]breakdown{fakeEvent: f.answers}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := f.input()
+	likert := in.Sheets[4].Table
+	likert.Rows = append(likert.Rows, []any{"ki", "KI", int64(0), nil, nil})
+	if err := l.apply(in, f.labels()); err != nil {
+		t.Fatal(err)
+	}
+	in = f.input()
+	in.Sheets[4].Table.Rows = append(in.Sheets[4].Table.Rows, []any{"ki", "KI", int64(3), nil, nil})
+	if err := l.apply(in, f.labels()); err == nil || !strings.Contains(err.Error(), "likert_need: row 2 (ki): no such group") {
+		t.Errorf("error %v", err)
+	}
+}
