@@ -154,10 +154,17 @@ func (t *crossTable) hideAll() {
 
 // suppressGroup gives the tables of one event one pattern and checks each
 // result independently with stats.Recoverable.
-func suppressGroup(tables []*crossTable, minN int) error {
+func suppressGroup(tables []*crossTable, minN int) (err error) {
 	if len(tables) == 0 {
 		return nil
 	}
+	defer func() {
+		// stats.Suppress panics on a leak it should have prevented: no
+		// report then, but a message rather than a crash.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("suppression: %s: %v", tables[0].name, r)
+		}
+	}()
 	pattern := map[place]bool{}
 	for grew := true; grew; {
 		grew = false

@@ -131,8 +131,8 @@ func SmallRows(t *Table, minN int) Suppression {
 	for r, p := range places {
 		tab.N[p[0]][p[1]] = counts[r]
 	}
-	m := stats.Suppress(tab, minN)
-	if stats.Recoverable(tab, m) != nil {
+	m, ok := suppressChecked(tab, minN)
+	if !ok {
 		// Suppress checks itself; should that ever fail, show nothing.
 		m.Cells = nil
 		for i := range s.Hide {
@@ -184,6 +184,18 @@ func SmallRows(t *Table, minN int) Suppression {
 		}
 	}
 	return s
+}
+
+// suppressChecked is stats.Suppress with its result checked again, and
+// its panic on a leak turned into false.
+func suppressChecked(t stats.Table, minN int) (m stats.Mask, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	m = stats.Suppress(t, minN)
+	return m, stats.Recoverable(t, m) == nil
 }
 
 // Suppress blanks the numbers of the rows SmallRows hides: they read "."
