@@ -170,7 +170,9 @@ func TestReportNumbers(t *testing.T) {
 				}
 				continue
 			}
-			if row["n"] != strconv.Itoa(n) {
+			// Larger cells may be hidden as complements; whether enough
+			// are is TestReportSecondarySuppression's business.
+			if row["n"] != strconv.Itoa(n) && row["n"] != "." {
 				t.Errorf("%s: n = %s, want %d", k, row["n"], n)
 			}
 		}

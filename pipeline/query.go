@@ -110,7 +110,10 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	if opt.MinN > 0 {
-		query.Suppress(t, opt.MinN)
+		s := query.Suppress(t, opt.MinN)
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.MinN))
+		}
 	}
 	write := func(w io.Writer) error {
 		switch opt.Format {

@@ -54,7 +54,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		params[k] = v
 	}
 	L := opt.Lang
-	in := report.Input{Lang: L, MinN: opt.MinN, Methods: stats.Methods(L)}
+	in := report.Input{Lang: L, MinN: opt.MinN, Methods: methods(L, opt.Weights)}
 	if ev := e.Manifest.Events[event]; ev != nil {
 		in.Event = report.Event{ID: event, Title: ev.Title, Date: ev.Date}
 	} else {
@@ -84,7 +84,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	}
 	compareSheets(in.Sheets, in.Compare, L)
 	if opt.Weights != "" {
-		s, err := weightedSheet(ctx, e, opt.Weights)
+		s, err := weightedSheet(ctx, e, opt.Weights, L)
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
@@ -106,6 +106,9 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	}
 	if in.Questions, err = questions(ctx, e, L); err != nil {
 		return nil, fmt.Errorf("report: questions: %w", err)
+	}
+	if err := suppressReport(ctx, e, &in, event, opt.MinN); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	text, itemText, label := "q.text", "q.item_text", "l.label"
 	if L == "en" {
@@ -135,8 +138,8 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 }
 
 // primaryHidden is the primary suppression rule: every number in a row
-// whose n is below minN is hidden. (Secondary suppression and
-// significance marks will fill Hidden and Marks further.)
+// whose n is below minN is hidden. suppressReport adds secondary
+// suppression.
 func primaryHidden(t *query.Table, minN int) [][]bool {
 	ni := t.Col("n")
 	if ni < 0 || minN <= 1 {
@@ -239,7 +242,7 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 		return s, err
 	}
 	s.Responses = int(num(t.Rows[0][0]))
-	other := map[string]string{"de": "(keine Angabe)", "en": "(not answered)"}[e.Lang()]
+	other := notGiven(e.Lang())
 	for _, c := range []struct {
 		dst *[]report.Count
 		sql string

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -102,27 +104,31 @@ func ptrF(f float64) *float64 { return &f }
 
 // weightedNeeds computes weighted means of every need item.
 func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64) (*query.Table, error) {
-	t, err := one(ctx, e, `select i.item_text, a.respondent, a.value from answers a
+	t, err := one(ctx, e, `select i.item_text, a.respondent, a.value, a.item from answers a
 		join item_names i on i.question = a.question and i.item = a.item
 		where a.question = 'need' order by i.position, a.respondent`)
 	if err != nil {
 		return nil, err
 	}
-	type col struct{ vals, ws []float64 }
+	type col struct {
+		code     string
+		vals, ws []float64
+	}
 	var order []string
 	byItem := map[string]*col{}
 	for _, r := range t.Rows {
 		item := query.Text(r[0])
 		c, ok := byItem[item]
 		if !ok {
-			c = &col{}
+			c = &col{code: query.Text(r[3])}
 			byItem[item] = c
 			order = append(order, item)
 		}
 		c.vals = append(c.vals, num(r[2]))
 		c.ws = append(c.ws, w[query.Text(r[1])])
 	}
-	out := &query.Table{Columns: []string{"item_text", "n", "mean", "mean_weighted", "ci_low", "ci_high", "n_eff"}}
+	// item last: the sheet shows item_text; suppression looks rows up by item.
+	out := &query.Table{Columns: []string{"item_text", "n", "mean", "mean_weighted", "ci_low", "ci_high", "n_eff", "item"}}
 	for _, item := range order {
 		c := byItem[item]
 		var sum float64
@@ -131,13 +137,15 @@ func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64) (
 		}
 		m, se, neff := stats.WeightedMean(c.vals, c.ws)
 		lo, hi := stats.TInterval(m, se, neff-1, stats.Level)
-		out.Rows = append(out.Rows, []any{item, int64(len(c.vals)), sum / float64(len(c.vals)), m, lo, hi, neff})
+		out.Rows = append(out.Rows, []any{item, int64(len(c.vals)), sum / float64(len(c.vals)), m, lo, hi, neff, c.code})
 	}
 	return out, nil
 }
 
-// weightedSheet is the report sheet of weighted results.
-func weightedSheet(ctx context.Context, e *query.Engine, path string) (report.Sheet, error) {
+// weightedSheet is the report sheet of weighted results. Its title says
+// "weighted", and a note names the margins: the methods sheet promises
+// weighting only where a result is marked so.
+func weightedSheet(ctx context.Context, e *query.Engine, path, lang string) (report.Sheet, error) {
 	m, err := LoadMargins(path)
 	if err != nil {
 		return report.Sheet{}, err
@@ -150,5 +158,57 @@ func weightedSheet(ctx context.Context, e *query.Engine, path string) (report.Sh
 	if err != nil {
 		return report.Sheet{}, fmt.Errorf("weights: %w", err)
 	}
-	return report.Sheet{Query: weightedQuery(), Table: t}, nil
+	note := fmt.Sprintf("Gewichtet nach %s auf die Verteilung in %s (Raking). n_eff = effektive Fallzahl nach Kish; „Mittelwert“ = ungewichtet.",
+		marginVars(m, lang), filepath.Base(path))
+	if lang == "en" {
+		note = fmt.Sprintf("Weighted by %s to the distribution in %s (raking). n_eff = Kish's effective sample size; \"Mean\" = unweighted.",
+			marginVars(m, lang), filepath.Base(path))
+	}
+	return report.Sheet{Query: weightedQuery(), Table: t, Notes: []string{note}}, nil
+}
+
+// marginVars names the variables of the margins for readers.
+func marginVars(m Margins, lang string) string {
+	names := map[string][2]string{"state": {"Bundesland", "state"}, "sector": {"Tätigkeitsbereich", "sector"}}
+	var out []string
+	for _, v := range []string{"state", "sector"} {
+		if _, ok := m[v]; ok {
+			if lang == "en" {
+				out = append(out, names[v][1])
+			} else {
+				out = append(out, names[v][0])
+			}
+		}
+	}
+	sep := " und "
+	if lang == "en" {
+		sep = " and "
+	}
+	return strings.Join(out, sep)
+}
+
+// methods is the methods sheet: stats.Methods, whose last paragraph is on
+// weighting "where a result is marked as weighted", made true of this
+// report: without margins it says nothing is weighted, with them which
+// sheet is and to what.
+func methods(lang, weights string) []string {
+	ps := stats.Methods(lang)
+	last := len(ps) - 1
+	if weights == "" {
+		ps[last] = "Gewichtung: Kein Ergebnis dieses Berichts ist gewichtet; alle Zahlen beruhen auf den ungewichteten Antworten."
+		if lang == "en" {
+			ps[last] = "Weighting: no result in this report is weighted; every figure rests on the unweighted answers."
+		}
+		return ps
+	}
+	m, _ := LoadMargins(weights) // an unreadable file fails the weighted sheet
+	title := weightedQuery().Title(lang)
+	add := fmt.Sprintf(" In diesem Bericht ist nur das Blatt „%s“ gewichtet, nach %s auf die Verteilung in %s; alle anderen Ergebnisse sind ungewichtet.",
+		title, marginVars(m, lang), filepath.Base(weights))
+	if lang == "en" {
+		add = fmt.Sprintf(" In this report only the sheet \"%s\" is weighted, by %s to the distribution in %s; all other results are unweighted.",
+			title, marginVars(m, lang), filepath.Base(weights))
+	}
+	ps[last] += add
+	return ps
 }

@@ -20,6 +20,7 @@ func addReportFlags(c *cobra.Command, o *pipeline.ReportOptions, params *[]strin
 	f.IntVar(&o.MinN, "min-n", 5, "suppress figures resting on fewer respondents")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries to add (repeatable)")
 	f.StringArrayVar(params, "param", nil, "named query parameter name=value (repeatable)")
+	f.StringVar(&o.Weights, "weights", "", "YAML file of population margins (e.g. registered attendees by state): adds a weighted sheet")
 }
 
 func parseParams(ps []string) (map[string]string, error) {
@@ -46,15 +47,20 @@ func newReportCmd(g *globals) *cobra.Command {
                     codebook and data quality;
   OUT/report.html   the same on one self-contained page (phone and A4 print);
   OUT/charts/       <name>.png (1600 px wide, for slides) and <name>.svg per chart.
-Figures resting on fewer than --min-n respondents are shown as ".". German by
-default; --lang en writes the report in English. With earlier events in the dataset,
-the report compares the event with the one before it and shows the trend up to it
-(never a later event); --compare A,B reports on B and compares it with A instead (A
-the earlier event). On a terminal a progress bar shows on stderr; --quiet prints
-only errors, --verbose lists every sheet and file.`,
+Figures resting on fewer than --min-n respondents are shown as ".", and so are
+the further figures that would let them be worked out (secondary suppression).
+--weights FILE rakes weights to the population margins in FILE (see the README)
+and adds a sheet of weighted means; every other figure stays unweighted, and the
+methods sheet says which. German by default; --lang en writes the report in
+English. With earlier events in the dataset, the report compares the event with
+the one before it and shows the trend up to it (never a later event); --compare
+A,B reports on B and compares it with A instead (A the earlier event). On a
+terminal a progress bar shows on stderr; --quiet prints only errors, --verbose
+lists every sheet and file.`,
 		Example: `  resonanz report --event mdk16 --out bericht
   resonanz report --event mdk16 --lang en --out report-en
-  resonanz report --compare mdk15,mdk17 --out vergleich`,
+  resonanz report --compare mdk15,mdk17 --out vergleich
+  resonanz report --event mdk16 --weights margins-mdk16.yaml --out bericht`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			p, err := parseParams(params)

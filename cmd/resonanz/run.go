@@ -17,7 +17,8 @@ func newRunCmd(g *globals) *cobra.Command {
 report for that event (as resonanz report does): OUT/report.xlsx, OUT/report.html and
 OUT/charts/.`,
 		Example: `  resonanz run umfrage.xlsx --event mdk16 --out bericht
-  resonanz run umfrage.xlsx --event mdk16 --lang en --out report-en`,
+  resonanz run umfrage.xlsx --event mdk16 --lang en --out report-en
+  resonanz run umfrage.xlsx --event mdk16 --weights margins-mdk16.yaml --out bericht`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			p, err := parseParams(params)

@@ -40,6 +40,11 @@
 //     in xlsx it is a string cell with the Text format, never a formula.
 //   - Wide plans one row per respondent and one column per question or
 //     item, with safe column names (SafeName) and a codebook.
+//   - Small numbers: SmallRows says which rows of a result to hide for a
+//     minimum n: those with n below it and, when the result is a count
+//     table (one or two label dimensions and an n column), complements so
+//     that no hidden n follows from the shown ones and the totals;
+//     Suppress writes "." into their numbers.
 //
 // Example:
 //
@@ -52,4 +57,9 @@
 //	// state,n
 //	// DE-SN,68
 //	// …
+//
+// With a minimum n of 20, OTHER's 15 goes, and DE-TH's 30 with it, as
+// 150 − 68 − 37 − 30 would give it away:
+//
+//	query.Suppress(t, 20) // DE-SN,68  DE-ST,37  DE-TH,.  OTHER,.
 package query

@@ -117,26 +117,3 @@ func writeSheet(f *excelize.File, sheet string, t *Table, quoted, dateStyle int)
 	}
 	return sw.Flush()
 }
-
-// Suppress blanks every value of a row whose column n is below minN, except
-// the label columns (text), so the row says the cell exists but not what it
-// holds. It is the plain rule for ad-hoc output; the report applies
-// secondary suppression on top.
-func Suppress(t *Table, minN int) {
-	n := t.Col("n")
-	if n < 0 {
-		return
-	}
-	for _, row := range t.Rows {
-		c, ok := row[n].(int64)
-		if !ok || c <= 0 || c >= int64(minN) {
-			continue
-		}
-		for i, v := range row {
-			switch v.(type) {
-			case float64, int64:
-				row[i] = "."
-			}
-		}
-	}
-}

@@ -20,8 +20,9 @@
 //   - The writers show what Input says and compute nothing statistical: a
 //     cell in Sheet.Hidden is "." everywhere (workbook, page, chart), a
 //     Sheet.Marks entry follows the value (in the workbook through the
-//     number format, so the cell stays a number). Counts and Figures carry
-//     their own Hidden flag.
+//     number format, so the cell stays a number). Counts, Figures and
+//     Questions carry their own Hidden flag; a hidden Figure shows no n
+//     either, as its base may be the very number hidden.
 //   - A long table (one row per category and series) gets a "chart data"
 //     block beside it that the native chart points at; a table listing its
 //     series columns in Sheet.Wide is already in chart shape, and the chart

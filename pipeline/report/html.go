@@ -131,7 +131,10 @@ func (p *htmlPage) summary(in *Input) {
 	L := in.Lang
 	s := in.Summary
 	fig := func(label string, f Figure, k kind) htmlFigure {
-		h := htmlFigure{Label: label, Value: ".", N: "n = " + formatValue(L, kInt, int64(f.N))}
+		h := htmlFigure{Label: label, Value: ".", N: "n = ."}
+		if !f.Hidden {
+			h.N = "n = " + formatValue(L, kInt, int64(f.N))
+		}
 		if !f.Hidden && f.N > 0 && !math.IsNaN(f.Value) {
 			h.Value = formatValue(L, k, f.Value)
 			if !math.IsNaN(f.Lo) && !math.IsNaN(f.Hi) {
@@ -149,7 +152,11 @@ func (p *htmlPage) summary(in *Input) {
 		t := htmlTable{Caption: w(L, "top_needs"), Head: heads(w(L, "item"), w(L, "mean"), w(L, "n"), w(L, "ci"))}
 		for _, f := range s.TopNeeds {
 			h := fig(f.Label, f, kDec1)
-			t.Rows = append(t.Rows, []htmlCell{{Text: f.Label}, num(h.Value, h.Value == "."), num(formatValue(L, kInt, int64(f.N)), false),
+			n := num(formatValue(L, kInt, int64(f.N)), false)
+			if f.Hidden {
+				n = num(".", true)
+			}
+			t.Rows = append(t.Rows, []htmlCell{{Text: f.Label}, num(h.Value, h.Value == "."), n,
 				{Text: strings.TrimPrefix(h.CI, w(L, "ci")+": "), Num: true}})
 		}
 		p.Summary = append(p.Summary, t)
@@ -262,7 +269,11 @@ func (p *htmlPage) methods(in *Input) {
 	q := htmlTable{Head: heads(colName(L, "question"), colName(L, "question_text"), colName(L, "type"), w(L, "n"))}
 	q.Head[1].Num, q.Head[2].Num = false, false
 	for _, x := range in.Questions {
-		q.Rows = append(q.Rows, []htmlCell{{Text: x.ID}, {Text: x.Text}, {Text: typeName(L, x.Type)}, num(formatValue(L, kInt, int64(x.N)), false)})
+		n := num(formatValue(L, kInt, int64(x.N)), false)
+		if x.Hidden {
+			n = num(".", true)
+		}
+		q.Rows = append(q.Rows, []htmlCell{{Text: x.ID}, {Text: x.Text}, {Text: typeName(L, x.Type)}, n})
 	}
 	p.Methods = htmlMethods{Questions: q, Paragraphs: in.Methods, Rule: sprintf(L, "rule_text", in.MinN, in.MinN)}
 }

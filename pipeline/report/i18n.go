@@ -19,8 +19,8 @@ var words = map[string]map[string]string{
 		"key_figures":  "Kennzahlen",
 		"satisfaction": "Gesamtzufriedenheit (Mittelwert 1–5)", "nps": "Net Promoter Score (−100 bis +100)", "n": "n",
 		"value": "Wert", "share": "Anteil", "label": "Merkmal",
-		"suppressed_note": "„.“ = weniger als %d Antworten, aus Datenschutzgründen nicht ausgewiesen.",
-		"chart_omitted":   "Werte mit weniger als %d Antworten ausgelassen.",
+		"suppressed_note": "„.“ = aus Datenschutzgründen nicht ausgewiesen: beruht auf weniger als %d Antworten oder ließe eine solche Zahl zurückrechnen.",
+		"chart_omitted":   "Nicht ausgewiesene Werte (weniger als %d Antworten oder zu deren Schutz) ausgelassen.",
 		"files":           "Importierte Dateien", "rejects": "Zurückgewiesene Werte", "no_rejects": "Keine zurückgewiesenen Werte.",
 		"rejects_more": "Weitere %d zurückgewiesene Werte stehen im Blatt „Datenqualität“ der Excel-Datei.",
 		"chart_data":   "Diagrammdaten", "chart_offset": "(Versatz)", "query_failed": "Abfrage fehlgeschlagen",
@@ -28,8 +28,9 @@ var words = map[string]map[string]string{
 		"ci": "95-%-Konfidenzintervall", "what_asked": "Was gefragt wurde", "how_computed": "Wie gerechnet wurde",
 		"rule_applied": "In diesem Bericht angewandte Regel",
 		"rule_text": "Zahlen, die auf weniger als %d Befragten beruhen, werden als „.“ ausgewiesen: in jeder Tabelle alle Werte einer Zeile, deren Fallzahl n darunter liegt, " +
-			"auf der Übersicht die Antworten je Bundesland und Bereich. In Diagrammen fehlen diese Werte; eine Fußnote weist darauf hin. " +
-			"Die Verteilungen der Likert-Übersicht beruhen auf allen Befragten, die ein Thema bewertet haben; sie werden ausgelassen, wenn diese Basis unter %d liegt.",
+			"auf der Übersicht die Antworten je Bundesland und Bereich. Weitere Zeilen stehen als „.“, wo sich eine solche Zahl sonst aus Summen oder aus einer anderen Tabelle dieses Berichts zurückrechnen ließe (sekundäre Geheimhaltung); " +
+			"Teilnahme, Übersicht und alle Tabellen zum Handlungsbedarf dieser Befragung blenden dieselben Gruppen aus. In Diagrammen fehlen diese Werte; eine Fußnote weist darauf hin. " +
+			"Die Verteilungen der Likert-Übersicht beruhen auf allen Befragten, die ein Thema bewertet haben; sie werden ausgelassen, wenn diese Basis unter %d liegt oder geschützt werden muss.",
 		"mean": "Mittelwert", "none": "(keine)", "total": "Gesamt",
 		"marks_note":   "▲ / ▼ = signifikant höher / niedriger; womit verglichen wird, steht in der Beschreibung oben (siehe Methodik).",
 		"likert_title": "Verteilung der Antworten", "likert_sheet": "Likert-Übersicht",
@@ -43,7 +44,7 @@ var words = map[string]map[string]string{
 		"html_note":    "Diese Seite enthält alle Tabellen und Diagramme des Berichts und lädt nichts nach; sie lässt sich auf A4 drucken.",
 		"question_col": "Frage", "figure": "Kennzahl",
 		"progress_queries": "Abfragen", "progress_write": "Bericht schreiben",
-		"chart_partial": "Teile mit weniger als %d Antworten fehlen; diese Balken sind kürzer als ihre Summe.",
+		"chart_partial": "Nicht ausgewiesene Teile (weniger als %d Antworten oder zu deren Schutz) fehlen; diese Balken sind kürzer als ihre Summe.",
 	},
 	"en": {
 		"summary": "Summary", "methods": "Methods", "codebook": "Codebook", "quality": "Data quality",
@@ -55,8 +56,8 @@ var words = map[string]map[string]string{
 		"key_figures":  "Key figures",
 		"satisfaction": "Overall satisfaction (mean 1–5)", "nps": "Net Promoter Score (−100 to +100)", "n": "n",
 		"value": "Value", "share": "Share", "label": "Group",
-		"suppressed_note": "\".\" = fewer than %d responses, not shown to protect respondents.",
-		"chart_omitted":   "Values with fewer than %d responses left out.",
+		"suppressed_note": "\".\" = not shown to protect respondents: rests on fewer than %d responses, or would let such a number be worked out.",
+		"chart_omitted":   "Values not shown (fewer than %d responses, or to protect those) left out.",
 		"files":           "Imported files", "rejects": "Rejected values", "no_rejects": "No rejected values.",
 		"rejects_more": "A further %d rejected values are listed on the \"Data quality\" sheet of the Excel file.",
 		"chart_data":   "Chart data", "chart_offset": "(offset)", "query_failed": "Query failed",
@@ -64,8 +65,9 @@ var words = map[string]map[string]string{
 		"ci": "95 % confidence interval", "what_asked": "What was asked", "how_computed": "How figures were computed",
 		"rule_applied": "Rule applied in this report",
 		"rule_text": "Figures resting on fewer than %d respondents are shown as \".\": in every table all values of a row whose n is below that, " +
-			"on the summary the responses per state and sector. Charts leave these values out and say so in a footnote. " +
-			"The distributions of the Likert overview rest on all respondents who rated a topic; they are left out when that base is below %d.",
+			"on the summary the responses per state and sector. Further rows show \".\" where such a number could otherwise be worked out from totals or from another table of this report (secondary suppression); " +
+			"responses, the summary and every table of the need for action in this survey hide the same groups. Charts leave these values out and say so in a footnote. " +
+			"The distributions of the Likert overview rest on all respondents who rated a topic; they are left out when that base is below %d or must be protected.",
 		"mean": "Mean", "none": "(none)", "total": "All",
 		"marks_note":   "▲ / ▼ = significantly higher / lower; the description above says what is compared (see Methods).",
 		"likert_title": "Distribution of answers", "likert_sheet": "Likert overview",
@@ -79,7 +81,7 @@ var words = map[string]map[string]string{
 		"html_note":    "This page holds every table and chart of the report and loads nothing from elsewhere; it prints on A4.",
 		"question_col": "Question", "figure": "Figure",
 		"progress_queries": "Queries", "progress_write": "Writing the report",
-		"chart_partial": "Parts with fewer than %d responses are left out; these bars are shorter than their total.",
+		"chart_partial": "Parts not shown (fewer than %d responses, or to protect those) are left out; these bars are shorter than their total.",
 	},
 }
 

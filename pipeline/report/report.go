@@ -138,13 +138,14 @@ type Figure struct {
 	Value  float64
 	N      int
 	Lo, Hi float64 // NaN when not given
-	Hidden bool    // shown as "."
+	Hidden bool    // value and n shown as "."
 }
 
 // Question is one question of the survey as the methods sheet lists it.
 type Question struct {
 	ID, Text, Type string
-	N              int // respondents who answered it
+	N              int  // respondents who answered it
+	Hidden         bool // N shown as "."
 }
 
 // Options say where and how Write writes.

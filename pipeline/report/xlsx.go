@@ -356,8 +356,12 @@ func (b *book) summary(sh string, contents []string) {
 				b.value(sh, 5, row, f.Hi, k, "")
 			}
 		}
-		b.check(b.f.SetCellInt(sh, cell(3, row), int64(f.N)))
-		b.setStyle(sh, cell(3, row), cell(3, row), b.numStyle(kInt, "", false))
+		if f.Hidden {
+			b.dot(sh, 3, row) // a hidden figure's base may be the secret
+		} else {
+			b.check(b.f.SetCellInt(sh, cell(3, row), int64(f.N)))
+			b.setStyle(sh, cell(3, row), cell(3, row), b.numStyle(kInt, "", false))
+		}
 		row++
 	}
 	header(w(L, "key_figures"), w(L, "value"), w(L, "n"), colName(L, "ci_low"), colName(L, "ci_high"))
@@ -734,7 +738,11 @@ func (b *book) methods(sh string) {
 		b.text(sh, 1, row, q.ID)
 		b.text(sh, 2, row, q.Text)
 		b.text(sh, 3, row, typeName(L, q.Type))
-		b.value(sh, 4, row, int64(q.N), kInt, "")
+		if q.Hidden {
+			b.dot(sh, 4, row)
+		} else {
+			b.value(sh, 4, row, int64(q.N), kInt, "")
+		}
 		row++
 	}
 	row++

@@ -47,6 +47,11 @@
 //	 8  9  0 | 17                  x  x  0 | 17
 //	35 30 45 |110                 35 30 45 |110
 //
+// Linked tables: Table.Unprinted marks counts the report leaves out but
+// that count in its totals (respondents without a state), kept unknown
+// when small; KeepGrand keeps a public grand total; SuppressFrom starts
+// from a pattern, so tables showing the same people hide the same places.
+//
 //	SuppressSeries([12 3 0 20]) → [x x 0 20], total 35 shown
 //	SuppressSeries([1 2 30])    → [x x x], total 33 shown (1+2 = 33−30 is small)
 //	SuppressSeries([3 0 0 0])   → [x 0 0 0], total hidden

@@ -7,12 +7,14 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Recoverable returns the hidden counts of t that the printed ones determine
-// exactly, in row-major order with totals after the cells; nil means the
-// mask is safe against subtraction.
+// Recoverable returns the counts marked in mask that the printed ones
+// determine exactly, in row-major order with totals after the cells; nil
+// means the mask is safe against subtraction. A marked count is a printed
+// one hidden, or an unprinted one that must stay unknown (Suppress marks the
+// small ones).
 //
 // It is the check of Suppress and deliberately shares none of its reasoning:
-// every count hidden by mask, and every total t does not print, is an
+// every count hidden by mask, and every count t does not print, is an
 // unknown; every row and column of the table with its margins is one linear
 // equation, cells minus total = 0, with the printed values moved to the right
 // side. An unknown is determined when every vector of the null space of that
@@ -30,27 +32,28 @@ func Recoverable(t Table, mask Mask) []Cell {
 	// (i, j), row total (i, c), column total (r, j), grand total (r, c).
 	var unknowns []Cell
 	var reported []bool
-	add := func(i, j int, hidden, printed bool) {
-		if hidden || !printed {
+	add := func(i, j int, marked, printed bool) {
+		if marked || !printed {
 			unknowns = append(unknowns, Cell{i, j})
-			reported = append(reported, hidden && printed)
+			reported = append(reported, marked)
 		}
 	}
+	un := t.Unprinted
 	for i := range r {
 		if len(t.N[i]) != c || len(mask.Cells[i]) != c {
 			panic(fmt.Sprintf("stats.Recoverable: row %d does not have %d cells", i, c))
 		}
 		for j := range c {
-			add(i, j, mask.Cells[i][j], true)
+			add(i, j, mask.Cells[i][j], !un.at(i, j, r, c))
 		}
 	}
 	for i := range r {
-		add(i, c, mask.RowTotals[i], !t.NoRowTotals)
+		add(i, c, mask.RowTotals[i], !t.NoRowTotals && !un.at(i, c, r, c))
 	}
 	for j := range c {
-		add(r, j, mask.ColTotals[j], !t.NoColTotals)
+		add(r, j, mask.ColTotals[j], !t.NoColTotals && !un.at(r, j, r, c))
 	}
-	add(r, c, mask.Grand, !t.NoGrand)
+	add(r, c, mask.Grand, t.KeepGrand || !t.NoGrand && !un.Grand)
 	if len(unknowns) == 0 {
 		return nil
 	}

@@ -10,16 +10,30 @@ import "fmt"
 //
 // Totals are the sums of the cells, so the cells must partition them: if a
 // printed total also counts "keine Angabe", that must be a column of N.
+//
+// Unprinted marks single counts the report leaves out, in the shape of a
+// Mask: say the respondents without a state, which count in every column
+// total but have no row of their own. They are unknowns like hidden counts,
+// but they are still groups of people: Suppress sees to it that a small one
+// cannot be worked out either.
+//
+// KeepGrand says the grand total is public (the number of respondents,
+// printed on every page): Suppress never hides it, even when other choices
+// cost more.
 type Table struct {
 	N           [][]int
 	NoRowTotals bool
 	NoColTotals bool
 	NoGrand     bool
+	Unprinted   Mask
+	KeepGrand   bool
 }
 
-// Mask says which counts of a Table to hide. RowTotals[i] is row i's total,
-// ColTotals[j] column j's, Grand the grand total; a margin the Table does not
-// print is never set.
+// Mask marks counts of a Table: RowTotals[i] is row i's total, ColTotals[j]
+// column j's, Grand the grand total; nil slices mark nothing. As Suppress's
+// result it marks the counts nobody may learn: the printed ones to hide, and
+// the small unprinted ones (nothing to hide there, but Recoverable checks
+// them too).
 type Mask struct {
 	Cells     [][]bool
 	RowTotals []bool
@@ -68,24 +82,63 @@ func Hide(n, minN int) bool { return n > 0 && n < minN }
 // line's smallest printed positive cell is hidden too, and the cycle rule
 // applied again.
 //
-// Zeros are never used as complements: with a hidden 0 as partner, the
-// attacker's range for a hidden 3 is 0 ≤ x ≤ 3 + 0, ending at the true value,
-// and zeros are often known from context anyway. Avoiding them costs
-// nothing: a positive cell always has a cycle through its positive row,
-// column and grand totals.
+// Zeros are never used as complements, and an unprinted zero does not count
+// as cover: with a hidden 0 as partner, the attacker's range for a hidden 3
+// is 0 ≤ x ≤ 3 + 0, ending at the true value, and zeros are often known from
+// context anyway. Avoiding them costs nothing: a positive cell always has a
+// cycle through its positive row, column and grand totals.
+//
+// An unprinted count with Hide(n, minN) gets the same treatment as a hidden
+// one: it must lie on a cycle of unknowns, as the printed totals could
+// otherwise give it away.
 //
 // The choice is greedy and not minimal in general (that problem is
 // NP-hard). Recoverable checks every result independently.
 func Suppress(t Table, minN int) Mask {
+	return SuppressFrom(t, minN, Mask{})
+}
+
+// SuppressFrom is Suppress starting with the printed positive counts marked
+// in start hidden, whatever their size (zeros stay shown). Tables that show
+// the same people, such as respondents and answers by state and sector,
+// should hide the same places: otherwise a count hidden in one is read off
+// the other, where it is nearly the same number. Feeding every table's
+// result into the start of the others until nothing changes gives them one
+// pattern.
+func SuppressFrom(t Table, minN int, start Mask) Mask {
 	g := newGrid(t)
 	for i := range g.v {
 		for j := range g.v[i] {
-			g.hide[i][j] = g.shown[i][j] && Hide(g.v[i][j], minN)
+			if g.shown[i][j] {
+				g.hide[i][j] = Hide(g.v[i][j], minN)
+				g.forced[i][j] = !g.hide[i][j] && g.v[i][j] > 0 && start.at(i, j, g.r, g.c)
+				g.hide[i][j] = g.hide[i][j] || g.forced[i][j]
+			} else {
+				g.protect[i][j] = Hide(g.v[i][j], minN)
+			}
 		}
+	}
+	if g.keepGrand {
+		g.hide[g.r][g.c] = false
 	}
 	for {
 		if e, ok := g.bridge(); ok {
-			for _, c := range g.cheapestCycle(e) {
+			path, ok := g.cheapestCycle(e)
+			if !ok {
+				if !g.forced[e.Row][e.Col] {
+					// A hidden count is positive, so its row, column and
+					// grand totals are too and close a cycle; only a public
+					// grand total can be in the way, with one positive
+					// cell in the whole table.
+					panic(fmt.Sprintf("stats.Suppress: no complement for %v", e))
+				}
+				// Hidden only to follow start, and nothing can cover it
+				// (say, the one column total of a table whose grand total
+				// is public): it shows, as hiding it would hide nothing.
+				g.hide[e.Row][e.Col], g.stuck[e.Row][e.Col] = false, true
+				continue
+			}
+			for _, c := range path {
 				g.hide[c.Row][c.Col] = true
 			}
 		} else if c, ok := g.smallRemainder(minN); ok {
@@ -115,10 +168,30 @@ func SuppressSeries(counts []int, minN int) (cells []bool, total bool) {
 // grid is a Table with its margins as one more row and column: entry
 // (i, C) is row i's total, (R, j) column j's, (R, C) the grand total.
 type grid struct {
-	r, c  int // R and C, the number of rows and columns of cells
-	v     [][]int
-	shown [][]bool // printed; unprinted totals are unknowns like hidden ones
-	hide  [][]bool
+	r, c      int // R and C, the number of rows and columns of cells
+	v         [][]int
+	shown     [][]bool // printed; unprinted counts are unknowns like hidden ones
+	hide      [][]bool
+	protect   [][]bool // unprinted and small: must stay unknown
+	forced    [][]bool // hidden only because start says so
+	stuck     [][]bool // forced, but nothing can cover it: shown
+	keepGrand bool
+}
+
+// at reports whether m marks the grid entry (i, j) of an r×c table.
+func (m Mask) at(i, j, r, c int) bool {
+	get := func(b []bool, k int) bool { return k < len(b) && b[k] }
+	switch {
+	case i == r && j == c:
+		return m.Grand
+	case i == r:
+		return get(m.ColTotals, j)
+	case j == c:
+		return get(m.RowTotals, i)
+	case i < len(m.Cells):
+		return get(m.Cells[i], j)
+	}
+	return false
 }
 
 func newGrid(t Table) *grid {
@@ -127,11 +200,14 @@ func newGrid(t Table) *grid {
 	if r > 0 {
 		c = len(t.N[0])
 	}
-	g := &grid{r: r, c: c}
+	g := &grid{r: r, c: c, keepGrand: t.KeepGrand}
 	for i := 0; i <= r; i++ {
 		g.v = append(g.v, make([]int, c+1))
 		g.shown = append(g.shown, make([]bool, c+1))
 		g.hide = append(g.hide, make([]bool, c+1))
+		g.protect = append(g.protect, make([]bool, c+1))
+		g.forced = append(g.forced, make([]bool, c+1))
+		g.stuck = append(g.stuck, make([]bool, c+1))
 	}
 	for i, row := range t.N {
 		if len(row) != c {
@@ -145,14 +221,14 @@ func newGrid(t Table) *grid {
 			g.v[i][c] += n
 			g.v[r][j] += n
 			g.v[r][c] += n
-			g.shown[i][j] = true
+			g.shown[i][j] = !t.Unprinted.at(i, j, r, c)
 		}
-		g.shown[i][c] = !t.NoRowTotals
+		g.shown[i][c] = !t.NoRowTotals && !t.Unprinted.at(i, c, r, c)
 	}
 	for j := 0; j < c; j++ {
-		g.shown[r][j] = !t.NoColTotals
+		g.shown[r][j] = !t.NoColTotals && !t.Unprinted.at(r, j, r, c)
 	}
-	g.shown[r][c] = !t.NoGrand
+	g.shown[r][c] = !t.NoGrand && !t.Unprinted.Grand || t.KeepGrand
 	return g
 }
 
@@ -170,11 +246,12 @@ func (g *grid) entry(a, b int) Cell {
 	return Cell{a, b - g.r - 1}
 }
 
-// bridge returns the first hidden count lying on no cycle of unknowns.
+// bridge returns the first hidden or protected count lying on no cycle of
+// unknowns.
 func (g *grid) bridge() (Cell, bool) {
 	for i := range g.v {
 		for j := range g.v[i] {
-			if g.hide[i][j] && !g.connected(i, g.r+1+j, Cell{i, j}) {
+			if (g.hide[i][j] || g.protect[i][j]) && !g.connected(i, g.r+1+j, Cell{i, j}) {
 				return Cell{i, j}, true
 			}
 		}
@@ -182,8 +259,9 @@ func (g *grid) bridge() (Cell, bool) {
 	return Cell{}, false
 }
 
-// connected reports whether nodes a and b are joined through unknown
-// entries other than skip.
+// connected reports whether nodes a and b are joined through positive
+// unknown entries other than skip: an unprinted zero is no cover (see
+// Suppress on zeros).
 func (g *grid) connected(a, b int, skip Cell) bool {
 	seen := make([]bool, g.nodes())
 	seen[a] = true
@@ -198,7 +276,7 @@ func (g *grid) connected(a, b int, skip Cell) bool {
 			if seen[y] || (x <= g.r) == (y <= g.r) {
 				continue
 			}
-			if e := g.entry(x, y); e != skip && g.unknown(e.Row, e.Col) {
+			if e := g.entry(x, y); e != skip && g.unknown(e.Row, e.Col) && g.v[e.Row][e.Col] > 0 {
 				seen[y] = true
 				queue = append(queue, y)
 			}
@@ -209,9 +287,10 @@ func (g *grid) connected(a, b int, skip Cell) bool {
 
 // cheapestCycle returns the printed entries to hide so that e lies on a
 // cycle of unknowns: the cheapest path between e's row and column avoiding
-// e, by Dijkstra. Unknown entries cost nothing, a printed count n costs n
-// respondents plus a tie-break per entry, printed zeros are not usable.
-func (g *grid) cheapestCycle(e Cell) []Cell {
+// e, by Dijkstra; false when there is none. Unknown entries cost nothing, a printed count n costs n
+// respondents plus a tie-break per entry, zeros are not usable, printed or
+// not.
+func (g *grid) cheapestCycle(e Cell) ([]Cell, bool) {
 	const perEntry = 1 // tie-break: fewer hidden counts at equal respondents
 	const perPerson = 1 << 20
 	src, dst := e.Row, g.r+1+e.Col
@@ -245,11 +324,13 @@ func (g *grid) cheapestCycle(e Cell) []Cell {
 			}
 			var w int64
 			switch {
-			case g.unknown(c.Row, c.Col):
-			case g.v[c.Row][c.Col] > 0:
-				w = int64(g.v[c.Row][c.Col])*perPerson + perEntry
-			default:
+			case g.v[c.Row][c.Col] == 0:
 				continue
+			case g.unknown(c.Row, c.Col):
+			case g.keepGrand && c.Row == g.r && c.Col == g.c:
+				continue
+			default:
+				w = int64(g.v[c.Row][c.Col])*perPerson + perEntry
 			}
 			if d := dist[x] + w; dist[y] < 0 || d < dist[y] {
 				dist[y] = d
@@ -258,9 +339,7 @@ func (g *grid) cheapestCycle(e Cell) []Cell {
 		}
 	}
 	if dist[dst] < 0 {
-		// A hidden count is positive, so its row, column and grand totals
-		// are too and always close a cycle; this is a bug.
-		panic(fmt.Sprintf("stats.Suppress: no complement for %v", e))
+		return nil, false
 	}
 	var path []Cell
 	for y := dst; y != src; y = prev[y] {
@@ -268,7 +347,7 @@ func (g *grid) cheapestCycle(e Cell) []Cell {
 			path = append(path, c)
 		}
 	}
-	return path
+	return path, true
 }
 
 // smallRemainder returns the smallest printed positive entry of the first
@@ -307,16 +386,14 @@ func (g *grid) remainder(l []Cell, minN int) (Cell, bool) {
 		switch {
 		case g.unknown(c.Row, c.Col):
 			sum += v
-		case v > 0 && (best.Row < 0 || v < g.v[best.Row][best.Col]):
+		case v > 0 && !g.stuck[c.Row][c.Col] && (best.Row < 0 || v < g.v[best.Row][best.Col]):
 			best = c
 		}
 	}
-	if !Hide(sum, minN) {
-		return Cell{}, false
-	}
-	// best exists: were every positive entry unknown, sum would be the
-	// printed margin, which is 0 or at least minN.
-	return best, true
+	// Were every positive entry unknown, sum would be the printed margin,
+	// which is 0 or at least minN; so best exists unless the line's other
+	// entries are stuck, and then there is nothing left to hide.
+	return best, Hide(sum, minN) && best.Row >= 0
 }
 
 func (g *grid) mask() Mask {
@@ -327,11 +404,15 @@ func (g *grid) mask() Mask {
 		Grand:     g.hide[g.r][g.c],
 	}
 	for i := range g.r {
-		m.Cells[i] = g.hide[i][:g.c]
-		m.RowTotals[i] = g.hide[i][g.c]
+		m.Cells[i] = make([]bool, g.c)
+		for j := range g.c {
+			m.Cells[i][j] = g.hide[i][j] || g.protect[i][j]
+		}
+		m.RowTotals[i] = g.hide[i][g.c] || g.protect[i][g.c]
 	}
 	for j := range g.c {
-		m.ColTotals[j] = g.hide[g.r][j]
+		m.ColTotals[j] = g.hide[g.r][j] || g.protect[g.r][j]
 	}
+	m.Grand = m.Grand || g.protect[g.r][g.c]
 	return m
 }

@@ -182,8 +182,9 @@ func randomTable(rng *rand.Rand) Table {
 }
 
 // checkRules verifies, from the table alone: every printed count in
-// (0, minN) is hidden, no zero is hidden, unprinted margins are not marked,
-// and no printed total leaves its line's hidden counts a sum in (0, minN).
+// (0, minN) is hidden, no zero is hidden, unprinted margins are marked
+// exactly when small (to be kept unknown), and no printed total leaves its
+// line's hidden counts a sum in (0, minN).
 func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
 	t.Helper()
 	small := func(n int) bool { return n > 0 && n < minN }
@@ -207,7 +208,7 @@ func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
 	colKnown := func(j int) bool { return !tab.NoColTotals && !m.ColTotals[j] }
 	grandKnown := !tab.NoGrand && !m.Grand
 	for i := range r {
-		if tab.NoRowTotals && m.RowTotals[i] || !tab.NoRowTotals && small(rowT[i]) && !m.RowTotals[i] {
+		if tab.NoRowTotals && m.RowTotals[i] != small(rowT[i]) || !tab.NoRowTotals && small(rowT[i]) && !m.RowTotals[i] {
 			t.Errorf("table %d %v: row total %d wrongly marked %v", k, tab.N, i, m.RowTotals[i])
 		}
 		sum := 0
@@ -221,7 +222,7 @@ func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
 		}
 	}
 	for j := range c {
-		if tab.NoColTotals && m.ColTotals[j] || !tab.NoColTotals && small(colT[j]) && !m.ColTotals[j] {
+		if tab.NoColTotals && m.ColTotals[j] != small(colT[j]) || !tab.NoColTotals && small(colT[j]) && !m.ColTotals[j] {
 			t.Errorf("table %d %v: column total %d wrongly marked %v", k, tab.N, j, m.ColTotals[j])
 		}
 		sum := 0
@@ -234,7 +235,7 @@ func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
 			t.Errorf("table %d %v: column %d hides a remainder of %d", k, tab.N, j, sum)
 		}
 	}
-	if tab.NoGrand && m.Grand || !tab.NoGrand && small(grand) && !m.Grand {
+	if tab.NoGrand && m.Grand != small(grand) || !tab.NoGrand && small(grand) && !m.Grand {
 		t.Errorf("table %d %v: grand total wrongly marked %v", k, tab.N, m.Grand)
 	}
 	if grandKnown {
@@ -261,5 +262,137 @@ func TestSuppressNothingToDo(t *testing.T) {
 	m := Suppress(tab, 5)
 	if anyTrue(m.Cells[0]) || anyTrue(m.Cells[1]) || anyTrue(m.RowTotals) || anyTrue(m.ColTotals) || m.Grand {
 		t.Errorf("Suppress hid something: %+v", m)
+	}
+}
+
+// Respondents without a state count in the column totals but have no row
+// of their own: the 2 of column A is 34 − 20 − 12 unless more is hidden.
+//
+//	        A  B | total
+//	SN     20 15 | 35
+//	TH     12 10 | 22
+//	(none)  2  0 |  2    ← not printed
+//	       34 25 | 59
+func TestSuppressUnprinted(t *testing.T) {
+	f, T := false, true
+	tab := Table{
+		N:         [][]int{{20, 15}, {12, 10}, {2, 0}},
+		Unprinted: Mask{Cells: [][]bool{nil, nil, {T, T}}, RowTotals: []bool{f, f, T}},
+	}
+	// Printing everything but the unprinted row gives the 2 away.
+	none := Mask{Cells: [][]bool{{f, f}, {f, f}, {T, f}}, RowTotals: []bool{f, f, T}, ColTotals: []bool{f, f}}
+	if got := Recoverable(tab, none); !reflect.DeepEqual(got, []Cell{{2, 0}, {2, Total}}) {
+		t.Errorf("Recoverable(nothing hidden) = %v, want the unprinted 2 and its row total", got)
+	}
+	m := Suppress(tab, 5)
+	if leak := Recoverable(tab, m); leak != nil {
+		t.Fatalf("Suppress = %+v leaves %v recoverable", m, leak)
+	}
+	if !m.Cells[2][0] || !m.RowTotals[2] || m.Cells[2][1] {
+		t.Errorf("Suppress = %+v: the unprinted 2 and its total must be marked, the unprinted 0 not", m)
+	}
+	hidden := 0
+	for i := range 2 {
+		for j := range 2 {
+			if m.Cells[i][j] {
+				hidden++
+			}
+		}
+	}
+	if hidden == 0 {
+		t.Errorf("Suppress = %+v hides no printed cell", m)
+	}
+}
+
+// A public grand total is never a complement; a 1×2 table then needs the
+// other cell's column total instead.
+func TestSuppressKeepGrand(t *testing.T) {
+	tab := Table{N: [][]int{{3, 40}}, KeepGrand: true}
+	m := Suppress(tab, 5)
+	if m.Grand {
+		t.Errorf("Suppress hid the public grand total: %+v", m)
+	}
+	if leak := Recoverable(tab, m); leak != nil {
+		t.Errorf("Suppress = %+v leaves %v recoverable", m, leak)
+	}
+	want := Mask{Cells: [][]bool{{true, true}}, RowTotals: []bool{false}, ColTotals: []bool{true, true}}
+	if !reflect.DeepEqual(m, want) {
+		t.Errorf("Suppress = %+v, want %+v", m, want)
+	}
+}
+
+// SuppressFrom hides what start marks (but not zeros) and protects it.
+func TestSuppressFrom(t *testing.T) {
+	tab := Table{N: [][]int{{12, 30, 20}, {15, 18, 0}, {8, 9, 25}}}
+	start := Mask{Cells: [][]bool{{false, true, false}, {false, false, true}}}
+	m := SuppressFrom(tab, 5, start)
+	if !m.Cells[0][1] || m.Cells[1][2] {
+		t.Errorf("SuppressFrom = %+v: want the 30 hidden and the 0 shown", m)
+	}
+	if leak := Recoverable(tab, m); leak != nil {
+		t.Errorf("SuppressFrom = %+v leaves %v recoverable", m, leak)
+	}
+	if plain := Suppress(tab, 5); anyTrue(plain.Cells[0]) || anyTrue(plain.Cells[1]) || anyTrue(plain.Cells[2]) {
+		t.Errorf("Suppress without start hid %+v", plain)
+	}
+}
+
+// TestSuppressFromProperties runs random tables with unprinted counts, a
+// public grand total and a random start through SuppressFrom.
+func TestSuppressFromProperties(t *testing.T) {
+	const minN = 5
+	rng := rand.New(rand.NewPCG(2026, 5))
+	for k := range 2000 {
+		tab := randomTable(rng)
+		r, c := len(tab.N), len(tab.N[0])
+		var start Mask
+		tab.Unprinted.Cells = make([][]bool, r)
+		start.Cells = make([][]bool, r)
+		for i := range r {
+			tab.Unprinted.Cells[i] = make([]bool, c)
+			start.Cells[i] = make([]bool, c)
+			for j := range c {
+				tab.Unprinted.Cells[i][j] = rng.IntN(6) == 0
+				start.Cells[i][j] = rng.IntN(8) == 0
+			}
+		}
+		grand := 0
+		for _, row := range tab.N {
+			for _, n := range row {
+				grand += n
+			}
+		}
+		positive := 0
+		for _, row := range tab.N {
+			for _, n := range row {
+				if n > 0 {
+					positive++
+				}
+			}
+		}
+		// A public total needs somebody to hide behind.
+		tab.KeepGrand = !tab.NoGrand && grand >= minN && positive > 2 && rng.IntN(2) == 0
+		m := SuppressFrom(tab, minN, start)
+		if leak := Recoverable(tab, m); leak != nil {
+			t.Fatalf("table %d %+v: mask %+v leaves %v recoverable", k, tab, m, leak)
+		}
+		if tab.KeepGrand && m.Grand {
+			t.Fatalf("table %d: public grand total hidden", k)
+		}
+		for i := range r {
+			for j := range c {
+				n := tab.N[i][j]
+				switch {
+				case tab.Unprinted.Cells[i][j] && m.Cells[i][j] != Hide(n, minN):
+					t.Fatalf("table %d %v: unprinted cell (%d,%d) = %d marked %v", k, tab.N, i, j, n, m.Cells[i][j])
+				case !tab.Unprinted.Cells[i][j] && n > 0 && start.Cells[i][j] && !m.Cells[i][j]:
+					t.Fatalf("table %d %v: start cell (%d,%d) shown", k, tab.N, i, j)
+				case !tab.Unprinted.Cells[i][j] && Hide(n, minN) && !m.Cells[i][j]:
+					t.Fatalf("table %d %v: small cell (%d,%d) shown", k, tab.N, i, j)
+				case n == 0 && m.Cells[i][j]:
+					t.Fatalf("table %d %v: zero (%d,%d) marked", k, tab.N, i, j)
+				}
+			}
+		}
 	}
 }
