@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -106,7 +108,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 			t.Abort()
 		}
 	}
-	staged := map[string]bool{} // respondents staged by earlier files of this run
+	var staged []*survey.IDs // respondents staged by earlier files of this run
 	for _, path := range opt.Files {
 		res, txn, err := importFile(ctx, st, m, def, opt, path, staged)
 		if err != nil {
@@ -116,6 +118,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		results = append(results, res)
 		if txn != nil {
 			txns = append(txns, txn)
+			staged = append(staged, res.Summary.Respondents)
 		}
 	}
 	if opt.Strict {
@@ -177,7 +180,7 @@ func fileHash(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged map[string]bool) (*FileResult, *store.Txn, error) {
+func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged []*survey.IDs) (*FileResult, *store.Txn, error) {
 	name := filepath.Base(path)
 	sha, err := fileHash(path)
 	if err != nil {
@@ -230,12 +233,17 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	bar := progress.Or(opt.Progress).Start(name, -1)
 	defer bar.Finish()
 	cells = &rowCounter{RecordReader: cells, bar: bar}
-	seen := func(r string) bool { return existing[r] || staged[r] }
-	sink := &recordingSink{Sink: txn, respondents: staged}
+	seen := func(r string) bool {
+		return existing.Has(r) || slices.ContainsFunc(staged, func(s *survey.IDs) bool { return s.Has(r) })
+	}
+	w := newAsyncSink(txn)
 	sum, err := survey.Normalize(cells, def, survey.Options{
 		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet),
 		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: mapping,
-	}, sink)
+	}, w)
+	if werr := w.Close(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		txn.Abort()
 		return nil, nil, err
@@ -406,19 +414,54 @@ func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
 	return survey.HeadRows(rr, n)
 }
 
-// recordingSink remembers the respondents written, so a later file of the
-// same run sees them as duplicates.
-type recordingSink struct {
-	survey.Sink
-	respondents map[string]bool
+// asyncSink hands batches to a goroutine that writes them on, so that
+// encoding Parquet runs beside reading and normalising. Close waits for it
+// and returns its first error; a Write after an error returns that error.
+type asyncSink struct {
+	to     survey.Sink
+	ch     chan tableBatch
+	done   chan struct{}
+	failed atomic.Bool
+	err    error // written by the goroutine, read after done
+	close  sync.Once
 }
 
-func (s *recordingSink) Write(table string, rec arrow.RecordBatch) error {
-	if table == survey.Responses {
-		col := rec.Column(1).(*array.String)
-		for i := 0; i < col.Len(); i++ {
-			s.respondents[strings.Clone(col.Value(i))] = true
+type tableBatch struct {
+	table string
+	rec   arrow.RecordBatch
+}
+
+// asyncDepth is how many batches may wait for the writer: enough to even
+// out its pace, few enough to keep memory to a few row groups.
+const asyncDepth = 2
+
+func newAsyncSink(to survey.Sink) *asyncSink {
+	a := &asyncSink{to: to, ch: make(chan tableBatch, asyncDepth), done: make(chan struct{})}
+	go func() {
+		defer close(a.done)
+		for b := range a.ch {
+			if a.err == nil {
+				if a.err = a.to.Write(b.table, b.rec); a.err != nil {
+					a.failed.Store(true)
+				}
+			}
+			b.rec.Release()
 		}
+	}()
+	return a
+}
+
+func (a *asyncSink) Write(table string, rec arrow.RecordBatch) error {
+	if a.failed.Load() {
+		return a.Close()
 	}
-	return s.Sink.Write(table, rec)
+	rec.Retain()
+	a.ch <- tableBatch{table, rec}
+	return nil
+}
+
+func (a *asyncSink) Close() error {
+	a.close.Do(func() { close(a.ch) })
+	<-a.done
+	return a.err
 }

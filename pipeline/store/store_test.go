@@ -100,7 +100,7 @@ func respondents(t *testing.T, s *Store, event string) []string {
 		t.Fatal(err)
 	}
 	var out []string
-	for r := range set {
+	for r := range set.All() {
 		out = append(out, r)
 	}
 	sort.Strings(out)

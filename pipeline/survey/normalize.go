@@ -55,6 +55,8 @@ type Summary struct {
 	CellsRejected int // answers rejected, their response kept
 	Blank         int // fully blank rows skipped
 	Scrubbed      int // personal data replaced in free text
+	// Respondents are the respondents imported, each with its row.
+	Respondents *IDs
 	// Rejects are the first MaxRejects rejects, for the import summary; the
 	// rejects table holds them all.
 	Rejects []Reject
@@ -79,6 +81,7 @@ func (s *Summary) Rejected() int { return s.RowsRejected + s.CellsRejected }
 // and the codebook (questions, labels) of the definition.
 func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) (*Summary, error) {
 	rows := newRowReader(cells)
+	rows.keep = true // the header rows are looked at together
 	var head []*Row
 	for len(head) < HeaderScan {
 		r := rows.Next()
@@ -111,6 +114,7 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 			return nil, err
 		}
 	}
+	rows.keep = false // the rest one at a time
 	for r := rows.Next(); r != nil; r = rows.Next() {
 		if err := n.row(r); err != nil {
 			return nil, err
@@ -123,6 +127,7 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 		return nil, err
 	}
 	n.sum.Mapping = m
+	n.sum.Respondents = n.seen
 	return &n.sum, nil
 }
 
@@ -141,12 +146,47 @@ func questionList(d *Definition) string {
 	return strings.Join(ids, ", ")
 }
 
-// flushRows is how many rows a table collects before it is handed on.
-const flushRows = 16 * 1024
+// flushRows is how many rows a table collects before it is handed on: the
+// store writes each batch as one Parquet row group.
+const flushRows = 64 * 1024
 
+// table collects the rows of one data model table. Its methods append one
+// field each, in schema order; normalizer.end finishes a row.
 type table struct {
 	name string
 	b    *array.RecordBuilder
+}
+
+func (t *table) str(i int, v string) { t.b.Field(i).(*array.StringBuilder).Append(v) }
+
+// strOpt appends v, or NULL for nil.
+func (t *table) strOpt(i int, v *string) {
+	b := t.b.Field(i).(*array.StringBuilder)
+	if v == nil {
+		b.AppendNull()
+	} else {
+		b.Append(*v)
+	}
+}
+
+func (t *table) numOpt(i int, v *float64) {
+	b := t.b.Field(i).(*array.Float64Builder)
+	if v == nil {
+		b.AppendNull()
+	} else {
+		b.Append(*v)
+	}
+}
+
+func (t *table) int(i int, v int) { t.b.Field(i).(*array.Int32Builder).Append(int32(v)) }
+
+func (t *table) time(i int, v *time.Time) {
+	b := t.b.Field(i).(*array.TimestampBuilder)
+	if v == nil {
+		b.AppendNull()
+	} else {
+		b.Append(arrow.Timestamp(v.UnixMicro()))
+	}
 }
 
 type normalizer struct {
@@ -156,71 +196,80 @@ type normalizer struct {
 	sink   Sink
 	sum    Summary
 	codecs map[string]*codec
-	tables map[string]*table
-	idCol  int
-	atCol  int
-	seen   map[string]int // response id → row it was first seen in
-	last   int            // last data row number, for blank-row counting
+	tables map[string]*table // all but answers
+	// the tables written per row
+	responses, comments, rejects *table
+	answers                      *answerTable
+
+	cols  []column // the columns that map to a question, in sheet order
+	idCol int
+	atCol int
+	seen  *IDs     // respondents of this file, with their first row
+	last  int      // last data row number, for blank-row counting
+	cells []string // the current row's values by column, up to the last mapped one
+}
+
+// column is a mapped column with what its values meant so far.
+type column struct {
+	Column
+	q     *Question
+	cd    *codec
+	names *answerTable // numbers the strings of answers
+	qid   int32        // the question's number there
+	cache map[string]*cellValue
+}
+
+// maxCached bounds the distinct values remembered per column: labels
+// repeat, but a numeric question may not.
+const maxCached = 4096
+
+// cellValue is what a cell's text (trimmed) means in its column.
+type cellValue struct {
+	err     error    // the value is a reject
+	answers []answer // the answers rows it makes
+	role    *Label   // the answer of the state or sector question
+	other   string   // options typed into "Other": a comment
+}
+
+// answer is an answers row without event, respondent and question; item
+// and label index answerTable.names, -1 is NULL.
+type answer struct {
+	item, label int32
+	value       float64
 }
 
 func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer {
-	n := &normalizer{d: d, opt: opt, m: m, sink: sink, codecs: map[string]*codec{}, tables: map[string]*table{}, seen: map[string]int{}}
+	n := &normalizer{d: d, opt: opt, m: m, sink: sink, codecs: map[string]*codec{}, tables: map[string]*table{}, seen: NewIDs()}
 	for i := range d.Questions {
 		n.codecs[d.Questions[i].ID] = newCodec(&d.Questions[i])
 	}
 	for _, name := range Tables {
-		n.tables[name] = &table{name: name, b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
+		if name != Answers {
+			n.tables[name] = &table{name: name, b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
+		}
 	}
+	n.answers = newAnswerTable(opt.Event)
+	n.responses, n.comments, n.rejects = n.tables[Responses], n.tables[Comments], n.tables[Rejects]
+	width := 0
 	for _, c := range m.Columns {
 		switch {
 		case c.Kind == KindID && n.idCol == 0:
 			n.idCol = c.Index
 		case c.Kind == KindSubmitted && n.atCol == 0:
 			n.atCol = c.Index
+		case c.Kind == KindQuestion:
+			q := d.Question(c.Question)
+			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.answers, qid: n.answers.name(q.ID), cache: map[string]*cellValue{}})
 		}
+		width = max(width, c.Index)
 	}
+	n.cells = make([]string, width+1)
 	n.last = m.DataRow() - 1
 	return n
 }
 
-// append adds one row to a table; values are string, *string (NULL when
-// nil), float64, *float64, int, or time.Time / *time.Time.
-func (n *normalizer) append(name string, vals ...any) error {
-	t := n.tables[name]
-	for i, v := range vals {
-		switch b := t.b.Field(i).(type) {
-		case *array.StringBuilder:
-			switch v := v.(type) {
-			case string:
-				b.Append(v)
-			case *string:
-				if v == nil {
-					b.AppendNull()
-				} else {
-					b.Append(*v)
-				}
-			}
-		case *array.Float64Builder:
-			switch v := v.(type) {
-			case float64:
-				b.Append(v)
-			case *float64:
-				if v == nil {
-					b.AppendNull()
-				} else {
-					b.Append(*v)
-				}
-			}
-		case *array.Int32Builder:
-			b.Append(int32(v.(int)))
-		case *array.TimestampBuilder:
-			if t, ok := v.(*time.Time); ok && t != nil {
-				b.Append(arrow.Timestamp(t.UnixMicro()))
-			} else {
-				b.AppendNull()
-			}
-		}
-	}
+// end finishes a row of t and hands the table on when it is full.
+func (n *normalizer) end(t *table) error {
 	if t.b.Field(0).Len() >= flushRows {
 		return n.flushTable(t)
 	}
@@ -236,8 +285,32 @@ func (n *normalizer) flushTable(t *table) error {
 	return n.sink.Write(t.name, rec)
 }
 
+// endAnswer hands the answers on when the batch is full.
+func (n *normalizer) endAnswer() error {
+	if n.answers.len() >= flushRows {
+		return n.flushAnswers()
+	}
+	return nil
+}
+
+func (n *normalizer) flushAnswers() error {
+	if n.answers.len() == 0 {
+		return nil
+	}
+	rec := n.answers.batch()
+	defer rec.Release()
+	return n.sink.Write(Answers, rec)
+}
+
 func (n *normalizer) flush() error {
 	for _, name := range Tables {
+		if name == Answers {
+			if err := n.flushAnswers(); err != nil {
+				return err
+			}
+			n.answers.release()
+			continue
+		}
 		t := n.tables[name]
 		if err := n.flushTable(t); err != nil {
 			return err
@@ -290,12 +363,12 @@ func (n *normalizer) codebook() error {
 					header = whole
 				}
 				any = true
-				if err := n.append(Questions, ev, q.ID, it.Code, q.Text, it.Text, q.Type, lo, hi, optStr(q.TextEn), optStr(it.TextEn), (pos+1)*100+i+1, optStr(q.Role), header); err != nil {
+				if err := n.question(&q, &it.Code, &it.Text, lo, hi, it.TextEn, (pos+1)*100+i+1, header); err != nil {
 					return err
 				}
 			}
 		} else if wholeAsked {
-			if err := n.append(Questions, ev, q.ID, (*string)(nil), q.Text, (*string)(nil), q.Type, lo, hi, optStr(q.TextEn), (*string)(nil), (pos+1)*100, optStr(q.Role), whole); err != nil {
+			if err := n.question(&q, nil, nil, lo, hi, "", (pos+1)*100, whole); err != nil {
 				return err
 			}
 		}
@@ -307,12 +380,40 @@ func (n *normalizer) codebook() error {
 			if q.Type != Single {
 				v = &l.Value
 			}
-			if err := n.append(Labels, ev, q.ID, optStr(l.Code), v, l.Text, optStr(l.TextEn), i+1); err != nil {
+			t := n.tables[Labels]
+			t.str(0, ev)
+			t.str(1, q.ID)
+			t.strOpt(2, optStr(l.Code))
+			t.numOpt(3, v)
+			t.str(4, l.Text)
+			t.strOpt(5, optStr(l.TextEn))
+			t.int(6, i+1)
+			if err := n.end(t); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// question writes a questions row; item and itemText are nil for a
+// question asked in one column.
+func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float64, itemTextEn string, pos int, header string) error {
+	t := n.tables[Questions]
+	t.str(0, n.opt.Event)
+	t.str(1, q.ID)
+	t.strOpt(2, item)
+	t.str(3, q.Text)
+	t.strOpt(4, itemText)
+	t.str(5, q.Type)
+	t.numOpt(6, lo)
+	t.numOpt(7, hi)
+	t.strOpt(8, optStr(q.TextEn))
+	t.strOpt(9, optStr(itemTextEn))
+	t.int(10, pos)
+	t.strOpt(11, optStr(q.Role))
+	t.str(12, header)
+	return n.end(t)
 }
 
 // reject writes a rejects row; callers count it as a cell or a row.
@@ -322,9 +423,20 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 		colName = ingest.ColName(col)
 	}
 	if len(n.sum.Rejects) < MaxRejects {
-		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: value, Reason: reason})
+		// value may alias the sheet's record, which the summary outlives.
+		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: strings.Clone(value), Reason: reason})
 	}
-	return n.append(Rejects, n.opt.Event, n.opt.File, optStr(n.opt.Sheet), row, optStr(colName), value, reason, optStr(question), optStr(item))
+	t := n.rejects
+	t.str(0, n.opt.Event)
+	t.str(1, n.opt.File)
+	t.strOpt(2, optStr(n.opt.Sheet))
+	t.int(3, row)
+	t.strOpt(4, optStr(colName))
+	t.str(5, value)
+	t.str(6, reason)
+	t.strOpt(7, optStr(question))
+	t.strOpt(8, optStr(item))
+	return n.end(t)
 }
 
 // row normalises one sheet row below the header.
@@ -341,9 +453,15 @@ func (n *normalizer) row(r *Row) error {
 		return nil
 	}
 	n.sum.RowsRead++
+	clear(n.cells)
+	for i := len(r.Cols) - 1; i >= 0; i-- { // the first of a column wins, as in Row.Get
+		if c := r.Cols[i]; c < len(n.cells) {
+			n.cells[c] = r.Vals[i]
+		}
+	}
 	id := ""
 	if n.idCol > 0 {
-		id = strings.TrimSpace(r.Get(n.idCol))
+		id = strings.TrimSpace(n.cells[n.idCol])
 	}
 	if id == "" {
 		// No id column (or an empty cell): the response's row is its identity.
@@ -353,7 +471,17 @@ func (n *normalizer) row(r *Row) error {
 	if n.opt.Pseudonym != nil {
 		respondent = n.opt.Pseudonym(id)
 	}
-	if first, dup := n.seen[id]; dup || (n.opt.Seen != nil && n.opt.Seen(respondent)) {
+	// Keyed by respondent: the pseudonym stands for the id one to one. A
+	// response already imported is rejected and not remembered.
+	var first int
+	var dup bool
+	imported := n.opt.Seen != nil && n.opt.Seen(respondent)
+	if imported {
+		first, dup = n.seen.Row(respondent)
+	} else {
+		first, dup = n.seen.Add(respondent, r.Num)
+	}
+	if dup || imported {
 		n.sum.Duplicates++
 		n.sum.RowsRejected++
 		reason := fmt.Sprintf("%v %q: already imported for this event", ErrDuplicate, id)
@@ -362,12 +490,10 @@ func (n *normalizer) row(r *Row) error {
 		}
 		return n.reject(r.Num, n.idCol, id, reason, "", "")
 	}
-	n.seen[id] = r.Num
 
-	ev := n.opt.Event
 	var submitted *time.Time
 	if n.atCol > 0 {
-		if v := strings.TrimSpace(r.Get(n.atCol)); v != "" {
+		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" {
 			t, err := parseTime(v)
 			if err != nil {
 				n.sum.CellsRejected++
@@ -379,85 +505,133 @@ func (n *normalizer) row(r *Row) error {
 			}
 		}
 	}
-	var state, stateName, sector, sectorName *string
-	for _, c := range n.m.Columns {
-		if c.Kind != KindQuestion {
-			continue
-		}
-		raw := r.Get(c.Index)
+	var state, sector *Label
+	for i := range n.cols {
+		c := &n.cols[i]
+		raw := n.cells[c.Index]
 		v := strings.TrimSpace(raw)
 		if v == "" {
 			continue
 		}
-		q := n.d.Question(c.Question)
-		cd := n.codecs[q.ID]
-		var err error
-		switch q.Type {
-		case Single:
-			if cd.isMissing(v) {
-				continue
+		if c.q.Type == Text {
+			if err := n.comment(respondent, c.q.ID, raw); err != nil {
+				return err
 			}
-			l, lerr := cd.label(v)
-			if lerr != nil {
-				err = lerr
-				break
-			}
-			switch q.Role {
-			case RoleState:
-				state, stateName = &l.Code, &l.Text
-			case RoleSector:
-				sector, sectorName = &l.Code, &l.Text
-			default:
-				val := labelValue(q, l)
-				err = n.append(Answers, ev, respondent, q.ID, (*string)(nil), val, l.Text)
-			}
-		case Scale, Numeric, NPS:
-			if cd.isMissing(v) {
-				continue
-			}
-			f, text, nerr := cd.number(v)
-			if nerr != nil {
-				err = nerr
-				break
-			}
-			err = n.append(Answers, ev, respondent, q.ID, optStr(c.Item), f, optStr(text))
-		case Multi:
-			if c.Item != "" {
-				ok, cerr := chosen(v, c.Value, q.Item(c.Item))
-				if cerr != nil {
-					err = cerr
-					break
-				}
-				if ok {
-					err = n.append(Answers, ev, respondent, q.ID, c.Item, 1.0, q.Item(c.Item).Text)
-				}
-				break
-			}
-			items, other := splitMulti(v, q)
-			for _, code := range items {
-				if err = n.append(Answers, ev, respondent, q.ID, code, 1.0, q.Item(code).Text); err != nil {
-					return err
-				}
-			}
-			if len(other) > 0 {
-				err = n.comment(respondent, q.ID, strings.Join(other, ", "))
-			}
-		case Text:
-			err = n.comment(respondent, q.ID, raw)
+			continue
 		}
-		if err != nil {
-			if isValueError(err) {
-				n.sum.CellsRejected++
-				if err := n.reject(r.Num, c.Index, raw, err.Error(), q.ID, c.Item); err != nil {
-					return err
-				}
-				continue
+		cv := c.value(v)
+		if cv.err != nil {
+			if !isValueError(cv.err) {
+				return cv.err
 			}
-			return err
+			n.sum.CellsRejected++
+			if err := n.reject(r.Num, c.Index, raw, cv.err.Error(), c.q.ID, c.Item); err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case cv.role == nil:
+		case c.q.Role == RoleState:
+			state = cv.role
+		case c.q.Role == RoleSector:
+			sector = cv.role
+		}
+		for _, a := range cv.answers {
+			n.answers.add(r.Num, respondent, c.qid, a)
+			if err := n.endAnswer(); err != nil {
+				return err
+			}
+		}
+		if cv.other != "" {
+			if err := n.comment(respondent, c.q.ID, cv.other); err != nil {
+				return err
+			}
 		}
 	}
 	n.sum.Imported++
-	return n.append(Responses, ev, respondent, submitted, state, stateName, sector, sectorName, n.opt.File, r.Num)
+	t := n.responses
+	t.str(0, n.opt.Event)
+	t.str(1, respondent)
+	t.time(2, submitted)
+	if state != nil {
+		t.str(3, state.Code)
+		t.str(4, state.Text)
+	} else {
+		t.strOpt(3, nil)
+		t.strOpt(4, nil)
+	}
+	if sector != nil {
+		t.str(5, sector.Code)
+		t.str(6, sector.Text)
+	} else {
+		t.strOpt(5, nil)
+		t.strOpt(6, nil)
+	}
+	t.str(7, n.opt.File)
+	t.int(8, r.Num)
+	return n.end(t)
+}
+
+// value says what the trimmed text v of a cell means in column c,
+// remembering it for the next cell with the same text.
+func (c *column) value(v string) *cellValue {
+	if cv, ok := c.cache[v]; ok {
+		return cv
+	}
+	cv := c.parse(v)
+	if len(c.cache) < maxCached {
+		c.cache[strings.Clone(v)] = cv
+	}
+	return cv
+}
+
+// parse reads the trimmed text v of a cell of a question other than text.
+func (c *column) parse(v string) *cellValue {
+	q, cd := c.q, c.cd
+	cv := &cellValue{}
+	switch q.Type {
+	case Single:
+		if cd.isMissing(v) {
+			break
+		}
+		l, err := cd.label(v)
+		switch {
+		case err != nil:
+			cv.err = err
+		case q.Role == RoleState || q.Role == RoleSector:
+			cv.role = l
+		default:
+			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.name(l.Text)}}
+		}
+	case Scale, Numeric, NPS:
+		if cd.isMissing(v) {
+			break
+		}
+		f, text, err := cd.number(v)
+		if err != nil {
+			cv.err = err
+			break
+		}
+		cv.answers = []answer{{item: c.names.nameOpt(optStr(c.Item)), value: f, label: c.names.nameOpt(optStr(text))}}
+	case Multi:
+		if c.Item != "" {
+			it := q.Item(c.Item)
+			ok, err := chosen(v, c.Value, it)
+			if ok {
+				cv.answers = []answer{{item: c.names.name(c.Item), value: 1, label: c.names.name(it.Text)}}
+			}
+			cv.err = err
+			break
+		}
+		items, other := splitMulti(v, q)
+		for _, code := range items {
+			it := q.Item(code)
+			cv.answers = append(cv.answers, answer{item: c.names.name(it.Code), value: 1, label: c.names.name(it.Text)})
+		}
+		cv.other = strings.Join(other, ", ")
+	}
+	return cv
 }
 
 func (n *normalizer) comment(respondent, question, text string) error {
@@ -470,7 +644,12 @@ func (n *normalizer) comment(respondent, question, text string) error {
 		text, k = n.opt.Scrub(text)
 		n.sum.Scrubbed += k
 	}
-	return n.append(Comments, n.opt.Event, respondent, question, text)
+	t := n.comments
+	t.str(0, n.opt.Event)
+	t.str(1, respondent)
+	t.str(2, question)
+	t.str(3, text)
+	return n.end(t)
 }
 
 // labelValue is what a single question's answer counts as: its value when

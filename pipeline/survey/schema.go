@@ -19,6 +19,13 @@ var Tables = []string{Responses, Answers, Questions, Labels, Comments, Rejects}
 func str(name string) arrow.Field {
 	return arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
 }
+
+// dict is a string column stored as a dictionary (indices into distinct
+// values): the answers table's strings repeat on every row. Parquet files
+// and SQL see a plain string.
+func dict(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: stringDict, Nullable: true}
+}
 func f64(name string) arrow.Field {
 	return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64, Nullable: true}
 }
@@ -41,7 +48,7 @@ var Schemas = map[string]*arrow.Schema{
 		str("source_file"), i32("source_row"),
 	}, nil),
 	Answers: arrow.NewSchema([]arrow.Field{
-		str("event"), str("respondent"), str("question"), str("item"), f64("value"), str("label"),
+		dict("event"), dict("respondent"), dict("question"), dict("item"), f64("value"), dict("label"),
 	}, nil),
 	Questions: arrow.NewSchema([]arrow.Field{
 		str("event"), str("question"), str("item"), str("text"), str("item_text"), str("type"),
