@@ -133,7 +133,14 @@ var timeLayouts = []string{
 // organiser's local time, and that is what reports should show.
 func parseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	sep := firstSep(s)
 	for _, l := range timeLayouts {
+		// Every layout starts with a number and a separator, so one whose
+		// separator is not the first non-digit of s cannot parse it: a failed
+		// time.Parse costs an allocated error, and a CSV has a date per row.
+		if firstSep(l) != sep {
+			continue
+		}
 		if t, err := time.Parse(l, s); err == nil {
 			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
 		}
@@ -144,6 +151,16 @@ func parseTime(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%w: %q", ErrNotDate, s)
+}
+
+// firstSep is the first byte of s that is not an ASCII digit, or 0.
+func firstSep(s string) byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return s[i]
+		}
+	}
+	return 0
 }
 
 // chosen reads a per-option column: a mark, the option's label, or nothing.
