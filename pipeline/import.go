@@ -11,10 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/resonanz/resonanz/pipeline/ingest"
@@ -229,6 +226,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		txn.Abort()
 		return nil, nil, err
 	}
+	cells = prefetch(cells)
 	defer cells.Release()
 	bar := progress.Or(opt.Progress).Start(name, -1)
 	defer bar.Finish()
@@ -412,56 +410,4 @@ func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
 	}
 	defer rr.Release()
 	return survey.HeadRows(rr, n)
-}
-
-// asyncSink hands batches to a goroutine that writes them on, so that
-// encoding Parquet runs beside reading and normalising. Close waits for it
-// and returns its first error; a Write after an error returns that error.
-type asyncSink struct {
-	to     survey.Sink
-	ch     chan tableBatch
-	done   chan struct{}
-	failed atomic.Bool
-	err    error // written by the goroutine, read after done
-	close  sync.Once
-}
-
-type tableBatch struct {
-	table string
-	rec   arrow.RecordBatch
-}
-
-// asyncDepth is how many batches may wait for the writer: enough to even
-// out its pace, few enough to keep memory to a few row groups.
-const asyncDepth = 2
-
-func newAsyncSink(to survey.Sink) *asyncSink {
-	a := &asyncSink{to: to, ch: make(chan tableBatch, asyncDepth), done: make(chan struct{})}
-	go func() {
-		defer close(a.done)
-		for b := range a.ch {
-			if a.err == nil {
-				if a.err = a.to.Write(b.table, b.rec); a.err != nil {
-					a.failed.Store(true)
-				}
-			}
-			b.rec.Release()
-		}
-	}()
-	return a
-}
-
-func (a *asyncSink) Write(table string, rec arrow.RecordBatch) error {
-	if a.failed.Load() {
-		return a.Close()
-	}
-	rec.Retain()
-	a.ch <- tableBatch{table, rec}
-	return nil
-}
-
-func (a *asyncSink) Close() error {
-	a.close.Do(func() { close(a.ch) })
-	<-a.done
-	return a.err
 }

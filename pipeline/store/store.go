@@ -215,16 +215,20 @@ func (t *Txn) rel(table string) string {
 // columns nearly as well as the default level in less time; dictionary
 // encoding but for the columns whose values are mostly distinct
 // (respondents of responses and comments, comment texts), where building a
-// dictionary only to abandon it costs time and size; statistics but for the
-// answers table, where they would mean hashing every row's dictionary
-// indices again, for row groups that all hold every question anyway.
+// dictionary only to abandon it costs time and size; and statistics but for
+// the dictionary columns, for which arrow-go would hash every row's index
+// again to find the values used.
 func writerProps(table string) *parquet.WriterProperties {
 	opts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(1),
 		parquet.WithDictionaryDefault(true),
-		parquet.WithStats(table != survey.Answers),
 		parquet.WithAllocator(memory.DefaultAllocator),
+	}
+	for _, f := range schema(table).Fields() {
+		if f.Type.ID() == arrow.DICTIONARY {
+			opts = append(opts, parquet.WithStatsFor(f.Name, false))
+		}
 	}
 	switch table {
 	case survey.Responses:

@@ -30,7 +30,9 @@ func responses(t *testing.T, event string, ids ...string) arrow.RecordBatch {
 		for i, f := range b.Fields() {
 			switch i {
 			case 0:
-				f.(*array.StringBuilder).Append(event)
+				if err := f.(*array.BinaryDictionaryBuilder).AppendString(event); err != nil {
+					t.Fatal(err)
+				}
 			case 1:
 				f.(*array.StringBuilder).Append(id)
 			default:

@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -41,5 +42,60 @@ func TestIDs(t *testing.T) {
 	var none *IDs
 	if none.Has("1") {
 		t.Error("a nil set has an id")
+	}
+}
+
+// TestIDsLikeAMap adds many ids, pseudonyms and others, some twice, and
+// compares every answer with a map's.
+func TestIDsLikeAMap(t *testing.T) {
+	s, want := NewIDs(), map[string]int{}
+	id := func(i int) string {
+		switch i % 5 {
+		case 0:
+			return fmt.Sprint(i) // a plain response number
+		case 1:
+			return fmt.Sprintf("%016x", i) // hex, but not uniform
+		default:
+			return fmt.Sprintf("%016x", uint64(i)*0x9e3779b97f4a7c15)
+		}
+	}
+	for i := range 20_000 {
+		k := id(i)
+		if i%7 == 3 {
+			k = id(i / 2) // seen before
+		}
+		first, dup := s.Add(k, i)
+		w, had := want[k]
+		if !had {
+			want[k], w = i, i
+		}
+		if first != w || dup != had {
+			t.Fatalf("Add(%q, %d) = %d, %v, want %d, %v", k, i, first, dup, w, had)
+		}
+	}
+	for k, w := range want {
+		if row, ok := s.Row(k); !ok || row != w {
+			t.Fatalf("Row(%q) = %d, %v, want %d, true", k, row, ok, w)
+		}
+	}
+	if s.Len() != len(want) || len(slices.Collect(s.All())) != len(want) {
+		t.Errorf("Len %d, All %d ids, want %d", s.Len(), len(slices.Collect(s.All())), len(want))
+	}
+	if _, ok := s.Row(id(30_001)); ok {
+		t.Error("an id never added is in the set")
+	}
+}
+
+func BenchmarkIDsAdd(b *testing.B) {
+	ids := make([]string, 200_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("%016x", uint64(i)*0x9e3779b97f4a7c15)
+	}
+	b.ResetTimer()
+	for range b.N {
+		s := NewIDs()
+		for i, id := range ids {
+			s.Add(id, i)
+		}
 	}
 }

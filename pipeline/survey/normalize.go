@@ -150,12 +150,22 @@ func questionList(d *Definition) string {
 // store writes each batch as one Parquet row group.
 const flushRows = 64 * 1024
 
-// table collects the rows of one data model table. Its methods append one
-// field each, in schema order; normalizer.end finishes a row.
-type table struct {
-	name string
-	b    *array.RecordBuilder
+// batcher is a table that collects rows and hands them on in batches.
+type batcher interface {
+	len() int
+	batch() arrow.RecordBatch // the rows so far; the next batch starts empty
+	release()
 }
+
+// table collects the rows of one of the smaller tables. Its methods append
+// one field each, in schema order; normalizer.end finishes a row.
+type table struct {
+	b *array.RecordBuilder
+}
+
+func (t *table) len() int                 { return t.b.Field(0).Len() }
+func (t *table) batch() arrow.RecordBatch { return t.b.NewRecordBatch() }
+func (t *table) release()                 { t.b.Release() }
 
 func (t *table) str(i int, v string) { t.b.Field(i).(*array.StringBuilder).Append(v) }
 
@@ -196,10 +206,13 @@ type normalizer struct {
 	sink   Sink
 	sum    Summary
 	codecs map[string]*codec
-	tables map[string]*table // all but answers
+	tables map[string]batcher
 	// the tables written per row
-	responses, comments, rejects *table
-	answers                      *answerTable
+	answers           *answerTable
+	responses         *responseTable
+	comments, rejects *table
+	questions, labels *table
+	names             *names // the strings of answers and responses
 
 	cols  []column // the columns that map to a question, in sheet order
 	idCol int
@@ -214,8 +227,8 @@ type column struct {
 	Column
 	q     *Question
 	cd    *codec
-	names *answerTable // numbers the strings of answers
-	qid   int32        // the question's number there
+	names *names
+	qid   int32 // the question's number among names
 	cache map[string]*cellValue
 }
 
@@ -227,29 +240,32 @@ const maxCached = 4096
 type cellValue struct {
 	err     error    // the value is a reject
 	answers []answer // the answers rows it makes
-	role    *Label   // the answer of the state or sector question
 	other   string   // options typed into "Other": a comment
+	// the answer of the state or sector question, as numbers of names
+	role               bool
+	roleCode, roleName int32
 }
 
 // answer is an answers row without event, respondent and question; item
-// and label index answerTable.names, -1 is NULL.
+// and label are numbers of names, -1 is NULL.
 type answer struct {
 	item, label int32
 	value       float64
 }
 
 func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer {
-	n := &normalizer{d: d, opt: opt, m: m, sink: sink, codecs: map[string]*codec{}, tables: map[string]*table{}, seen: NewIDs()}
+	n := &normalizer{d: d, opt: opt, m: m, sink: sink, codecs: map[string]*codec{}, seen: NewIDs(), names: newNames()}
 	for i := range d.Questions {
 		n.codecs[d.Questions[i].ID] = newCodec(&d.Questions[i])
 	}
-	for _, name := range Tables {
-		if name != Answers {
-			n.tables[name] = &table{name: name, b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
-		}
+	small := func(name string) *table {
+		return &table{b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
 	}
-	n.answers = newAnswerTable(opt.Event)
-	n.responses, n.comments, n.rejects = n.tables[Responses], n.tables[Comments], n.tables[Rejects]
+	n.answers = newAnswerTable(n.names, opt.Event)
+	n.responses = newResponseTable(n.names, opt.Event, opt.File)
+	n.comments, n.rejects, n.questions, n.labels = small(Comments), small(Rejects), small(Questions), small(Labels)
+	n.tables = map[string]batcher{Responses: n.responses, Answers: n.answers, Questions: n.questions,
+		Labels: n.labels, Comments: n.comments, Rejects: n.rejects}
 	width := 0
 	for _, c := range m.Columns {
 		switch {
@@ -259,7 +275,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 			n.atCol = c.Index
 		case c.Kind == KindQuestion:
 			q := d.Question(c.Question)
-			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.answers, qid: n.answers.name(q.ID), cache: map[string]*cellValue{}})
+			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.names, qid: n.names.id(q.ID), cache: map[string]*cellValue{}})
 		}
 		width = max(width, c.Index)
 	}
@@ -268,54 +284,36 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 	return n
 }
 
-// end finishes a row of t and hands the table on when it is full.
-func (n *normalizer) end(t *table) error {
-	if t.b.Field(0).Len() >= flushRows {
-		return n.flushTable(t)
+// end finishes a row of table name and hands the table on when it is full:
+// at flushRows, or for the tables of free text (comments, rejects) at a
+// quarter of it, since their rows are larger.
+func (n *normalizer) end(name string) error {
+	limit := flushRows
+	if name == Comments || name == Rejects {
+		limit /= 4
+	}
+	if n.tables[name].len() >= limit {
+		return n.flushTable(name)
 	}
 	return nil
 }
 
-func (n *normalizer) flushTable(t *table) error {
-	if t.b.Field(0).Len() == 0 {
+func (n *normalizer) flushTable(name string) error {
+	t := n.tables[name]
+	if t.len() == 0 {
 		return nil
 	}
-	rec := t.b.NewRecordBatch()
+	rec := t.batch()
 	defer rec.Release()
-	return n.sink.Write(t.name, rec)
-}
-
-// endAnswer hands the answers on when the batch is full.
-func (n *normalizer) endAnswer() error {
-	if n.answers.len() >= flushRows {
-		return n.flushAnswers()
-	}
-	return nil
-}
-
-func (n *normalizer) flushAnswers() error {
-	if n.answers.len() == 0 {
-		return nil
-	}
-	rec := n.answers.batch()
-	defer rec.Release()
-	return n.sink.Write(Answers, rec)
+	return n.sink.Write(name, rec)
 }
 
 func (n *normalizer) flush() error {
 	for _, name := range Tables {
-		if name == Answers {
-			if err := n.flushAnswers(); err != nil {
-				return err
-			}
-			n.answers.release()
-			continue
-		}
-		t := n.tables[name]
-		if err := n.flushTable(t); err != nil {
+		if err := n.flushTable(name); err != nil {
 			return err
 		}
-		t.b.Release()
+		n.tables[name].release()
 	}
 	return nil
 }
@@ -380,7 +378,7 @@ func (n *normalizer) codebook() error {
 			if q.Type != Single {
 				v = &l.Value
 			}
-			t := n.tables[Labels]
+			t := n.labels
 			t.str(0, ev)
 			t.str(1, q.ID)
 			t.strOpt(2, optStr(l.Code))
@@ -388,7 +386,7 @@ func (n *normalizer) codebook() error {
 			t.str(4, l.Text)
 			t.strOpt(5, optStr(l.TextEn))
 			t.int(6, i+1)
-			if err := n.end(t); err != nil {
+			if err := n.end(Labels); err != nil {
 				return err
 			}
 		}
@@ -399,7 +397,7 @@ func (n *normalizer) codebook() error {
 // question writes a questions row; item and itemText are nil for a
 // question asked in one column.
 func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float64, itemTextEn string, pos int, header string) error {
-	t := n.tables[Questions]
+	t := n.questions
 	t.str(0, n.opt.Event)
 	t.str(1, q.ID)
 	t.strOpt(2, item)
@@ -413,7 +411,7 @@ func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float
 	t.int(10, pos)
 	t.strOpt(11, optStr(q.Role))
 	t.str(12, header)
-	return n.end(t)
+	return n.end(Questions)
 }
 
 // reject writes a rejects row; callers count it as a cell or a row.
@@ -436,7 +434,7 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 	t.str(6, reason)
 	t.strOpt(7, optStr(question))
 	t.strOpt(8, optStr(item))
-	return n.end(t)
+	return n.end(Rejects)
 }
 
 // row normalises one sheet row below the header.
@@ -505,7 +503,7 @@ func (n *normalizer) row(r *Row) error {
 			}
 		}
 	}
-	var state, sector *Label
+	var state, sector *cellValue
 	for i := range n.cols {
 		c := &n.cols[i]
 		raw := n.cells[c.Index]
@@ -531,15 +529,15 @@ func (n *normalizer) row(r *Row) error {
 			continue
 		}
 		switch {
-		case cv.role == nil:
+		case !cv.role:
 		case c.q.Role == RoleState:
-			state = cv.role
+			state = cv
 		case c.q.Role == RoleSector:
-			sector = cv.role
+			sector = cv
 		}
 		for _, a := range cv.answers {
 			n.answers.add(r.Num, respondent, c.qid, a)
-			if err := n.endAnswer(); err != nil {
+			if err := n.end(Answers); err != nil {
 				return err
 			}
 		}
@@ -550,27 +548,8 @@ func (n *normalizer) row(r *Row) error {
 		}
 	}
 	n.sum.Imported++
-	t := n.responses
-	t.str(0, n.opt.Event)
-	t.str(1, respondent)
-	t.time(2, submitted)
-	if state != nil {
-		t.str(3, state.Code)
-		t.str(4, state.Text)
-	} else {
-		t.strOpt(3, nil)
-		t.strOpt(4, nil)
-	}
-	if sector != nil {
-		t.str(5, sector.Code)
-		t.str(6, sector.Text)
-	} else {
-		t.strOpt(5, nil)
-		t.strOpt(6, nil)
-	}
-	t.str(7, n.opt.File)
-	t.int(8, r.Num)
-	return n.end(t)
+	n.responses.add(respondent, submitted, state, sector, r.Num)
+	return n.end(Responses)
 }
 
 // value says what the trimmed text v of a cell means in column c,
@@ -600,9 +579,9 @@ func (c *column) parse(v string) *cellValue {
 		case err != nil:
 			cv.err = err
 		case q.Role == RoleState || q.Role == RoleSector:
-			cv.role = l
+			cv.role, cv.roleCode, cv.roleName = true, c.names.id(l.Code), c.names.id(l.Text)
 		default:
-			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.name(l.Text)}}
+			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.id(l.Text)}}
 		}
 	case Scale, Numeric, NPS:
 		if cd.isMissing(v) {
@@ -613,13 +592,13 @@ func (c *column) parse(v string) *cellValue {
 			cv.err = err
 			break
 		}
-		cv.answers = []answer{{item: c.names.nameOpt(optStr(c.Item)), value: f, label: c.names.nameOpt(optStr(text))}}
+		cv.answers = []answer{{item: c.names.idOpt(optStr(c.Item)), value: f, label: c.names.idOpt(optStr(text))}}
 	case Multi:
 		if c.Item != "" {
 			it := q.Item(c.Item)
 			ok, err := chosen(v, c.Value, it)
 			if ok {
-				cv.answers = []answer{{item: c.names.name(c.Item), value: 1, label: c.names.name(it.Text)}}
+				cv.answers = []answer{{item: c.names.id(c.Item), value: 1, label: c.names.id(it.Text)}}
 			}
 			cv.err = err
 			break
@@ -627,7 +606,7 @@ func (c *column) parse(v string) *cellValue {
 		items, other := splitMulti(v, q)
 		for _, code := range items {
 			it := q.Item(code)
-			cv.answers = append(cv.answers, answer{item: c.names.name(it.Code), value: 1, label: c.names.name(it.Text)})
+			cv.answers = append(cv.answers, answer{item: c.names.id(it.Code), value: 1, label: c.names.id(it.Text)})
 		}
 		cv.other = strings.Join(other, ", ")
 	}
@@ -649,7 +628,7 @@ func (n *normalizer) comment(respondent, question, text string) error {
 	t.str(1, respondent)
 	t.str(2, question)
 	t.str(3, text)
-	return n.end(t)
+	return n.end(Comments)
 }
 
 // labelValue is what a single question's answer counts as: its value when
