@@ -179,8 +179,25 @@ func fileHash(path string) (string, error) {
 
 func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged []*survey.IDs) (*FileResult, *store.Txn, error) {
 	name := filepath.Base(path)
-	sha, err := fileHash(path)
-	if err != nil {
+	// The file is hashed while it is opened and its sheet found, on a core
+	// that would idle; whether these bytes were imported before is still
+	// decided first.
+	hashed := make(chan error, 1)
+	var sha string
+	go func() {
+		var err error
+		sha, err = fileHash(path)
+		hashed <- err
+	}()
+	book, openErr := ingest.Open(path, opt.Ingest)
+	var sheet string
+	var mapping *survey.Mapping
+	var pickErr error
+	if openErr == nil {
+		defer book.Close()
+		sheet, mapping, _, pickErr = pickSheet(book, def, opt.Sheet)
+	}
+	if err := <-hashed; err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	res := &FileResult{File: name, Survey: def}
@@ -200,14 +217,11 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return res, nil, nil
 	}
 	res.Replaced = replace
-	book, err := ingest.Open(path, opt.Ingest)
-	if err != nil {
-		return nil, nil, err
+	if openErr != nil {
+		return nil, nil, openErr
 	}
-	defer book.Close()
-	sheet, mapping, _, err := pickSheet(book, def, opt.Sheet)
-	if err != nil {
-		return nil, nil, err
+	if pickErr != nil {
+		return nil, nil, pickErr
 	}
 	res.Sheet = sheet
 	if book.Format() != "csv" {

@@ -47,14 +47,18 @@ const (
 // too long, so "0341 1234567 2025" keeps its year. Local numbers without an
 // area code (1234567) are not recognised: they look like any other number.
 func ScrubPII(text string) (string, int) {
-	if !strings.Contains(text, "@") && digits(text) < min(minNational, minIntl) {
-		// Nothing to find: most comments hold neither, and the regular
-		// expressions are the slow part of an import.
-		return text, 0
+	// Most comments hold neither an '@' nor the digits of a phone number,
+	// and the regular expressions are the slow part of an import.
+	n := 0
+	if strings.Contains(text, "@") {
+		text = emailRE.ReplaceAllStringFunc(text, func(string) string {
+			n++
+			return "[E-Mail]"
+		})
 	}
-	n := len(emailRE.FindAllStringIndex(text, -1))
-	text = emailRE.ReplaceAllString(text, "[E-Mail]")
-
+	if digits(text) < min(minNational, minIntl) {
+		return text, n
+	}
 	var b strings.Builder
 	last := 0
 	for _, m := range phoneRE.FindAllStringIndex(text, -1) {

@@ -287,12 +287,12 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 // end finishes a row of table name and hands the table on when it is full:
 // at flushRows, or for the tables of free text (comments, rejects) at a
 // quarter of it, since their rows are larger.
-func (n *normalizer) end(name string) error {
+func (n *normalizer) end(name string, t batcher) error {
 	limit := flushRows
 	if name == Comments || name == Rejects {
 		limit /= 4
 	}
-	if n.tables[name].len() >= limit {
+	if t.len() >= limit {
 		return n.flushTable(name)
 	}
 	return nil
@@ -386,7 +386,7 @@ func (n *normalizer) codebook() error {
 			t.str(4, l.Text)
 			t.strOpt(5, optStr(l.TextEn))
 			t.int(6, i+1)
-			if err := n.end(Labels); err != nil {
+			if err := n.end(Labels, n.labels); err != nil {
 				return err
 			}
 		}
@@ -411,7 +411,7 @@ func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float
 	t.int(10, pos)
 	t.strOpt(11, optStr(q.Role))
 	t.str(12, header)
-	return n.end(Questions)
+	return n.end(Questions, n.questions)
 }
 
 // reject writes a rejects row; callers count it as a cell or a row.
@@ -434,7 +434,7 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 	t.str(6, reason)
 	t.strOpt(7, optStr(question))
 	t.strOpt(8, optStr(item))
-	return n.end(Rejects)
+	return n.end(Rejects, n.rejects)
 }
 
 // row normalises one sheet row below the header.
@@ -537,7 +537,7 @@ func (n *normalizer) row(r *Row) error {
 		}
 		for _, a := range cv.answers {
 			n.answers.add(r.Num, respondent, c.qid, a)
-			if err := n.end(Answers); err != nil {
+			if err := n.end(Answers, n.answers); err != nil {
 				return err
 			}
 		}
@@ -549,7 +549,7 @@ func (n *normalizer) row(r *Row) error {
 	}
 	n.sum.Imported++
 	n.responses.add(respondent, submitted, state, sector, r.Num)
-	return n.end(Responses)
+	return n.end(Responses, n.responses)
 }
 
 // value says what the trimmed text v of a cell means in column c,
@@ -628,7 +628,7 @@ func (n *normalizer) comment(respondent, question, text string) error {
 	t.str(1, respondent)
 	t.str(2, question)
 	t.str(3, text)
-	return n.end(Comments)
+	return n.end(Comments, n.comments)
 }
 
 // labelValue is what a single question's answer counts as: its value when
