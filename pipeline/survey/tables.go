@@ -63,12 +63,17 @@ func appendIndex(b *array.Int32Builder, i int32) {
 	}
 }
 
-// reserve makes room for a whole batch: the builders then neither grow
-// step by step (copying, and leaving the old buffers to the collector) nor
-// check their room per value.
-func reserve(bs ...array.Builder) {
+// room makes sure builders of n rows, all alike, take one more without
+// checking each value: a batch starts as large as the one before, so the
+// builders of a large file do not grow step by step (copying, and leaving
+// the old buffers to the collector), and a small file takes little.
+func room(n, last int, bs ...array.Builder) {
+	if n < bs[0].Cap() {
+		return
+	}
+	want := min(max(2*n, last, 1024), flushRows)
 	for _, b := range bs {
-		b.Reserve(flushRows)
+		b.Reserve(want - n)
 	}
 }
 
@@ -95,6 +100,7 @@ type answerTable struct {
 	// respondents of this batch in order; respondent indexes into it.
 	respondents *array.StringBuilder
 	lastRow     int
+	last        int // rows of the last batch
 
 	ev, respondent, question, item, label *array.Int32Builder
 	value                                 *array.Float64Builder
@@ -113,11 +119,8 @@ func newAnswerTable(ns *names, event string) *answerTable {
 		label:       array.NewInt32Builder(mem),
 		value:       array.NewFloat64Builder(mem),
 	}
-	t.reserve()
 	return t
 }
-
-func (t *answerTable) reserve() { reserve(t.ev, t.respondent, t.question, t.item, t.value, t.label) }
 
 // add appends an answer of the response in sheet row row; the answers of a
 // response are added one after the other.
@@ -126,6 +129,7 @@ func (t *answerTable) add(row int, respondent string, question int32, a answer) 
 		t.respondents.Append(respondent)
 		t.lastRow = row
 	}
+	room(t.len(), t.last, t.ev, t.respondent, t.question, t.item, t.value, t.label)
 	t.ev.UnsafeAppend(t.event)
 	t.respondent.UnsafeAppend(int32(t.respondents.Len() - 1))
 	t.question.UnsafeAppend(question)
@@ -144,7 +148,7 @@ func (t *answerTable) batch() arrow.RecordBatch {
 	defer names.Release()
 	respondents := t.respondents.NewArray()
 	defer respondents.Release()
-	defer t.reserve()
+	t.last = n
 	return record(Schemas[Answers], []arrow.Array{
 		dictColumn(t.ev, names), dictColumn(t.respondent, respondents), dictColumn(t.question, names),
 		dictColumn(t.item, names), t.value.NewArray(), dictColumn(t.label, names),
@@ -161,6 +165,7 @@ func (t *answerTable) release() {
 type responseTable struct {
 	names       *names
 	event, file int32
+	last        int // rows of the last batch
 
 	ev, state, stateName, sector, sectorName, sourceFile *array.Int32Builder
 	respondent                                           *array.StringBuilder
@@ -178,16 +183,12 @@ func newResponseTable(ns *names, event, file string) *responseTable {
 		submitted:  array.NewTimestampBuilder(mem, Schemas[Responses].Field(2).Type.(*arrow.TimestampType)),
 		row:        array.NewInt32Builder(mem),
 	}
-	t.reserve()
 	return t
-}
-
-func (t *responseTable) reserve() {
-	reserve(t.ev, t.respondent, t.submitted, t.state, t.stateName, t.sector, t.sectorName, t.sourceFile, t.row)
 }
 
 // add appends a response; state and sector are nil when not answered.
 func (t *responseTable) add(respondent string, submitted *time.Time, state, sector *cellValue, row int) {
+	room(t.len(), t.last, t.ev, t.respondent, t.submitted, t.state, t.stateName, t.sector, t.sectorName, t.sourceFile, t.row)
 	t.ev.UnsafeAppend(t.event)
 	t.respondent.Append(respondent)
 	if submitted == nil {
@@ -219,7 +220,7 @@ func (t *responseTable) batch() arrow.RecordBatch {
 	n := t.len()
 	names := t.names.array()
 	defer names.Release()
-	defer t.reserve()
+	t.last = n
 	return record(Schemas[Responses], []arrow.Array{
 		dictColumn(t.ev, names), t.respondent.NewArray(), t.submitted.NewArray(),
 		dictColumn(t.state, names), dictColumn(t.stateName, names), dictColumn(t.sector, names), dictColumn(t.sectorName, names),
