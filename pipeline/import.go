@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/resonanz/resonanz/pipeline/ingest"
@@ -106,7 +105,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 			t.Abort()
 		}
 	}
-	staged := map[string]bool{} // respondents staged by earlier files of this run
+	var staged []*survey.IDs // respondents staged by earlier files of this run
 	for _, path := range opt.Files {
 		res, txn, err := importFile(ctx, st, m, def, opt, path, staged)
 		if err != nil {
@@ -116,6 +115,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		results = append(results, res)
 		if txn != nil {
 			txns = append(txns, txn)
+			staged = append(staged, res.Summary.Respondents)
 		}
 	}
 	if opt.Strict {
@@ -177,10 +177,27 @@ func fileHash(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged map[string]bool) (*FileResult, *store.Txn, error) {
+func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged []*survey.IDs) (*FileResult, *store.Txn, error) {
 	name := filepath.Base(path)
-	sha, err := fileHash(path)
-	if err != nil {
+	// The file is hashed while it is opened and its sheet found, on a core
+	// that would idle; whether these bytes were imported before is still
+	// decided first.
+	hashed := make(chan error, 1)
+	var sha string
+	go func() {
+		var err error
+		sha, err = fileHash(path)
+		hashed <- err
+	}()
+	book, openErr := ingest.Open(path, opt.Ingest)
+	var sheet string
+	var mapping *survey.Mapping
+	var pickErr error
+	if openErr == nil {
+		defer book.Close()
+		sheet, mapping, _, pickErr = pickSheet(book, def, opt.Sheet)
+	}
+	if err := <-hashed; err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	res := &FileResult{File: name, Survey: def}
@@ -200,14 +217,11 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return res, nil, nil
 	}
 	res.Replaced = replace
-	book, err := ingest.Open(path, opt.Ingest)
-	if err != nil {
-		return nil, nil, err
+	if openErr != nil {
+		return nil, nil, openErr
 	}
-	defer book.Close()
-	sheet, mapping, _, err := pickSheet(book, def, opt.Sheet)
-	if err != nil {
-		return nil, nil, err
+	if pickErr != nil {
+		return nil, nil, pickErr
 	}
 	res.Sheet = sheet
 	if book.Format() != "csv" {
@@ -226,16 +240,22 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		txn.Abort()
 		return nil, nil, err
 	}
+	cells = prefetch(cells)
 	defer cells.Release()
 	bar := progress.Or(opt.Progress).Start(name, -1)
 	defer bar.Finish()
 	cells = &rowCounter{RecordReader: cells, bar: bar}
-	seen := func(r string) bool { return existing[r] || staged[r] }
-	sink := &recordingSink{Sink: txn, respondents: staged}
+	seen := func(r string) bool {
+		return existing.Has(r) || slices.ContainsFunc(staged, func(s *survey.IDs) bool { return s.Has(r) })
+	}
+	w := newAsyncSink(txn)
 	sum, err := survey.Normalize(cells, def, survey.Options{
 		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet),
 		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: mapping,
-	}, sink)
+	}, w)
+	if werr := w.Close(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		txn.Abort()
 		return nil, nil, err
@@ -416,21 +436,4 @@ func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
 	}
 	defer rr.Release()
 	return survey.HeadRows(rr, n)
-}
-
-// recordingSink remembers the respondents written, so a later file of the
-// same run sees them as duplicates.
-type recordingSink struct {
-	survey.Sink
-	respondents map[string]bool
-}
-
-func (s *recordingSink) Write(table string, rec arrow.RecordBatch) error {
-	if table == survey.Responses {
-		col := rec.Column(1).(*array.String)
-		for i := 0; i < col.Len(); i++ {
-			s.respondents[strings.Clone(col.Value(i))] = true
-		}
-	}
-	return s.Sink.Write(table, rec)
 }

@@ -14,110 +14,148 @@ import (
 
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/internal/sample"
 )
 
-// The generated survey: a German MS Forms export with 20 columns.
+// The generated survey: a German Microsoft Forms export of the conference's
+// questionnaire with 20 columns, as in testdata/mdk16-msforms.xlsx, so that
+// the built-in survey definition maps every column.
 const sheetName = "Formular1"
 
 var (
-	header = []string{"ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name",
-		"Bundesland", "Branche", "Die Arbeit ist abwechslungsreich", "Ich fühle mich informiert",
-		"Die Führung ist fair", "Ich kann mitentscheiden", "Das Team hält zusammen",
-		"Die Ausstattung ist gut", "Ich würde bleiben", "Die Bezahlung ist angemessen",
-		"Alter", "Anzahl Mitarbeitende", "Zufriedenheit (0–10)", "Weiterempfehlung", "Anmerkungen"}
-	states = []string{"Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg",
-		"Hessen", "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz",
-		"Saarland", "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen"}
-	sectors = []string{"Öffentliche Verwaltung", "Gesundheit & Soziales", "Handel", "Industrie",
-		"Handwerk", "IT & Kommunikation", "Bildung", "Finanzen", "Logistik", "Gastgewerbe", "Bau", "Sonstiges"}
-	likert = []string{"Stimme voll zu", "Stimme eher zu", "Teils/teils", "Stimme eher nicht zu", "Stimme überhaupt nicht zu"}
-	recom  = []string{"Ja", "Nein", "Vielleicht"}
-	first  = []string{"Anna", "Jürgen", "Mehmet", "Sophie", "Lukas", "Özlem", "Thomas", "Marie", "Jan", "Käthe",
-		"Paul", "Leonie", "Stefan", "Aylin", "Michael", "Laura", "Björn", "Fatma", "Felix", "Sabine"}
-	last = []string{"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
-		"Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Yılmaz"}
-	phrases = []string{"Mehr Homeoffice wäre schön.", "Die Kantine ist zu teuer.", "Danke für die Umfrage!",
-		"Bitte mehr Fortbildungen anbieten.", "Kommunikation zwischen Abteilungen verbessern.",
-		"Die Software ist veraltet & langsam.", "Gute Stimmung im Team.", "Parkplätze fehlen.",
-		"Überstunden werden nicht ausgeglichen.", "Flexible Arbeitszeiten <3"}
+	header = func() []string {
+		q := sample.QuestionsDE
+		h := []string{"ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name", "Zeitpunkt der letzten Änderung", q.State, q.Sector}
+		for _, it := range sample.Items {
+			h = append(h, q.Need+"."+it.DE)
+		}
+		return append(h, q.Topics, q.Sat, q.NPS, q.Improve)
+	}()
+	phrases = []string{"Mehr Zeit für Fragen aus dem Publikum.", "Die Pausen waren zu kurz.",
+		"Bitte die Präsentationen vorab bereitstellen.", "Mehr Praxisbeispiele aus Kommunen.",
+		"Der Hörsaal war zu warm & die Akustik schwierig.", "Gerne mehr Workshops statt Frontalvorträge.",
+		"WLAN war überlastet.", "Kürzere Grußworte, dafür mehr Inhalt.", "Gute Veranstaltung, weiter so!",
+		"Weniger Buzzwords, mehr Zahlen <3", "Vorträge aufzeichnen; nachträglich verfügbar machen.",
+		"Mehr zu \"KI\" in der Sachbearbeitung."}
 )
 
-// answer is one generated cell: a string, an int, or a date (serial days).
+// answer is one generated cell: a string, an int, or a date (seconds since
+// the Excel epoch, so the workbook's serial and the CSV's text agree).
 type answer struct {
 	s    string
 	n    int
-	date float64
+	secs int64
 	kind byte // 's', 'n', 'd', 0 for empty
 }
 
 // survey yields the answers of a row deterministically.
 type survey struct {
 	rng   *rand.Rand
-	start time.Time
+	start int64
 }
+
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 func newSurvey() *survey {
-	return &survey{rng: rand.New(rand.NewPCG(2024, 7)), start: time.Date(2024, 3, 4, 8, 0, 0, 0, time.UTC)}
+	return &survey{rng: rand.New(rand.NewPCG(2025, 7)), start: int64(time.Date(2025, 11, 13, 15, 0, 0, 0, time.UTC).Sub(excelEpoch) / time.Second)}
 }
 
+// row fills out with the answers of response id: labels as Microsoft Forms
+// writes them, some "keine Angabe" and blank need cells, topics as "A;B;",
+// now and then an e-mail address in the free text for the scrubber.
 func (g *survey) row(id int, out []answer) {
 	r := g.rng
-	pick := func(xs []string) answer { return answer{s: xs[r.IntN(len(xs))], kind: 's'} }
-	begin := g.start.Add(time.Duration(id)*37*time.Second + time.Duration(r.IntN(30))*time.Second)
-	end := begin.Add(time.Duration(90+r.IntN(900)) * time.Second)
-	fn, ln := first[r.IntN(len(first))], last[r.IntN(len(last))]
+	pick := func(ls []sample.Label) answer { return answer{s: ls[r.IntN(len(ls))].DE, kind: 's'} }
+	begin := g.start + int64(id)*3 + int64(r.IntN(30))
 	out[0] = answer{n: id, kind: 'n'}
-	out[1] = answer{date: serial(begin), kind: 'd'}
-	out[2] = answer{date: serial(end), kind: 'd'}
-	out[3] = answer{s: strings.ToLower(asciiFold(fn)+"."+asciiFold(ln)) + strconv.Itoa(id) + "@beispiel.de", kind: 's'}
-	out[4] = answer{s: fn + " " + ln, kind: 's'}
-	out[5], out[6] = pick(states), pick(sectors)
-	for i := 7; i < 15; i++ {
-		out[i] = pick(likert)
+	out[1] = answer{secs: begin, kind: 'd'}
+	out[2] = answer{secs: begin + 90 + int64(r.IntN(900)), kind: 'd'}
+	out[3], out[4] = answer{s: "anonymous", kind: 's'}, answer{}
+	if r.IntN(10) == 0 {
+		out[3] = answer{s: "person" + strconv.Itoa(id) + "@beispiel.de", kind: 's'}
+		out[4] = answer{s: "Person " + strconv.Itoa(id), kind: 's'}
 	}
-	out[15] = answer{n: 18 + r.IntN(50), kind: 'n'}
-	out[16] = answer{n: 1 + r.IntN(5000), kind: 'n'}
-	out[17] = answer{n: r.IntN(11), kind: 'n'}
-	out[18] = pick(recom)
+	out[5] = answer{} // last modified: empty in Forms exports
+	out[6], out[7] = pick(sample.States), pick(sample.Sectors)
+	var topics strings.Builder
+	for i, it := range sample.Items {
+		switch u := r.IntN(100); {
+		case u < 5:
+			out[8+i] = answer{s: sample.NoAnswerDE, kind: 's'}
+		case u < 8:
+			out[8+i] = answer{}
+		default:
+			out[8+i] = answer{s: sample.ScaleDE[r.IntN(5)], kind: 's'}
+		}
+		if r.IntN(4) == 0 {
+			topics.WriteString(it.DE + ";") // Forms ends every chosen option with ";"
+		}
+	}
+	out[16] = answer{s: topics.String(), kind: 's'}
+	if topics.Len() == 0 {
+		out[16] = answer{}
+	}
+	out[17], out[18] = answer{n: 1 + r.IntN(5), kind: 'n'}, answer{n: r.IntN(11), kind: 'n'}
+	if r.IntN(50) == 0 {
+		out[17] = answer{}
+	}
+	if r.IntN(50) == 0 {
+		out[18] = answer{}
+	}
 	out[19] = answer{}
-	if r.IntN(10) < 4 {
+	switch u := r.IntN(100); {
+	case u < 2:
+		out[19] = answer{s: phrases[r.IntN(len(phrases))] + " Rückfragen an orga" + strconv.Itoa(id) + "@beispiel.de", kind: 's'}
+	case u < 40:
 		out[19] = answer{s: phrases[r.IntN(len(phrases))] + " " + phrases[r.IntN(len(phrases))], kind: 's'}
 	}
 }
 
-func asciiFold(s string) string {
-	return strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ı", "i").Replace(s)
+// serial is the Excel serial number of a time in seconds since the epoch.
+func serial(secs int64) float64 { return float64(secs) / 86400 }
+
+// germanTime is what German Excel writes into a CSV for a cell formatted
+// dd.mm.yyyy hh:mm:ss.
+func germanTime(secs int64) string {
+	return excelEpoch.Add(time.Duration(secs) * time.Second).Format("02.01.2006 15:04:05")
 }
 
-func serial(t time.Time) float64 {
-	return float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC))) / float64(24*time.Hour)
-}
-
-// workbookPath names a generated workbook by its parameters; bump v1 when
+// filePath names a generated file by its parameters; bump v2 when
 // the generator changes.
-func workbookPath(dir, variant string, rows int) string {
-	return filepath.Join(dir, fmt.Sprintf("msforms-v1-%s-%d.xlsx", variant, rows))
+func filePath(dir, variant string, rows int) string {
+	return filepath.Join(dir, fmt.Sprintf("msforms-v2-%s-%d.%s", variant, rows, ext(variant)))
 }
 
-// workbook returns the cached workbook for a variant and row count,
-// generating it on first use.
-func workbook(dir, variant string, rows int) (string, error) {
-	path := workbookPath(dir, variant, rows)
+// ext is the file extension of a variant.
+func ext(variant string) string {
+	if variant == "csv" {
+		return "csv"
+	}
+	return "xlsx"
+}
+
+// generated returns the cached file of a variant and row count, generating
+// it on first use.
+func generated(dir, variant string, rows int) (string, error) {
+	path := filePath(dir, variant, rows)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	tmp := strings.TrimSuffix(path, ".xlsx") + ".tmp.xlsx" // excelize saves by extension
+	tmp := strings.TrimSuffix(path, filepath.Ext(path)) + ".tmp" + filepath.Ext(path) // excelize saves by extension
 	var err error
 	switch variant {
 	case "shared":
 		err = writeShared(tmp, rows)
 	case "inline":
 		err = writeInline(tmp, rows)
+	case "csv":
+		err = writeCSV(tmp, rows)
 	default:
-		err = fmt.Errorf("unknown variant %q (shared, inline)", variant)
+		err = fmt.Errorf("unknown variant %q (shared, inline, csv)", variant)
 	}
 	if err != nil {
 		os.Remove(tmp)
@@ -161,7 +199,7 @@ func writeInline(path string, rows int) error {
 			case 'n':
 				vals[i] = a.n
 			case 'd':
-				vals[i] = excelize.Cell{StyleID: dateStyle, Value: a.date}
+				vals[i] = excelize.Cell{StyleID: dateStyle, Value: serial(a.secs)}
 			default:
 				vals[i] = nil
 			}
@@ -248,7 +286,7 @@ func writeShared(path string, rows int) (err error) {
 			case 'n':
 				fmt.Fprintf(w, `<c r="%s"><v>%d</v></c>`, ref, a.n)
 			case 'd':
-				num = strconv.AppendFloat(num[:0], a.date, 'f', -1, 64)
+				num = strconv.AppendFloat(num[:0], serial(a.secs), 'f', -1, 64)
 				fmt.Fprintf(w, `<c r="%s" s="1"><v>%s</v></c>`, ref, num)
 			}
 		}
@@ -275,6 +313,54 @@ func writeShared(path string, rows int) (err error) {
 		return err
 	}
 	return zw.Close()
+}
+
+// writeCSV writes the survey as German Excel saves it as "CSV UTF-8":
+// a byte order mark, ';' between fields, CRLF, dates as the cells show them.
+func writeCSV(path string, rows int) (err error) {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	w := bufio.NewWriterSize(out, 1<<20)
+	w.WriteString("\ufeff")
+	field := func(i int, s string) {
+		if i > 0 {
+			w.WriteByte(';')
+		}
+		if strings.ContainsAny(s, ";\"\r\n") {
+			s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+		}
+		w.WriteString(s)
+	}
+	for i, h := range header {
+		field(i, h)
+	}
+	w.WriteString("\r\n")
+	g := newSurvey()
+	ans := make([]answer, len(header))
+	for id := 1; id <= rows; id++ {
+		g.row(id, ans)
+		for i, a := range ans {
+			switch a.kind {
+			case 's':
+				field(i, a.s)
+			case 'n':
+				field(i, strconv.Itoa(a.n))
+			case 'd':
+				field(i, germanTime(a.secs))
+			default:
+				field(i, "")
+			}
+		}
+		w.WriteString("\r\n")
+	}
+	return w.Flush()
 }
 
 func escape(w *bufio.Writer, s string) {

@@ -1,14 +1,28 @@
-// Command xlsx measures reading a large survey workbook: the floor (inflate
-// the sheet XML and find the cells), excelize, and pipeline/xlsx to Arrow.
-// Each reader runs in a child process of this binary (-only), so its peak
-// RSS is its own.
+// Command xlsx measures reading and importing a large survey export: a
+// German Microsoft Forms workbook of the conference survey (shared strings
+// as Excel saves it, or inline strings) and the same responses as a German
+// Excel CSV. Side by side, in one run:
 //
-//	go run ./bench/xlsx -rows 200000
-//	go run ./bench/xlsx -rows 1048575 -n 1
+//	floor     inflate the sheet XML and count its cells: what any reader must do
+//	excelize  excelize Rows() with RawCellValue
+//	xlsx      pipeline/xlsx to Arrow record batches
+//	csv       pipeline/ingest's CSV reader to Arrow record batches
+//	import    `resonanz import` to Parquet: the real command, built once
+//	duckdb    DuckDB's read_csv into an in-memory table (bench/xlsx/duckcsv)
+//
+// Each runs in a fresh process (a child of this binary, or the built
+// command with a new data directory and a key file outside it per run), so
+// its peak RSS is its own; the table shows the median seconds of -n runs.
+// Then `resonanz import` alone on -memrows rows (Excel's limit by default),
+// for memory.
+//
+//	go run ./bench/xlsx                       # what make bench runs
+//	go run ./bench/xlsx -rows 20000 -n 3 -memrows 0 -readers xlsx,import
 package main
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -17,9 +31,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -27,28 +43,45 @@ import (
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
-// A reader under measurement: run reads the survey sheet of the workbook at
-// path and returns how many cells it found.
-type reader struct {
-	name string
-	run  func(path string) (cells int, err error)
+// A runner is one row of the table. It reads files of one format: either
+// run, in a child process of this binary (-only), returning how many cells
+// or rows it found; or an external command started once per run, whose
+// output check turns into that count.
+type runner struct {
+	name   string
+	format string // "xlsx" or "csv"
+	run    func(path string) (int, error)
+	cmd    func(b *bench, path string) (*exec.Cmd, func(), error) // the command and its cleanup
+	check  func(out []byte, rows int) (int, error)
 }
 
-var readers []reader
+type runners []runner
 
-// measure adds a reader to the table; the first one is the floor the
-// others are compared with.
-func measure(name string, run func(path string) (int, error)) {
-	readers = append(readers, reader{name, run})
+// measure adds a runner that works in a child of this binary. The first
+// runner of a format is the base the others' seconds are divided by.
+func (rs *runners) measure(name, format string, run func(path string) (int, error)) {
+	*rs = append(*rs, runner{name: name, format: format, run: run})
 }
 
-func init() {
-	measure("floor", floor)
-	measure("excelize", excelizeRows)
-	measure("xlsx", arrowCells)
+// command adds a runner that starts a program per run.
+func (rs *runners) command(name, format string, cmd func(*bench, string) (*exec.Cmd, func(), error), check func([]byte, int) (int, error)) {
+	*rs = append(*rs, runner{name: name, format: format, cmd: cmd, check: check})
+}
+
+func all() runners {
+	var rs runners
+	rs.measure("floor", "xlsx", floor)
+	rs.measure("excelize", "xlsx", excelizeRows)
+	rs.measure("xlsx", "xlsx", arrowCells)
+	rs.command("import", "xlsx", importCmd, importCheck)
+	rs.command("duckdb", "csv", duckCmd, duckCheck)
+	rs.measure("csv", "csv", csvCells)
+	rs.command("import", "csv", importCmd, importCheck)
+	return rs
 }
 
 // floor inflates the sheet entry on one goroutine and counts "<c " tags:
@@ -128,76 +161,207 @@ func arrowCells(path string) (int, error) {
 	return cells, rr.Err()
 }
 
-// result is what a child reports to the parent.
+// csvCells reads the CSV file into Arrow batches with pipeline/ingest.
+func csvCells(path string) (int, error) {
+	b, err := ingest.Open(path, ingest.Options{})
+	if err != nil {
+		return 0, err
+	}
+	defer b.Close()
+	rr, err := b.Cells("")
+	if err != nil {
+		return 0, err
+	}
+	defer rr.Release()
+	cells := 0
+	for rr.Next() {
+		cells += int(rr.RecordBatch().NumRows())
+	}
+	return cells, rr.Err()
+}
+
+// importCmd is `resonanz import` of path into a new data directory, with a
+// new key file beside it.
+func importCmd(b *bench, path string) (*exec.Cmd, func(), error) {
+	dir, err := os.MkdirTemp(b.work, "import-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.Command(b.resonanz, "import", path, "--event", "bench",
+		"--data", filepath.Join(dir, "data"), "--key", filepath.Join(dir, "key"))
+	return cmd, func() { os.RemoveAll(dir) }, nil
+}
+
+var summaryRE = regexp.MustCompile(`(\d+) rows read, (\d+) imported, (\d+) rejected rows, (\d+) rejected values`)
+
+// importCheck reads the import's summary: every row imported, nothing
+// rejected, every column understood. The count is the rows imported.
+func importCheck(out []byte, rows int) (int, error) {
+	m := summaryRE.FindSubmatch(out)
+	if m == nil {
+		return 0, fmt.Errorf("no summary in the output:\n%s", out)
+	}
+	n := make([]int, len(m))
+	for i := 1; i < len(m); i++ {
+		n[i], _ = strconv.Atoi(string(m[i]))
+	}
+	if n[1] != rows || n[2] != rows || n[3] != 0 || n[4] != 0 {
+		return 0, fmt.Errorf("want %d rows read and imported, none rejected:\n%s", rows, out)
+	}
+	if bytes.Contains(out, []byte("(not recognised")) || bytes.Contains(out, []byte("(not stored:")) {
+		return 0, fmt.Errorf("a column was not understood:\n%s", out)
+	}
+	return n[2], nil
+}
+
+func duckCmd(b *bench, path string) (*exec.Cmd, func(), error) {
+	return exec.Command(b.duckcsv, path), func() {}, nil
+}
+
+func duckCheck(out []byte, rows int) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err == nil && n != rows {
+		err = fmt.Errorf("read %d rows, want %d", n, rows)
+	}
+	return n, err
+}
+
+// bench holds what the runs share.
+type bench struct {
+	work     string // scratch directory: built commands, data directories
+	resonanz string
+	duckcsv  string
+	n        int
+	exe      string // this binary, for its children
+}
+
+// result is what an in-process child reports to the parent.
 type result struct {
 	Cells   int
 	Seconds []float64
 }
 
-func main() {
-	rows := flag.Int("rows", 200_000, "survey rows (responses) to generate")
-	n := flag.Int("n", 5, "runs per reader; the table shows the median")
-	variants := flag.String("variants", "shared,inline", "workbooks: shared (strings in the shared strings table, as Excel saves), inline (excelize StreamWriter)")
-	only := flag.String("only", "", "run just this reader on -file and print its result (used for the child processes)")
-	gen := flag.String("gen", "", "generate the workbook of this variant into the cache (used for a child process)")
-	file := flag.String("file", "", "workbook for -only")
-	prof := flag.String("cpuprofile", "", "with -only: write a CPU profile to this file")
-	names := flag.String("readers", "", "readers to measure, comma-separated (default all)")
-	cache := flag.String("cache", filepath.Join(os.TempDir(), "resonanz-bench-xlsx"), "directory of the generated workbooks")
-	flag.Parse()
+// row is a measured runner.
+type row struct {
+	runner
+	seconds float64 // median
+	peak    float64 // MB, highest of the runs
+	count   int
+}
 
-	if *gen != "" {
-		if _, err := workbook(*cache, *gen, *rows); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		return
-	}
-	if *only != "" {
-		if *prof != "" {
-			f, err := os.Create(*prof)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, err)
-				os.Exit(1)
-			}
-			defer f.Close()
-			if err := pprof.StartCPUProfile(f); err != nil {
-				fmt.Fprintln(os.Stderr, err)
-				os.Exit(1)
-			}
-			defer pprof.StopCPUProfile()
-		}
-		if err := child(*only, *file, *n); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		return
-	}
-	sel := readers
-	if *names != "" {
-		sel = slices.DeleteFunc(slices.Clone(readers), func(r reader) bool {
-			return !slices.Contains(strings.Split(*names, ","), r.name)
-		})
-	}
-	fmt.Printf("%d rows × %d columns, median of %d runs, GOMAXPROCS=%d\n", *rows, len(header), *n, runtime.GOMAXPROCS(0))
-	fmt.Println("×floor: seconds over the floor's; ×faster: excelize's seconds over the reader's; peak: the child's max RSS")
-	for _, v := range strings.Split(*variants, ",") {
-		path, err := generate(*cache, v, *rows)
-		if err == nil {
-			err = table(v, path, sel, *n)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+// options are the command's flags.
+type options struct {
+	rows, n, memRows                              int
+	variants, only, gen, file, prof, names, cache string
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.rows, "rows", 200_000, "survey rows (responses) to generate")
+	flag.IntVar(&o.n, "n", 5, "runs per runner; the table shows the median")
+	flag.StringVar(&o.variants, "variants", "shared,inline,csv", "files: shared (strings in the shared strings table, as Excel saves), inline (excelize StreamWriter), csv (German Excel)")
+	flag.IntVar(&o.memRows, "memrows", 1_048_575, "rows of the files `resonanz import` is run on once more, for memory; 0 skips")
+	flag.StringVar(&o.only, "only", "", "run just this in-process runner on -file and print its result (used for the child processes)")
+	flag.StringVar(&o.gen, "gen", "", "generate the file of this variant into the cache (used for a child process)")
+	flag.StringVar(&o.file, "file", "", "file for -only")
+	flag.StringVar(&o.prof, "cpuprofile", "", "with -only: write a CPU profile to this file (for the import: resonanz import --cpuprofile)")
+	flag.StringVar(&o.names, "readers", "", "runners to measure, comma-separated (default all)")
+	flag.StringVar(&o.cache, "cache", filepath.Join(os.TempDir(), "resonanz-bench-xlsx"), "directory of the generated files")
+	flag.Parse()
+	if err := run(o); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
 	}
 }
 
-// generate makes the workbook in a child process: Linux counts the
-// parent's peak RSS into each child's (they start as its copy), so the
-// parent stays small.
+func run(o options) error {
+	if o.gen != "" {
+		_, err := generated(o.cache, o.gen, o.rows)
+		return err
+	}
+	if o.only != "" {
+		if o.prof != "" {
+			f, err := os.Create(o.prof)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return err
+			}
+			defer pprof.StopCPUProfile()
+		}
+		return child(o.only, o.file, o.n)
+	}
+	sel := all()
+	if o.names != "" {
+		sel = slices.DeleteFunc(sel, func(r runner) bool { return !slices.Contains(strings.Split(o.names, ","), r.name) })
+	}
+	b, err := newBench(o.n, sel)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(b.work)
+	fmt.Printf("%d rows × %d columns, median of %d runs, GOMAXPROCS=%d, load average %s\n", o.rows, len(header), o.n, runtime.GOMAXPROCS(0), loadAvg())
+	fmt.Println("×base: seconds over the first row's (floor, duckdb); ×faster: excelize's seconds over the row's;")
+	fmt.Println("peak: the process's max RSS; count: cells read, or rows imported (every one, none rejected)")
+	variants := strings.Split(o.variants, ",")
+	results := map[string]map[string]row{} // variant → runner → row
+	for _, v := range variants {
+		path, err := generate(o.cache, v, o.rows)
+		if err != nil {
+			return err
+		}
+		if results[v], err = b.table(v, path, o.rows, sel); err != nil {
+			return err
+		}
+	}
+	var big map[string]row
+	if o.memRows > 0 && slices.ContainsFunc(sel, func(r runner) bool { return r.name == "import" }) {
+		if big, err = b.memory(o.cache, o.memRows, variants, sel); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("\nparent's own peak RSS %.0f MB: a child's peak is its own when above it (\"<\" marks those that are not); load average %s\n", parentPeak(), loadAvg())
+	targets(results, o.rows, big, o.memRows)
+	return nil
+}
+
+// newBench builds `resonanz` and duckcsv once, as the runs need them.
+func newBench(n int, sel []runner) (*bench, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	work, err := os.MkdirTemp("", "resonanz-bench-")
+	if err != nil {
+		return nil, err
+	}
+	b := &bench{work: work, n: n, exe: exe, resonanz: filepath.Join(work, "resonanz"), duckcsv: filepath.Join(work, "duckcsv")}
+	for _, c := range []struct{ runner, out, pkg string }{
+		{"import", b.resonanz, "./cmd/resonanz"},
+		{"duckdb", b.duckcsv, "./bench/xlsx/duckcsv"},
+	} {
+		if !slices.ContainsFunc(sel, func(r runner) bool { return r.name == c.runner }) {
+			continue
+		}
+		start := time.Now()
+		cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", c.out, c.pkg)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			os.RemoveAll(work)
+			return nil, fmt.Errorf("building %s (run the bench from the module root): %w", c.pkg, err)
+		}
+		fmt.Printf("(built %s in %.1f s)\n", c.pkg, time.Since(start).Seconds())
+	}
+	return b, nil
+}
+
+// generate makes a file in a child process: Linux counts the parent's
+// peak RSS into each child's (they start as its copy), so the parent
+// stays small.
 func generate(cache, variant string, rows int) (string, error) {
-	path := workbookPath(cache, variant, rows)
+	path := filePath(cache, variant, rows)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -215,48 +379,224 @@ func generate(cache, variant string, rows int) (string, error) {
 	return path, nil
 }
 
-// table measures each reader in a child process and prints its rows.
-// ×floor is seconds over the floor's, ×faster is excelize's seconds over
-// the reader's.
-func table(variant, path string, sel []reader, n int) error {
-	exe, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	xml, err := sheetSize(path)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("\n%s: %.1f MB, sheet XML %.1f MB\n", filepath.Base(path), float64(st.Size())/1e6, float64(xml)/1e6)
-	fmt.Printf("%-8s %-10s %9s %8s %9s %9s %10s\n", "variant", "reader", "seconds", "×floor", "×faster", "peak MB", "cells")
-	secs := map[string]float64{}
-	for _, r := range sel {
+// measure runs r n times on path and returns the median seconds, the
+// highest peak RSS and the count.
+func (b *bench) measure(r runner, path string, rows, n int) (row, error) {
+	res := row{runner: r}
+	var secs []float64
+	if r.run != nil {
 		var out bytes.Buffer
-		cmd := exec.Command(exe, "-only", r.name, "-file", path, "-n", fmt.Sprint(n))
+		cmd := exec.Command(b.exe, "-only", r.name, "-file", path, "-n", fmt.Sprint(n))
 		cmd.Stdout, cmd.Stderr = &out, os.Stderr
 		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s: %w", r.name, err)
+			return res, fmt.Errorf("%s: %w", r.name, err)
 		}
-		var res result
-		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
-			return fmt.Errorf("%s: %w", r.name, err)
+		var cr result
+		if err := json.Unmarshal(out.Bytes(), &cr); err != nil {
+			return res, fmt.Errorf("%s: %w", r.name, err)
 		}
-		peak := float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024 // KiB on Linux
-		secs[r.name] = median(res.Seconds)
+		secs, res.count, res.peak = cr.Seconds, cr.Cells, maxRSS(cmd)
+	} else {
+		for range n {
+			cmd, cleanup, err := r.cmd(b, path)
+			if err != nil {
+				return res, err
+			}
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			start := time.Now()
+			err = cmd.Run()
+			secs = append(secs, time.Since(start).Seconds())
+			cleanup()
+			if err != nil {
+				return res, fmt.Errorf("%s %s: %w\n%s", r.name, path, err, out.Bytes())
+			}
+			if res.count, err = r.check(out.Bytes(), rows); err != nil {
+				return res, fmt.Errorf("%s %s: %w", r.name, path, err)
+			}
+			res.peak = max(res.peak, maxRSS(cmd))
+		}
+	}
+	res.seconds = median(secs)
+	return res, nil
+}
+
+// table measures the runners of a variant's format and prints their rows.
+func (b *bench) table(variant, path string, rows int, sel []runner) (map[string]row, error) {
+	format := formatOf(variant)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	what := fmt.Sprintf("%.1f MB", float64(st.Size())/1e6)
+	if format == "xlsx" {
+		xml, err := sheetSize(path)
+		if err != nil {
+			return nil, err
+		}
+		what += fmt.Sprintf(", sheet XML %.1f MB", float64(xml)/1e6)
+	}
+	fmt.Printf("\n%s: %s\n", filepath.Base(path), what)
+	fmt.Printf("%-8s %-9s %9s %8s %9s %9s %10s\n", "variant", "runner", "seconds", "×base", "×faster", "peak MB", "count")
+	out := map[string]row{}
+	base := ""
+	for _, r := range sel {
+		if r.format != format {
+			continue
+		}
+		res, err := b.measure(r, path, rows, b.n)
+		if err != nil {
+			return nil, err
+		}
+		out[r.name] = res
+		if base == "" {
+			base = r.name
+		}
 		ratio := func(a, b string) string {
-			if secs[a] == 0 || secs[b] == 0 {
+			if out[a].seconds == 0 || out[b].seconds == 0 {
 				return "-"
 			}
-			return fmt.Sprintf("%.2f", secs[a]/secs[b])
+			return fmt.Sprintf("%.2f", out[a].seconds/out[b].seconds)
 		}
-		fmt.Printf("%-8s %-10s %9.3f %8s %9s %9.0f %10d\n", variant, r.name, secs[r.name],
-			ratio(r.name, readers[0].name), ratio("excelize", r.name), peak, res.Cells)
+		faster := "-"
+		if r.format == "xlsx" && r.run != nil {
+			faster = ratio("excelize", r.name)
+		}
+		fmt.Printf("%-8s %-9s %9.3f %8s %9s %9s %10d\n", variant, r.name, res.seconds,
+			ratio(r.name, base), faster, peakText(res.peak), res.count)
 	}
-	return nil
+	return out, nil
+}
+
+// memory runs `resonanz import` once on files of rows rows.
+func (b *bench) memory(cache string, rows int, variants []string, sel []runner) (map[string]row, error) {
+	fmt.Printf("\n%d rows, `resonanz import` once, for memory\n", rows)
+	fmt.Printf("%-8s %-9s %9s %9s %10s\n", "variant", "runner", "seconds", "peak MB", "count")
+	out := map[string]row{}
+	for _, v := range variants {
+		if v == "inline" {
+			continue // as shared, and slow to generate
+		}
+		path, err := generate(cache, v, rows)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range sel {
+			if r.name != "import" || r.format != formatOf(v) {
+				continue
+			}
+			res, err := b.measure(r, path, rows, 1)
+			if err != nil {
+				return nil, err
+			}
+			out[v] = res
+			fmt.Printf("%-8s %-9s %9.3f %9s %10d\n", v, r.name, res.seconds, peakText(res.peak), res.count)
+		}
+	}
+	return out, nil
+}
+
+// targets prints the issue's targets with the measured figures.
+func targets(res map[string]map[string]row, rows int, big map[string]row, bigRows int) {
+	fmt.Println("\ntargets")
+	ratio := func(v, a, b string) (float64, bool) {
+		x, y := res[v][a].seconds, res[v][b].seconds
+		return x / y, x > 0 && y > 0
+	}
+	line := func(what string, got float64, ok bool, limit float64, unit string, atMost bool) {
+		if !ok {
+			return
+		}
+		met := got <= limit
+		if !atMost {
+			met = got >= limit
+		}
+		mark := "met"
+		if !met {
+			mark = "NOT met"
+		}
+		op := "≤"
+		if !atMost {
+			op = "≥"
+		}
+		fmt.Printf("  %-52s %7.2f%s %s %g%s: %s\n", what, got, unit, op, limit, unit, mark)
+	}
+	for _, v := range []string{"shared", "inline"} {
+		r, ok := ratio(v, "xlsx", "floor")
+		line(v+": xlsx reader to Arrow, × floor", r, ok, 2.5, "", true)
+		r, ok = ratio(v, "excelize", "xlsx")
+		line(v+": xlsx reader, × faster than excelize", r, ok, 5, "", false)
+		r, ok = ratio(v, "import", "floor")
+		line(v+": resonanz import to Parquet, × floor", r, ok, 3, "", true)
+	}
+	r, ok := ratio("csv", "import", "duckdb")
+	line("csv: resonanz import, × DuckDB read_csv", r, ok, 2, "", true)
+	memLimit := func(rows int) float64 {
+		if rows >= 1_000_000 {
+			return 300
+		}
+		return 200
+	}
+	for _, v := range []string{"shared", "inline", "csv"} {
+		if p := res[v]["import"].peak; p > 0 {
+			line(fmt.Sprintf("%s: peak memory of resonanz import, %d rows", v, rows), p, true, memLimit(rows), " MB", true)
+		}
+	}
+	for _, v := range []string{"shared", "csv"} {
+		if p := big[v].peak; p > 0 {
+			line(fmt.Sprintf("%s: peak memory of resonanz import, %d rows", v, bigRows), p, true, memLimit(bigRows), " MB", true)
+		}
+	}
+}
+
+func formatOf(variant string) string {
+	if variant == "csv" {
+		return "csv"
+	}
+	return "xlsx"
+}
+
+// maxRSS is a finished command's peak RSS in MB (ru_maxrss is KiB on
+// Linux).
+func maxRSS(cmd *exec.Cmd) float64 {
+	return float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+}
+
+// parentPeak is this process's peak RSS in MB (VmHWM). On exec, Linux
+// carries the peak of the memory the child started with (this process's,
+// since Go starts children with vfork) into the child's ru_maxrss, so a
+// child's figure at or below this one may be this process's.
+func parentPeak() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if v, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// loadAvg is the 1, 5 and 15 minute load average: on a shared machine,
+// other work slows the runs that use both cores most.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
+
+func peakText(mb float64) string {
+	if mb <= parentPeak() {
+		return fmt.Sprintf("<%.0f", parentPeak())
+	}
+	return fmt.Sprintf("%.0f", mb)
 }
 
 // sheetSize is the uncompressed size of the survey sheet's XML.
@@ -275,14 +615,15 @@ func sheetSize(path string) (uint64, error) {
 }
 
 func child(name, path string, n int) error {
-	i := slices.IndexFunc(readers, func(r reader) bool { return r.name == name })
+	rs := all()
+	i := slices.IndexFunc(rs, func(r runner) bool { return r.name == name && r.run != nil })
 	if i < 0 {
-		return fmt.Errorf("no reader %q", name)
+		return fmt.Errorf("no in-process runner %q", name)
 	}
 	var res result
 	for range n {
 		start := time.Now()
-		cells, err := readers[i].run(path)
+		cells, err := rs[i].run(path)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}

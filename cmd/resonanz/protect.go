@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/stats"
+	"github.com/resonanz/resonanz/pipeline/store"
 )
 
 func defaultKeyFile() string {
@@ -39,8 +40,10 @@ func protect(o *importOptions) error {
 	if err != nil {
 		return fmt.Errorf("import: pseudonym key: %w", err)
 	}
-	event := o.Event
-	o.Pseudonym = func(id string) string { return stats.Pseudonym(k, event, id) }
+	if err := store.CheckEvent(o.Event); err != nil {
+		return fmt.Errorf("import: %w", err) // before Pseudonyms sees it
+	}
+	o.Pseudonym = stats.Pseudonyms(k, o.Event)
 	o.Scrub = stats.ScrubPII
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -15,9 +16,13 @@ type globals struct {
 	DataDir string
 	Quiet   bool
 	Verbose bool
-	stdin   io.Reader
-	stdout  io.Writer
-	stderr  io.Writer
+	// CPUProfile, when set, receives a CPU profile of the command (a hidden
+	// flag for measuring, see bench/xlsx).
+	CPUProfile  string
+	stopProfile func()
+	stdin       io.Reader
+	stdout      io.Writer
+	stderr      io.Writer
 }
 
 // progress draws bars on stderr when it is a terminal (not in pipes or CI)
@@ -36,14 +41,17 @@ func defaultDataDir() string {
 // run builds the command tree and runs it with explicit streams, so tests
 // drive it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdin, stdout, stderr)
+	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(g)
 	root.SetArgs(args)
 	err := root.Execute()
+	if g.stopProfile != nil {
+		g.stopProfile()
+	}
 	return exitCode(err, stderr)
 }
 
-func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+func newRootCmd(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "resonanz",
 		Short: "Survey exports in, answers and stakeholder reports out",
@@ -56,16 +64,36 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
   resonanz query "select * from needs_by_state where state = 'DE-TH'"`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if g.CPUProfile == "" {
+				return nil
+			}
+			f, err := os.Create(g.CPUProfile)
+			if err != nil {
+				return err
+			}
+			if err := pprof.StartCPUProfile(f); err != nil {
+				f.Close()
+				return err
+			}
+			g.stopProfile = func() {
+				pprof.StopCPUProfile()
+				f.Close()
+			}
+			return nil
+		},
 	}
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetIn(g.stdin)
+	root.SetOut(g.stdout)
+	root.SetErr(g.stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\n\n%s", err, c.UsageString())}
 	})
 	root.PersistentFlags().StringVar(&g.DataDir, "data", defaultDataDir(), "dataset directory (or $RESONANZ_DATA)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "print only errors")
 	root.PersistentFlags().BoolVarP(&g.Verbose, "verbose", "v", false, "print more detail")
+	root.PersistentFlags().StringVar(&g.CPUProfile, "cpuprofile", "", "write a CPU profile to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.AddCommand(
 		newImportCmd(g),
 		newDetectCmd(g),

@@ -33,6 +33,14 @@ func TestPseudonym(t *testing.T) {
 		if got := Pseudonym(c.key, c.event, c.id); got != c.want {
 			t.Errorf("Pseudonym(%q, %q) = %s, want %s", c.event, c.id, got, c.want)
 		}
+		// The reused HMAC state starts afresh for every id.
+		p := Pseudonyms(c.key, c.event)
+		for range 2 {
+			if got := p(c.id); got != c.want {
+				t.Errorf("Pseudonyms(%q)(%q) = %s, want %s", c.event, c.id, got, c.want)
+			}
+			p("something else")
+		}
 	}
 	// The NUL keeps event and id apart: without it both would hash "mdk161".
 	if Pseudonym([]byte("key"), "mdk1", "61") == Pseudonym([]byte("key"), "mdk16", "1") {

@@ -20,6 +20,11 @@
 //   - Manifest.Find(event, sha256) tells whether the same bytes were already
 //     imported into the event; CommitAll's Replace drops earlier imports from
 //     the manifest and removes their files.
+//   - Files: zstd (an encoder with a 1 MiB window, see zstd.go), dictionary
+//     encoding but for mostly distinct columns, one row group per batch
+//     written (the survey stage hands on 64k-row batches), no stored Arrow
+//     schema: the answers' and responses' dictionary columns are plain
+//     strings to every reader. A Txn's Write is not safe for concurrent use.
 //   - The environment variable RESONANZ_CRASH_AT (CrashEnv) makes the process
 //     kill itself after a named publishing step; the crash tests use it.
 //

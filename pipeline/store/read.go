@@ -10,16 +10,18 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 // Respondents returns the respondent ids already published for an event,
 // leaving out the imports named in skip (those about to be replaced).
-func (s *Store) Respondents(m *Manifest, event string, skip []string) (map[string]bool, error) {
+func (s *Store) Respondents(m *Manifest, event string, skip []string) (*survey.IDs, error) {
 	drop := map[string]bool{}
 	for _, id := range skip {
 		drop[id] = true
 	}
-	out := map[string]bool{}
+	out := survey.NewIDs()
 	for _, im := range m.Imports {
 		if im.Event != event || drop[im.ID] {
 			continue
@@ -28,7 +30,7 @@ func (s *Store) Respondents(m *Manifest, event string, skip []string) (map[strin
 		if !ok {
 			continue
 		}
-		if err := readColumn(filepath.Join(s.Dir, filepath.FromSlash(rel)), "respondent", func(v string) { out[v] = true }); err != nil {
+		if err := readColumn(filepath.Join(s.Dir, filepath.FromSlash(rel)), "respondent", func(v string) { out.Add(v, 0) }); err != nil {
 			return nil, fmt.Errorf("store: %s: %w", rel, err)
 		}
 	}

@@ -30,7 +30,9 @@ func responses(t *testing.T, event string, ids ...string) arrow.RecordBatch {
 		for i, f := range b.Fields() {
 			switch i {
 			case 0:
-				f.(*array.StringBuilder).Append(event)
+				if err := f.(*array.BinaryDictionaryBuilder).AppendString(event); err != nil {
+					t.Fatal(err)
+				}
 			case 1:
 				f.(*array.StringBuilder).Append(id)
 			default:
@@ -100,7 +102,7 @@ func respondents(t *testing.T, s *Store, event string) []string {
 		t.Fatal(err)
 	}
 	var out []string
-	for r := range set {
+	for r := range set.All() {
 		out = append(out, r)
 	}
 	sort.Strings(out)

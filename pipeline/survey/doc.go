@@ -40,6 +40,13 @@
 // hold a comma; a fragment matching none is an "other" text, kept as a
 // comment), or one column per option (Y, Ja, x, or the option's label).
 //
+// Batches: each table is handed to the Sink in batches of up to 64k rows
+// (16k for comments and rejects). The repeating strings of answers and
+// responses (event, respondent of an answer, question, item, label, state,
+// sector, file) are Arrow dictionaries, numbered as each distinct cell
+// text is first read; what a cell's text means is worked out once per
+// column and text. Summary.Respondents are the respondents imported.
+//
 // Draft(m, rows) writes a definition for what Detect found: the questions it
 // recognised with a columns rule per column, and for unknown columns new
 // questions guessed from their answers, with notes; YAML renders it so that

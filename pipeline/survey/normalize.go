@@ -55,6 +55,8 @@ type Summary struct {
 	CellsRejected int // answers rejected, their response kept
 	Blank         int // fully blank rows skipped
 	Scrubbed      int // personal data replaced in free text
+	// Respondents are the respondents imported, each with its row.
+	Respondents *IDs
 	// Rejects are the first MaxRejects rejects, for the import summary; the
 	// rejects table holds them all.
 	Rejects []Reject
@@ -79,6 +81,7 @@ func (s *Summary) Rejected() int { return s.RowsRejected + s.CellsRejected }
 // and the codebook (questions, labels) of the definition.
 func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) (*Summary, error) {
 	rows := newRowReader(cells)
+	rows.keep = true // the header rows are looked at together
 	var head []*Row
 	for len(head) < HeaderScan {
 		r := rows.Next()
@@ -111,6 +114,7 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 			return nil, err
 		}
 	}
+	rows.keep = false // the rest one at a time
 	for r := rows.Next(); r != nil; r = rows.Next() {
 		if err := n.row(r); err != nil {
 			return nil, err
@@ -123,6 +127,7 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 		return nil, err
 	}
 	n.sum.Mapping = m
+	n.sum.Respondents = n.seen
 	return &n.sum, nil
 }
 
@@ -141,12 +146,57 @@ func questionList(d *Definition) string {
 	return strings.Join(ids, ", ")
 }
 
-// flushRows is how many rows a table collects before it is handed on.
-const flushRows = 16 * 1024
+// flushRows is how many rows a table collects before it is handed on: the
+// store writes each batch as one Parquet row group.
+const flushRows = 64 * 1024
 
+// batcher is a table that collects rows and hands them on in batches.
+type batcher interface {
+	len() int
+	batch() arrow.RecordBatch // the rows so far; the next batch starts empty
+	release()
+}
+
+// table collects the rows of one of the smaller tables. Its methods append
+// one field each, in schema order; normalizer.end finishes a row.
 type table struct {
-	name string
-	b    *array.RecordBuilder
+	b *array.RecordBuilder
+}
+
+func (t *table) len() int                 { return t.b.Field(0).Len() }
+func (t *table) batch() arrow.RecordBatch { return t.b.NewRecordBatch() }
+func (t *table) release()                 { t.b.Release() }
+
+func (t *table) str(i int, v string) { t.b.Field(i).(*array.StringBuilder).Append(v) }
+
+// strOpt appends v, or NULL for nil.
+func (t *table) strOpt(i int, v *string) {
+	b := t.b.Field(i).(*array.StringBuilder)
+	if v == nil {
+		b.AppendNull()
+	} else {
+		b.Append(*v)
+	}
+}
+
+func (t *table) numOpt(i int, v *float64) {
+	b := t.b.Field(i).(*array.Float64Builder)
+	if v == nil {
+		b.AppendNull()
+	} else {
+		b.Append(*v)
+	}
+}
+
+func (t *table) int(i int, v int) { t.b.Field(i).(*array.Int32Builder).Append(int32(v)) }
+
+func (t *table) time(i int, v *time.Time) {
+	b := t.b.Field(i).(*array.TimestampBuilder)
+	if v == nil {
+		b.AppendNull()
+	} else {
+		b.Append(arrow.Timestamp(v.UnixMicro()))
+	}
 }
 
 type normalizer struct {
@@ -156,93 +206,114 @@ type normalizer struct {
 	sink   Sink
 	sum    Summary
 	codecs map[string]*codec
-	tables map[string]*table
-	idCol  int
-	atCol  int
-	seen   map[string]int // response id → row it was first seen in
-	last   int            // last data row number, for blank-row counting
+	tables map[string]batcher
+	// the tables written per row
+	answers           *answerTable
+	responses         *responseTable
+	comments, rejects *table
+	questions, labels *table
+	names             *names // the strings of answers and responses
+
+	cols  []column // the columns that map to a question, in sheet order
+	idCol int
+	atCol int
+	seen  *IDs     // respondents of this file, with their first row
+	last  int      // last data row number, for blank-row counting
+	cells []string // the current row's values by column, up to the last mapped one
+}
+
+// column is a mapped column with what its values meant so far.
+type column struct {
+	Column
+	q     *Question
+	cd    *codec
+	names *names
+	qid   int32 // the question's number among names
+	cache map[string]*cellValue
+}
+
+// maxCached bounds the distinct values remembered per column: labels
+// repeat, but a numeric question may not.
+const maxCached = 4096
+
+// cellValue is what a cell's text (trimmed) means in its column.
+type cellValue struct {
+	err     error    // the value is a reject
+	answers []answer // the answers rows it makes
+	other   string   // options typed into "Other": a comment
+	// the answer of the state or sector question, as numbers of names
+	role               bool
+	roleCode, roleName int32
+}
+
+// answer is an answers row without event, respondent and question; item
+// and label are numbers of names, -1 is NULL.
+type answer struct {
+	item, label int32
+	value       float64
 }
 
 func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer {
-	n := &normalizer{d: d, opt: opt, m: m, sink: sink, codecs: map[string]*codec{}, tables: map[string]*table{}, seen: map[string]int{}}
+	n := &normalizer{d: d, opt: opt, m: m, sink: sink, codecs: map[string]*codec{}, seen: NewIDs(), names: newNames()}
 	for i := range d.Questions {
 		n.codecs[d.Questions[i].ID] = newCodec(&d.Questions[i])
 	}
-	for _, name := range Tables {
-		n.tables[name] = &table{name: name, b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
+	small := func(name string) *table {
+		return &table{b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
 	}
+	n.answers = newAnswerTable(n.names, opt.Event)
+	n.responses = newResponseTable(n.names, opt.Event, opt.File)
+	n.comments, n.rejects, n.questions, n.labels = small(Comments), small(Rejects), small(Questions), small(Labels)
+	n.tables = map[string]batcher{Responses: n.responses, Answers: n.answers, Questions: n.questions,
+		Labels: n.labels, Comments: n.comments, Rejects: n.rejects}
+	width := 0
 	for _, c := range m.Columns {
 		switch {
 		case c.Kind == KindID && n.idCol == 0:
 			n.idCol = c.Index
 		case c.Kind == KindSubmitted && n.atCol == 0:
 			n.atCol = c.Index
+		case c.Kind == KindQuestion:
+			q := d.Question(c.Question)
+			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.names, qid: n.names.id(q.ID), cache: map[string]*cellValue{}})
 		}
+		width = max(width, c.Index)
 	}
+	n.cells = make([]string, width+1)
 	n.last = m.DataRow() - 1
 	return n
 }
 
-// append adds one row to a table; values are string, *string (NULL when
-// nil), float64, *float64, int, or time.Time / *time.Time.
-func (n *normalizer) append(name string, vals ...any) error {
-	t := n.tables[name]
-	for i, v := range vals {
-		switch b := t.b.Field(i).(type) {
-		case *array.StringBuilder:
-			switch v := v.(type) {
-			case string:
-				b.Append(v)
-			case *string:
-				if v == nil {
-					b.AppendNull()
-				} else {
-					b.Append(*v)
-				}
-			}
-		case *array.Float64Builder:
-			switch v := v.(type) {
-			case float64:
-				b.Append(v)
-			case *float64:
-				if v == nil {
-					b.AppendNull()
-				} else {
-					b.Append(*v)
-				}
-			}
-		case *array.Int32Builder:
-			b.Append(int32(v.(int)))
-		case *array.TimestampBuilder:
-			if t, ok := v.(*time.Time); ok && t != nil {
-				b.Append(arrow.Timestamp(t.UnixMicro()))
-			} else {
-				b.AppendNull()
-			}
-		}
+// end finishes a row of table name and hands the table on when it is full:
+// at flushRows, or for the tables of free text (comments, rejects) at a
+// quarter of it, since their rows are larger.
+func (n *normalizer) end(name string, t batcher) error {
+	limit := flushRows
+	if name == Comments || name == Rejects {
+		limit /= 4
 	}
-	if t.b.Field(0).Len() >= flushRows {
-		return n.flushTable(t)
+	if t.len() >= limit {
+		return n.flushTable(name)
 	}
 	return nil
 }
 
-func (n *normalizer) flushTable(t *table) error {
-	if t.b.Field(0).Len() == 0 {
+func (n *normalizer) flushTable(name string) error {
+	t := n.tables[name]
+	if t.len() == 0 {
 		return nil
 	}
-	rec := t.b.NewRecordBatch()
+	rec := t.batch()
 	defer rec.Release()
-	return n.sink.Write(t.name, rec)
+	return n.sink.Write(name, rec)
 }
 
 func (n *normalizer) flush() error {
 	for _, name := range Tables {
-		t := n.tables[name]
-		if err := n.flushTable(t); err != nil {
+		if err := n.flushTable(name); err != nil {
 			return err
 		}
-		t.b.Release()
+		n.tables[name].release()
 	}
 	return nil
 }
@@ -290,12 +361,12 @@ func (n *normalizer) codebook() error {
 					header = whole
 				}
 				any = true
-				if err := n.append(Questions, ev, q.ID, it.Code, q.Text, it.Text, q.Type, lo, hi, optStr(q.TextEn), optStr(it.TextEn), (pos+1)*100+i+1, optStr(q.Role), header); err != nil {
+				if err := n.question(&q, &it.Code, &it.Text, lo, hi, it.TextEn, (pos+1)*100+i+1, header); err != nil {
 					return err
 				}
 			}
 		} else if wholeAsked {
-			if err := n.append(Questions, ev, q.ID, (*string)(nil), q.Text, (*string)(nil), q.Type, lo, hi, optStr(q.TextEn), (*string)(nil), (pos+1)*100, optStr(q.Role), whole); err != nil {
+			if err := n.question(&q, nil, nil, lo, hi, "", (pos+1)*100, whole); err != nil {
 				return err
 			}
 		}
@@ -307,12 +378,40 @@ func (n *normalizer) codebook() error {
 			if q.Type != Single {
 				v = &l.Value
 			}
-			if err := n.append(Labels, ev, q.ID, optStr(l.Code), v, l.Text, optStr(l.TextEn), i+1); err != nil {
+			t := n.labels
+			t.str(0, ev)
+			t.str(1, q.ID)
+			t.strOpt(2, optStr(l.Code))
+			t.numOpt(3, v)
+			t.str(4, l.Text)
+			t.strOpt(5, optStr(l.TextEn))
+			t.int(6, i+1)
+			if err := n.end(Labels, n.labels); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// question writes a questions row; item and itemText are nil for a
+// question asked in one column.
+func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float64, itemTextEn string, pos int, header string) error {
+	t := n.questions
+	t.str(0, n.opt.Event)
+	t.str(1, q.ID)
+	t.strOpt(2, item)
+	t.str(3, q.Text)
+	t.strOpt(4, itemText)
+	t.str(5, q.Type)
+	t.numOpt(6, lo)
+	t.numOpt(7, hi)
+	t.strOpt(8, optStr(q.TextEn))
+	t.strOpt(9, optStr(itemTextEn))
+	t.int(10, pos)
+	t.strOpt(11, optStr(q.Role))
+	t.str(12, header)
+	return n.end(Questions, n.questions)
 }
 
 // reject writes a rejects row; callers count it as a cell or a row.
@@ -322,9 +421,20 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 		colName = ingest.ColName(col)
 	}
 	if len(n.sum.Rejects) < MaxRejects {
-		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: value, Reason: reason})
+		// value may alias the sheet's record, which the summary outlives.
+		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: strings.Clone(value), Reason: reason})
 	}
-	return n.append(Rejects, n.opt.Event, n.opt.File, optStr(n.opt.Sheet), row, optStr(colName), value, reason, optStr(question), optStr(item))
+	t := n.rejects
+	t.str(0, n.opt.Event)
+	t.str(1, n.opt.File)
+	t.strOpt(2, optStr(n.opt.Sheet))
+	t.int(3, row)
+	t.strOpt(4, optStr(colName))
+	t.str(5, value)
+	t.str(6, reason)
+	t.strOpt(7, optStr(question))
+	t.strOpt(8, optStr(item))
+	return n.end(Rejects, n.rejects)
 }
 
 // row normalises one sheet row below the header.
@@ -341,9 +451,15 @@ func (n *normalizer) row(r *Row) error {
 		return nil
 	}
 	n.sum.RowsRead++
+	clear(n.cells)
+	for i := len(r.Cols) - 1; i >= 0; i-- { // the first of a column wins, as in Row.Get
+		if c := r.Cols[i]; c < len(n.cells) {
+			n.cells[c] = r.Vals[i]
+		}
+	}
 	id := ""
 	if n.idCol > 0 {
-		id = strings.TrimSpace(r.Get(n.idCol))
+		id = strings.TrimSpace(n.cells[n.idCol])
 	}
 	if id == "" {
 		// No id column (or an empty cell): the response's row is its identity.
@@ -353,7 +469,17 @@ func (n *normalizer) row(r *Row) error {
 	if n.opt.Pseudonym != nil {
 		respondent = n.opt.Pseudonym(id)
 	}
-	if first, dup := n.seen[id]; dup || (n.opt.Seen != nil && n.opt.Seen(respondent)) {
+	// Keyed by respondent: the pseudonym stands for the id one to one. A
+	// response already imported is rejected and not remembered.
+	var first int
+	var dup bool
+	imported := n.opt.Seen != nil && n.opt.Seen(respondent)
+	if imported {
+		first, dup = n.seen.Row(respondent)
+	} else {
+		first, dup = n.seen.Add(respondent, r.Num)
+	}
+	if dup || imported {
 		n.sum.Duplicates++
 		n.sum.RowsRejected++
 		reason := fmt.Sprintf("%v %q: already imported for this event", ErrDuplicate, id)
@@ -362,12 +488,10 @@ func (n *normalizer) row(r *Row) error {
 		}
 		return n.reject(r.Num, n.idCol, id, reason, "", "")
 	}
-	n.seen[id] = r.Num
 
-	ev := n.opt.Event
 	var submitted *time.Time
 	if n.atCol > 0 {
-		if v := strings.TrimSpace(r.Get(n.atCol)); v != "" {
+		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" {
 			t, err := parseTime(v)
 			if err != nil {
 				n.sum.CellsRejected++
@@ -379,85 +503,114 @@ func (n *normalizer) row(r *Row) error {
 			}
 		}
 	}
-	var state, stateName, sector, sectorName *string
-	for _, c := range n.m.Columns {
-		if c.Kind != KindQuestion {
-			continue
-		}
-		raw := r.Get(c.Index)
+	var state, sector *cellValue
+	for i := range n.cols {
+		c := &n.cols[i]
+		raw := n.cells[c.Index]
 		v := strings.TrimSpace(raw)
 		if v == "" {
 			continue
 		}
-		q := n.d.Question(c.Question)
-		cd := n.codecs[q.ID]
-		var err error
-		switch q.Type {
-		case Single:
-			if cd.isMissing(v) {
-				continue
+		if c.q.Type == Text {
+			if err := n.comment(respondent, c.q.ID, raw); err != nil {
+				return err
 			}
-			l, lerr := cd.label(v)
-			if lerr != nil {
-				err = lerr
-				break
-			}
-			switch q.Role {
-			case RoleState:
-				state, stateName = &l.Code, &l.Text
-			case RoleSector:
-				sector, sectorName = &l.Code, &l.Text
-			default:
-				val := labelValue(q, l)
-				err = n.append(Answers, ev, respondent, q.ID, (*string)(nil), val, l.Text)
-			}
-		case Scale, Numeric, NPS:
-			if cd.isMissing(v) {
-				continue
-			}
-			f, text, nerr := cd.number(v)
-			if nerr != nil {
-				err = nerr
-				break
-			}
-			err = n.append(Answers, ev, respondent, q.ID, optStr(c.Item), f, optStr(text))
-		case Multi:
-			if c.Item != "" {
-				ok, cerr := chosen(v, c.Value, q.Item(c.Item))
-				if cerr != nil {
-					err = cerr
-					break
-				}
-				if ok {
-					err = n.append(Answers, ev, respondent, q.ID, c.Item, 1.0, q.Item(c.Item).Text)
-				}
-				break
-			}
-			items, other := splitMulti(v, q)
-			for _, code := range items {
-				if err = n.append(Answers, ev, respondent, q.ID, code, 1.0, q.Item(code).Text); err != nil {
-					return err
-				}
-			}
-			if len(other) > 0 {
-				err = n.comment(respondent, q.ID, strings.Join(other, ", "))
-			}
-		case Text:
-			err = n.comment(respondent, q.ID, raw)
+			continue
 		}
-		if err != nil {
-			if isValueError(err) {
-				n.sum.CellsRejected++
-				if err := n.reject(r.Num, c.Index, raw, err.Error(), q.ID, c.Item); err != nil {
-					return err
-				}
-				continue
+		cv := c.value(v)
+		if cv.err != nil {
+			if !isValueError(cv.err) {
+				return cv.err
 			}
-			return err
+			n.sum.CellsRejected++
+			if err := n.reject(r.Num, c.Index, raw, cv.err.Error(), c.q.ID, c.Item); err != nil {
+				return err
+			}
+			continue
+		}
+		switch {
+		case !cv.role:
+		case c.q.Role == RoleState:
+			state = cv
+		case c.q.Role == RoleSector:
+			sector = cv
+		}
+		for _, a := range cv.answers {
+			n.answers.add(r.Num, respondent, c.qid, a)
+			if err := n.end(Answers, n.answers); err != nil {
+				return err
+			}
+		}
+		if cv.other != "" {
+			if err := n.comment(respondent, c.q.ID, cv.other); err != nil {
+				return err
+			}
 		}
 	}
 	n.sum.Imported++
-	return n.append(Responses, ev, respondent, submitted, state, stateName, sector, sectorName, n.opt.File, r.Num)
+	n.responses.add(respondent, submitted, state, sector, r.Num)
+	return n.end(Responses, n.responses)
+}
+
+// value says what the trimmed text v of a cell means in column c,
+// remembering it for the next cell with the same text.
+func (c *column) value(v string) *cellValue {
+	if cv, ok := c.cache[v]; ok {
+		return cv
+	}
+	cv := c.parse(v)
+	if len(c.cache) < maxCached {
+		c.cache[strings.Clone(v)] = cv
+	}
+	return cv
+}
+
+// parse reads the trimmed text v of a cell of a question other than text.
+func (c *column) parse(v string) *cellValue {
+	q, cd := c.q, c.cd
+	cv := &cellValue{}
+	switch q.Type {
+	case Single:
+		if cd.isMissing(v) {
+			break
+		}
+		l, err := cd.label(v)
+		switch {
+		case err != nil:
+			cv.err = err
+		case q.Role == RoleState || q.Role == RoleSector:
+			cv.role, cv.roleCode, cv.roleName = true, c.names.id(l.Code), c.names.id(l.Text)
+		default:
+			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.id(l.Text)}}
+		}
+	case Scale, Numeric, NPS:
+		if cd.isMissing(v) {
+			break
+		}
+		f, text, err := cd.number(v)
+		if err != nil {
+			cv.err = err
+			break
+		}
+		cv.answers = []answer{{item: c.names.idOpt(optStr(c.Item)), value: f, label: c.names.idOpt(optStr(text))}}
+	case Multi:
+		if c.Item != "" {
+			it := q.Item(c.Item)
+			ok, err := chosen(v, c.Value, it)
+			if ok {
+				cv.answers = []answer{{item: c.names.id(c.Item), value: 1, label: c.names.id(it.Text)}}
+			}
+			cv.err = err
+			break
+		}
+		items, other := splitMulti(v, q)
+		for _, code := range items {
+			it := q.Item(code)
+			cv.answers = append(cv.answers, answer{item: c.names.id(it.Code), value: 1, label: c.names.id(it.Text)})
+		}
+		cv.other = strings.Join(other, ", ")
+	}
+	return cv
 }
 
 func (n *normalizer) comment(respondent, question, text string) error {
@@ -470,7 +623,12 @@ func (n *normalizer) comment(respondent, question, text string) error {
 		text, k = n.opt.Scrub(text)
 		n.sum.Scrubbed += k
 	}
-	return n.append(Comments, n.opt.Event, respondent, question, text)
+	t := n.comments
+	t.str(0, n.opt.Event)
+	t.str(1, respondent)
+	t.str(2, question)
+	t.str(3, text)
+	return n.end(Comments, n.comments)
 }
 
 // labelValue is what a single question's answer counts as: its value when

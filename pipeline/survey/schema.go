@@ -19,6 +19,13 @@ var Tables = []string{Responses, Answers, Questions, Labels, Comments, Rejects}
 func str(name string) arrow.Field {
 	return arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
 }
+
+// dict is a string column stored as a dictionary (indices into distinct
+// values), for the repeating strings of answers and responses (see
+// tables.go). Parquet files and SQL see a plain string.
+func dict(name string) arrow.Field {
+	return arrow.Field{Name: name, Type: stringDict, Nullable: true}
+}
 func f64(name string) arrow.Field {
 	return arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64, Nullable: true}
 }
@@ -36,12 +43,12 @@ func when(name string) arrow.Field {
 // analysts write SQL against (see the README for what each column means).
 var Schemas = map[string]*arrow.Schema{
 	Responses: arrow.NewSchema([]arrow.Field{
-		str("event"), str("respondent"), when("submitted_at"),
-		str("state"), str("state_name"), str("sector"), str("sector_name"),
-		str("source_file"), i32("source_row"),
+		dict("event"), str("respondent"), when("submitted_at"),
+		dict("state"), dict("state_name"), dict("sector"), dict("sector_name"),
+		dict("source_file"), i32("source_row"),
 	}, nil),
 	Answers: arrow.NewSchema([]arrow.Field{
-		str("event"), str("respondent"), str("question"), str("item"), f64("value"), str("label"),
+		dict("event"), dict("respondent"), dict("question"), dict("item"), f64("value"), dict("label"),
 	}, nil),
 	Questions: arrow.NewSchema([]arrow.Field{
 		str("event"), str("question"), str("item"), str("text"), str("item_text"), str("type"),

@@ -3,6 +3,7 @@ package survey
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -144,6 +145,54 @@ func TestParseTime(t *testing.T) {
 			t.Errorf("%q: got %v, want %v", in, err, ErrNotDate)
 		}
 	}
+}
+
+// TestParseTimeLayoutSkip checks that skipping layouts by their separator
+// changes nothing: parseTime agrees with trying every layout in order, on
+// every layout's rendering of some times and on near misses.
+func TestParseTimeLayoutSkip(t *testing.T) {
+	every := func(s string) (time.Time, bool) {
+		for _, l := range timeLayouts {
+			if v, err := time.Parse(l, strings.TrimSpace(s)); err == nil {
+				return time.Date(v.Year(), v.Month(), v.Day(), v.Hour(), v.Minute(), v.Second(), v.Nanosecond(), time.UTC), true
+			}
+		}
+		return time.Time{}, false
+	}
+	var ins []string
+	for _, v := range []time.Time{
+		time.Date(2025, 11, 13, 14, 3, 12, 0, time.UTC),
+		time.Date(2024, 1, 2, 3, 4, 5, 600_000_000, time.FixedZone("", 3600)),
+		time.Date(2009, 12, 31, 23, 59, 59, 0, time.UTC),
+	} {
+		for _, l := range timeLayouts {
+			s := v.Format(l)
+			ins = append(ins, s, " "+s+" ", s+"x", "1"+s, s[1:], strings.Replace(s, ":", ".", 1))
+		}
+	}
+	ins = append(ins, "", "-", "2025", "2025-", "13.", "1/", "2025/13/01", "13.11.25 14:03", "45974.5",
+		// the shapes fastTime reads, at and past their limits
+		"31.02.2025 10:00:00", "29.02.2024 23:59:59", "29.02.2025 10:00:00", "13.11.2025 24:00:00",
+		"13.11.2025 23:60:00", "13.11.2025 23:59:60", "1a.11.2025 10:00:00", "13.00.2025 10:00:00",
+		"00.11.2025 10:00:00", "13.11.0000 10:00:00", "2025-02-29T10:00:00", "2024-02-29T10:00:00",
+		"2025-13-01T10:00:00", "2025-11-13T10:00:0x", "2025-11-13 10:00:00", "2025-11-13t10:00:00",
+		"2025-11-13T10.00.00", "9999-12-31T23:59:59", "+025-11-13T10:00:00")
+	for _, in := range ins {
+		want, ok := every(in)
+		got, err := parseTime(in)
+		if ok && (err != nil || !got.Equal(want)) {
+			t.Errorf("%q: got %v, %v; every layout in order gives %v", in, got, err, want)
+		}
+		if !ok && (err == nil) != isSerial(in) {
+			t.Errorf("%q: got %v, %v; no layout parses it, and it is a serial number: %v", in, got, err, isSerial(in))
+		}
+	}
+}
+
+// isSerial says parseTime may read s as an Excel serial number.
+func isSerial(s string) bool {
+	f, ok := parseNumber(s)
+	return ok && f > 20000 && f < 80000
 }
 
 func TestSplitMulti(t *testing.T) {
