@@ -220,6 +220,9 @@ type normalizer struct {
 	seen  *IDs     // respondents of this file, with their first row
 	last  int      // last data row number, for blank-row counting
 	cells []string // the current row's values by column, up to the last mapped one
+	// headed marks the columns that have a header cell; a value elsewhere
+	// (a ragged CSV row, a stray cell) belongs to no question.
+	headed []bool
 }
 
 // column is a mapped column with what its values meant so far.
@@ -280,6 +283,12 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 		width = max(width, c.Index)
 	}
 	n.cells = make([]string, width+1)
+	n.headed = make([]bool, width+1)
+	for _, c := range m.Columns {
+		if strings.TrimSpace(c.Header) != "" {
+			n.headed[c.Index] = true
+		}
+	}
 	n.last = m.DataRow() - 1
 	return n
 }
@@ -420,6 +429,11 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 	if col > 0 {
 		colName = ingest.ColName(col)
 	}
+	if n.opt.Scrub != nil {
+		// A raw value goes to the data-quality sheet: an address typed into
+		// the wrong column must not travel with it.
+		value, _ = n.opt.Scrub(value)
+	}
 	if len(n.sum.Rejects) < MaxRejects {
 		// value may alias the sheet's record, which the summary outlives.
 		n.sum.Rejects = append(n.sum.Rejects, Reject{Row: row, Col: col, Value: strings.Clone(value), Reason: reason})
@@ -451,6 +465,38 @@ func (n *normalizer) row(r *Row) error {
 		return nil
 	}
 	n.sum.RowsRead++
+	// Values in columns without a header are rejects, never dropped; a row
+	// that has nothing else is no response.
+	known, stray := false, 0
+	for i, c := range r.Cols {
+		if strings.TrimSpace(r.Vals[i]) == "" {
+			continue
+		}
+		if c < len(n.headed) && n.headed[c] {
+			known = true
+		} else {
+			stray++
+		}
+	}
+	if stray > 0 {
+		reason := "value in a column without a header"
+		if !known {
+			reason += "; the row has no other values: not imported"
+			n.sum.RowsRejected++
+		} else {
+			n.sum.CellsRejected += stray
+		}
+		for i, c := range r.Cols {
+			if v := strings.TrimSpace(r.Vals[i]); v != "" && (c >= len(n.headed) || !n.headed[c]) {
+				if err := n.reject(r.Num, c, r.Vals[i], reason, "", ""); err != nil {
+					return err
+				}
+			}
+		}
+		if !known {
+			return nil
+		}
+	}
 	clear(n.cells)
 	for i := len(r.Cols) - 1; i >= 0; i-- { // the first of a column wins, as in Row.Get
 		if c := r.Cols[i]; c < len(n.cells) {
