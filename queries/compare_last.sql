@@ -13,55 +13,18 @@
 -- ymax: 5
 -- optional: true
 -- order: 75
+-- The last two waves (with --compare: the chosen pair); the change and its
+-- mark belong to the later one.
 with pair as (select * from waves where wave >= (select max(wave) - 1 from waves)),
-items as (
-  select distinct item from all_events.questions where question = 'need' and item is not null and event in (select event from pair)
-),
-asked as (
-  select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from pair)
-),
-per as (
-  select a.event, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd
-  from all_events.answers a where a.question = 'need' and a.event in (select event from waves) group by all
-),
-grid as (
-  select p.wave, p.event, p.event_title, i.item, (q.event is not null) as asked, s.n, s.mean, s.sd
-  from pair p cross join items i
-  left join asked q on q.event = p.event and q.item = i.item
-  left join per s on s.event = p.event and s.item = i.item
-),
-tested as (
-  select *,
-         lag(mean) over (partition by item order by wave) as prev_mean,
-         case when n >= 5 and lag(n) over (partition by item order by wave) >= 5 then
-           welch_p(mean, sd, n, lag(mean) over (partition by item order by wave),
-                   lag(sd) over (partition by item order by wave), lag(n) over (partition by item order by wave))
-         end as p
-  from grid
-),
-ranked as (
-  select *,
-         count(p) over (partition by event) as m,
-         row_number() over (partition by event order by p nulls last) as k
-  from tested
-),
-holm as (
-  -- Holm's step-down adjustment within each event, across the topics.
-  select *,
-         case when p is not null then
-           max(least(1, (m - k + 1) * p)) over (partition by event order by p nulls last, k rows between unbounded preceding and current row)
-         end as p_adj
-  from ranked
-)
-select h.event, h.event_title, h.item, i.item_text,
-       case when h.asked then 'ja' else 'nicht erhoben' end as asked,
-       h.n, h.mean,
-       mean_ci_low(h.mean, h.sd, h.n) as ci_low,
-       mean_ci_high(h.mean, h.sd, h.n) as ci_high,
-       h.mean - h.prev_mean as change,
-       h.p_adj,
-       case when h.p_adj < 0.05 then case when h.mean > h.prev_mean then '▲' else '▼' end end as sig
-from holm h
-join item_names i on i.question = 'need' and i.item = h.item
+t as (select * from scale_trend('need', 'alle') where event in (select event from pair))
+select t.event, t.event_title, t.item, i.item_text,
+       case when t.asked then 'ja' else 'nicht erhoben' end as asked,
+       t.n, t.mean, t.ci_low, t.ci_high,
+       case when t.wave = (select max(wave) from pair) then t.change end as change,
+       case when t.wave = (select max(wave) from pair) then t.p_adj end as p_adj,
+       case when t.wave = (select max(wave) from pair) then t.sig end as sig
+from t
+join item_names i on i.question = 'need' and i.item = t.item
 where (select count(*) from pair) = 2
-order by i.position, h.wave
+  and t.item in (select item from t where asked)
+order by i.position, t.wave

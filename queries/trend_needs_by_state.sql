@@ -7,54 +7,11 @@
 -- chart: none
 -- optional: true
 -- order: 71
-with groups as (select distinct r.state as state from all_events.responses r where r.state is not null and r.event in (select event from waves)),
-items as (select distinct item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)),
-asked as (select distinct event, item from all_events.questions where question = 'need' and item is not null and event in (select event from waves)),
-per as (
-  select a.event, r.state as state, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
-         count(*) filter (where a.value >= 4) as top2
-  from all_events.answers a join all_events.responses r using (event, respondent)
-  where a.question = 'need' and r.state is not null and a.event in (select event from waves)
-  group by all
-),
-grid as (
-  select w.wave, w.event, w.event_title, g.state, i.item, (s.event is not null) as asked, p.n, p.mean, p.sd, p.top2
-  from waves w cross join groups g cross join items i
-  left join asked s on s.event = w.event and s.item = i.item
-  left join per p on p.event = w.event and p.state = g.state and p.item = i.item
-),
-tested as (
-  select *,
-         lag(mean) over (partition by state, item order by wave) as prev_mean,
-         case when n >= 5 and lag(n) over (partition by state, item order by wave) >= 5 then
-           welch_p(mean, sd, n, lag(mean) over (partition by state, item order by wave),
-                   lag(sd) over (partition by state, item order by wave), lag(n) over (partition by state, item order by wave))
-         end as p
-  from grid
-),
-ranked as (
-  select *, count(p) over (partition by event) as m,
-         row_number() over (partition by event order by p nulls last) as k
-  from tested
-),
-holm as (
-  select *,
-         case when p is not null then
-           max(least(1, (m - k + 1) * p)) over (partition by event order by p nulls last, k rows between unbounded preceding and current row)
-         end as p_adj
-  from ranked
-)
-select h.event, h.event_title, h.state, g.state_name, h.item, i.item_text,
-       case when h.asked then 'ja' else 'nicht erhoben' end as asked,
-       h.n, h.mean,
-       mean_ci_low(h.mean, h.sd, h.n) as ci_low,
-       mean_ci_high(h.mean, h.sd, h.n) as ci_high,
-       h.top2 / h.n as top2_share,
-       h.mean - h.prev_mean as change,
-       h.p_adj,
-       case when h.p_adj < 0.05 then case when h.mean > h.prev_mean then '▲' else '▼' end end as sig
-from holm h
-join item_names i on i.question = 'need' and i.item = h.item
-left join state_names g on g.state = h.state
+select t.event, t.event_title, t.grp as state, x.state_name, t.item, i.item_text,
+       case when t.asked then 'ja' else 'nicht erhoben' end as asked,
+       t.n, t.mean, t.ci_low, t.ci_high, t.top2_share, t.change, t.p_adj, t.sig
+from scale_trend('need', r.state) t
+join item_names i on i.question = 'need' and i.item = t.item
+left join state_names x on x.state = t.grp
 where (select count(*) from waves) > 1
-order by i.position, g.position, h.wave
+order by i.position, x.position, t.wave

@@ -30,6 +30,7 @@ var Descriptions = map[string]string{
 
 // Macros are the functions the engine adds, for `resonanz schema`.
 var Macros = []struct{ Name, Description string }{
+	{"scale_trend(question, group)", "table: a scale question's items in every wave of the waves view by a group expression over responses r ('all' for none): n, mean, ci, top2_share with its interval, change from the previous wave, p_adj and sig (Welch, Holm within each wave); asked = false where a wave did not ask the item"},
 	{"scale_by_group(question, group)", "table: a scale question's items by a group expression over responses r (e.g. r.state): n, mean, sd, ci_low, ci_high, top2_share with its Wilson interval, p_adj and sig (▲/▼ vs the other respondents, Welch t test, Holm over the table)"},
 	{"mean_ci_low(mean, sd, n)", "lower end of the 95 % confidence interval of a mean (t distribution); NULL for n < 2"},
 	{"mean_ci_high(mean, sd, n)", "upper end of the same interval"},
