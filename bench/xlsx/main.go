@@ -245,6 +245,7 @@ type result struct {
 type row struct {
 	runner
 	seconds float64 // median
+	cpu     float64 // user and system seconds of a run, median (in-process runners: mean)
 	peak    float64 // MB, highest of the runs
 	count   int
 }
@@ -304,6 +305,7 @@ func run(o options) error {
 	defer os.RemoveAll(b.work)
 	fmt.Printf("%d rows × %d columns, median of %d runs, GOMAXPROCS=%d, load average %s\n", o.rows, len(header), o.n, runtime.GOMAXPROCS(0), loadAvg())
 	fmt.Println("×base: seconds over the first row's (floor, duckdb); ×faster: excelize's seconds over the row's;")
+	fmt.Println("cpu s: user and system seconds of a run (other work on the machine slows the runs that use both cores most)")
 	fmt.Println("peak: the process's max RSS; count: cells read, or rows imported (every one, none rejected)")
 	variants := strings.Split(o.variants, ",")
 	results := map[string]map[string]row{} // variant → runner → row
@@ -383,7 +385,7 @@ func generate(cache, variant string, rows int) (string, error) {
 // highest peak RSS and the count.
 func (b *bench) measure(r runner, path string, rows, n int) (row, error) {
 	res := row{runner: r}
-	var secs []float64
+	var secs, cpus []float64
 	if r.run != nil {
 		var out bytes.Buffer
 		cmd := exec.Command(b.exe, "-only", r.name, "-file", path, "-n", fmt.Sprint(n))
@@ -396,6 +398,7 @@ func (b *bench) measure(r runner, path string, rows, n int) (row, error) {
 			return res, fmt.Errorf("%s: %w", r.name, err)
 		}
 		secs, res.count, res.peak = cr.Seconds, cr.Cells, maxRSS(cmd)
+		res.cpu = cpuTime(cmd) / float64(n)
 	} else {
 		for range n {
 			cmd, cleanup, err := r.cmd(b, path)
@@ -415,9 +418,13 @@ func (b *bench) measure(r runner, path string, rows, n int) (row, error) {
 				return res, fmt.Errorf("%s %s: %w", r.name, path, err)
 			}
 			res.peak = max(res.peak, maxRSS(cmd))
+			cpus = append(cpus, cpuTime(cmd))
 		}
 	}
 	res.seconds = median(secs)
+	if len(cpus) > 0 {
+		res.cpu = median(cpus)
+	}
 	return res, nil
 }
 
@@ -437,7 +444,7 @@ func (b *bench) table(variant, path string, rows int, sel []runner) (map[string]
 		what += fmt.Sprintf(", sheet XML %.1f MB", float64(xml)/1e6)
 	}
 	fmt.Printf("\n%s: %s\n", filepath.Base(path), what)
-	fmt.Printf("%-8s %-9s %9s %8s %9s %9s %10s\n", "variant", "runner", "seconds", "×base", "×faster", "peak MB", "count")
+	fmt.Printf("%-8s %-9s %9s %8s %9s %7s %9s %10s\n", "variant", "runner", "seconds", "×base", "×faster", "cpu s", "peak MB", "count")
 	out := map[string]row{}
 	base := ""
 	for _, r := range sel {
@@ -462,8 +469,8 @@ func (b *bench) table(variant, path string, rows int, sel []runner) (map[string]
 		if r.format == "xlsx" && r.run != nil {
 			faster = ratio("excelize", r.name)
 		}
-		fmt.Printf("%-8s %-9s %9.3f %8s %9s %9s %10d\n", variant, r.name, res.seconds,
-			ratio(r.name, base), faster, peakText(res.peak), res.count)
+		fmt.Printf("%-8s %-9s %9.3f %8s %9s %7.2f %9s %10d\n", variant, r.name, res.seconds,
+			ratio(r.name, base), faster, res.cpu, peakText(res.peak), res.count)
 	}
 	return out, nil
 }
@@ -471,7 +478,7 @@ func (b *bench) table(variant, path string, rows int, sel []runner) (map[string]
 // memory runs `resonanz import` once on files of rows rows.
 func (b *bench) memory(cache string, rows int, variants []string, sel []runner) (map[string]row, error) {
 	fmt.Printf("\n%d rows, `resonanz import` once, for memory\n", rows)
-	fmt.Printf("%-8s %-9s %9s %9s %10s\n", "variant", "runner", "seconds", "peak MB", "count")
+	fmt.Printf("%-8s %-9s %9s %7s %9s %10s\n", "variant", "runner", "seconds", "cpu s", "peak MB", "count")
 	out := map[string]row{}
 	for _, v := range variants {
 		if v == "inline" {
@@ -490,7 +497,7 @@ func (b *bench) memory(cache string, rows int, variants []string, sel []runner) 
 				return nil, err
 			}
 			out[v] = res
-			fmt.Printf("%-8s %-9s %9.3f %9s %10d\n", v, r.name, res.seconds, peakText(res.peak), res.count)
+			fmt.Printf("%-8s %-9s %9.3f %7.2f %9s %10d\n", v, r.name, res.seconds, res.cpu, peakText(res.peak), res.count)
 		}
 	}
 	return out, nil
@@ -554,6 +561,11 @@ func formatOf(variant string) string {
 		return "csv"
 	}
 	return "xlsx"
+}
+
+// cpuTime is a finished command's user and system seconds.
+func cpuTime(cmd *exec.Cmd) float64 {
+	return (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 }
 
 // maxRSS is a finished command's peak RSS in MB (ru_maxrss is KiB on

@@ -190,15 +190,6 @@ func (t *table) numOpt(i int, v *float64) {
 
 func (t *table) int(i int, v int) { t.b.Field(i).(*array.Int32Builder).Append(int32(v)) }
 
-func (t *table) time(i int, v *time.Time) {
-	b := t.b.Field(i).(*array.TimestampBuilder)
-	if v == nil {
-		b.AppendNull()
-	} else {
-		b.Append(arrow.Timestamp(v.UnixMicro()))
-	}
-}
-
 type normalizer struct {
 	d      *Definition
 	opt    Options

@@ -132,12 +132,27 @@ func appendSerialISO(dst []byte, serial float64, kind DateKind, date1904 bool) (
 	if t.Year() > maxYear {
 		return dst, false
 	}
+	// Digits by hand: time.Format's general layouts took a tenth of an
+	// import's reading time on a sheet with two date columns.
 	switch {
 	case kind == Date:
-		return t.AppendFormat(dst, "2006-01-02"), true
+		return appendDate(dst, t), true
 	case kind == Time && serial < 1:
-		return t.AppendFormat(dst, "15:04:05"), true
+		return appendClock(dst, t), true
 	default:
-		return t.AppendFormat(dst, "2006-01-02T15:04:05"), true
+		return appendClock(append(appendDate(dst, t), 'T'), t), true
 	}
+}
+
+// appendDate appends t as 2006-01-02 (years 0–9999).
+func appendDate(dst []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	return append(dst, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10),
+		'-', byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+}
+
+// appendClock appends t as 15:04:05.
+func appendClock(dst []byte, t time.Time) []byte {
+	h, m, s := t.Clock()
+	return append(dst, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
 }

@@ -1,6 +1,10 @@
 package xlsx
 
-import "testing"
+import (
+	"math"
+	"testing"
+	"time"
+)
 
 func TestFormatDateKind(t *testing.T) {
 	tests := []struct {
@@ -80,6 +84,42 @@ func TestSerialToISO(t *testing.T) {
 		got, ok := SerialToISO(tt.serial, tt.kind, tt.date1904)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("SerialToISO(%v, %d, %v) = %q, %v; want %q, %v", tt.serial, tt.kind, tt.date1904, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestSerialToISOLayouts checks the hand-written digits against time's
+// layouts over the whole range of serials, in both date systems.
+func TestSerialToISOLayouts(t *testing.T) {
+	layouts := map[DateKind]string{Date: "2006-01-02", Time: "15:04:05", DateTime: "2006-01-02T15:04:05"}
+	for i := range 20_000 {
+		serial := float64(i) * 147.9231 // every day of the year and second of the day, in time
+		if i%7 == 0 {
+			serial = float64(i%1000) / 997 // times below one day
+		}
+		for _, kind := range []DateKind{Date, Time, DateTime} {
+			for _, date1904 := range []bool{false, true} {
+				got, ok := SerialToISO(serial, kind, date1904)
+				if !ok {
+					continue
+				}
+				// The moment as appendSerialISO computes it, formatted by time.
+				epoch := int64(epoch1900)
+				if date1904 {
+					epoch = epoch1904
+				} else if serial < 61 {
+					epoch += 86400
+				}
+				days := math.Floor(serial)
+				at := time.Unix(epoch+int64(days)*86400+int64(math.Round((serial-days)*86400)), 0).UTC()
+				layout := layouts[kind]
+				if kind == Time && serial >= 1 {
+					layout = layouts[DateTime]
+				}
+				if want := at.Format(layout); got != want {
+					t.Fatalf("SerialToISO(%v, %d, %v) = %q, want %q", serial, kind, date1904, got, want)
+				}
+			}
 		}
 	}
 }
