@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"encoding/xml"
-	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -640,18 +639,11 @@ func cellName(col, row int) string {
 
 func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
 	t.Helper()
-	id, err := f.GetCellStyle(sh, ref)
+	code, err := reporttest.NumFmt(f, sh, ref)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := f.GetStyle(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.CustomNumFmt != nil {
-		return *st.CustomNumFmt
-	}
-	return fmt.Sprint("builtin ", st.NumFmt)
+	return code
 }
 
 func resolve(t *testing.T, f *excelize.File, ref string) []string {

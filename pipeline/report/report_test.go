@@ -537,18 +537,11 @@ func cellValue(t *testing.T, f *excelize.File, sh string, col, row int) string {
 
 func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
 	t.Helper()
-	id, err := f.GetCellStyle(sh, ref)
+	code, err := reporttest.NumFmt(f, sh, ref)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := f.GetStyle(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.CustomNumFmt != nil {
-		return *st.CustomNumFmt
-	}
-	return ""
+	return code
 }
 
 func checkPNG(t *testing.T, path string) {

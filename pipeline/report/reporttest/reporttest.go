@@ -162,3 +162,21 @@ func Resolve(f *excelize.File, ref string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// NumFmt returns the number format of a cell: its custom format code, or
+// "builtin N" for Excel's built-in format N, so tests check how a figure
+// shows, not only its value.
+func NumFmt(f *excelize.File, sheet, ref string) (string, error) {
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return "", err
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		return "", err
+	}
+	if st.CustomNumFmt != nil {
+		return *st.CustomNumFmt, nil
+	}
+	return fmt.Sprint("builtin ", st.NumFmt), nil
+}
