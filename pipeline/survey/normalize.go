@@ -3,6 +3,7 @@ package survey
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -469,23 +470,31 @@ func (n *normalizer) row(r *Row) error {
 			stray++
 		}
 	}
-	if stray > 0 {
-		reason := "value in a column without a header"
-		if !known {
-			reason += "; the row has no other values: not imported"
-			n.sum.RowsRejected++
-		} else {
-			n.sum.CellsRejected += stray
+	if stray > 0 && !known {
+		// Not a response: one reject for the row, naming its cells.
+		var cells, vals []string
+		first := 0
+		for i, c := range r.Cols {
+			if v := strings.TrimSpace(r.Vals[i]); v != "" {
+				if first == 0 {
+					first = c
+				}
+				cells = append(cells, ingest.ColName(c)+strconv.Itoa(r.Num))
+				vals = append(vals, v)
+			}
 		}
+		n.sum.RowsRejected++
+		reason := fmt.Sprintf("values only in columns without a header (%s): not imported", strings.Join(cells, ", "))
+		return n.reject(r.Num, first, strings.Join(vals, " | "), reason, "", "")
+	}
+	if stray > 0 {
+		n.sum.CellsRejected += stray
 		for i, c := range r.Cols {
 			if v := strings.TrimSpace(r.Vals[i]); v != "" && (c >= len(n.headed) || !n.headed[c]) {
-				if err := n.reject(r.Num, c, r.Vals[i], reason, "", ""); err != nil {
+				if err := n.reject(r.Num, c, r.Vals[i], "value in a column without a header", "", ""); err != nil {
 					return err
 				}
 			}
-		}
-		if !known {
-			return nil
 		}
 	}
 	clear(n.cells)
