@@ -241,32 +241,30 @@ func (m *Meta) set(k, v string) error {
 }
 
 // Title returns the title in a language ("de" or "en").
-func (q *Query) Title(lang string) string {
-	if lang == "en" && q.Meta.TitleEn != "" {
-		return q.Meta.TitleEn
-	}
-	return q.Meta.Title
-}
-
-// SheetName returns the report sheet's name in a language: the sheet
-// header key, else the title.
-func (q *Query) SheetName(lang string) string {
-	if lang == "en" && q.Meta.SheetEn != "" {
-		return q.Meta.SheetEn
-	}
-	if lang != "en" && q.Meta.Sheet != "" {
-		return q.Meta.Sheet
-	}
-	if lang == "en" && q.Meta.TitleEn != "" {
-		return q.Meta.TitleEn
-	}
-	return q.Meta.Title
-}
+func (q *Query) Title(lang string) string { return inLang(lang, q.Meta.Title, q.Meta.TitleEn) }
 
 // Description returns the description in a language.
 func (q *Query) Description(lang string) string {
-	if lang == "en" && q.Meta.DescriptionEn != "" {
-		return q.Meta.DescriptionEn
+	return inLang(lang, q.Meta.Description, q.Meta.DescriptionEn)
+}
+
+// SheetName returns the report sheet's name in a language: the sheet
+// header key of that language, else the title.
+func (q *Query) SheetName(lang string) string {
+	s := q.Meta.Sheet
+	if lang == "en" {
+		s = q.Meta.SheetEn
 	}
-	return q.Meta.Description
+	if s != "" {
+		return s
+	}
+	return q.Title(lang)
+}
+
+// inLang picks the English text for "en" when there is one, else the German.
+func inLang(lang, de, en string) string {
+	if lang == "en" && en != "" {
+		return en
+	}
+	return de
 }
