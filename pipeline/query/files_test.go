@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ select 1`, header: 13, want: Meta{Title: "Handlungsbedarf", TitleEn: "Need", Des
 				t.Errorf("ymax %v, want %v", m.YMax, tc.want.YMax)
 			}
 			m.YMax, tc.want.YMax = nil, nil
-			if m != tc.want {
+			if !reflect.DeepEqual(m, tc.want) {
 				t.Errorf("meta\n got %+v\nwant %+v", m, tc.want)
 			}
 			if q.HeaderLines != tc.header || q.SQL != tc.text {
