@@ -77,6 +77,7 @@ lists every sheet and file.`,
 	}
 	f := c.Flags()
 	f.StringVarP(&o.Event, "event", "e", "", "event to report on (default: the latest)")
+	f.IntVar(&o.Invited, "invited", 0, "how many people were invited to answer: the cover shows the response rate (default: the count given at import)")
 	f.StringSliceVar(&o.Compare, "compare", nil, "compare two events `A,B` (A the earlier): the report is on B, its comparison and trend sheets compare B with A")
 	addReportFlags(c, o, &params)
 	return c

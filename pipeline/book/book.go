@@ -54,6 +54,7 @@ type Sheet struct {
 // is set.
 type Block struct {
 	Heading string
+	Link    string // the ID of a sheet the heading points to; "" for none
 	Paras   []Para
 	Facts   []Fact
 	Table   *Table

@@ -387,12 +387,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			e = &Event{ID: im.Event}
 			m.Events[im.Event] = e
 		}
-		if ev != nil && ev.Title != "" {
-			e.Title = ev.Title
-		}
-		if ev != nil && ev.Date != "" {
-			e.Date = ev.Date
-		}
+		e.update(ev)
 	}
 	if renamed, err := writeManifest(s.Dir, m, true); err != nil {
 		if renamed {
@@ -470,7 +465,7 @@ func fsyncPath(path string) error {
 	return f.Sync()
 }
 
-// SetEvent updates an event's title and date. Call it holding the lock.
+// SetEvent updates an event's title, date and survey (what ev gives). Call it holding the lock.
 func (s *Store) SetEvent(id string, ev *Event) error {
 	m, err := s.Manifest()
 	if err != nil {
@@ -481,12 +476,7 @@ func (s *Store) SetEvent(id string, ev *Event) error {
 		old = &Event{ID: id}
 		m.Events[id] = old
 	}
-	if ev.Title != "" {
-		old.Title = ev.Title
-	}
-	if ev.Date != "" {
-		old.Date = ev.Date
-	}
+	old.update(ev)
 	_, err = writeManifest(s.Dir, m, false)
 	return err
 }

@@ -1,0 +1,108 @@
+package sheets
+
+import (
+	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/query"
+)
+
+// heatmapOrder places the heatmaps after the headline's breakdowns.
+const heatmapOrder = 25
+
+// byGroupQuery is the built-in query whose result the heatmaps pivot, so
+// the same figures are computed once.
+const byGroupQuery = "headline_by_group"
+
+type byGroupRow struct {
+	Dimension string   `col:"dimension"`
+	Grp       string   `col:"grp"`
+	GrpName   string   `col:"grp_name"`
+	Item      string   `col:"item"`
+	N         int      `col:"n"`
+	Mean      *float64 `col:"mean"`
+}
+
+// buildHeatmaps makes, for every breakdown dimension, the grid of the
+// headline scale's means: one row per item, one column per group and one
+// for all respondents; darker is higher.
+func buildHeatmaps(env *Env) ([]placed, error) {
+	hq := env.Survey.Headline()
+	r := env.result(byGroupQuery)
+	if hq == nil || r == nil || r.err != nil || len(r.table.Rows) == 0 {
+		return nil, nil
+	}
+	rows, err := scanTable[byGroupRow](r.table, r.q.Source)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := env.dists()
+	if err != nil {
+		return nil, err
+	}
+	L := env.L
+	var out []placed
+	for _, d := range env.Survey.Breakdowns() {
+		type cell struct {
+			n    int
+			mean *float64
+		}
+		at := map[[2]string]cell{}
+		var groups [][2]string // code, name in the query's order
+		seen := map[string]bool{}
+		for _, x := range rows {
+			if x.Dimension != d.ID {
+				continue
+			}
+			at[[2]string{x.Item, x.Grp}] = cell{x.N, x.Mean}
+			if !seen[x.Grp] {
+				seen[x.Grp] = true
+				groups = append(groups, [2]string{x.Grp, x.GrpName})
+			}
+		}
+		if len(groups) == 0 {
+			continue
+		}
+		t := &book.Table{Columns: []book.Column{internal("item"), col("item_text", T(L, "sheets.item"), book.Text)}}
+		var wide []string
+		spec := protectSpec{of: ofAnswers(hq.ID), item: "item", wide: map[string][2]string{}}
+		for _, g := range groups {
+			key := "mean_" + g[0]
+			t.Columns = append(t.Columns, col(key, g[1], book.Dec1), internal("n_"+g[0]))
+			wide = append(wide, key)
+			spec.wide[key] = [2]string{d.ID, g[0]}
+		}
+		t.Columns = append(t.Columns, col("mean_all", T(L, "sheets.total"), book.Dec1), internal("n_all"))
+		wide = append(wide, "mean_all")
+		spec.wide["mean_all"] = [2]string{}
+		for _, it := range hq.Items {
+			row := []any{it.Code, it.Text}
+			for _, g := range groups {
+				c, ok := at[[2]string{it.Code, g[0]}]
+				if !ok || c.mean == nil {
+					row = append(row, nil, int64(c.n))
+					continue
+				}
+				row = append(row, *c.mean, int64(c.n))
+			}
+			s := (&dist{}).summary()
+			if dd := ds[hq.ID][it.Code]; dd != nil {
+				s = dd.summary()
+			}
+			row = append(row, nan(s.mean), int64(s.n))
+			t.Rows = append(t.Rows, row)
+		}
+		t.Protect = spec
+		var ymin, ymax *float64
+		if hq.Scaled() {
+			lo, hi := hq.Min, hq.Max
+			ymin, ymax = &lo, &hi
+		}
+		s := env.newSheet("heatmap_"+d.ID, T(L, "sheets.heatmap_sheet", d.Name()), T(L, "sheets.heatmap_title", hq.Name(), d.Name()))
+		s.Description = T(L, "sheets.heatmap_desc", scaleWords(hq))
+		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Heatmap, X: "item_text", Y: "mean", Wide: wide, YMin: ymin, YMax: ymax, YTitle: d.Name()}}}
+		out = append(out, placed{group: groupTables, order: heatmapOrder, sheet: s})
+	}
+	return out, nil
+}
+
+var _ = query.Text
