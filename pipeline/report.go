@@ -152,11 +152,8 @@ func primaryHidden(t *query.Table, minN int) [][]bool {
 			continue
 		}
 		hidden[r] = make([]bool, len(row))
-		for c, v := range row {
-			switch v.(type) {
-			case int64, float64:
-				hidden[r][c] = true
-			}
+		for c := range row {
+			hidden[r][c] = t.Figure(c)
 		}
 	}
 	return hidden
