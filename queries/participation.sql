@@ -11,6 +11,7 @@
 -- series: grp2_name
 -- optional: true
 -- order: 10
+-- protect: n of=respondents by=grp@dimension,grp2@dimension2
 -- Every pair of breakdown dimensions; respondents who did not answer one
 -- have a NULL group (shown as "not answered").
 with dims as (select dimension, min(position) as position from dimensions group by dimension),

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/model"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/queries"
 )
 
@@ -61,6 +62,11 @@ type Meta struct {
 	// range is the value axis (unless ymin/ymax say otherwise) and {scale}
 	// in a title or description its end labels.
 	Scale string
+	// Protect declares what the rows count (`-- protect:` lines), so the
+	// disclosure stage protects the table by what it shows, whatever
+	// its name. A file replacing another without protect lines keeps
+	// the replaced one's.
+	Protect *disclosure.Spec
 }
 
 // Charts are the chart kinds a header may name.
@@ -130,6 +136,9 @@ func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
 				continue
 			}
 			q.Overrides = old.Source
+			if q.Meta.Protect == nil {
+				q.Meta.Protect = old.Meta.Protect
+			}
 		}
 		into[q.Name] = q
 	}
@@ -245,6 +254,12 @@ func (m *Meta) set(k, v string) error {
 		}
 	case "scale":
 		m.Scale = v
+	case "protect":
+		s, err := disclosure.ParseProtect(m.Protect, v)
+		if err != nil {
+			return err
+		}
+		m.Protect = s
 	case "order":
 		n, err := strconv.Atoi(v)
 		if err != nil {
