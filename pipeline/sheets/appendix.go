@@ -2,8 +2,8 @@ package sheets
 
 import (
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
-	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
 // rejectsOnPage is how many rejected values the web page lists; the
@@ -22,11 +22,11 @@ func buildMethods(env *Env) ([]placed, error) {
 		t.Rows = append(t.Rows, []any{q.ID, q.Text, typeName(L, q.Type), int64(q.Answered)})
 	}
 	t.Protect = protectSpec{counts: "n", of: ofRespondents}
-	if err := protectTable(t, env.opt.MinN); err != nil {
+	if err := protectTable(t, env.opt.Rule); err != nil {
 		return nil, err
 	}
 	var paras []book.Para
-	for _, p := range methodParagraphs(L, env.opt.Weights != "", env.weighted, env.marginsNames()) {
+	for _, p := range methodParagraphs(env.opt.Rule, L, env.opt.Weights != "", env.weighted, env.marginsNames()) {
 		paras = append(paras, book.Para{Text: p})
 	}
 	paras = append(paras, book.Para{Text: T(L, "sheets.nps_method")})
@@ -34,15 +34,15 @@ func buildMethods(env *Env) ([]placed, error) {
 	s.Blocks = []book.Block{
 		{Heading: T(L, "sheets.what_asked"), Table: t},
 		{Heading: T(L, "sheets.how_computed"), Paras: paras},
-		{Heading: T(L, "sheets.rule_applied"), Paras: []book.Para{{Text: T(L, "sheets.rule_text", env.opt.MinN)}}},
+		{Heading: T(L, "sheets.rule_applied"), Paras: []book.Para{{Text: T(L, "sheets.rule_text", env.opt.Rule.MinN)}}},
 	}
 	return []placed{{group: groupAppendix, order: 1, sheet: s}}, nil
 }
 
 // methodParagraphs are stats.Methods, whose last paragraph, on weighting
 // "where a result is marked as weighted", is made true of this report.
-func methodParagraphs(L string, weighted bool, sheet, margins string) []string {
-	ps := stats.Methods(L)
+func methodParagraphs(rule disclosure.Rule, L string, weighted bool, sheet, margins string) []string {
+	ps := disclosure.Methods(rule, L)
 	last := len(ps) - 1
 	if !weighted {
 		ps[last] = T(L, "sheets.no_weighting")

@@ -64,7 +64,7 @@ func buildSingle(env *Env) ([]placed, error) {
 			if k == 0 && len(q.Labels) > manyLabels {
 				continue
 			}
-			share, lo, hi := wilson(k, base)
+			share, lo, hi := wilson(k, base, env.opt.Rule.Level)
 			t.Rows = append(t.Rows, []any{l.Code, l.Text, int64(k), share, lo, hi})
 		}
 		if miss := total - base; miss > 0 {
@@ -110,11 +110,11 @@ func buildMulti(env *Env) ([]placed, error) {
 		}}
 		for _, it := range q.Items {
 			k := counts[q.ID][it.Code]
-			share, lo, hi := wilson(k, total)
+			share, lo, hi := wilson(k, total, env.opt.Rule.Level)
 			t.Rows = append(t.Rows, []any{it.Code, it.Text, int64(k), int64(total), share, lo, hi})
 		}
 		if k := counts[q.ID][""]; k > 0 {
-			share, lo, hi := wilson(k, total)
+			share, lo, hi := wilson(k, total, env.opt.Rule.Level)
 			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.other_text"), int64(k), int64(total), share, lo, hi})
 		}
 		t.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "item"}

@@ -92,12 +92,12 @@ func buildCover(env *Env) ([]placed, error) {
 			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.not_answered"), int64(miss), float64(miss) / float64(f.responses)})
 		}
 		t.Protect = protectSpec{counts: "n", of: ofRespondents, dims: []string{d.ID}, code: "code", total: f.responses}
-		if err := protectTable(t, env.opt.MinN); err != nil {
+		if err := protectTable(t, env.opt.Rule); err != nil {
 			return nil, err
 		}
 		s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.by_dimension", d.Name()), Table: t})
 	}
-	s.Blocks = append(s.Blocks, book.Block{Paras: []book.Para{{Text: T(L, "sheets.suppressed_note", env.opt.MinN), Note: true}}})
+	s.Blocks = append(s.Blocks, book.Block{Paras: []book.Para{{Text: T(L, "sheets.suppressed_note", env.opt.Rule.MinN), Note: true}}})
 	s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.contents"), Contents: true})
 	return []placed{{group: groupCover, sheet: s}}, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/sheets"
 )
@@ -84,7 +85,7 @@ func TestDump(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	b, err := sheets.Build(ctx, e, sheets.Options{Lang: "de", MinN: 5, Event: sheets.Event{ID: "mdk16", Title: "16. MDK"}})
+	b, err := sheets.Build(ctx, e, sheets.Options{Lang: "de", Rule: disclosure.Rule{MinN: 5}, Event: sheets.Event{ID: "mdk16", Title: "16. MDK"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 	"github.com/resonanz/resonanz/pipeline/survey"
@@ -15,8 +16,9 @@ import (
 
 // Options say what to build the report of.
 type Options struct {
-	Lang    string // "de" or "en"
-	MinN    int    // the small-number rule: figures on fewer respondents are hidden
+	Lang string // "de" or "en"
+	// Rule is the small-number rule and the levels of intervals and tests.
+	Rule    disclosure.Rule
 	Event   Event
 	Compare []Event // --compare A,B: the two events compared, the earlier first
 	Params  map[string]string

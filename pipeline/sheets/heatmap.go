@@ -84,9 +84,9 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 				}
 				row = append(row, *c.mean, int64(c.n))
 			}
-			s := (&dist{}).summary()
+			s := (&dist{}).summary(env.opt.Rule.Level)
 			if dd := ds[hq.ID][it.Code]; dd != nil {
-				s = dd.summary()
+				s = dd.summary(env.opt.Rule.Level)
 			}
 			row = append(row, nan(s.mean), int64(s.n))
 			t.Rows = append(t.Rows, row)

@@ -50,11 +50,11 @@ func buildNPS(env *Env) ([]placed, error) {
 			code, key string
 			k         int
 		}{{"promoters", "sheets.promoters", pro}, {"passives", "sheets.passives", pas}, {"detractors", "sheets.detractors", det}} {
-			share, lo, hi := wilson(g.k, n)
+			share, lo, hi := wilson(g.k, n, env.opt.Rule.Level)
 			gt.Rows = append(gt.Rows, []any{g.code, T(L, g.key), int64(g.k), share, lo, hi})
 		}
 		gt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "group", levels: true}
-		score, lo, hi := stats.NPS(pro, det, n, stats.Level)
+		score, lo, hi := stats.NPS(pro, det, n, env.opt.Rule.Level)
 		nt := &book.Table{Columns: []book.Column{
 			col("n", i18nColumn(L, "n"), book.Int), col("nps", i18nColumn(L, "nps"), book.Signed),
 			col("ci_low", i18nColumn(L, "ci_low"), book.Signed), col("ci_high", i18nColumn(L, "ci_high"), book.Signed),

@@ -30,7 +30,7 @@ func buildNumeric(env *Env) ([]placed, error) {
 		if d == nil {
 			d = &dist{}
 		}
-		sm := d.summary()
+		sm := d.summary(env.opt.Rule.Level)
 		st := &book.Table{Columns: []book.Column{
 			col("n", i18nColumn(L, "n"), book.Int), col("mean", i18nColumn(L, "mean"), book.Dec1),
 			col("sd", i18nColumn(L, "sd"), book.Dec1), col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),

@@ -120,7 +120,7 @@ func buildOpen(env *Env) ([]placed, error) {
 			at.Rows = append(at.Rows, append(row, a.Text, strings.Join(names, ", ")))
 		}
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.open_desc", len(answers), env.opt.MinN)
+		s.Description = T(L, "sheets.open_desc", len(answers), env.opt.Rule.MinN)
 		s.Blocks = []book.Block{
 			{Heading: T(L, "sheets.themes"), Table: tt, Chart: &book.Chart{Kind: chart.Bar, X: "theme_text", Y: "n"}},
 			{Heading: T(L, "sheets.answers"), Table: at},
@@ -177,14 +177,14 @@ func (env *Env) answerGroups(a commentRow, dims []*Question, counts map[string]m
 		}
 		return d.label(c, 0)
 	}
-	if a.KeyN >= env.opt.MinN {
+	if a.KeyN >= env.opt.Rule.MinN {
 		for i, d := range dims {
 			row[i] = name(d)
 		}
 		return row
 	}
 	for i, d := range dims {
-		if c := codes[d.ID]; c != "" && counts[d.ID][c] >= env.opt.MinN {
+		if c := codes[d.ID]; c != "" && counts[d.ID][c] >= env.opt.Rule.MinN {
 			row[i] = name(d)
 			return row
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
@@ -38,8 +39,8 @@ func ofAnswers(question string) string { return "answers:" + question }
 
 // protect hides what the small-number rule hides in every table built.
 func (env *Env) protect(made [][]placed) error {
-	minN := env.opt.MinN
-	if minN <= 1 {
+	rule := env.opt.Rule
+	if rule.MinN <= 1 {
 		return nil
 	}
 	for _, ps := range made {
@@ -49,7 +50,7 @@ func (env *Env) protect(made [][]placed) error {
 				if b.Table == nil {
 					continue
 				}
-				if err := protectTable(b.Table, minN); err != nil {
+				if err := protectTable(b.Table, rule); err != nil {
 					return fmt.Errorf("sheets: disclosure: %s: %w", s.Name, err)
 				}
 			}
@@ -59,7 +60,11 @@ func (env *Env) protect(made [][]placed) error {
 	return nil
 }
 
-func protectTable(t *book.Table, minN int) (err error) {
+func protectTable(t *book.Table, rule disclosure.Rule) (err error) {
+	minN := rule.MinN
+	if minN <= 1 {
+		return nil
+	}
 	spec, ok := t.Protect.(protectSpec)
 	if !ok {
 		return nil
@@ -77,7 +82,7 @@ func protectTable(t *book.Table, minN int) (err error) {
 			qt.Columns = append(qt.Columns, c.Key)
 		}
 		qt.Rows = t.Rows
-		hideSmall(t, spec.counts, minN)
+		hideSmall(t, spec.counts, rule)
 		for r, h := range query.SmallRows(qt, minN).Hide {
 			if h {
 				hideRow(t, r)
@@ -91,7 +96,7 @@ func protectTable(t *book.Table, minN int) (err error) {
 				base += int(k)
 			}
 		}
-		if stats.Hide(base, minN) {
+		if rule.Hide(base) {
 			for r := range t.Rows {
 				hideRow(t, r)
 			}
@@ -104,7 +109,7 @@ func protectTable(t *book.Table, minN int) (err error) {
 				continue
 			}
 			for r, row := range t.Rows {
-				if k, ok := row[nc].(int64); ok && stats.Hide(int(k), minN) {
+				if k, ok := row[nc].(int64); ok && rule.Hide(int(k)) {
 					t.Hide(r, c)
 				}
 			}
@@ -125,7 +130,7 @@ func protectTable(t *book.Table, minN int) (err error) {
 			}
 		}
 	default:
-		hideSmall(t, spec.counts, minN)
+		hideSmall(t, spec.counts, rule)
 	}
 	return nil
 }

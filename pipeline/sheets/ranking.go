@@ -38,9 +38,9 @@ func buildRanking(env *Env) ([]placed, error) {
 			if d == nil {
 				d = &dist{}
 			}
-			s := d.summary()
+			s := d.summary(env.opt.Rule.Level)
 			first := d.count(1)
-			share, lo, hi := wilson(first, base)
+			share, lo, hi := wilson(first, base, env.opt.Rule.Level)
 			rows = append(rows, row{[]any{it.Code, it.Text, int64(s.n), nan(s.mean), nan(s.ciLo), nan(s.ciHi), int64(first), share, lo, hi}, s.mean})
 		}
 		sort.SliceStable(rows, func(i, j int) bool { return rows[i].mean < rows[j].mean })

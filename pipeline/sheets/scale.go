@@ -119,7 +119,7 @@ func buildScale(env *Env) ([]placed, error) {
 			if d == nil {
 				d = &dist{}
 			}
-			s := d.summary()
+			s := d.summary(env.opt.Rule.Level)
 			row := []any{it.Code, it.Text, int64(s.n)}
 			for _, l := range lv {
 				var share any
@@ -130,7 +130,7 @@ func buildScale(env *Env) ([]placed, error) {
 			}
 			row = append(row, nan(s.mean))
 			dt.Rows = append(dt.Rows, row)
-			t2, t2lo, t2hi := wilson(d.atLeast(top2From), s.n)
+			t2, t2lo, t2hi := wilson(d.atLeast(top2From), s.n, env.opt.Rule.Level)
 			mt.Rows = append(mt.Rows, []any{it.Code, it.Text, int64(s.n), nan(s.mean), nan(s.ciLo), nan(s.ciHi), t2, t2lo, t2hi})
 		}
 		// Shares rest on the item's base: a row is hidden with it.

@@ -57,6 +57,7 @@ var builders = []builder{
 // Build makes the report of the engine's event: every builder's sheets,
 // protected by the small-number rule, in order.
 func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error) {
+	opt.Rule = opt.Rule.Or()
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
@@ -109,7 +110,7 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		}
 		return all[i].order < all[j].order
 	})
-	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.MinN}
+	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.Rule.MinN}
 	for _, p := range all {
 		out.Sheets = append(out.Sheets, p.sheet)
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
@@ -81,7 +82,7 @@ type summary struct {
 	q1, med, q3 float64
 }
 
-func (d *dist) summary() summary {
+func (d *dist) summary(level float64) summary {
 	s := summary{n: d.n(), mean: math.NaN(), sd: math.NaN(), ciLo: math.NaN(), ciHi: math.NaN(), q1: math.NaN(), med: math.NaN(), q3: math.NaN()}
 	if s.n == 0 {
 		return s
@@ -97,7 +98,7 @@ func (d *dist) summary() summary {
 			ss += (v - s.mean) * (v - s.mean) * float64(d.counts[i])
 		}
 		s.sd = math.Sqrt(ss / float64(s.n-1))
-		s.ciLo, s.ciHi = stats.MeanCI(s.n, s.mean, s.sd, stats.Level)
+		s.ciLo, s.ciHi = stats.MeanCI(s.n, s.mean, s.sd, level)
 	}
 	s.q1, s.med, s.q3 = d.quantile(0.25), d.quantile(0.5), d.quantile(0.75)
 	return s
@@ -128,24 +129,24 @@ func (d *dist) at(k int) float64 {
 }
 
 // wilson is the share k/n with its Wilson interval; nil values for n = 0.
-func wilson(k, n int) (share, lo, hi any) {
+func wilson(k, n int, level float64) (share, lo, hi any) {
 	if n <= 0 {
 		return nil, nil, nil
 	}
-	l, h := stats.Wilson(k, n, stats.Level)
+	l, h := stats.Wilson(k, n, level)
 	return float64(k) / float64(n), nan(l), nan(h)
 }
 
 // hideSmall applies the primary rule to every row of t whose count in
 // column n is below minN (and above 0): all its numbers are hidden.
-func hideSmall(t *book.Table, n string, minN int) {
+func hideSmall(t *book.Table, n string, rule disclosure.Rule) {
 	c := t.Col(n)
 	if c < 0 {
 		return
 	}
 	for r, row := range t.Rows {
 		k, ok := row[c].(int64)
-		if !ok || !stats.Hide(int(k), minN) {
+		if !ok || !rule.Hide(int(k)) {
 			continue
 		}
 		hideRow(t, r)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/sheets"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -85,7 +86,7 @@ func clubBook(t *testing.T, n int, lang string) ([]member, book.Book) {
 	if lang == "en" && ev.SurveyTitleEn != "" {
 		title = ev.SurveyTitleEn
 	}
-	b, err := sheets.Build(ctx, e, sheets.Options{Lang: lang, MinN: 5, Event: sheets.Event{ID: "tsv25", Title: ev.Title, SurveyTitle: title}, Themes: ev.Themes})
+	b, err := sheets.Build(ctx, e, sheets.Options{Lang: lang, Rule: disclosure.Rule{MinN: 5}, Event: sheets.Event{ID: "tsv25", Title: ev.Title, SurveyTitle: title}, Themes: ev.Themes})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -161,7 +161,7 @@ func buildWeighted(env *Env) ([]placed, error) {
 			sum += v
 		}
 		mw, se, neff := stats.WeightedMean(x[0], x[1])
-		lo, hi := stats.TInterval(mw, se, neff-1, stats.Level)
+		lo, hi := stats.TInterval(mw, se, neff-1, env.opt.Rule.Level)
 		t.Rows = append(t.Rows, []any{it.Code, it.Text, int64(len(x[0])), sum / float64(len(x[0])), nan(mw), nan(lo), nan(hi), nan(neff)})
 	}
 	t.Protect = protectSpec{counts: "n", of: ofAnswers(hq.ID), item: "item"}
