@@ -128,7 +128,7 @@ func (env *Env) keyFigures() []book.Block {
 	for _, q := range env.Survey.Questions {
 		if q.Type == survey.NPS {
 			if src := env.table(env.sections[q.ID], 0); src != nil {
-				out = append(out, book.Block{Heading: T(L, "sheets.nps_score"), Table: figure(q.Name(), src, 0, "nps", book.Signed), Link: env.sections[q.ID]})
+				out = append(out, book.Block{Heading: T(L, "sheets.nps_score"), Table: figure(q.Name(), src, 0, "score", book.Signed), Link: env.sections[q.ID]})
 			}
 			break
 		}

@@ -287,9 +287,9 @@ func (env *Env) npsFinding() []finding {
 			continue
 		}
 		id := env.sections[q.ID]
-		score := cell{id, 0, 0, "nps"}
+		score := cell{id, 0, 0, "score"}
 		pro, det := cell{id, 1, 0, "share"}, cell{id, 1, 2, "share"}
-		cells := append(rowCells(id, 0, 0, "nps", "ci_low", "ci_high", "n"), pro, det)
+		cells := append(rowCells(id, 0, 0, "score", "ci_low", "ci_high", "n"), pro, det)
 		if !env.shown(cells) {
 			return nil
 		}

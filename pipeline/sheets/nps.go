@@ -56,7 +56,7 @@ func buildNPS(env *Env) ([]placed, error) {
 		gt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "group", levels: true}
 		score, lo, hi := stats.NPS(pro, det, n, env.opt.Rule.Level)
 		nt := &book.Table{Columns: []book.Column{
-			col("n", i18nColumn(L, "n"), book.Int), col("nps", i18nColumn(L, "nps"), book.Signed),
+			col("n", i18nColumn(L, "n"), book.Int), col("score", T(L, "sheets.nps_short"), book.Signed),
 			col("ci_low", i18nColumn(L, "ci_low"), book.Signed), col("ci_high", i18nColumn(L, "ci_high"), book.Signed),
 		}, Rows: [][]any{{int64(n), nan(score), nan(lo), nan(hi)}}}
 		nt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID)}

@@ -153,11 +153,13 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 	return s
 }
 
-// codeColumns are code columns shown only when their readable counterpart
-// is missing.
-var codeColumns = map[string]string{
-	"state": "state_name", "sector": "sector_name", "item": "item_text", "question": "question_text",
-	"grp": "grp_name", "grp2": "grp2_name", "theme": "theme_text",
+// readable returns the column that says in words what a code column
+// holds (grp → grp_name, item → item_text), or -1.
+func readable(t *query.Table, name string) int {
+	if c := t.Col(name + "_name"); c >= 0 {
+		return c
+	}
+	return t.Col(name + "_text")
 }
 
 // queryTable turns a query's table into a sheet's: the columns a reader
@@ -175,8 +177,8 @@ func queryTable(L string, t *query.Table, splitCols []string) *book.Table {
 			col.Internal = true // the interval says it better
 		case contains(splitCols, name):
 			col.Internal = true // the same in every row: the title says it
-		case codeColumns[name] != "" && t.Col(codeColumns[name]) >= 0:
-			col.Internal = true
+		case readable(t, name) >= 0:
+			col.Internal = true // a code beside its words
 		}
 		out.Columns = append(out.Columns, col)
 	}

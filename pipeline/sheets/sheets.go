@@ -43,7 +43,7 @@ var builders = []builder{
 	{name: "multi", build: buildMulti},
 	{name: "scale", build: buildScale},
 	{name: "numeric", build: buildNumeric},
-	{name: "nps", build: buildNPS},
+	{name: "net promoter score", build: buildNPS},
 	{name: "ranking", build: buildRanking},
 	{name: "open answers", build: buildOpen},
 	{name: "queries", build: buildQueries},

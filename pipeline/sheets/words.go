@@ -26,6 +26,7 @@ var words = map[string]text{
 	"sheets.from_to":         {"%s bis %s", "%s to %s"},
 	"sheets.nps_desc":        {"Verteilung auf der Skala 0–10; Promotoren (9–10), Passive (7–8) und Detraktoren (0–6) in Prozent mit 95-%%-Wilson-Intervall; Net Promoter Score = Anteil Promotoren minus Anteil Detraktoren in Punkten (−100 bis +100), mit 95-%%-Konfidenzintervall (siehe Methodik). Basis: %d Antworten.", "Distribution on the 0–10 scale; promoters (9–10), passives (7–8) and detractors (0–6) in percent with 95 %% Wilson interval; Net Promoter Score = share of promoters minus share of detractors in points (−100 to +100), with 95 %% confidence interval (see Methods). Base: %d answers."},
 	"sheets.nps_groups":      {"Promotoren, Passive, Detraktoren", "Promoters, passives, detractors"},
+	"sheets.nps_short":       {"NPS", "NPS"},
 	"sheets.nps_score":       {"Net Promoter Score", "Net Promoter Score"},
 	"sheets.promoters":       {"Promotoren (9–10)", "Promoters (9–10)"},
 	"sheets.passives":        {"Passive (7–8)", "Passives (7–8)"},
