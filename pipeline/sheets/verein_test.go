@@ -336,7 +336,7 @@ func checkNPS(t *testing.T, b book.Book, ms []member) {
 	p, d := float64(pro)/float64(n), float64(det)/float64(n)
 	se := math.Sqrt((p + d - (p-d)*(p-d)) / float64(n-1))
 	near(t, "nps n", num(score, 0, "n"), float64(n))
-	near(t, "nps", num(score, 0, "nps"), 100*(p-d))
+	near(t, "nps", num(score, 0, "score"), 100*(p-d))
 	near(t, "nps low", num(score, 0, "ci_low"), math.Max(-100, 100*(p-d-z975*se)))
 	near(t, "nps high", num(score, 0, "ci_high"), math.Min(100, 100*(p-d+z975*se)))
 	groups := s.Blocks[1].Table
