@@ -18,6 +18,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -171,7 +172,7 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			}
 		}
 	}
-	en := e.opt.Lang == "en"
+	en := i18n.English(e.opt.Lang)
 	pick := func(de, en2 string) string {
 		if en {
 			return "coalesce(" + en2 + ", " + de + ")"
@@ -179,6 +180,8 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 		return de
 	}
 	stmts := []string{
+		// The label of a missing state or sector, in the report's language.
+		`create macro no_answer() as ` + quote(i18n.T(e.opt.Lang, "no_answer")),
 		// Macros analysts can use too; intervals as the methods sheet states.
 		`create macro mean_ci_low(m, sd, n) as case when n > 1 then m - t975(n - 1) * sd / sqrt(n) end`,
 		`create macro mean_ci_high(m, sd, n) as case when n > 1 then m + t975(n - 1) * sd / sqrt(n) end`,
