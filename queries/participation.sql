@@ -9,6 +9,7 @@
 -- y: n
 -- series: sector_name
 -- order: 10
+-- protect: n of=respondents by=state,sector
 select r.state, coalesce(s.state_name, no_answer()) as state_name,
        r.sector, coalesce(c.sector_name, no_answer()) as sector_name,
        count(*) as n

@@ -1,4 +1,4 @@
-package stats
+package disclosure
 
 import (
 	"strconv"
@@ -11,9 +11,9 @@ import (
 // verbatim: how intervals are computed, the test and its correction, the
 // suppression of small numbers, and last weighting (a report without
 // weights replaces that paragraph), in lang ("de" or "en"; the text lives
-// in the i18n catalogue). The numbers come from Level, Alpha and MinN,
-// so the text cannot drift from what the package does with them.
-func Methods(lang string) []string {
+// in the i18n catalogue, keys methods.*). The numbers come from r, the
+// rule the SQL and the suppression use, so the text cannot drift from them.
+func Methods(r Rule, lang string) []string {
 	num := func(x float64) string {
 		s := strconv.FormatFloat(x, 'f', -1, 64)
 		if !i18n.English(lang) {
@@ -21,12 +21,12 @@ func Methods(lang string) []string {
 		}
 		return s
 	}
-	level, quant, alpha := num(100*Level), num(100*((1+Level)/2)), num(Alpha)
-	small := MinN - 1
+	level, quant, alpha := num(100*r.Level), num(100*((1+r.Level)/2)), num(r.Alpha)
+	small := r.MinN - 1
 	return []string{
 		i18n.T(lang, "methods.intervals", level, quant),
 		i18n.T(lang, "methods.significance", alpha),
-		i18n.T(lang, "methods.untested", MinN, MinN),
+		i18n.T(lang, "methods.untested", r.MinN, r.MinN),
 		i18n.T(lang, "methods.small_numbers", small, small),
 		i18n.T(lang, "methods.weighting"),
 	}
