@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -75,10 +76,7 @@ func Export(ctx context.Context, opt ExportOptions) (*Exported, error) {
 		}
 		res.Rows = len(t.Rows)
 		if opt.Format == "xlsx" {
-			data, book := "Daten", "Codebuch"
-			if opt.Lang == "en" {
-				data, book = "Data", "Codebook"
-			}
+			data, book := i18n.T(opt.Lang, "export.data_sheet"), i18n.T(opt.Lang, "codebook")
 			err = writeAtomic(opt.Out, func(f io.Writer) error {
 				return query.WriteXLSX(f, query.Sheet{Name: data, Table: t}, query.Sheet{Name: book, Table: codebook})
 			})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -137,10 +138,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 }
 
 func resultSheet(lang string) string {
-	if lang == "en" {
-		return "Result"
-	}
-	return "Ergebnis"
+	return i18n.T(lang, "result_sheet")
 }
 
 // QueryList is what Queries found.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/stats"
@@ -361,10 +362,7 @@ func loadLabels(ctx context.Context, e *query.Engine) (labels, error) {
 
 // notGiven is the cover's label for respondents without a state or sector.
 func notGiven(lang string) string {
-	if lang == "en" {
-		return "(not answered)"
-	}
-	return "(keine Angabe)"
+	return i18n.T(lang, "no_answer")
 }
 
 // suppressReport applies secondary suppression to everything the report

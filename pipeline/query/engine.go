@@ -18,6 +18,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -171,6 +172,10 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 	}
 	// The label views read the report language through in_lang.
 	if err := e.exec(ctx, "set variable lang = "+quote(e.opt.Lang)); err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	// no_answer() is the label of a missing group, from the catalogue.
+	if err := e.exec(ctx, "set variable no_answer = "+quote(i18n.T(e.opt.Lang, "no_answer"))); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
 	if err := e.createModel(ctx); err != nil {

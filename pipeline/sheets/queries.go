@@ -190,16 +190,6 @@ func queryTable(L string, t *query.Table, splitCols []string) *book.Table {
 			}
 		}
 	}
-	// NULL group names are respondents who did not answer.
-	for _, name := range []string{"grp_name", "grp2_name"} {
-		if c := out.Col(name); c >= 0 {
-			for _, row := range out.Rows {
-				if row[c] == nil {
-					row[c] = T(L, "sheets.not_answered")
-				}
-			}
-		}
-	}
 	return out
 }
 
