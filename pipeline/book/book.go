@@ -13,6 +13,11 @@ type Book struct {
 	Title string // the report's title: the survey's, with the event
 	// Subtitle names the event (and the compared events), for the page head.
 	Subtitle string
+	// ChartLine is the second line of every chart title: the event and
+	// its number of respondents ("16. MDK, n = 150").
+	ChartLine string
+	// Event is the reported event's id, for the workbook's properties.
+	Event string
 	Sheets   []Sheet // in order: the cover first, the appendix last
 	Now      time.Time
 	// MinN is the small-number rule's threshold, for the writers' own

@@ -45,6 +45,7 @@ var report = catalog{
 	"query_failed":     {"Abfrage fehlgeschlagen", "Query failed"},
 	"question_col":     {"Frage", "Question"},
 	"rejects":          {"Zurückgewiesene Werte", "Rejected values"},
+	"rows_more":        {"Weitere %d Zeilen stehen in der Excel-Datei.", "A further %d rows are in the Excel file."},
 	"rejects_more":     {"Weitere %d zurückgewiesene Werte stehen im Blatt „Datenqualität“ der Excel-Datei.", "A further %d rejected values are listed on the \"Data quality\" sheet of the Excel file."},
 	"report_title":     {"Auswertung der Teilnehmendenbefragung", "Participant survey results"},
 	"responses":        {"Antworten", "Responses"},

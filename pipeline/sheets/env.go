@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 	"github.com/resonanz/resonanz/pipeline/survey"
@@ -30,6 +31,8 @@ type Options struct {
 	// Themes is the keyword codebook of open answers; none: the built-in one.
 	Themes []store.Theme
 	Now    time.Time
+	// Progress shows the builders' work; nil shows nothing.
+	Progress progress.Tracker
 }
 
 // Event names what the report is about.

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -77,10 +79,13 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		return book.Book{}, fmt.Errorf("sheets: %w", err)
 	}
 	made := make([][]placed, len(builders))
+	bar := progress.Or(opt.Progress).Start(i18n.T(opt.Lang, "progress_queries"), len(builders))
+	defer bar.Finish()
 	for i, b := range builders {
 		if b.summary {
 			continue
 		}
+		bar.Add(1)
 		ps, err := b.build(env)
 		if err != nil {
 			return book.Book{}, fmt.Errorf("sheets: %s: %w", b.name, err)
@@ -94,6 +99,7 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		if !b.summary {
 			continue
 		}
+		bar.Add(1)
 		ps, err := b.build(env)
 		if err != nil {
 			return book.Book{}, fmt.Errorf("sheets: %s: %w", b.name, err)
@@ -110,7 +116,8 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		}
 		return all[i].order < all[j].order
 	})
-	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.Rule.MinN}
+	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.Rule.MinN, Event: opt.Event.ID,
+		ChartLine: fmt.Sprintf("%s, n = %d", opt.Event.Label(), env.facts.responses)}
 	for _, p := range all {
 		out.Sheets = append(out.Sheets, p.sheet)
 	}
