@@ -1015,7 +1015,7 @@ func writeSurveyMonkeySurvey(path string, s Survey, rs []Response) (*Truth, erro
 func writeKoboSurvey(path string, s Survey, rs []Response) (*Truth, error) {
 	r := newRNG(s.Seed + 17)
 	t := newTable(1, len(rs))
-	kt := func(x time.Time) string { return x.Format("2006-01-02T15:04:05.000+01:00") }
+	kt := func(x time.Time) string { return x.Format("2006-01-02T15:04:05.000-07:00") }
 	t.meta(column(rs, func(p Response) cell { return txt(kt(p.Started)) }), "start")
 	t.meta(column(rs, func(p Response) cell { return txt(kt(p.Submitted)) }), "end")
 	t.meta(column(rs, func(p Response) cell { return txt(p.Submitted.Format("2006-01-02")) }), "today")

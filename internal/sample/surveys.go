@@ -83,6 +83,11 @@ func ProductSurvey() Survey {
 				"Sync is sometimes slow.", "Price for teams is high.", "Please add subtasks.", "Search could be better.",
 				"Call me about our contract: +49 30 5550182"}},
 			{Kind: Text, Text: "Your full name (optional)", TextP: .3, Personal: "name"},
+			// Two 0–10 questions that must stay two questions, and a
+			// satisfaction question that is not the conference's.
+			{Kind: NPS, Text: "How likely are you to renew your subscription?", Weights: []float64{1, .5, .5, .5, 1, 2, 2, 3, 3, 2, 2}, BlankP: .05},
+			{Kind: Scale, Text: "How satisfied are you about your phone?",
+				Labels: []string{"Not at all satisfied", "Slightly satisfied", "Moderately satisfied", "Very satisfied", "Extremely satisfied"}, Weights: []float64{.5, 1, 2, 3, 1.5}},
 		},
 	}
 }
@@ -124,7 +129,7 @@ func PulseSurvey() Survey {
 	return Survey{
 		Seed: 304, N: 52, Title: "Employee pulse Q3", Day: time.Date(2025, 9, 15, 0, 0, 0, 0, CET), Days: 7,
 		Questions: []Question{
-			{Kind: Single, Text: "Which team are you in?", Labels: []string{"Engineering", "Sales", "Operations", "People"}, Weights: []float64{4, 2, 2, 1}},
+			{Kind: Single, Text: "Which statement best describes your team?", Labels: []string{"Engineering", "Sales", "Operations", "People"}, Weights: []float64{4, 2, 2, 1}},
 			{Kind: Scale, Text: "To what extent do you agree with the following statements?",
 				Items:  []string{"I have the tools I need", "My workload is manageable", "I would stay another year"},
 				Labels: []string{"Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"}, Weights: []float64{.5, 1, 1.5, 3, 2}, BlankP: .02},
@@ -157,6 +162,7 @@ func MeetupSurvey() Survey {
 			{Kind: NPS, Text: "How likely is it that you would recommend this meetup to a friend or colleague?", Weights: []float64{.2, .2, .2, .3, .5, 1, 1.5, 3, 4, 4, 3}},
 			{Kind: Text, Text: "What topics would you like next time?", TextP: .5, Texts: []string{"WebAssembly", "Databases", "Observability"}},
 			{Kind: Text, Text: "Any other comments?", TextP: .3, Texts: []string{"Great evening!", "Please start later."}},
+			{Kind: Single, Text: "What kind of organisation do you work for?", Labels: []string{"Startup", "Enterprise", "Public sector", "Freelance"}, Weights: []float64{2, 3, 1, 1}},
 		},
 	}
 }
@@ -388,6 +394,8 @@ func ProduktSurveyDE() Survey {
 	s.Questions[6].Text, s.Questions[6].Texts = "Was gefällt Ihnen an Tasko am besten?", []string{"Schnell und einfach.", "Die App.", "Wiederkehrende Aufgaben."}
 	s.Questions[7].Text, s.Questions[7].Texts = "Was sollten wir verbessern?", []string{"Sync ist langsam.", "Teams-Preis zu hoch.", "Bitte Unteraufgaben.", "Rufen Sie mich an: 0351 4567890"}
 	s.Questions[8].Text = "Ihr vollständiger Name (freiwillig)"
+	s.Questions[9].Text = "Wie wahrscheinlich ist es, dass Sie Ihr Abo verlängern?"
+	s.Questions[10].Text, s.Questions[10].Labels = "Wie zufrieden sind Sie mit Ihrem Smartphone?", []string{"Überhaupt nicht zufrieden", "Wenig zufrieden", "Mittelmäßig zufrieden", "Sehr zufrieden", "Äußerst zufrieden"}
 	return s
 }
 
