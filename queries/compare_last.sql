@@ -12,7 +12,7 @@
 -- error: ci_low, ci_high
 -- optional: true
 -- order: 75
--- protect: n of=answers:{headline} item=item event=event
+-- protect: n of=answers:headline item=item event=event
 -- The last two waves (with --compare: the chosen pair); the change and its
 -- mark belong to the later one.
 with pair as (select * from waves where wave >= (select max(wave) - 1 from waves)),

@@ -13,7 +13,7 @@
 -- error: ci_low, ci_high
 -- optional: true
 -- order: 20
--- protect: n of=answers:{headline} item=item by=grp@dimension
+-- protect: n of=answers:headline item=item by=grp@dimension
 -- The headline scale (role: headline) by every breakdown dimension at
 -- once: one sheet per dimension.
 select h.dimension, h.grp, g.grp_name, h.item, i.item_text,

@@ -12,7 +12,7 @@
 -- series: group
 -- optional: true
 -- order: 40
--- protect: n of=answers:{headline} item=item by=grp@dimension,grp2@dimension2
+-- protect: n of=answers:headline item=item by=grp@dimension,grp2@dimension2
 -- Every pair of breakdown dimensions, the earlier asked first.
 with dims as (select dimension, min(position) as position from dimensions group by dimension),
 pairs as (

@@ -12,7 +12,7 @@
 -- error: ci_low, ci_high
 -- optional: true
 -- order: 70
--- protect: n of=answers:{headline} item=item event=event
+-- protect: n of=answers:headline item=item event=event
 select t.event, t.event_title, t.item, i.item_text,
        case when t.asked then 'ja' else 'nicht erhoben' end as asked,
        t.n, t.mean, t.ci_low, t.ci_high, t.top2_share, t.top2_ci_low, t.top2_ci_high,

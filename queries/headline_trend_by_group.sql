@@ -9,7 +9,7 @@
 -- chart: none
 -- optional: true
 -- order: 71
--- protect: n of=answers:{headline} item=item by=grp@dimension event=event
+-- protect: n of=answers:headline item=item by=grp@dimension event=event
 select t.event, t.event_title, t.dimension, t.grp, g.grp_name, t.item, i.item_text,
        case when t.asked then 'ja' else 'nicht erhoben' end as asked,
        t.n, t.mean, t.ci_low, t.ci_high, t.top2_share, t.change, t.p_adj, t.sig

@@ -8,8 +8,8 @@
 -- chart: none
 -- optional: true
 -- order: 60
--- protect: n of=answers:{satisfaction} values=mean,sd,ci_low,ci_high
--- protect: n_nps of=answers:{nps} values=promoters,passives,detractors,nps
+-- protect: n of=answers:satisfaction values=mean,sd,ci_low,ci_high
+-- protect: n_nps of=answers:nps values=promoters,passives,detractors,nps
 -- The question with role satisfaction, and the first NPS question.
 with nps_q as (select question from question_names where type = 'nps' order by position limit 1),
 s as (

@@ -17,9 +17,9 @@ type Book struct {
 	// its number of respondents ("16. MDK, n = 150").
 	ChartLine string
 	// Event is the reported event's id, for the workbook's properties.
-	Event string
-	Sheets   []Sheet // in order: the cover first, the appendix last
-	Now      time.Time
+	Event  string
+	Sheets []Sheet // in order: the cover first, the appendix last
+	Now    time.Time
 	// MinN is the small-number rule's threshold, for the writers' own
 	// notes (a chart's omitted points).
 	MinN int

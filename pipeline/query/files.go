@@ -11,9 +11,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/queries"
 )
 

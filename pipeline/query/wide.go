@@ -8,8 +8,8 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 
-	"github.com/resonanz/resonanz/pipeline/survey"
 	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 // Wide is the respondent-by-question table for Excel pivot tables, SPSS

@@ -23,7 +23,6 @@ var pageTemplate string
 
 var pageHTML = template.Must(template.New("report").Parse(pageTemplate))
 
-
 type htmlPage struct {
 	Lang, Title, Subtitle, Note string
 	Contents                    []htmlLink

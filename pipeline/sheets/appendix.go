@@ -21,9 +21,10 @@ func buildMethods(env *Env) ([]placed, error) {
 	for _, q := range env.Survey.Questions {
 		t.Rows = append(t.Rows, []any{q.ID, q.Text, typeName(L, q.Type), int64(q.Answered)})
 	}
-	t.Protect = protectSpec{counts: "n", of: ofRespondents}
-	if err := protectTable(t, env.opt.Rule); err != nil {
-		return nil, err
+	for r, q := range env.Survey.Questions {
+		if env.answeredHidden(q) {
+			hideRow(t, r)
+		}
 	}
 	var paras []book.Para
 	for _, p := range methodParagraphs(env.opt.Rule, L, env.opt.Weights != "", env.weighted, env.marginsNames()) {

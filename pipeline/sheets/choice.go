@@ -3,6 +3,7 @@ package sheets
 import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -71,7 +72,7 @@ func buildSingle(env *Env) ([]placed, error) {
 			// Not answered: a part of all respondents, no share of those who answered.
 			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.not_answered"), int64(miss), nil, nil, nil})
 		}
-		t.Protect = protectSpec{counts: "n", of: ofRespondents, dims: []string{q.ID}, code: "code", total: total}
+		t.Protect = respondentsBy(q.ID, "code")
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = T(L, "sheets.single_desc", base, total)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high"}}}
@@ -117,7 +118,10 @@ func buildMulti(env *Env) ([]placed, error) {
 			share, lo, hi := wilson(k, total, env.opt.Rule.Level)
 			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.other_text"), int64(k), int64(total), share, lo, hi})
 		}
-		t.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "item"}
+		t.Protect = &disclosure.Spec{Counts: []disclosure.Count{
+			{Column: "n", Of: disclosure.Answers + q.ID, Item: "item", Values: []string{"share", "ci_low", "ci_high"}},
+			{Column: "total", Of: disclosure.Respondents},
+		}}
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = T(L, "sheets.multi_desc", total)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high", Sort: "desc", Note: T(L, "sheets.multi_base", total)}}}

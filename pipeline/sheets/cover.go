@@ -91,10 +91,8 @@ func buildCover(env *Env) ([]placed, error) {
 		if miss := f.responses - given; miss > 0 {
 			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.not_answered"), int64(miss), float64(miss) / float64(f.responses)})
 		}
-		t.Protect = protectSpec{counts: "n", of: ofRespondents, dims: []string{d.ID}, code: "code", total: f.responses}
-		if err := protectTable(t, env.opt.Rule); err != nil {
-			return nil, err
-		}
+		t.Protect = respondentsBy(d.ID, "code")
+		env.hideAsShown(t)
 		s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.by_dimension", d.Name()), Table: t})
 	}
 	s.Blocks = append(s.Blocks, book.Block{Paras: []book.Para{{Text: T(L, "sheets.suppressed_note", env.opt.Rule.MinN), Note: true}}})

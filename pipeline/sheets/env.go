@@ -74,6 +74,7 @@ type Env struct {
 	splitSheets  map[string]string      // query name \x00 split key → sheet id
 	built        map[string]*book.Sheet // sheet id → the sheet, once protected
 	weighted     string                 // the weighted sheet's name, "" for none
+	hidden       *disclosure.Result     // what the stage hid, for the cover's copies
 }
 
 // facts are the cover's plain figures.

@@ -3,6 +3,7 @@ package sheets
 import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -64,16 +65,15 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 		}
 		t := &book.Table{Columns: []book.Column{internal("item"), col("item_text", T(L, "sheets.item"), book.Text)}}
 		var wide []string
-		spec := protectSpec{of: ofAnswers(hq.ID), item: "item", wide: map[string][2]string{}}
+		spec := &disclosure.Spec{Counts: []disclosure.Count{{Column: "n_all", Of: disclosure.Answers + hq.ID, Item: "item", Values: []string{"mean_all"}}}}
 		for _, g := range groups {
 			key := "mean_" + g[0]
 			t.Columns = append(t.Columns, col(key, g[1], book.Dec1), internal("n_"+g[0]))
 			wide = append(wide, key)
-			spec.wide[key] = [2]string{d.ID, g[0]}
+			spec.Wide = append(spec.Wide, disclosure.Wide{Column: key, Codes: map[string]string{d.ID: g[0]}})
 		}
 		t.Columns = append(t.Columns, col("mean_all", T(L, "sheets.total"), book.Dec1), internal("n_all"))
 		wide = append(wide, "mean_all")
-		spec.wide["mean_all"] = [2]string{}
 		for _, it := range hq.Items {
 			row := []any{it.Code, it.Text}
 			for _, g := range groups {

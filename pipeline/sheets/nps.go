@@ -3,6 +3,7 @@ package sheets
 import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -38,7 +39,7 @@ func buildNPS(env *Env) ([]placed, error) {
 			}
 			dt.Rows = append(dt.Rows, []any{v, num(v), int64(k), share})
 		}
-		dt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "value", levels: true}
+		dt.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 		pro, det := d.atLeast(9), n-d.atLeast(7)
 		pas := n - pro - det
 		gt := &book.Table{Columns: []book.Column{
@@ -53,13 +54,13 @@ func buildNPS(env *Env) ([]placed, error) {
 			share, lo, hi := wilson(g.k, n, env.opt.Rule.Level)
 			gt.Rows = append(gt.Rows, []any{g.code, T(L, g.key), int64(g.k), share, lo, hi})
 		}
-		gt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "group", levels: true}
+		gt.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 		score, lo, hi := stats.NPS(pro, det, n, env.opt.Rule.Level)
 		nt := &book.Table{Columns: []book.Column{
 			col("n", i18nColumn(L, "n"), book.Int), col("score", T(L, "sheets.nps_short"), book.Signed),
 			col("ci_low", i18nColumn(L, "ci_low"), book.Signed), col("ci_high", i18nColumn(L, "ci_high"), book.Signed),
 		}, Rows: [][]any{{int64(n), nan(score), nan(lo), nan(hi)}}}
-		nt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID)}
+		nt.Protect = answersTo(q.ID, "")
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = T(L, "sheets.nps_desc", n)
 		s.Blocks = []book.Block{

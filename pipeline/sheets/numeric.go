@@ -5,6 +5,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -36,7 +37,7 @@ func buildNumeric(env *Env) ([]placed, error) {
 			col("sd", i18nColumn(L, "sd"), book.Dec1), col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),
 			col("q1", T(L, "sheets.q1"), book.Dec1), col("median", T(L, "sheets.median"), book.Dec1), col("q3", T(L, "sheets.q3"), book.Dec1),
 		}, Rows: [][]any{{int64(sm.n), nan(sm.mean), nan(sm.sd), nan(sm.ciLo), nan(sm.ciHi), nan(sm.q1), nan(sm.med), nan(sm.q3)}}}
-		st.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID)}
+		st.Protect = answersTo(q.ID, "")
 		dt := distTable(L, q, d)
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = T(L, "sheets.numeric_desc", sm.n)
@@ -82,7 +83,7 @@ func distTable(L string, q *Question, d *dist) *book.Table {
 			k := d.count(v)
 			t.Rows = append(t.Rows, []any{v, label, int64(k), share(k)})
 		}
-		t.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "value", levels: true}
+		t.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 		return t
 	}
 	lo, hi := d.values[0], d.values[len(d.values)-1]
@@ -97,7 +98,7 @@ func distTable(L string, q *Question, d *dist) *book.Table {
 		}
 		t.Rows = append(t.Rows, []any{b, T(L, "sheets.from_to", num(b), num(b+width)), int64(k), share(k)})
 	}
-	t.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "value", levels: true}
+	t.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 	return t
 }
 

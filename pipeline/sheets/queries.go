@@ -129,6 +129,9 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 	s.Description = env.expand(q.Description(L), q, p.key)
 	s.Source = q.Source
 	t := queryTable(L, p.table, q.Meta.Split)
+	if q.Meta.Protect != nil {
+		t.Protect = q.Meta.Protect
+	}
 	// A split by dimension names its groups' column after the dimension.
 	for i, c := range q.Meta.Split {
 		if d := env.Survey.Question(p.key[i]); d != nil && strings.HasPrefix(c, "dimension") {
@@ -165,7 +168,7 @@ func readable(t *query.Table, name string) int {
 // queryTable turns a query's table into a sheet's: the columns a reader
 // needs, marks out of the sig column, formats by the columns' names.
 func queryTable(L string, t *query.Table, splitCols []string) *book.Table {
-	out := &book.Table{Protect: protectSpec{counts: "n", auto: true}}
+	out := &book.Table{}
 	sig, mean := t.Col("sig"), t.Col("mean")
 	for _, name := range t.Columns {
 		col := book.Column{Key: name, Heading: i18nColumn(L, name)}

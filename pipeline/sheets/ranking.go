@@ -47,7 +47,7 @@ func buildRanking(env *Env) ([]placed, error) {
 		for _, r := range rows {
 			t.Rows = append(t.Rows, r.vals)
 		}
-		t.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "item"}
+		t.Protect = answersTo(q.ID, "item")
 		lo, hi := 1.0, float64(max(2, len(q.Items)))
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = T(L, "sheets.ranking_desc", base)

@@ -134,8 +134,8 @@ func buildScale(env *Env) ([]placed, error) {
 			mt.Rows = append(mt.Rows, []any{it.Code, it.Text, int64(s.n), nan(s.mean), nan(s.ciLo), nan(s.ciHi), t2, t2lo, t2hi})
 		}
 		// Shares rest on the item's base: a row is hidden with it.
-		dt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "item"}
-		mt.Protect = protectSpec{counts: "n", of: ofAnswers(q.ID), item: "item"}
+		dt.Protect = answersTo(q.ID, "item")
+		mt.Protect = answersTo(q.ID, "item")
 		var ymin, ymax *float64
 		if q.Scaled() {
 			lo, hi := q.Min, q.Max

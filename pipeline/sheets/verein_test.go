@@ -435,3 +435,14 @@ func checkOpen(t *testing.T, b book.Book, ms []member) {
 		}
 	}
 }
+
+func sheetByID(t *testing.T, b book.Book, id string) *book.Sheet {
+	t.Helper()
+	for i := range b.Sheets {
+		if b.Sheets[i].ID == id {
+			return &b.Sheets[i]
+		}
+	}
+	t.Fatalf("no sheet %s", id)
+	return nil
+}

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
@@ -164,7 +166,7 @@ func buildWeighted(env *Env) ([]placed, error) {
 		lo, hi := stats.TInterval(mw, se, neff-1, env.opt.Rule.Level)
 		t.Rows = append(t.Rows, []any{it.Code, it.Text, int64(len(x[0])), sum / float64(len(x[0])), nan(mw), nan(lo), nan(hi), nan(neff)})
 	}
-	t.Protect = protectSpec{counts: "n", of: ofAnswers(hq.ID), item: "item"}
+	t.Protect = answersTo(hq.ID, "item")
 	var ymin, ymax *float64
 	if hq.Scaled() {
 		lo, hi := hq.Min, hq.Max
@@ -199,4 +201,14 @@ func join(lang string, items []string) string {
 		and = " and "
 	}
 	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+}
+
+// Weights rakes the respondents of the engine's event to margins, as the
+// weighted sheet does: respondent → weight, averaging 1.
+func Weights(ctx context.Context, e *query.Engine, m Margins) (map[string]float64, error) {
+	env := &Env{ctx: ctx, e: e}
+	if err := env.loadSurvey(); err != nil {
+		return nil, err
+	}
+	return env.Weights(m)
 }

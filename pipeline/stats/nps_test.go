@@ -13,6 +13,7 @@ import (
 // TestNPSAgainstR: the score and its interval are what R's survey package
 // gives for the mean of +1/0/−1 in a simple random sample, times 100.
 func TestNPSAgainstR(t *testing.T) {
+	const level = 0.95
 	rscript, err := exec.LookPath("Rscript")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -28,7 +29,7 @@ func TestNPSAgainstR(t *testing.T) {
 d <- svydesign(ids = ~1, weights = ~w, data = data.frame(x = x, w = 1))
 m <- svymean(~x, d); ci <- confint(m, level = %g)
 cat(sprintf("%%.12f", c(100 * coef(m), max(-100, 100 * ci[1]), min(100, 100 * ci[2]))), "\n")
-`, tc.pro, tc.pas, tc.det, Level)
+`, tc.pro, tc.pas, tc.det, level)
 	}
 	out, err := exec.Command(rscript, "-e", script.String()).Output()
 	if err != nil {
@@ -39,7 +40,7 @@ cat(sprintf("%%.12f", c(100 * coef(m), max(-100, 100 * ci[1]), min(100, 100 * ci
 		t.Fatalf("R printed %q", out)
 	}
 	for i, tc := range cases {
-		score, lo, hi := NPS(tc.pro, tc.det, tc.pro+tc.pas+tc.det, Level)
+		score, lo, hi := NPS(tc.pro, tc.det, tc.pro+tc.pas+tc.det, level)
 		f := strings.Fields(lines[i])
 		for j, got := range []float64{score, lo, hi} {
 			want, _ := strconv.ParseFloat(f[j], 64)
@@ -48,7 +49,7 @@ cat(sprintf("%%.12f", c(100 * coef(m), max(-100, 100 * ci[1]), min(100, 100 * ci
 			}
 		}
 	}
-	if s, lo, _ := NPS(1, 0, 1, Level); s != 100 || !math.IsNaN(lo) {
+	if s, lo, _ := NPS(1, 0, 1, level); s != 100 || !math.IsNaN(lo) {
 		t.Errorf("one answer: %v %v, want 100 and no interval", s, lo)
 	}
 }
