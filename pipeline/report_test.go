@@ -196,20 +196,24 @@ func near(got string, want float64) bool {
 	return err == nil && math.Abs(v-want) < 1e-9
 }
 
+// TestReportSheets: the conference's report has a section per question in
+// the survey's order, then every breakdown table it had before (now by
+// role, one query per table serving each dimension), then the appendix.
 func TestReportSheets(t *testing.T) {
 	w := sampleReport(t, "de")
 	f := open(t, w.Workbook)
-	want := []string{"Übersicht", "Teilnahme", "Bedarf nach Bundesland", "Bedarf nach Bereich", "Bedarf Land × Bereich",
-		"Themenwünsche", "Zufriedenheit", "Likert-Übersicht", "Heatmap Land × Thema", "Methodik", "Codebuch", "Datenqualität"}
+	want := []string{"Übersicht", "Bundesland", "Bereich", "Handlungsbedarf", "Themenwünsche", "Zufriedenheit", "Weiterempfehlung",
+		"Verbesserungsvorschläge", "Teilnahme Bundesland × Bereich", "Handlungsbedarf nach Bundesland", "Handlungsbedarf nach Bereich",
+		"Heatmap Bundesland", "Heatmap Bereich", "Mittel Bundesland × Bereich", "Zufriedenheit und Empfehlung", "Methodik", "Codebuch", "Datenqualität"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets\n%q\nwant\n%q", got, want)
 	}
 	props, err := f.GetDocProps()
-	if err != nil || props.Creator != "resonanz" || props.Language != "de-DE" || props.Title == "" || !strings.Contains(props.Subject, "16. Mitteldeutsche") {
+	if err != nil || props.Creator != "resonanz" || props.Language != "de-DE" || !strings.Contains(props.Title, "Digitalisierungskonferenz") || !strings.Contains(props.Subject, "16. Mitteldeutsche") {
 		t.Errorf("doc props %+v (%v)", props, err)
 	}
-	// Every table sheet freezes its header row and formats its numbers.
-	for _, sh := range want[1:9] {
+	// Every sheet of one table freezes its header row.
+	for _, sh := range []string{"Bundesland", "Teilnahme Bundesland × Bereich", "Handlungsbedarf nach Bundesland", "Handlungsbedarf nach Bereich", "Heatmap Bundesland", "Mittel Bundesland × Bereich"} {
 		head := headerRow(t, f, sh)
 		p, err := f.GetPanes(sh)
 		if err != nil || !p.Freeze || p.YSplit != head {
@@ -217,14 +221,15 @@ func TestReportSheets(t *testing.T) {
 		}
 	}
 	formats := []struct{ sheet, column, code string }{
-		{"Bedarf nach Bundesland", "Mittelwert", "0.0"},
-		{"Bedarf nach Bundesland", "Untergrenze (95 %)", "0.0"},
-		{"Bedarf nach Bundesland", "n", "#,##0"},
-		{"Bedarf nach Bundesland", "Anteil hoch/sehr hoch", "0.0\"\u00a0\"%"},
+		{"Handlungsbedarf nach Bundesland", "Mittelwert", "0.0"},
+		{"Handlungsbedarf nach Bundesland", "Untergrenze (95 %)", "0.0"},
+		{"Handlungsbedarf nach Bundesland", "n", "#,##0"},
+		{"Handlungsbedarf nach Bundesland", "Anteil Top-2", "0.0\"\u00a0\"%"},
 		{"Themenwünsche", "Anteil", "0.0\"\u00a0\"%"},
 		{"Themenwünsche", "Untergrenze (95 %)", "0.0\"\u00a0\"%"},
-		{"Likert-Übersicht", "sehr hoch", "0.0\"\u00a0\"%"},
-		{"Zufriedenheit", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
+		{"Handlungsbedarf", "sehr hoch", "0.0\"\u00a0\"%"},
+		{"Zufriedenheit und Empfehlung", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
+		{"Weiterempfehlung", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
 	}
 	for _, c := range formats {
 		head := headerRow(t, f, c.sheet)
@@ -233,7 +238,7 @@ func TestReportSheets(t *testing.T) {
 			t.Errorf("%s / %s: format %q, want %q", c.sheet, c.column, got, c.code)
 		}
 	}
-	for _, sh := range []string{"Heatmap Land × Thema", "Bedarf Land × Bereich"} {
+	for _, sh := range []string{"Heatmap Bundesland", "Heatmap Bereich", "Mittel Bundesland × Bereich"} {
 		cf, err := f.GetConditionalFormats(sh)
 		if err != nil || len(cf) == 0 {
 			t.Errorf("%s: no colour scale (%v)", sh, err)
@@ -267,10 +272,10 @@ func TestReportNumbersMatchTruth(t *testing.T) {
 			t.Errorf("cover %s = %q, want %d", sectorDE[code], got, n)
 		}
 	}
-	if got := cover["Gesamtzufriedenheit (Mittelwert 1–5)"]; !near(got[0], x.satisfaction.mean()) || !near(got[1], float64(x.satisfaction.n)) {
+	if got := cover["Zufriedenheit (Mittelwert, 1 = sehr unzufrieden … 5 = sehr zufrieden)"]; len(got) < 2 || !near(got[0], x.satisfaction.mean()) || !near(got[1], float64(x.satisfaction.n)) {
 		t.Errorf("satisfaction %q, want %.4f n %d", got, x.satisfaction.mean(), x.satisfaction.n)
 	}
-	if got := cover["Net Promoter Score (−100 bis +100)"]; !near(got[0], x.nps) || !near(got[1], float64(x.npsScore.n)) {
+	if got := cover["Weiterempfehlung"]; len(got) < 2 || !near(got[0], x.nps) || !near(got[1], float64(x.npsScore.n)) {
 		t.Errorf("NPS %q, want %.4f n %d", got, x.nps, x.npsScore.n)
 	}
 	var items []string
@@ -286,32 +291,35 @@ func TestReportNumbersMatchTruth(t *testing.T) {
 
 	// Heatmap: mean need per state and topic, "." below 5 answers.
 	stateCode, itemCode := invert(stateDE), invert(itemDE)
-	grid := table(t, f, "Heatmap Land × Thema")
+	grid := table(t, f, "Heatmap Bundesland")
 	for _, r := range grid.rows {
-		it := itemCode[r["Thema"]]
+		it := itemCode[r["Item"]]
 		for name, code := range stateCode {
 			want := x.needState[[2]string{code, it}]
-			checkCell(t, "heatmap "+r["Thema"]+"/"+name, r[name], want)
+			checkCell(t, "heatmap "+r["Item"]+"/"+name, r[name], want)
 		}
-		checkCell(t, "heatmap "+r["Thema"]+"/Gesamt", r["Gesamt"], x.needAll[it])
+		checkCell(t, "heatmap "+r["Item"]+"/Gesamt", r["Gesamt"], x.needAll[it])
 	}
 	if len(grid.rows) != len(itemDE) {
 		t.Errorf("heatmap has %d rows, want %d", len(grid.rows), len(itemDE))
 	}
 
 	// Likert: share of each answer per topic; n per topic.
-	lik := table(t, f, "Likert-Übersicht")
+	lik := table(t, f, "Handlungsbedarf")
 	for _, r := range lik.rows {
-		it := itemCode[r["Thema"]]
+		it := itemCode[r["Item"]]
 		n := x.needAll[it].n
 		if !near(r["n"], float64(n)) {
-			t.Errorf("Likert %s n = %s, want %d", r["Thema"], r["n"], n)
+			t.Errorf("Likert %s n = %s, want %d", r["Item"], r["n"], n)
 		}
 		for v, label := range levelDE {
 			if !near(r[label], float64(x.levels[it][v])/float64(n)) {
-				t.Errorf("Likert %s / %s = %s, want %d/%d", r["Thema"], label, r[label], x.levels[it][v], n)
+				t.Errorf("Likert %s / %s = %s, want %d/%d", r["Item"], label, r[label], x.levels[it][v], n)
 			}
 		}
+	}
+	if len(lik.rows) != len(itemDE) {
+		t.Errorf("Likert has %d rows, want %d", len(lik.rows), len(itemDE))
 	}
 }
 

@@ -1,7 +1,7 @@
 -- title: {headline} nach {split}
 -- title_en: {headline} by {split}
--- sheet: {split}
--- sheet_en: {split}
+-- sheet: Mittel {split}
+-- sheet_en: Means {split}
 -- description: Mittelwert je Item ({scale}) für jede Kombination zweier Merkmale ({split}), mit 95-%-Konfidenzintervall.
 -- description_en: Mean per item ({scale}) for each combination of two characteristics ({split}), with 95 % confidence interval.
 -- split: dimension, dimension2
