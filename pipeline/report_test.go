@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"maps"
 	"encoding/xml"
 	"image/png"
 	"math"
@@ -351,7 +352,9 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bySheet := map[string]reporttest.Chart{}
+	bySheet := map[string]reporttest.Chart{} // a sheet's first chart; the Likert chart apart
+	var likert reporttest.Chart
+	count := map[string]int{}
 	for _, c := range charts {
 		sh := reporttest.Sheet(c.Series[0].Val)
 		for _, s := range c.Series {
@@ -361,16 +364,21 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 				}
 			}
 		}
-		bySheet[sh] = c
+		if len(c.Series) > 0 && c.Series[0].NoFill {
+			likert = c
+		}
+		if count[sh] == 0 {
+			bySheet[sh] = c
+		}
+		count[sh]++
 	}
-	want := []string{"Bedarf nach Bereich", "Bedarf nach Bundesland", "Likert-Übersicht", "Teilnahme", "Themenwünsche"}
-	got := make([]string, 0, len(bySheet))
-	for sh := range bySheet {
-		got = append(got, sh)
-	}
-	sort.Strings(got)
-	if !slices.Equal(got, want) || len(charts) != len(want) {
-		t.Fatalf("charts on %q (%d), want one each on %q", got, len(charts), want)
+	// One chart per question's section (two where the section has two:
+	// the scale's distribution and means, the NPS's groups and values) and
+	// per breakdown table; heatmaps colour their cells instead.
+	want := map[string]int{"Bereich": 1, "Bundesland": 1, "Handlungsbedarf": 2, "Handlungsbedarf nach Bereich": 1, "Handlungsbedarf nach Bundesland": 1,
+		"Teilnahme Bundesland × Bereich": 1, "Themenwünsche": 1, "Verbesserungsvorschläge": 1, "Weiterempfehlung": 2, "Zufriedenheit": 1}
+	if !maps.Equal(count, want) {
+		t.Fatalf("charts per sheet %v, want %v", count, want)
 	}
 	// values[series][category] as the chart reads them.
 	read := func(c reporttest.Chart, skip int) map[string]map[string]string {
@@ -390,7 +398,7 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	}
 	stateCode, sectorCode, itemCode := invert(stateDE), invert(sectorDE), invert(itemDE)
 
-	c := bySheet["Bedarf nach Bundesland"]
+	c := bySheet["Handlungsbedarf nach Bundesland"]
 	if c.Type != "barChart" || c.Dir != "bar" || c.Group != "clustered" {
 		t.Errorf("need by state: %s %s %s, want clustered horizontal bars", c.Type, c.Dir, c.Group)
 	}
@@ -414,13 +422,13 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 		}
 	}
 
-	for s, m := range read(bySheet["Bedarf nach Bereich"], 0) {
+	for s, m := range read(bySheet["Handlungsbedarf nach Bereich"], 0) {
 		for cat, v := range m {
 			checkCell(t, "need by sector "+s+"/"+cat, v, x.needSector[[2]string{sectorCode[s], itemCode[cat]}])
 		}
 	}
 
-	c = bySheet["Teilnahme"]
+	c = bySheet["Teilnahme Bundesland × Bereich"]
 	if c.Group != "stacked" {
 		t.Errorf("participation grouping %q, want stacked", c.Group)
 	}
@@ -449,6 +457,9 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	}
 	cats, shares := resolve(t, f, c.Series[0].Cat), resolve(t, f, c.Series[0].Val)
 	prev := math.Inf(1)
+	if len(cats) != len(itemDE)+1 {
+		t.Errorf("topics chart: %d options, want every one", len(cats))
+	}
 	for i, cat := range cats {
 		want := float64(x.topics[itemCode[cat]]) / float64(x.n)
 		if !near(shares[i], want) {
@@ -460,7 +471,7 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 		prev = want
 	}
 
-	c = bySheet["Likert-Übersicht"]
+	c = likert
 	if len(c.Series) != 6 || !c.Series[0].NoFill || c.Group != "stacked" {
 		t.Fatalf("Likert chart: %d series, offset unfilled %v, grouping %s", len(c.Series), len(c.Series) > 0 && c.Series[0].NoFill, c.Group)
 	}
@@ -481,7 +492,8 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 
 func TestReportChartFiles(t *testing.T) {
 	w := sampleReport(t, "de")
-	want := []string{"heatmap_need", "likert_need", "needs_by_sector", "needs_by_state", "needs_state_sector", "participation", "topics_wanted"}
+	want := []string{"headline_by_group_sector", "headline_by_group_state", "headline_by_pair_state_sector", "heatmap_sector", "heatmap_state",
+		"participation_state_sector", "q_improve", "q_need", "q_need_2", "q_nps", "q_nps_3", "q_satisfaction", "q_sector", "q_state", "q_topics"}
 	var pngs, svgs []string
 	for _, c := range w.Charts {
 		base := strings.TrimSuffix(filepath.Base(c), filepath.Ext(c))
@@ -495,7 +507,7 @@ func TestReportChartFiles(t *testing.T) {
 	sort.Strings(pngs)
 	sort.Strings(svgs)
 	if !slices.Equal(pngs, want) || !slices.Equal(svgs, want) {
-		t.Fatalf("charts: png %q svg %q, want %q (none for satisfaction, which has no chart)", pngs, svgs, want)
+		t.Fatalf("charts: png %q svg %q, want %q (none for key figures, which have no chart)", pngs, svgs, want)
 	}
 	dir := filepath.Dir(w.Charts[0])
 	entries, _ := os.ReadDir(dir)
@@ -535,10 +547,10 @@ func TestReportChartFiles(t *testing.T) {
 			}
 		}
 	}
-	b, _ := os.ReadFile(filepath.Join(dir, "needs_by_state.svg"))
+	b, _ := os.ReadFile(filepath.Join(dir, "headline_by_group_state.svg"))
 	for _, umlaut := range []string{"Thüringen", "Fachkräftegewinnung", "Digitale Souveränität"} {
 		if !strings.Contains(string(b), umlaut) {
-			t.Errorf("needs_by_state.svg lacks %q", umlaut)
+			t.Errorf("headline_by_group_state.svg lacks %q", umlaut)
 		}
 	}
 }
@@ -546,33 +558,43 @@ func TestReportChartFiles(t *testing.T) {
 func TestReportEnglish(t *testing.T) {
 	w := sampleReport(t, "en")
 	f := open(t, w.Workbook)
-	want := []string{"Summary", "Responses", "Need by state", "Need by sector", "Need state × sector",
-		"Topics wanted", "Satisfaction", "Likert overview", "Heatmap state × topic", "Methods", "Codebook", "Data quality"}
+	want := []string{"Summary", "State", "Sector", "Need for action", "Topics wanted", "Satisfaction", "Recommendation", "Suggestions",
+		"Respondents State × Sector", "Need for action by State", "Need for action by Sector", "Heatmap State", "Heatmap Sector",
+		"Means State × Sector", "Satisfaction and recommendation", "Methods", "Codebook", "Data quality"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets\n%q\nwant\n%q", got, want)
 	}
-	head := headerRow(t, f, "Need by state")
-	rows, _ := f.GetRows("Need by state")
-	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Topic", "n", "Mean"}) {
+	sh := "Need for action by State"
+	head := headerRow(t, f, sh)
+	rows, _ := f.GetRows(sh)
+	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Item", "n", "Mean"}) {
 		t.Errorf("header %q", got)
 	}
-	if got := rows[0][0]; got != "Need for action by state" {
+	if got := rows[0][0]; got != "Need for action by State" {
 		t.Errorf("title %q", got)
 	}
 	body := strings.Join(rows[head], "|")
 	if !strings.Contains(body, "Saxony") || !strings.Contains(body, "Digital administration") {
 		t.Errorf("first row %q is not in English", body)
 	}
-	lik, _ := f.GetRows("Likert overview")
-	if h := strings.Join(lik[headerRow(t, f, "Likert overview")-1], "|"); !strings.Contains(h, "very low") || !strings.Contains(h, "Mean") {
+	lik, _ := f.GetRows("Need for action")
+	if h := strings.Join(lik[headerRow(t, f, "Need for action")-1], "|"); !strings.Contains(h, "very low") || !strings.Contains(h, "Mean") {
 		t.Errorf("Likert header %q", h)
 	}
 	props, _ := f.GetDocProps()
-	if props.Language != "en-GB" || !strings.HasPrefix(props.Title, "Participant survey results") {
+	if props.Language != "en-GB" || !strings.HasPrefix(props.Title, "Participant survey, Central German") {
 		t.Errorf("props %+v", props)
 	}
-	if got := numFmt(t, f, "Need by state", cellName(column(t, f, "Need by state", head, "Share high/very high"), head+1)); got != "0.0%" {
+	if got := numFmt(t, f, sh, cellName(column(t, f, sh, head, "Share top-2"), head+1)); got != "0.0%" {
 		t.Errorf("English share format %q", got)
+	}
+	cover, _ := f.GetRows("Summary")
+	var all []string
+	for _, r := range cover {
+		all = append(all, strings.Join(r, " "))
+	}
+	if text := strings.Join(all, "\n"); !strings.Contains(text, "Key findings") || !strings.Contains(text, "rated highest is") {
+		t.Errorf("the English cover lacks its findings:\n%s", text)
 	}
 }
 
