@@ -104,7 +104,7 @@ func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
 }
 
 func printReport(w io.Writer, wr *report.Written, verbose bool) {
-	fmt.Fprintf(w, "wrote %s (%d table sheets), %s and %d chart files in %s\n",
+	fmt.Fprintf(w, "wrote %s (%d sheets), %s and %d chart files in %s\n",
 		wr.Workbook, len(wr.Sheets), wr.HTML, len(wr.Charts), filepath.Dir(firstOr(wr.Charts, wr.Workbook)))
 	if !verbose {
 		return

@@ -48,8 +48,9 @@ type Sheet struct {
 	Role        Role
 	Blocks      []Block
 	Notes       []string // lines under the blocks
-	// Source says where the sheet comes from: "built-in", a query file's
-	// path, or "" for a sheet the report builds itself.
+	// Source says where the sheet comes from: a query file's path
+	// (queries/<name>.sql for a built-in), or "" for a sheet the report
+	// builds itself.
 	Source string
 	// Err is a failed query: the sheet shows it instead of its blocks.
 	Err error

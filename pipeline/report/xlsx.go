@@ -435,12 +435,7 @@ func hasParas(s *book.Sheet) bool {
 }
 
 // sourceName says where a sheet's query comes from.
-func sourceName(s *book.Sheet) string {
-	if s.Source == "built-in" {
-		return "queries/" + s.ID + ".sql"
-	}
-	return s.Source
-}
+func sourceName(s *book.Sheet) string { return s.Source }
 
 // paraCols is how many columns a paragraph spans; the cover's and the
 // methods' first columns are wide, so five hold about a hundred characters.

@@ -1,6 +1,8 @@
 package sheets
 
 import (
+	"path/filepath"
+
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -27,7 +29,7 @@ func buildMethods(env *Env) ([]placed, error) {
 		}
 	}
 	var paras []book.Para
-	for _, p := range methodParagraphs(env.opt.Rule, L, env.opt.Weights != "", env.weighted, env.marginsNames()) {
+	for _, p := range methodParagraphs(env.opt.Rule, L, env.opt.Weights != "", env.weighted, env.marginsNames(), filepath.Base(env.opt.Weights)) {
 		paras = append(paras, book.Para{Text: p})
 	}
 	paras = append(paras, book.Para{Text: T(L, "sheets.nps_method")})
@@ -42,14 +44,14 @@ func buildMethods(env *Env) ([]placed, error) {
 
 // methodParagraphs are stats.Methods, whose last paragraph, on weighting
 // "where a result is marked as weighted", is made true of this report.
-func methodParagraphs(rule disclosure.Rule, L string, weighted bool, sheet, margins string) []string {
+func methodParagraphs(rule disclosure.Rule, L string, weighted bool, sheet, margins, file string) []string {
 	ps := disclosure.Methods(rule, L)
 	last := len(ps) - 1
 	if !weighted {
 		ps[last] = T(L, "sheets.no_weighting")
 		return ps
 	}
-	ps[last] += " " + T(L, "sheets.weighting_here", sheet, margins)
+	ps[last] += " " + T(L, "sheets.weighting_here", sheet, margins, file)
 	return ps
 }
 

@@ -1,8 +1,6 @@
 package sheets
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -194,43 +192,6 @@ func eventName(e Event) string {
 		return e.Title + " (" + e.ID + ")"
 	}
 	return e.ID
-}
-
-// formatNumber prints a figure as the tables show it (until the writers'
-// formatting is shared): one decimal, percent without decimals, a sign for
-// scores, counts with thousands separators.
-func formatNumber(L string, f book.Format, v float64) string {
-	if math.IsNaN(v) {
-		return ""
-	}
-	dec := func(x float64, d int) string {
-		p := math.Pow(10, float64(d))
-		x = math.Round(x*p) / p
-		if x == 0 {
-			x = 0
-		}
-		s := strconv.FormatFloat(x, 'f', d, 64)
-		if L != "en" {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-		return strings.Replace(s, "-", "\u2212", 1)
-	}
-	switch f {
-	case book.Int:
-		return dec(v, 0)
-	case book.Pct:
-		if L == "en" {
-			return dec(100*v, 0) + "%"
-		}
-		return dec(100*v, 0) + "\u00a0%"
-	case book.Signed:
-		s := dec(v, 1)
-		if math.Round(v*10) > 0 {
-			s = "+" + s
-		}
-		return s
-	}
-	return dec(v, 1)
 }
 
 // formatDate prints an ISO date (2025-11-13) as readers expect it:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -83,7 +84,7 @@ func (env *Env) text(c cell) string {
 }
 
 // figure formats a cell as the report shows it.
-func (env *Env) figure(c cell, f book.Format) string { return formatNumber(env.L, f, env.value(c)) }
+func (env *Env) figure(c cell, f book.Format) string { return report.Text(env.L, f, nan(env.value(c))) }
 
 // interval is "4,2–4,4" of a row's ci columns.
 func (env *Env) interval(c cell, lo, hi string, f book.Format) string {

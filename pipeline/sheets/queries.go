@@ -34,16 +34,12 @@ func (env *Env) result(name string) *queryResult {
 		return nil
 	}
 	r := &queryResult{q: q}
-	if err := env.e.Broken(name); err != nil {
-		r.err = err
-	} else {
-		rr, done, err := env.e.Run(env.ctx, q, env.params)
-		if err == nil {
-			r.table, err = query.Collect(rr)
-			done()
-		}
-		r.err = err
+	rr, done, err := env.e.Run(env.ctx, q, env.params)
+	if err == nil {
+		r.table, err = query.Collect(rr)
+		done()
 	}
+	r.err = err
 	env.results[name] = r
 	return r
 }
@@ -59,10 +55,8 @@ func buildQueries(env *Env) ([]placed, error) {
 		}
 		r := env.result(q.Name)
 		if r.err != nil {
-			s := env.newSheet(q.Name, env.expand(q.SheetName(env.L), q, nil), env.expand(q.Title(env.L), q, nil))
-			s.Source, s.Err = q.Source, r.err
-			out = append(out, placed{group: groupTables, order: q.Meta.Order, sheet: s})
-			continue
+			// A query that fails fails the report: its file and line say why.
+			return nil, r.err
 		}
 		if q.Meta.Optional && len(r.table.Rows) == 0 {
 			continue
@@ -125,9 +119,15 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 	if p.key != nil {
 		id += "_" + strings.Join(p.key, "_")
 	}
-	s := env.newSheet(id, env.expand(q.SheetName(L), q, p.key), env.expand(q.Title(L), q, p.key))
+	name, title := env.expand(q.SheetName(L), q, p.key), env.expand(q.Title(L), q, p.key)
+	if c := env.opt.Compare; len(c) == 2 && q.Name == compareQuery && q.Source == "built-in" {
+		// "compared with last time" would be wrong when A is not the
+		// event before B.
+		name, title = T(L, "sheets.compared_sheet"), T(L, "sheets.compared_title", c[1].Label(), c[0].Label())
+	}
+	s := env.newSheet(id, name, title)
 	s.Description = env.expand(q.Description(L), q, p.key)
-	s.Source = q.Source
+	s.Source = sourceOf(q)
 	t := queryTable(L, p.table, q.Meta.Split)
 	if q.Meta.Protect != nil {
 		t.Protect = q.Meta.Protect
@@ -154,6 +154,14 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 	}
 	s.Blocks = []book.Block{blk}
 	return s
+}
+
+// sourceOf is where a query comes from, for its sheet's note.
+func sourceOf(q *query.Query) string {
+	if q.Source == "built-in" {
+		return "queries/" + q.Name + ".sql"
+	}
+	return q.Source
 }
 
 // readable returns the column that says in words what a code column

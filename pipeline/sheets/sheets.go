@@ -88,7 +88,7 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		bar.Add(1)
 		ps, err := b.build(env)
 		if err != nil {
-			return book.Book{}, fmt.Errorf("sheets: %s: %w", b.name, err)
+			return book.Book{}, err // each says its stage: weights: …, a query file's name
 		}
 		made[i] = ps
 	}
@@ -102,7 +102,7 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		bar.Add(1)
 		ps, err := b.build(env)
 		if err != nil {
-			return book.Book{}, fmt.Errorf("sheets: %s: %w", b.name, err)
+			return book.Book{}, err // each says its stage: weights: …, a query file's name
 		}
 		made[i] = ps
 	}

@@ -57,6 +57,7 @@ var words = map[string]text{
 	"sheets.codebook":        {"Codebuch", "Codebook"},
 	"sheets.compared":        {"Vergleich", "Comparison"},
 	"sheets.compared_title":  {"Vergleich %s mit %s", "%s compared with %s"},
+	"sheets.compared_sheet":  {"Vergleich gewählter Befragungen", "Comparison of chosen surveys"},
 	"sheets.contents":        {"Inhalt", "Contents"},
 	"sheets.cover":           {"Übersicht", "Summary"},
 	"sheets.date":            {"Datum", "Date"},
@@ -73,7 +74,7 @@ var words = map[string]text{
 	"sheets.methods":         {"Methodik", "Methods"},
 	"sheets.no_rejects":      {"Keine zurückgewiesenen Werte.", "No rejected values."},
 	"sheets.no_weighting":    {"Gewichtung: Kein Ergebnis dieses Berichts ist gewichtet; alle Zahlen beruhen auf den ungewichteten Antworten.", "Weighting: no result in this report is weighted; every figure rests on the unweighted answers."},
-	"sheets.weighting_here":  {"In diesem Bericht ist nur das Blatt „%s“ gewichtet, nach %s; alle anderen Ergebnisse sind ungewichtet.", "In this report only the sheet \"%s\" is weighted, by %s; all other results are unweighted."},
+	"sheets.weighting_here":  {"In diesem Bericht ist nur das Blatt „%s“ gewichtet, nach %s auf die Verteilung in %s; alle anderen Ergebnisse sind ungewichtet.", "In this report only the sheet \"%s\" is weighted, by %s to the distribution in %s; all other results are unweighted."},
 	"sheets.nps_method":      {"Net Promoter Score: Anteil der Antworten 9–10 (Promotoren) minus Anteil 0–6 (Detraktoren), in Punkten von −100 bis +100. Er ist das 100-Fache des Mittelwerts von x = +1 (Promotor), 0 (Passiv), −1 (Detraktor); sein Konfidenzintervall ist das Normalverteilungsintervall dieses Mittelwerts mit der Stichprobenvarianz von x, (p + d − (p − d)²) · n/(n − 1) für die Anteile p und d, begrenzt auf −100 bis +100.", "Net Promoter Score: share of answers 9–10 (promoters) minus share 0–6 (detractors), in points from −100 to +100. It is 100 times the mean of x = +1 (promoter), 0 (passive), −1 (detractor); its confidence interval is the normal interval of that mean with the sample variance of x, (p + d − (p − d)²) · n/(n − 1) for the shares p and d, bounded to −100 to +100."},
 	"sheets.quality":         {"Datenqualität", "Data quality"},
 	"sheets.question":        {"Frage", "Question"},
@@ -125,10 +126,7 @@ func T(lang, key string, args ...any) string {
 	if lang == "en" {
 		s = t.en
 	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return fmt.Sprintf(s, args...)
 }
 
 // pick chooses between bilingual data: the English text for "en" when
