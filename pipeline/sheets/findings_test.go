@@ -127,7 +127,7 @@ func TestConferenceFindings(t *testing.T) {
 		switch {
 		case strings.HasPrefix(f.Text, "Handlungsbedarf: am höchsten"):
 			seen["rated"] = true
-			m := regexp.MustCompile(`„([^“]+)“ mit ` + num + ` \(95-%-KI ` + ci + `; n = (\d+)\)`).FindAllStringSubmatch(f.Text, -1)
+			m := regexp.MustCompile(`„([^“]+)“ mit `+num+` \(95-%-KI `+ci+`; n = (\d+)\)`).FindAllStringSubmatch(f.Text, -1)
 			if len(m) != 2 {
 				t.Fatalf("rated: %q", f.Text)
 			}
@@ -150,7 +150,7 @@ func TestConferenceFindings(t *testing.T) {
 			}
 		case strings.HasPrefix(f.Text, "Handlungsbedarf nach Gruppen:"):
 			seen["groups"] = true
-			m := regexp.MustCompile(`([^:;]+?) bewertet „([^“]+)“ signifikant (höher|niedriger) als die übrigen Befragten \(` + num + `; n = (\d+)\)`).FindAllStringSubmatch(f.Text, -1)
+			m := regexp.MustCompile(`([^:;]+?) bewertet „([^“]+)“ signifikant (höher|niedriger) als die übrigen Befragten \(`+num+`; n = (\d+)\)`).FindAllStringSubmatch(f.Text, -1)
 			if len(m) == 0 {
 				t.Fatalf("groups: %q", f.Text)
 			}
