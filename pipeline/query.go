@@ -39,18 +39,33 @@ type QueryOptions struct {
 // Formats are the output formats of Query.
 var Formats = []string{"table", "csv", "json", "xlsx", "parquet"}
 
-// queryDirs adds the queries/ folder next to the data directory, if any.
-func queryDirs(dataDir string, dirs []string) []string {
-	auto := filepath.Join(filepath.Dir(filepath.Clean(dataDir)), "queries")
-	if st, err := os.Stat(auto); err == nil && st.IsDir() {
-		for _, d := range dirs {
-			if filepath.Clean(d) == auto {
-				return dirs
-			}
+// IgnoredQueries returns the queries/ folder beside the data directory when
+// no --queries names it and it holds a query file the built-in ones do not
+// (run from the repository, ./queries holds just those); else "". Such a
+// folder is not read: it used to be, and a file dropped there changed every
+// query and report without anyone asking for it. Commands say so once.
+func IgnoredQueries(dataDir string, dirs []string) string {
+	beside := filepath.Join(filepath.Dir(filepath.Clean(dataDir)), "queries")
+	abs, _ := filepath.Abs(beside)
+	for _, d := range dirs {
+		if a, _ := filepath.Abs(d); a == abs {
+			return ""
 		}
-		return append([]string{auto}, dirs...)
 	}
-	return dirs
+	user, err := query.Load(beside)
+	if err != nil {
+		// Not there, or unreadable: a broken file also needs the flag.
+		if _, serr := os.Stat(beside); serr != nil {
+			return ""
+		}
+		return beside
+	}
+	for _, q := range user {
+		if q.Source != "built-in" {
+			return beside
+		}
+	}
+	return ""
 }
 
 // Query runs analyst SQL and writes the result in a format. When the views
@@ -74,7 +89,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs,
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {
@@ -159,7 +174,7 @@ type ListOptions struct {
 // Queries lists the built-in and user queries. With data, each is also
 // tried as a view, so a broken one is named.
 func Queries(ctx context.Context, opt ListOptions) (*QueryList, error) {
-	dirs := queryDirs(opt.DataDir, opt.QueryDirs)
+	dirs := opt.QueryDirs
 	qs, err := query.Load(dirs...)
 	if err != nil {
 		return nil, err
@@ -192,7 +207,7 @@ func Schema(ctx context.Context, opt ListOptions) ([]query.View, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := query.Open(ctx, query.Options{DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs)})
+	e, err := query.Open(ctx, query.Options{DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: opt.QueryDirs})
 	if err != nil {
 		return nil, err
 	}

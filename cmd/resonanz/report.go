@@ -84,6 +84,7 @@ lists every sheet and file.`,
 
 func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
 	o.Progress = g.progress()
+	noteIgnoredQueries(g, o.QueryDirs)
 	wr, err := pipeline.Report(c.Context(), *o)
 	if err != nil {
 		return err

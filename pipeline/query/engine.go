@@ -46,6 +46,7 @@ type Engine struct {
 	arrow   *duckdb.Arrow
 	queries []*Query
 	broken  map[string]error // queries whose view could not be created
+	sandbox *sandbox         // what analyst SQL may call and read
 	// Manifest is the published state the views were made from.
 	Manifest *store.Manifest
 }
@@ -100,7 +101,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		db.Close()
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, Manifest: m}
+	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, sandbox: newSandbox(), Manifest: m}
 	if err := e.setup(ctx, st.Dir, m); err != nil {
 		e.Close()
 		return nil, err
@@ -147,13 +148,10 @@ func (e *Engine) exec(ctx context.Context, stmt string, args ...any) error {
 }
 
 func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error {
-	// t975(df): the 97.5 % quantile of Student's t, for 95 % intervals.
-	if err := duckdb.RegisterScalarUDF(e.conn, "t975", t975{}); err != nil {
-		return fmt.Errorf("query: %w", err)
-	}
-	// welch_p(m1, sd1, n1, m2, sd2, n2): two-sided p of Welch's t test.
-	if err := duckdb.RegisterScalarUDF(e.conn, "welch_p", welchP{}); err != nil {
-		return fmt.Errorf("query: %w", err)
+	for name, f := range udfs {
+		if err := duckdb.RegisterScalarUDF(e.conn, name, f); err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
 	}
 	// The plain views hold the selected events; all_events.* holds every
 	// event, for comparisons across waves.
@@ -288,7 +286,6 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 	if err := e.exec(ctx, scaleTrendMacro); err != nil {
 		return fmt.Errorf("query: setup: %w", err)
 	}
-	e.createQueryViews(ctx)
 	lock := []string{
 		fmt.Sprintf("set memory_limit = %s", quote(e.opt.MemoryLimit)),
 		fmt.Sprintf("set threads = %d", e.opt.Threads),
@@ -307,7 +304,74 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: %s: %w", s, err)
 		}
 	}
+	// Only now, locked, are the query files vetted and made views: nothing
+	// in them is bound before the sandbox and the configuration hold.
+	if err := e.allowProject(ctx); err != nil {
+		return err
+	}
+	e.createQueryViews(ctx)
 	return nil
+}
+
+// allowProject adds what the engine made itself to the sandbox: its views
+// and tables, its macros and functions, and the query files' names (their
+// views are made after).
+func (e *Engine) allowProject(ctx context.Context) error {
+	rows, err := e.conn.QueryContext(ctx, `select schema_name, view_name from duckdb_views() where not internal
+		union all select schema_name, table_name from duckdb_tables() where not internal`)
+	if err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	for rows.Next() {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("query: sandbox: %w", err)
+		}
+		if schema != "main" {
+			name = schema + "." + name
+		}
+		e.sandbox.views[strings.ToLower(name)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	rows, err = e.conn.QueryContext(ctx, `select distinct function_name, function_type from duckdb_functions() where not internal`)
+	if err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, kind string
+		if err := rows.Scan(&name, &kind); err != nil {
+			return fmt.Errorf("query: sandbox: %w", err)
+		}
+		if kind == "table_macro" || kind == "table" {
+			e.sandbox.table[strings.ToLower(name)] = true
+		} else {
+			e.sandbox.scalar[strings.ToLower(name)] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	// DuckDB lists Go functions as internal ones.
+	for name := range udfs {
+		e.sandbox.scalar[name] = true
+	}
+	for _, q := range e.queries {
+		e.sandbox.views[q.Name] = true
+	}
+	return nil
+}
+
+// udfs are the Go functions the engine adds to DuckDB.
+var udfs = map[string]duckdb.ScalarFunc{
+	// t975(df): the 97.5 % quantile of Student's t, for 95 % intervals.
+	"t975": t975{},
+	// welch_p(m1, sd1, n1, m2, sd2, n2): two-sided p of Welch's t test.
+	"welch_p": welchP{},
 }
 
 // rankCTE ranks events for the label views: the wording of the newest
