@@ -26,10 +26,10 @@ func (e *Engine) check(ctx context.Context, text string) error {
 		return err
 	}
 	var res struct {
-		Error      bool              `json:"error"`
-		Type       string            `json:"error_type"`
-		Message    string            `json:"error_message"`
-		Position   string            `json:"position"`
+		Error      bool   `json:"error"`
+		Type       string `json:"error_type"`
+		Message    string `json:"error_message"`
+		Position   string `json:"position"`
 		Statements []any  `json:"statements"`
 	}
 	d := json.NewDecoder(strings.NewReader(js))
