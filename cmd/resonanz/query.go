@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -95,16 +94,9 @@ formula.`,
 			if !g.Quiet {
 				o.Log = g.stderr
 			}
-			if o.Out == "" {
-				// Buffered, so a failing query prints no half table.
-				var buf bytes.Buffer
-				if err := pipeline.Query(c.Context(), *o, &buf); err != nil {
-					return err
-				}
-				_, err := g.stdout.Write(buf.Bytes())
-				return err
-			}
-			return pipeline.Query(c.Context(), *o, nil)
+			// A failing query prints no half table: Query holds back the
+			// first MiB of a result (and a terminal table whole).
+			return pipeline.Query(c.Context(), *o, g.stdout)
 		},
 	}
 	f := c.Flags()

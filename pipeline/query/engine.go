@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -47,6 +48,10 @@ type Engine struct {
 	queries []*Query
 	broken  map[string]error // queries whose view could not be created
 	sandbox *sandbox         // what analyst SQL may call and read
+	// maxRSS is the resident memory past which a query is stopped (0: not
+	// watched); stopped says the engine gave up on a call (limits.go).
+	maxRSS  int64
+	stopped atomic.Bool
 	// Manifest is the published state the views were made from.
 	Manifest *store.Manifest
 }
@@ -66,6 +71,10 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = 60 * time.Second
+	}
+	limit, err := ParseBytes(opt.MemoryLimit)
+	if err != nil {
+		return nil, fmt.Errorf("query: --memory-limit: %w", err)
 	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
@@ -115,11 +124,20 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		e.Close()
 		return nil, fmt.Errorf("query: %w", err)
 	}
+	// What DuckDB counts stays below its memory limit; what it does not
+	// (strings a function builds) and the results held in Go count here.
+	if base, ok := residentBytes(); ok {
+		e.maxRSS = base + limit + max(limit/4, 128<<20)
+	}
 	return e, nil
 }
 
-// Close releases DuckDB.
+// Close releases DuckDB. After a runaway call it leaves DuckDB be: the call
+// still holds the connection, and the process's end frees it.
 func (e *Engine) Close() error {
+	if e.stopped.Load() {
+		return nil
+	}
 	if e.conn != nil {
 		e.conn.Close()
 	}
@@ -473,48 +491,47 @@ func (e *Engine) QueryFrom(ctx context.Context, source, text string, params map[
 
 // Run runs a loaded query with parameters.
 func (e *Engine) Run(ctx context.Context, q *Query, params map[string]string) (array.RecordReader, func(), error) {
+	if e.stopped.Load() {
+		return nil, nil, e.wrap(q, errStopped)
+	}
 	if err := e.check(ctx, q.SQL); err != nil {
 		return nil, nil, e.wrap(q, err)
 	}
 	text := trimSQL(q.SQL)
-	args, err := e.bind(ctx, text, params)
+	// One guard from binding to the last row: DuckDB folds constants
+	// while it prepares, so repeat('x', 4e9) runs there already.
+	g := e.newGuard(ctx)
+	args, err := e.bind(g, text, params)
 	if err != nil {
-		return nil, nil, e.wrap(q, err)
+		g.end()
+		return nil, nil, g.wrap(q, err)
 	}
-	return e.run(ctx, q, text, args)
+	return e.runGuarded(g, q, text, args)
 }
 
-// run executes checked SQL with a timeout. The reader's errors are wrapped
-// like the query's; the returned func ends the timeout and is called after
-// the reader is drained.
+// run executes checked SQL under its limits (limits.go: the timeout and
+// the memory watchdog). The reader's errors are wrapped like the query's;
+// the returned func ends the watch and is called after the reader is
+// released.
 func (e *Engine) run(ctx context.Context, q *Query, text string, args []any) (array.RecordReader, func(), error) {
-	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
-	wrap := func(err error) error {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			err = fmt.Errorf("cancelled after %v (--timeout): %w", e.opt.Timeout, context.DeadlineExceeded)
-		}
-		return e.wrap(q, err)
+	if e.stopped.Load() {
+		return nil, nil, e.wrap(q, errStopped)
 	}
-	rr, err := e.arrow.QueryContext(ctx, text, args...)
+	return e.runGuarded(e.newGuard(ctx), q, text, args)
+}
+
+func (e *Engine) runGuarded(g *guard, q *Query, text string, args []any) (array.RecordReader, func(), error) {
+	var rr array.RecordReader
+	var err error
+	if gerr := g.do(func() { rr, err = e.arrow.QueryContext(g.ctx, text, args...) }); gerr != nil {
+		g.end()
+		return nil, nil, g.wrap(q, gerr)
+	}
 	if err != nil {
-		cancel()
-		return nil, nil, wrap(err)
+		g.end()
+		return nil, nil, g.wrap(q, err)
 	}
-	return &reader{RecordReader: rr, wrap: wrap}, cancel, nil
-}
-
-// reader wraps the errors a result meets while it is read (a timeout, a
-// failed cast) like the query's own.
-type reader struct {
-	array.RecordReader
-	wrap func(error) error
-}
-
-func (r *reader) Err() error {
-	if err := r.RecordReader.Err(); err != nil {
-		return r.wrap(err)
-	}
-	return nil
+	return &guardedReader{RecordReader: rr, g: g, wrap: func(err error) error { return g.wrap(q, err) }}, g.end, nil
 }
 
 // Params returns the names of the parameters SQL text uses ($event → "event"),
@@ -523,8 +540,10 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 	if err := e.check(ctx, text); err != nil {
 		return nil, e.wrap(&Query{}, err)
 	}
+	g := e.newGuard(ctx)
+	defer g.end()
 	var names []string
-	err := e.prepared(ctx, trimSQL(text), func(st *duckdb.Stmt) error {
+	err := e.prepared(g, trimSQL(text), func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {
@@ -535,15 +554,15 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, e.wrap(&Query{}, err)
+		return nil, g.wrap(&Query{}, err)
 	}
 	return names, nil
 }
 
 // bind orders named parameter values as the prepared statement numbers them.
-func (e *Engine) bind(ctx context.Context, text string, params map[string]string) ([]any, error) {
+func (e *Engine) bind(g *guard, text string, params map[string]string) ([]any, error) {
 	var args []any
-	err := e.prepared(ctx, text, func(st *duckdb.Stmt) error {
+	err := e.prepared(g, text, func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {
@@ -560,16 +579,22 @@ func (e *Engine) bind(ctx context.Context, text string, params map[string]string
 	return args, err
 }
 
-// prepared prepares checked SQL text without running it.
-func (e *Engine) prepared(ctx context.Context, text string, fn func(*duckdb.Stmt) error) error {
-	return e.conn.Raw(func(dc any) error {
-		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, text)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		return fn(st.(*duckdb.Stmt))
-	})
+// prepared prepares checked SQL text without running it, under a guard.
+func (e *Engine) prepared(g *guard, text string, fn func(*duckdb.Stmt) error) error {
+	var err error
+	if gerr := g.do(func() {
+		err = e.conn.Raw(func(dc any) error {
+			st, err := dc.(driver.ConnPrepareContext).PrepareContext(g.ctx, text)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return fn(st.(*duckdb.Stmt))
+		})
+	}); gerr != nil {
+		return gerr
+	}
+	return err
 }
 
 var lineRE = regexp.MustCompile(`LINE (\d+):`)
