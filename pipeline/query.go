@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -32,9 +33,12 @@ type QueryOptions struct {
 	Timeout     time.Duration
 	MemoryLimit string
 	Threads     int
-	MinN        int
-	Lang        string
-	Log         io.Writer // warnings; nil: none
+	// Rule protects the result: rows resting on fewer than Rule.MinN
+	// people are hidden with as many more as protect them. MinN 0 or 1:
+	// off (the command's --min-n defaults to disclosure.Default).
+	Rule disclosure.Rule
+	Lang string
+	Log  io.Writer // warnings; nil: none
 }
 
 // Formats are the output formats of Query.
@@ -122,7 +126,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	// table (for its column widths) and --min-n (to find complements) hold
 	// a result, and each has its cap.
 	limit := MaxRows[opt.Format]
-	if opt.MinN > 0 {
+	if opt.Rule.MinN > 1 {
 		limit = min(limit, maxSuppressRows)
 	}
 	if opt.Format == "xlsx" && len(rr.Schema().Fields()) > maxXLSXColumns {
@@ -135,15 +139,15 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	rows := query.Stream(rr, limit)
 	defer rows.Close()
 	var src query.Rows = rows
-	if opt.Format == "table" || opt.MinN > 0 {
+	if opt.Format == "table" || opt.Rule.MinN > 1 {
 		t, err := query.CollectRows(rows)
 		if err != nil {
 			return tooLarge(err, opt.Format)
 		}
-		if opt.MinN > 0 {
-			s := query.Suppress(t, opt.MinN)
+		if opt.Rule.MinN > 1 {
+			s := query.Suppress(t, opt.Rule.MinN)
 			if opt.Log != nil {
-				fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.MinN))
+				fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.Rule.MinN))
 			}
 		}
 		if opt.Format == "table" {
