@@ -33,3 +33,11 @@ func PlanWide(qs [][4]string, commented []string) *Wide {
 
 // WideSQL is a plan's SQL and its parameter values.
 func WideSQL(w *Wide) (string, []any) { return w.sql, w.args }
+
+// SetWideChunk makes WideReader query n respondents at a time, until the
+// returned func puts it back.
+func SetWideChunk(n int64) func() {
+	old := wideChunk
+	wideChunk = n
+	return func() { wideChunk = old }
+}
