@@ -76,10 +76,10 @@ func TestClean(t *testing.T) {
 	dir := t.TempDir()
 	dead, live := deadPID(t), os.Getppid()
 	files := map[string]bool{
-		".wide.xlsx.tmp-" + strconv.Itoa(dead) + "-0123abcd": false, // gone
-		".wide.xlsx.tmp-" + strconv.Itoa(live) + "-0123abcd": true,
-		".wide.xlsx.84736251":                                false, // an earlier version's, old
-		".wide.xlsx.84736252.tmp":                            false,
+		".wide.xlsx.tmp-" + strconv.Itoa(dead) + "-0123abcd":  false, // gone
+		".wide.xlsx.tmp-" + strconv.Itoa(live) + "-0123abcd":  true,
+		".wide.xlsx.84736251":                                 false, // an earlier version's, old
+		".wide.xlsx.84736252.tmp":                             false,
 		".other.xlsx.tmp-" + strconv.Itoa(dead) + "-0123abcd": true, // another name's
 		"wide.xlsx":  true,
 		".wide.xlsx": true,

@@ -14,7 +14,7 @@ import (
 // and R, and its codebook.
 type Wide struct {
 	// Columns are the data columns in order; the codebook has one row each.
-	Columns []WideColumn
+	Columns  []WideColumn
 	sql      string
 	chunkSQL string // sql for the respondents of one chunk (build)
 	args     []any
