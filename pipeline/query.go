@@ -138,7 +138,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	}
 	rows := query.Stream(rr, limit)
 	defer rows.Close()
-	var src query.Rows = rows
+	var src query.Cursor = rows
 	if opt.Format == "table" || opt.Rule.MinN > 1 {
 		t, err := query.CollectRows(rows)
 		if err != nil {

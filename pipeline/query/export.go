@@ -48,7 +48,7 @@ func WriteParquet(w io.Writer, rr array.RecordReader, max int) error {
 // Sheet is a result to write as a worksheet.
 type Sheet struct {
 	Name string // at most 31 characters, none of []:*?/\
-	Rows Rows
+	Rows Cursor
 }
 
 // WriteXLSX writes tables as worksheets: numbers as numbers, dates as
@@ -82,7 +82,7 @@ func WriteXLSX(w io.Writer, sheets ...Sheet) error {
 	return f.Write(w)
 }
 
-func writeSheet(f *excelize.File, sheet string, t Rows, quoted, dateStyle int) error {
+func writeSheet(f *excelize.File, sheet string, t Cursor, quoted, dateStyle int) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err

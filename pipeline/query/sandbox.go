@@ -90,10 +90,10 @@ func newSandbox() *sandbox {
 // the vetting knows. Any other kind is refused: a new DuckDB's new syntax
 // stays out until it is looked at here.
 var (
-	exprClasses = set("CONSTANT", "COLUMN_REF", "FUNCTION", "WINDOW", "CAST", "OPERATOR", "COMPARISON",
+	exprClasses = setOf("CONSTANT", "COLUMN_REF", "FUNCTION", "WINDOW", "CAST", "OPERATOR", "COMPARISON",
 		"CONJUNCTION", "CASE", "SUBQUERY", "STAR", "LAMBDA", "LAMBDA_REF", "COLLATE", "BETWEEN",
 		"POSITIONAL_REFERENCE", "PARAMETER")
-	nodeTypes = set(
+	nodeTypes = setOf(
 		// query nodes
 		"SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE",
 		// result modifiers and orders
@@ -103,7 +103,7 @@ var (
 		"BASE_TABLE", "JOIN", "SUBQUERY", "TABLE_FUNCTION", "EXPRESSION_LIST", "EMPTY", "PIVOT", "SHOW_REF")
 )
 
-func set(s ...string) map[string]bool {
+func setOf(s ...string) map[string]bool {
 	m := make(map[string]bool, len(s))
 	for _, x := range s {
 		m[x] = true

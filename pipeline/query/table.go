@@ -63,7 +63,7 @@ func CollectMax(rr array.RecordReader, max int) (*Table, error) {
 }
 
 // CollectRows holds the rest of a result's rows in a Table.
-func CollectRows(r Rows) (*Table, error) {
+func CollectRows(r Cursor) (*Table, error) {
 	t := &Table{Columns: r.Columns(), Types: r.Types()}
 	for row := r.Next(); row != nil; row = r.Next() {
 		t.Rows = append(t.Rows, slices.Clone(row))
@@ -74,10 +74,10 @@ func CollectRows(r Rows) (*Table, error) {
 // ErrTooLarge means a result with more rows than its output takes.
 var ErrTooLarge = errors.New("result too large")
 
-// Rows is a result read row by row: a Table's rows (Table.Scan) or a
-// streamed reader's (Stream). Writers take Rows, so a result need not be
-// held in memory to be written.
-type Rows interface {
+// Cursor is a result read row by row: a Table's rows (Table.Scan) or a
+// streamed reader's (Stream). Writers take a Cursor, so a result need not
+// be held in memory to be written.
+type Cursor interface {
 	Columns() []string
 	Types() []arrow.DataType
 	// Next returns the next row, or nil at the end; then Err says whether
@@ -87,7 +87,7 @@ type Rows interface {
 }
 
 // Scan returns the table's rows to write.
-func (t *Table) Scan() Rows { return &tableRows{t: t} }
+func (t *Table) Scan() Cursor { return &tableRows{t: t} }
 
 type tableRows struct {
 	t *Table
@@ -117,7 +117,7 @@ func Stream(rr array.RecordReader, max int) *Streamed {
 	return s
 }
 
-// Streamed is the Rows of Stream.
+// Streamed is the Cursor of Stream.
 type Streamed struct {
 	rr    array.RecordReader
 	cols  []string

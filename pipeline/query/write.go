@@ -44,7 +44,7 @@ func Text(v any) string {
 // WriteCSV writes a header and rows as they come; text that a
 // spreadsheet would run as a formula (also a column name) is defused with a
 // leading '.
-func WriteCSV(w io.Writer, r Rows) error {
+func WriteCSV(w io.Writer, r Cursor) error {
 	cw := csv.NewWriter(w)
 	cols := r.Columns()
 	rec := make([]string, len(cols))
@@ -75,7 +75,7 @@ func WriteCSV(w io.Writer, r Rows) error {
 
 // WriteJSON writes an array of objects, keys in column order, as the rows
 // come.
-func WriteJSON(w io.Writer, r Rows) error {
+func WriteJSON(w io.Writer, r Cursor) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	cols := r.Columns()
 	keys := make([][]byte, len(cols))
