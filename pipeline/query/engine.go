@@ -87,6 +87,10 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	if len(m.Imports) == 0 {
 		return nil, fmt.Errorf("query: %s: %w", opt.DataDir, store.ErrNoData)
 	}
+	// A missing file would surface as DuckDB's error with a caret line.
+	if err := st.Verify(m); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
 	for _, ev := range append(slices.Clone(opt.Events), opt.Compare...) {
 		if len(m.Files("responses", ev)) == 0 {
 			return nil, fmt.Errorf("query: no event %q in %s (events: %s)", ev, opt.DataDir, strings.Join(m.EventIDs(), ", "))
