@@ -375,15 +375,11 @@ func (e *Engine) QueryFrom(ctx context.Context, source, text string, params map[
 
 // Run runs a loaded query with parameters.
 func (e *Engine) Run(ctx context.Context, q *Query, params map[string]string) (array.RecordReader, func(), error) {
-	if err := e.check(ctx, q.SQL); err != nil {
-		return nil, nil, e.wrap(q, err)
+	args := make(map[string]any, len(params))
+	for k, v := range params {
+		args[k] = v
 	}
-	text := trimSQL(q.SQL)
-	args, err := e.bind(ctx, text, params)
-	if err != nil {
-		return nil, nil, e.wrap(q, err)
-	}
-	return e.run(ctx, q, text, args)
+	return e.runArgs(ctx, q, args)
 }
 
 // run executes checked SQL with a timeout. The reader's errors are wrapped
@@ -443,7 +439,7 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 }
 
 // bind orders named parameter values as the prepared statement numbers them.
-func (e *Engine) bind(ctx context.Context, text string, params map[string]string) ([]any, error) {
+func (e *Engine) bind(ctx context.Context, text string, params map[string]any) ([]any, error) {
 	var args []any
 	err := e.prepared(ctx, text, func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {

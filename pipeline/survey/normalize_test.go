@@ -129,7 +129,7 @@ questions:
 		t.Fatal(err)
 	}
 	var ranks []string
-	for _, r := range sink.rows[Answers] {
+	for _, r := range sink.rows[model.Answers] {
 		if f := strings.Split(r, "|"); f[2] == "prio" {
 			ranks = append(ranks, f[1]+" "+f[3]+"="+f[4])
 		}
@@ -137,11 +137,11 @@ questions:
 	if want := []string{"1 preis=2", "1 zeit=1", "1 ort=3", "2 preis=1", "2 ort=2"}; !slices.Equal(ranks, want) {
 		t.Errorf("ranks %q, want %q", ranks, want)
 	}
-	if len(sink.rows[Rejects]) != 1 || !strings.Contains(sink.rows[Rejects][0], "out of range: 4 is not within 1–3") {
-		t.Errorf("rejects %q, want rank 4 of 3 rejected", sink.rows[Rejects])
+	if len(sink.rows[model.Rejects]) != 1 || !strings.Contains(sink.rows[model.Rejects][0], "out of range: 4 is not within 1–3") {
+		t.Errorf("rejects %q, want rank 4 of 3 rejected", sink.rows[model.Rejects])
 	}
 	roles := map[string]string{}
-	for _, r := range sink.rows[Questions] {
+	for _, r := range sink.rows[model.Questions] {
 		f := strings.Split(r, "|")
 		roles[f[1]] = f[11]
 	}
