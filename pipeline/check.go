@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -34,7 +35,7 @@ func Check(ctx context.Context, dataDir string) (*Checked, error) {
 	c := &Checked{Findings: f}
 	if m != nil {
 		c.Imports = len(m.Imports)
-		c.Files = len(m.Imports) * len(store.Tables)
+		c.Files = len(m.Imports) * len(model.TableNames(""))
 	}
 	if len(f) > 0 {
 		return c, fmt.Errorf("check: %w: %d problem(s) in %s", store.ErrDamaged, len(f), dataDir)

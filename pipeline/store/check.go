@@ -17,6 +17,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 var (
@@ -47,7 +49,7 @@ func (m *Manifest) CheckKey(id string, newKey bool) error {
 // resonanz check".
 func (s *Store) Verify(m *Manifest) error {
 	for _, im := range m.Imports {
-		for _, table := range Tables {
+		for _, table := range model.TableNames("") {
 			rel, ok := im.Files[table]
 			if !ok {
 				return fmt.Errorf("%w: import %s has no %s file; run resonanz check", ErrDamaged, im.ID, table)
@@ -123,7 +125,7 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 	var out []Finding
 	listed := map[string]bool{}
 	for _, im := range m.Imports {
-		for _, table := range Tables {
+		for _, table := range model.TableNames("") {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
@@ -204,7 +206,7 @@ func checkSchema(path, table string) string {
 	if err != nil {
 		return "unreadable schema: " + err.Error()
 	}
-	want := schema(table)
+	want := model.Schema(table)
 	if want == nil {
 		return "no such table"
 	}

@@ -25,21 +25,8 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
-	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
-
-// Imports is the table of import records the store writes itself.
-const Imports = "imports"
-
-// Tables lists every table of the dataset.
-var Tables = append(append([]string{}, survey.Tables...), Imports)
-
-func schema(table string) *arrow.Schema {
-	if table == Imports {
-		return survey.ImportsSchema
-	}
-	return survey.Schemas[table]
-}
 
 // CrashEnv names the environment variable of the crash tests' hook, which
 // only builds with -tags crashtest have (crash.go): when it holds the name
@@ -210,7 +197,7 @@ func (s *Store) Cleanup() (kept []string, err error) {
 // not listed, relative and with forward slashes, sorted.
 func (s *Store) unlisted(listed map[string]bool) ([]string, error) {
 	var out []string
-	for _, t := range Tables {
+	for _, t := range model.TableNames("") {
 		err := filepath.WalkDir(filepath.Join(s.Dir, t), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
@@ -294,15 +281,15 @@ func writerProps(table string) *parquet.WriterProperties {
 		parquet.WithDictionaryDefault(true),
 		parquet.WithAllocator(memory.DefaultAllocator),
 	}
-	for _, f := range schema(table).Fields() {
+	for _, f := range model.Schema(table).Fields() {
 		if f.Type.ID() == arrow.DICTIONARY {
 			opts = append(opts, parquet.WithStatsFor(f.Name, false))
 		}
 	}
 	switch table {
-	case survey.Responses:
+	case model.Responses:
 		opts = append(opts, parquet.WithDictionaryFor("respondent", false))
-	case survey.Comments:
+	case model.Comments:
 		opts = append(opts, parquet.WithDictionaryFor("respondent", false), parquet.WithDictionaryFor("text", false))
 	}
 	return parquet.NewWriterProperties(opts...)
@@ -312,7 +299,7 @@ func (t *Txn) writer(table string) (*tableWriter, error) {
 	if w, ok := t.writers[table]; ok {
 		return w, nil
 	}
-	sc := schema(table)
+	sc := model.Schema(table)
 	if sc == nil {
 		return nil, fmt.Errorf("store: unknown table %q", table)
 	}
@@ -344,7 +331,7 @@ func (t *Txn) Write(table string, rec arrow.RecordBatch) error {
 	if err != nil {
 		return err
 	}
-	if !rec.Schema().Equal(schema(table)) {
+	if !rec.Schema().Equal(model.Schema(table)) {
 		return fmt.Errorf("store: %s: record schema %v does not match the table's", table, rec.Schema())
 	}
 	if err := w.w.Write(rec); err != nil {
@@ -425,13 +412,13 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 		imports[i] = &Import{ID: st.Txn.id, Event: st.Txn.event, File: r.File, SHA256: r.SHA256,
 			ImportedAt: now, Sheet: r.Sheet, Layout: r.Layout, Files: files, Sizes: sizes, Sums: sums}
 		j.Imports = append(j.Imports, st.Txn.id)
-		for _, table := range Tables {
+		for _, table := range model.TableNames("") {
 			j.Files = append(j.Files, files[table])
 		}
 	}
 	for _, im := range m.Imports {
 		if drop[im.ID] {
-			for _, table := range Tables {
+			for _, table := range model.TableNames("") {
 				if f, ok := im.Files[table]; ok {
 					j.Replaced = append(j.Replaced, f)
 				}
@@ -454,7 +441,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 		os.Remove(s.journalPath(jid))
 	}
 	for i, st := range staged {
-		for _, table := range Tables {
+		for _, table := range model.TableNames("") {
 			rel := filepath.FromSlash(imports[i].Files[table])
 			dst := filepath.Join(s.Dir, rel)
 			if err := mkdirSync(s.Dir, filepath.Dir(dst)); err != nil {
@@ -540,7 +527,7 @@ func (t *Txn) close(rec Record, now time.Time) (files map[string]string, sizes m
 	if err := t.writeImportRecord(rec, now); err != nil {
 		return nil, nil, nil, err
 	}
-	for _, table := range Tables {
+	for _, table := range model.TableNames("") {
 		if _, err := t.writer(table); err != nil {
 			return nil, nil, nil, err
 		}
@@ -561,7 +548,7 @@ func (t *Txn) close(rec Record, now time.Time) (files map[string]string, sizes m
 }
 
 func (t *Txn) writeImportRecord(r Record, at time.Time) error {
-	b := array.NewRecordBuilder(memory.DefaultAllocator, survey.ImportsSchema)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, model.Schema(model.Imports))
 	defer b.Release()
 	str := func(i int, v string) { b.Field(i).(*array.StringBuilder).Append(v) }
 	num := func(i int, v int64) { b.Field(i).(*array.Int64Builder).Append(v) }
@@ -580,7 +567,7 @@ func (t *Txn) writeImportRecord(r Record, at time.Time) error {
 	str(12, t.id)
 	rec := b.NewRecordBatch()
 	defer rec.Release()
-	return t.Write(Imports, rec)
+	return t.Write(model.Imports, rec)
 }
 
 // syncAndSum fsyncs a written file and returns its size and SHA-256.
