@@ -69,7 +69,7 @@ func (env *Env) marginsNames() string {
 // buildCodebook makes the codebook sheet: every question and item with
 // its answer codes.
 func buildCodebook(env *Env) ([]placed, error) {
-	qt, err := env.run("codebook", nil)
+	qt, err := env.run("codebook")
 	if err != nil {
 		return nil, err
 	}
@@ -90,11 +90,11 @@ func buildCodebook(env *Env) ([]placed, error) {
 // value the import rejected, with where it was and why.
 func buildQuality(env *Env) ([]placed, error) {
 	L := env.L
-	it, err := env.run("imports", nil)
+	it, err := env.run("imports")
 	if err != nil {
 		return nil, err
 	}
-	rt, err := env.run("rejects", nil)
+	rt, err := env.run("rejects")
 	if err != nil {
 		return nil, err
 	}

@@ -8,9 +8,9 @@ import (
 )
 
 type answerCount struct {
-	Question string `col:"question"`
-	Answer   string `col:"answer"`
-	N        int    `col:"n"`
+	Question string `sql:"question"`
+	Answer   string `sql:"answer"`
+	N        int    `sql:"n"`
 }
 
 // choiceCounts are respondents per answer code (single), option (multi)

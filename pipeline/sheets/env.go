@@ -85,10 +85,10 @@ type facts struct {
 }
 
 type factsRow struct {
-	Responses int       `col:"responses"`
-	First     time.Time `col:"first"`
-	Last      time.Time `col:"last"`
-	Rejected  int       `col:"rejected"`
+	Responses int        `sql:"responses"`
+	First     *time.Time `sql:"first"` // NULL: no file said when (a hand-typed sheet)
+	Last      *time.Time `sql:"last"`
+	Rejected  int        `sql:"rejected"`
 }
 
 func (env *Env) loadFacts() error {
@@ -98,7 +98,10 @@ func (env *Env) loadFacts() error {
 	}
 	if len(rows) == 1 {
 		r := rows[0]
-		env.facts = facts{responses: r.Responses, first: r.First, last: r.Last, rejected: r.Rejected}
+		env.facts = facts{responses: r.Responses, rejected: r.Rejected}
+		if r.First != nil && r.Last != nil {
+			env.facts.first, env.facts.last = *r.First, *r.Last
+		}
 	}
 	return nil
 }
@@ -197,28 +200,28 @@ func (q *Question) label(code string, value float64) string {
 }
 
 type questionRow struct {
-	Question string   `col:"question"`
-	Item     *string  `col:"item"`
-	Type     string   `col:"type"`
-	Role     string   `col:"role"`
-	Text     string   `col:"text"`
-	Short    string   `col:"short"`
-	ItemText string   `col:"item_text"`
-	Min      *float64 `col:"scale_min"`
-	Max      *float64 `col:"scale_max"`
-	Position int      `col:"position"`
+	Question string   `sql:"question"`
+	Item     *string  `sql:"item"`
+	Type     string   `sql:"type"`
+	Role     string   `sql:"role"`
+	Text     string   `sql:"text"`
+	Short    string   `sql:"short"`
+	ItemText string   `sql:"item_text"`
+	Min      *float64 `sql:"scale_min"`
+	Max      *float64 `sql:"scale_max"`
+	Position int      `sql:"position"`
 }
 
 type labelRow struct {
-	Question string   `col:"question"`
-	Code     string   `col:"code"`
-	Value    *float64 `col:"value"`
-	Label    string   `col:"label"`
+	Question string   `sql:"question"`
+	Code     string   `sql:"code"`
+	Value    *float64 `sql:"value"`
+	Label    string   `sql:"label"`
 }
 
 type countRow struct {
-	Question string `col:"question"`
-	N        int    `col:"n"`
+	Question string `sql:"question"`
+	N        int    `sql:"n"`
 }
 
 // loadSurvey reads what the reported event asked.

@@ -15,12 +15,12 @@ const heatmapOrder = 25
 const byGroupQuery = "headline_by_group"
 
 type byGroupRow struct {
-	Dimension string   `col:"dimension"`
-	Grp       string   `col:"grp"`
-	GrpName   string   `col:"grp_name"`
-	Item      string   `col:"item"`
-	N         int      `col:"n"`
-	Mean      *float64 `col:"mean"`
+	Dimension string   `sql:"dimension"`
+	Grp       string   `sql:"grp"`
+	GrpName   *string  `sql:"grp_name"`
+	Item      string   `sql:"item"`
+	N         int      `sql:"n"`
+	Mean      *float64 `sql:"mean"`
 }
 
 // buildHeatmaps makes, for every breakdown dimension, the grid of the
@@ -32,7 +32,7 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 	if hq == nil || r == nil || r.err != nil || len(r.table.Rows) == 0 {
 		return nil, nil
 	}
-	rows, err := scanTable[byGroupRow](r.table, r.q.Source)
+	rows, err := query.Scan[byGroupRow](project(r.table, "dimension", "grp", "grp_name", "item", "n", "mean"))
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,11 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 			at[[2]string{x.Item, x.Grp}] = cell{x.N, x.Mean}
 			if !seen[x.Grp] {
 				seen[x.Grp] = true
-				groups = append(groups, [2]string{x.Grp, x.GrpName})
+				name := x.Grp
+				if x.GrpName != nil {
+					name = *x.GrpName
+				}
+				groups = append(groups, [2]string{x.Grp, name})
 			}
 		}
 		if len(groups) == 0 {
@@ -105,4 +109,27 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 	return out, nil
 }
 
-var _ = query.Text
+// project keeps the columns of a table a builder reads (an analyst's
+// replacement of a built-in query may add others); a missing one stays
+// missing, so the scan says so.
+func project(t *query.Table, cols ...string) *query.Table {
+	out := &query.Table{}
+	var idx []int
+	for _, c := range cols {
+		if i := t.Col(c); i >= 0 {
+			idx = append(idx, i)
+			out.Columns = append(out.Columns, c)
+			if i < len(t.Types) {
+				out.Types = append(out.Types, t.Types[i])
+			}
+		}
+	}
+	for _, row := range t.Rows {
+		r := make([]any, len(idx))
+		for j, i := range idx {
+			r[j] = row[i]
+		}
+		out.Rows = append(out.Rows, r)
+	}
+	return out
+}

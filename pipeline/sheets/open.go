@@ -10,10 +10,10 @@ import (
 )
 
 type commentRow struct {
-	Question string `col:"question"`
-	Text     string `col:"text"`
-	Key      string `col:"key"`
-	KeyN     int    `col:"key_n"`
+	Question string `sql:"question"`
+	Text     string `sql:"text"`
+	Key      string `sql:"key"`
+	KeyN     int    `sql:"key_n"`
 }
 
 // comments are the free-text answers by question, in the order of their text.

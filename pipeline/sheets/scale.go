@@ -11,10 +11,10 @@ import (
 )
 
 type valueCount struct {
-	Question string  `col:"question"`
-	Item     string  `col:"item"`
-	Value    float64 `col:"value"`
-	N        int     `col:"n"`
+	Question string  `sql:"question"`
+	Item     string  `sql:"item"`
+	Value    float64 `sql:"value"`
+	N        int     `sql:"n"`
 }
 
 // dists are the distributions of every numeric answer: question → item

@@ -65,9 +65,9 @@ func (m Margins) vars() []string {
 }
 
 type weightGroup struct {
-	Respondent string `col:"respondent"`
-	Dimension  string `col:"dimension"`
-	Grp        string `col:"grp"`
+	Respondent string `sql:"respondent"`
+	Dimension  string `sql:"dimension"`
+	Grp        string `sql:"grp"`
 }
 
 // Weights rakes respondent weights to the margins; they average 1.
@@ -113,9 +113,9 @@ func (env *Env) Weights(m Margins) (map[string]float64, error) {
 }
 
 type scaleAnswer struct {
-	Respondent string  `col:"respondent"`
-	Item       string  `col:"item"`
-	Value      float64 `col:"value"`
+	Respondent string  `sql:"respondent"`
+	Item       string  `sql:"item"`
+	Value      float64 `sql:"value"`
 }
 
 // buildWeighted makes the sheet of weighted headline means when margins
@@ -136,7 +136,7 @@ func buildWeighted(env *Env) ([]placed, error) {
 	if err != nil {
 		return nil, err
 	}
-	answers, err := scan[scaleAnswer](env, "scale_answers", map[string]string{"question": hq.ID})
+	answers, err := scan[scaleAnswer](env, "scale_answers", map[string]any{"question": hq.ID})
 	if err != nil {
 		return nil, err
 	}
