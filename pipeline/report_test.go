@@ -2,9 +2,9 @@ package pipeline
 
 import (
 	"context"
-	"maps"
 	"encoding/xml"
 	"image/png"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"

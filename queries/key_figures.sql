@@ -9,7 +9,7 @@
 -- optional: true
 -- order: 60
 -- protect: n of=answers:satisfaction values=mean,sd,ci_low,ci_high
--- protect: n_nps of=answers:nps values=promoters,passives,detractors,nps
+-- protect: n_nps of=answers:nps values=promoters,passives,detractors,nps_score
 -- The question with role satisfaction, and the first NPS question.
 with nps_q as (select question from question_names where type = 'nps' order by position limit 1),
 s as (
@@ -26,6 +26,6 @@ select s.n, s.mean, s.sd,
        mean_ci_low(s.mean, s.sd, s.n) as ci_low,
        mean_ci_high(s.mean, s.sd, s.n) as ci_high,
        p.n_nps, p.promoters, p.passives, p.detractors,
-       round(100.0 * (p.promoters - p.detractors) / nullif(p.n_nps, 0), 1) as nps
+       round(100.0 * (p.promoters - p.detractors) / nullif(p.n_nps, 0), 1) as nps_score
 from s, p
 where s.n > 0 or p.n_nps > 0

@@ -76,8 +76,8 @@ func kindOf(t *query.Table, c int, v any) kind {
 		switch {
 		case isShareColumn(t, name):
 			return kPct
-		case name == "nps":
-			return kNPS
+		case name == "score" || strings.HasSuffix(name, "_score"):
+			return kNPS // a signed score (the NPS)
 		case name == "n" || strings.HasPrefix(name, "n_"):
 			return kInt
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -17,11 +18,11 @@ const rejectsOnPage = 200
 func buildMethods(env *Env) ([]placed, error) {
 	L := env.L
 	t := &book.Table{Columns: []book.Column{
-		internal("question"), col("question_text", T(L, "sheets.question"), book.Text),
-		col("type", i18nColumn(L, "type"), book.Text), col("n", T(L, "sheets.answered"), book.Int),
+		internal("question"), col("question_text", i18n.T(L, "sheets.question"), book.Text),
+		col("type", i18n.Column(L, "type"), book.Text), col("n", i18n.T(L, "sheets.answered"), book.Int),
 	}}
 	for _, q := range env.Survey.Questions {
-		t.Rows = append(t.Rows, []any{q.ID, q.Text, typeName(L, q.Type), int64(q.Answered)})
+		t.Rows = append(t.Rows, []any{q.ID, q.Text, i18n.Type(L, q.Type), int64(q.Answered)})
 	}
 	for r, q := range env.Survey.Questions {
 		if env.answeredHidden(q) {
@@ -32,12 +33,12 @@ func buildMethods(env *Env) ([]placed, error) {
 	for _, p := range methodParagraphs(env.opt.Rule, L, env.opt.Weights != "", env.weighted, env.marginsNames(), filepath.Base(env.opt.Weights)) {
 		paras = append(paras, book.Para{Text: p})
 	}
-	paras = append(paras, book.Para{Text: T(L, "sheets.nps_method")})
-	s := book.Sheet{ID: env.sheetID("methods"), Name: env.sheetName(T(L, "sheets.methods")), Title: T(L, "sheets.methods"), Role: book.Appendix}
+	paras = append(paras, book.Para{Text: i18n.T(L, "sheets.nps_method")})
+	s := book.Sheet{ID: env.sheetID("methods"), Name: env.sheetName(i18n.T(L, "sheets.methods")), Title: i18n.T(L, "sheets.methods"), Role: book.Appendix}
 	s.Blocks = []book.Block{
-		{Heading: T(L, "sheets.what_asked"), Table: t},
-		{Heading: T(L, "sheets.how_computed"), Paras: paras},
-		{Heading: T(L, "sheets.rule_applied"), Paras: []book.Para{{Text: T(L, "sheets.rule_text", env.opt.Rule.MinN)}}},
+		{Heading: i18n.T(L, "sheets.what_asked"), Table: t},
+		{Heading: i18n.T(L, "sheets.how_computed"), Paras: paras},
+		{Heading: i18n.T(L, "sheets.rule_applied"), Paras: []book.Para{{Text: i18n.T(L, "sheets.rule_text", env.opt.Rule.MinN)}}},
 	}
 	return []placed{{group: groupAppendix, order: 1, sheet: s}}, nil
 }
@@ -48,10 +49,10 @@ func methodParagraphs(rule disclosure.Rule, L string, weighted bool, sheet, marg
 	ps := disclosure.Methods(rule, L)
 	last := len(ps) - 1
 	if !weighted {
-		ps[last] = T(L, "sheets.no_weighting")
+		ps[last] = i18n.T(L, "sheets.no_weighting")
 		return ps
 	}
-	ps[last] += " " + T(L, "sheets.weighting_here", sheet, margins, file)
+	ps[last] += " " + i18n.T(L, "sheets.weighting_here", sheet, margins, file)
 	return ps
 }
 
@@ -77,11 +78,11 @@ func buildCodebook(env *Env) ([]placed, error) {
 	if c := t.Col("type"); c >= 0 {
 		for _, row := range t.Rows {
 			if s, ok := row[c].(string); ok {
-				row[c] = typeName(env.L, s)
+				row[c] = i18n.Type(env.L, s)
 			}
 		}
 	}
-	s := book.Sheet{ID: env.sheetID("codebook"), Name: env.sheetName(T(env.L, "sheets.codebook")), Title: T(env.L, "sheets.codebook"), Role: book.Appendix}
+	s := book.Sheet{ID: env.sheetID("codebook"), Name: env.sheetName(i18n.T(env.L, "sheets.codebook")), Title: i18n.T(env.L, "sheets.codebook"), Role: book.Appendix}
 	s.Blocks = []book.Block{{Table: t}}
 	return []placed{{group: groupAppendix, order: 2, sheet: s}}, nil
 }
@@ -98,13 +99,13 @@ func buildQuality(env *Env) ([]placed, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := book.Sheet{ID: env.sheetID("quality"), Name: env.sheetName(T(L, "sheets.quality")), Title: T(L, "sheets.quality"), Role: book.Appendix}
-	rejects := book.Block{Heading: T(L, "sheets.rejects"), Table: plainTable(L, rt)}
+	s := book.Sheet{ID: env.sheetID("quality"), Name: env.sheetName(i18n.T(L, "sheets.quality")), Title: i18n.T(L, "sheets.quality"), Role: book.Appendix}
+	rejects := book.Block{Heading: i18n.T(L, "sheets.rejects"), Table: plainTable(L, rt)}
 	rejects.Table.Limit = rejectsOnPage
 	if len(rt.Rows) == 0 {
-		rejects = book.Block{Heading: T(L, "sheets.rejects"), Paras: []book.Para{{Text: T(L, "sheets.no_rejects")}}}
+		rejects = book.Block{Heading: i18n.T(L, "sheets.rejects"), Paras: []book.Para{{Text: i18n.T(L, "sheets.no_rejects")}}}
 	}
-	s.Blocks = []book.Block{{Heading: T(L, "sheets.files"), Table: plainTable(L, it)}, rejects}
+	s.Blocks = []book.Block{{Heading: i18n.T(L, "sheets.files"), Table: plainTable(L, it)}, rejects}
 	return []placed{{group: groupAppendix, order: 3, sheet: s}}, nil
 }
 
@@ -112,14 +113,7 @@ func buildQuality(env *Env) ([]placed, error) {
 func plainTable(L string, t *query.Table) *book.Table {
 	out := &book.Table{Rows: t.Rows}
 	for _, c := range t.Columns {
-		out.Columns = append(out.Columns, book.Column{Key: c, Heading: i18nColumn(L, c)})
+		out.Columns = append(out.Columns, book.Column{Key: c, Heading: i18n.Column(L, c)})
 	}
 	return out
-}
-
-func typeName(L, typ string) string {
-	if t, ok := words["sheets.type_"+typ]; ok {
-		return pick(L, t.de, t.en)
-	}
-	return typ
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -54,11 +55,11 @@ func buildSingle(env *Env) ([]placed, error) {
 		base := q.Answered
 		t := &book.Table{Columns: []book.Column{
 			internal("code"),
-			col("label", T(L, "sheets.answer"), book.Text),
-			col("n", i18nColumn(L, "n"), book.Int),
-			col("share", i18nColumn(L, "share"), book.Pct),
-			col("ci_low", i18nColumn(L, "ci_low"), book.Pct),
-			col("ci_high", i18nColumn(L, "ci_high"), book.Pct),
+			col("label", i18n.T(L, "sheets.answer"), book.Text),
+			col("n", i18n.Column(L, "n"), book.Int),
+			col("share", i18n.Column(L, "share"), book.Pct),
+			col("ci_low", i18n.Column(L, "ci_low"), book.Pct),
+			col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
 		}}
 		for _, l := range q.Labels {
 			k := counts[q.ID][l.Code]
@@ -70,11 +71,11 @@ func buildSingle(env *Env) ([]placed, error) {
 		}
 		if miss := total - base; miss > 0 {
 			// Not answered: a part of all respondents, no share of those who answered.
-			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.not_answered"), int64(miss), nil, nil, nil})
+			t.Rows = append(t.Rows, []any{nil, i18n.T(L, "sheets.not_answered"), int64(miss), nil, nil, nil})
 		}
 		t.Protect = respondentsBy(q.ID, "code")
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.single_desc", base, total)
+		s.Description = i18n.T(L, "sheets.single_desc", base, total)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high"}}}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
@@ -102,12 +103,12 @@ func buildMulti(env *Env) ([]placed, error) {
 		}
 		t := &book.Table{Columns: []book.Column{
 			internal("item"),
-			col("item_text", T(L, "sheets.option"), book.Text),
-			col("n", i18nColumn(L, "n"), book.Int),
-			col("total", i18nColumn(L, "total"), book.Int),
-			col("share", i18nColumn(L, "share"), book.Pct),
-			col("ci_low", i18nColumn(L, "ci_low"), book.Pct),
-			col("ci_high", i18nColumn(L, "ci_high"), book.Pct),
+			col("item_text", i18n.T(L, "sheets.option"), book.Text),
+			col("n", i18n.Column(L, "n"), book.Int),
+			col("total", i18n.Column(L, "total"), book.Int),
+			col("share", i18n.Column(L, "share"), book.Pct),
+			col("ci_low", i18n.Column(L, "ci_low"), book.Pct),
+			col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
 		}}
 		for _, it := range q.Items {
 			k := counts[q.ID][it.Code]
@@ -116,21 +117,21 @@ func buildMulti(env *Env) ([]placed, error) {
 		}
 		if k := counts[q.ID][""]; k > 0 {
 			share, lo, hi := wilson(k, total, env.opt.Rule.Level)
-			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.other_text"), int64(k), int64(total), share, lo, hi})
+			t.Rows = append(t.Rows, []any{nil, i18n.T(L, "sheets.other_text"), int64(k), int64(total), share, lo, hi})
 		}
 		t.Protect = &disclosure.Spec{Counts: []disclosure.Count{
 			{Column: "n", Of: disclosure.Answers + q.ID, Item: "item", Values: []string{"share", "ci_low", "ci_high"}},
 			{Column: "total", Of: disclosure.Respondents},
 		}}
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.multi_desc", total)
-		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high", Sort: "desc", Note: T(L, "sheets.multi_base", total)}}}
+		s.Description = i18n.T(L, "sheets.multi_desc", total)
+		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high", Sort: "desc", Note: i18n.T(L, "sheets.multi_base", total)}}}
 		if others := comments[q.ID]; len(others) > 0 {
-			ot := &book.Table{Columns: []book.Column{col("text", T(L, "sheets.answer"), book.Text)}}
+			ot := &book.Table{Columns: []book.Column{col("text", i18n.T(L, "sheets.answer"), book.Text)}}
 			for _, c := range others {
 				ot.Rows = append(ot.Rows, []any{c.Text})
 			}
-			s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.other_texts"), Table: ot})
+			s.Blocks = append(s.Blocks, book.Block{Heading: i18n.T(L, "sheets.other_texts"), Table: ot})
 		}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})

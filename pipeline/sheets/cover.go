@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -17,13 +18,13 @@ func (env *Env) title() string {
 	if env.opt.Event.SurveyTitle != "" {
 		return env.opt.Event.SurveyTitle
 	}
-	return T(env.L, "sheets.report_title")
+	return i18n.T(env.L, "sheets.report_title")
 }
 
 // subtitle names the event, or the compared events.
 func (env *Env) subtitle() string {
 	if c := env.opt.Compare; len(c) == 2 {
-		return T(env.L, "sheets.compared_title", c[1].Label(), c[0].Label())
+		return i18n.T(env.L, "sheets.compared_title", c[1].Label(), c[0].Label())
 	}
 	return env.opt.Event.Label()
 }
@@ -34,25 +35,25 @@ func (env *Env) subtitle() string {
 func buildCover(env *Env) ([]placed, error) {
 	L := env.L
 	f := env.facts
-	s := book.Sheet{ID: env.sheetID("cover"), Name: env.sheetName(T(L, "sheets.cover")), Title: env.title(), Role: book.Cover}
+	s := book.Sheet{ID: env.sheetID("cover"), Name: env.sheetName(i18n.T(L, "sheets.cover")), Title: env.title(), Role: book.Cover}
 	ev := env.opt.Event
-	facts := []book.Fact{{Label: T(L, "sheets.event"), Value: eventName(ev), Format: book.Text}}
+	facts := []book.Fact{{Label: i18n.T(L, "sheets.event"), Value: eventName(ev), Format: book.Text}}
 	if ev.Date != "" {
-		facts = append(facts, book.Fact{Label: T(L, "sheets.date"), Value: formatDate(L, ev.Date), Format: book.Text})
+		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.date"), Value: formatDate(L, ev.Date), Format: book.Text})
 	}
 	if c := env.opt.Compare; len(c) == 2 {
-		facts = append(facts, book.Fact{Label: T(L, "sheets.compared"), Value: eventName(c[0]) + " → " + eventName(c[1]), Format: book.Text})
+		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.compared"), Value: eventName(c[0]) + " → " + eventName(c[1]), Format: book.Text})
 	}
 	if !f.first.IsZero() {
-		facts = append(facts, book.Fact{Label: T(L, "sheets.field_period"), Value: formatDay(L, f.first) + " – " + formatDay(L, f.last), Format: book.Text})
+		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.field_period"), Value: formatDay(L, f.first) + " – " + formatDay(L, f.last), Format: book.Text})
 	}
-	facts = append(facts, book.Fact{Label: T(L, "sheets.responses"), Value: int64(f.responses), Format: book.Int})
+	facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.responses"), Value: int64(f.responses), Format: book.Int})
 	if inv := env.opt.Invited; inv > 0 {
 		facts = append(facts,
-			book.Fact{Label: T(L, "sheets.invited"), Value: int64(inv), Format: book.Int},
-			book.Fact{Label: T(L, "sheets.response_rate"), Value: float64(f.responses) / float64(inv), Format: book.Pct})
+			book.Fact{Label: i18n.T(L, "sheets.invited"), Value: int64(inv), Format: book.Int},
+			book.Fact{Label: i18n.T(L, "sheets.response_rate"), Value: float64(f.responses) / float64(inv), Format: book.Pct})
 	}
-	facts = append(facts, book.Fact{Label: T(L, "sheets.generated"), Value: env.opt.Now, Format: book.DateTime})
+	facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.generated"), Value: env.opt.Now, Format: book.DateTime})
 	s.Blocks = append(s.Blocks, book.Block{Facts: facts})
 
 	var paras []book.Para
@@ -60,10 +61,10 @@ func buildCover(env *Env) ([]placed, error) {
 		paras = append(paras, book.Para{Text: x.text, Link: x.sheet})
 	}
 	if f.rejected > 0 {
-		paras = append(paras, book.Para{Text: T(L, "sheets.rejected_note", f.rejected), Link: env.idOf(book.Appendix, T(L, "sheets.quality")), Note: true})
+		paras = append(paras, book.Para{Text: i18n.T(L, "sheets.rejected_note", f.rejected), Link: env.idOf(book.Appendix, i18n.T(L, "sheets.quality")), Note: true})
 	}
 	if len(paras) > 0 {
-		s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.findings"), Paras: paras})
+		s.Blocks = append(s.Blocks, book.Block{Heading: i18n.T(L, "sheets.findings"), Paras: paras})
 	}
 	for _, b := range env.keyFigures() {
 		s.Blocks = append(s.Blocks, b)
@@ -75,7 +76,7 @@ func buildCover(env *Env) ([]placed, error) {
 	for _, d := range env.Survey.Breakdowns() {
 		t := &book.Table{Columns: []book.Column{
 			internal("code"), col("label", d.Name(), book.Text),
-			col("n", i18nColumn(L, "n"), book.Int), col("share", i18nColumn(L, "share"), book.Pct),
+			col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
 		}}
 		given := 0
 		for _, l := range d.Labels {
@@ -87,14 +88,14 @@ func buildCover(env *Env) ([]placed, error) {
 			t.Rows = append(t.Rows, []any{l.Code, l.Text, int64(k), float64(k) / float64(max(1, f.responses))})
 		}
 		if miss := f.responses - given; miss > 0 {
-			t.Rows = append(t.Rows, []any{nil, T(L, "sheets.not_answered"), int64(miss), float64(miss) / float64(f.responses)})
+			t.Rows = append(t.Rows, []any{nil, i18n.T(L, "sheets.not_answered"), int64(miss), float64(miss) / float64(f.responses)})
 		}
 		t.Protect = respondentsBy(d.ID, "code")
 		env.hideAsShown(t)
-		s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.by_dimension", d.Name()), Table: t})
+		s.Blocks = append(s.Blocks, book.Block{Heading: i18n.T(L, "sheets.by_dimension", d.Name()), Table: t})
 	}
-	s.Blocks = append(s.Blocks, book.Block{Paras: []book.Para{{Text: T(L, "sheets.suppressed_note", env.opt.Rule.MinN), Note: true}}})
-	s.Blocks = append(s.Blocks, book.Block{Heading: T(L, "sheets.contents"), Contents: true})
+	s.Blocks = append(s.Blocks, book.Block{Paras: []book.Para{{Text: i18n.T(L, "sheets.suppressed_note", env.opt.Rule.MinN), Note: true}}})
+	s.Blocks = append(s.Blocks, book.Block{Heading: i18n.T(L, "sheets.contents"), Contents: true})
 	return []placed{{group: groupCover, sheet: s}}, nil
 }
 
@@ -106,8 +107,8 @@ func (env *Env) keyFigures() []book.Block {
 	var out []book.Block
 	figure := func(label string, src *book.Table, r int, value string, f book.Format) *book.Table {
 		t := &book.Table{Columns: []book.Column{
-			col("label", T(L, "sheets.figure"), book.Text), col("value", T(L, "sheets.value"), f), col("n", i18nColumn(L, "n"), book.Int),
-			col("ci_low", i18nColumn(L, "ci_low"), f), col("ci_high", i18nColumn(L, "ci_high"), f),
+			col("label", i18n.T(L, "sheets.figure"), book.Text), col("value", i18n.T(L, "sheets.value"), f), col("n", i18n.Column(L, "n"), book.Int),
+			col("ci_low", i18n.Column(L, "ci_low"), f), col("ci_high", i18n.Column(L, "ci_high"), f),
 		}}
 		copyRow(t, src, r, label, value, "n", "ci_low", "ci_high")
 		return t
@@ -118,13 +119,13 @@ func (env *Env) keyFigures() []book.Block {
 			b = 1
 		}
 		if src := env.table(env.sections[q.ID], b); src != nil && q.Type != survey.Single && len(src.Rows) > 0 {
-			out = append(out, book.Block{Heading: T(L, "sheets.key_figures"), Table: figure(T(L, "sheets.mean_of", q.Name(), scaleWords(q)), src, 0, "mean", book.Dec1), Link: env.sections[q.ID]})
+			out = append(out, book.Block{Heading: i18n.T(L, "sheets.key_figures"), Table: figure(i18n.T(L, "sheets.mean_of", q.Name(), scaleWords(q)), src, 0, "mean", book.Dec1), Link: env.sections[q.ID]})
 		}
 	}
 	for _, q := range env.Survey.Questions {
 		if q.Type == survey.NPS {
 			if src := env.table(env.sections[q.ID], 0); src != nil {
-				out = append(out, book.Block{Heading: T(L, "sheets.nps_score"), Table: figure(q.Name(), src, 0, "score", book.Signed), Link: env.sections[q.ID]})
+				out = append(out, book.Block{Heading: i18n.T(L, "sheets.nps_score"), Table: figure(q.Name(), src, 0, "score", book.Signed), Link: env.sections[q.ID]})
 			}
 			break
 		}
@@ -132,8 +133,8 @@ func (env *Env) keyFigures() []book.Block {
 	if hq := env.Survey.Headline(); hq != nil {
 		if src := env.table(env.sections[hq.ID], 1); src != nil {
 			t := &book.Table{Columns: []book.Column{
-				col("label", T(L, "sheets.item"), book.Text), col("value", i18nColumn(L, "mean"), book.Dec1), col("n", i18nColumn(L, "n"), book.Int),
-				col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),
+				col("label", i18n.T(L, "sheets.item"), book.Text), col("value", i18n.Column(L, "mean"), book.Dec1), col("n", i18n.Column(L, "n"), book.Int),
+				col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
 			}}
 			mc := src.Col("mean")
 			order := make([]int, 0, len(src.Rows))
@@ -147,7 +148,7 @@ func (env *Env) keyFigures() []book.Block {
 				copyRow(t, src, r, src.Rows[r][src.Col("item_text")].(string), "mean", "n", "ci_low", "ci_high")
 			}
 			if len(t.Rows) > 0 {
-				out = append(out, book.Block{Heading: T(L, "sheets.top_items", hq.Name(), scaleWords(hq)), Table: t, Link: env.sections[hq.ID]})
+				out = append(out, book.Block{Heading: i18n.T(L, "sheets.top_items", hq.Name(), scaleWords(hq)), Table: t, Link: env.sections[hq.ID]})
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -290,7 +291,7 @@ func (env *Env) sheetName(want string) string {
 	clean = strings.Trim(strings.Join(strings.Fields(clean), " "), "' ")
 	clean = shorten(clean, 31)
 	if clean == "" {
-		clean = T(env.L, "sheet")
+		clean = i18n.T(env.L, "sheets.sheet")
 	}
 	name := clean
 	for i := 2; env.names[strings.ToLower(name)]; i++ {

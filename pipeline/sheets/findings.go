@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -90,7 +91,7 @@ func (env *Env) figure(c cell, f book.Format) string { return report.Text(env.L,
 func (env *Env) interval(c cell, lo, hi string, f book.Format) string {
 	sep := "–"
 	if f == book.Signed {
-		sep = T(env.L, "sheets.to") // "−14,2 bis +11,5": a dash would read as a minus
+		sep = i18n.T(env.L, "sheets.to") // "−14,2 bis +11,5": a dash would read as a minus
 	}
 	return env.figure(cell{c.sheet, c.block, c.row, lo}, f) + sep + env.figure(cell{c.sheet, c.block, c.row, hi}, f)
 }
@@ -134,15 +135,15 @@ func (env *Env) ratedFinding() []finding {
 	}
 	say := func(r int) (string, []cell) {
 		c := cell{id, 1, r, "mean"}
-		return T(env.L, "sheets.f_item", env.text(cell{id, 1, r, "item_text"}), env.figure(c, book.Dec1),
+		return i18n.T(env.L, "sheets.f_item", env.text(cell{id, 1, r, "item_text"}), env.figure(c, book.Dec1),
 			env.interval(c, "ci_low", "ci_high", book.Dec1), env.figure(cell{id, 1, r, "n"}, book.Int)), rowCells(id, 1, r, "mean", "ci_low", "ci_high", "n")
 	}
 	hi, hc := say(best)
 	if worst == best || len(t.Rows) < 2 {
-		return []finding{{text: T(env.L, "sheets.f_rated_one", hq.Name(), hi), sheet: id, cells: hc}}
+		return []finding{{text: i18n.T(env.L, "sheets.f_rated_one", hq.Name(), hi), sheet: id, cells: hc}}
 	}
 	lo, lc := say(worst)
-	return []finding{{text: T(env.L, "sheets.f_rated", hq.Name(), hi, lo), sheet: id, cells: append(hc, lc...)}}
+	return []finding{{text: i18n.T(env.L, "sheets.f_rated", hq.Name(), hi, lo), sheet: id, cells: append(hc, lc...)}}
 }
 
 // groupFinding: the groups whose headline mean differs significantly from
@@ -192,7 +193,7 @@ func (env *Env) groupFinding() []finding {
 		return nil
 	}
 	if len(hits) == 0 {
-		return []finding{{text: T(env.L, "sheets.f_no_groups", join(env.L, dims), hq.Name()), sheet: first}}
+		return []finding{{text: i18n.T(env.L, "sheets.f_no_groups", join(env.L, dims), hq.Name()), sheet: first}}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].p < hits[j].p })
 	var parts []string
@@ -203,15 +204,15 @@ func (env *Env) groupFinding() []finding {
 			key = "sheets.f_lower"
 		}
 		c := cell{h.sheet, 0, h.row, "mean"}
-		parts = append(parts, T(env.L, key, env.text(cell{h.sheet, 0, h.row, "grp_name"}), env.text(cell{h.sheet, 0, h.row, "item_text"}),
+		parts = append(parts, i18n.T(env.L, key, env.text(cell{h.sheet, 0, h.row, "grp_name"}), env.text(cell{h.sheet, 0, h.row, "item_text"}),
 			env.figure(c, book.Dec1), env.figure(cell{h.sheet, 0, h.row, "n"}, book.Int)))
 		cells = append(cells, rowCells(h.sheet, 0, h.row, "mean", "n")...)
 	}
 	more := ""
 	if len(hits) > 3 {
-		more = T(env.L, "sheets.f_more", len(hits)-3)
+		more = i18n.T(env.L, "sheets.f_more", len(hits)-3)
 	}
-	return []finding{{text: T(env.L, "sheets.f_groups", hq.Name(), strings.Join(parts, "; "), more), sheet: hits[0].sheet, cells: cells}}
+	return []finding{{text: i18n.T(env.L, "sheets.f_groups", hq.Name(), strings.Join(parts, "; "), more), sheet: hits[0].sheet, cells: cells}}
 }
 
 // changeFinding: the largest change of a headline item against the
@@ -251,7 +252,7 @@ func (env *Env) changeFinding() []finding {
 			key = "sheets.f_change_up"
 		}
 	}
-	text := T(env.L, key, env.text(cell{id, 0, best - 1, "event_title"}), env.text(cell{id, 0, best, "item_text"}),
+	text := i18n.T(env.L, key, env.text(cell{id, 0, best - 1, "event_title"}), env.text(cell{id, 0, best, "item_text"}),
 		env.figure(prev, book.Dec1), env.figure(now, book.Dec1))
 	return []finding{{text: text, sheet: id, cells: []cell{prev, now, {id, 0, best, "change"}}}}
 }
@@ -276,7 +277,7 @@ func (env *Env) satisfactionFinding() []finding {
 	if !env.shown(cells) {
 		return nil
 	}
-	text := T(env.L, "sheets.f_satisfaction", q.Name(), env.figure(c, book.Dec1), scaleWords(q), env.interval(c, "ci_low", "ci_high", book.Dec1), env.figure(cell{id, c.block, 0, "n"}, book.Int))
+	text := i18n.T(env.L, "sheets.f_satisfaction", q.Name(), env.figure(c, book.Dec1), scaleWords(q), env.interval(c, "ci_low", "ci_high", book.Dec1), env.figure(cell{id, c.block, 0, "n"}, book.Int))
 	return []finding{{text: text, sheet: id, cells: cells}}
 }
 
@@ -294,7 +295,7 @@ func (env *Env) npsFinding() []finding {
 		if !env.shown(cells) {
 			return nil
 		}
-		return []finding{{text: T(env.L, "sheets.f_nps", q.Name(), env.figure(score, book.Signed), env.interval(score, "ci_low", "ci_high", book.Signed),
+		return []finding{{text: i18n.T(env.L, "sheets.f_nps", q.Name(), env.figure(score, book.Signed), env.interval(score, "ci_low", "ci_high", book.Signed),
 			env.figure(cell{id, 0, 0, "n"}, book.Int), env.figure(pro, book.Pct), env.figure(det, book.Pct)), sheet: id, cells: cells}}
 	}
 	return nil
@@ -326,7 +327,7 @@ func (env *Env) choiceFinding() []finding {
 			continue
 		}
 		share := cell{id, 0, best, "share"}
-		out = append(out, finding{text: T(env.L, "sheets.f_choice", q.Name(), env.text(cell{id, 0, best, "item_text"}), env.figure(share, book.Pct),
+		out = append(out, finding{text: i18n.T(env.L, "sheets.f_choice", q.Name(), env.text(cell{id, 0, best, "item_text"}), env.figure(share, book.Pct),
 			env.interval(share, "ci_low", "ci_high", book.Pct)), sheet: id, cells: rowCells(id, 0, best, "share", "ci_low", "ci_high", "n")})
 	}
 	return out

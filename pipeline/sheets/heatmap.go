@@ -4,6 +4,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -67,7 +68,7 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 		if len(groups) == 0 {
 			continue
 		}
-		t := &book.Table{Columns: []book.Column{internal("item"), col("item_text", T(L, "sheets.item"), book.Text)}}
+		t := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text)}}
 		var wide []string
 		spec := &disclosure.Spec{Counts: []disclosure.Count{{Column: "n_all", Of: disclosure.Answers + hq.ID, Item: "item", Values: []string{"mean_all"}}}}
 		for _, g := range groups {
@@ -76,7 +77,7 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 			wide = append(wide, key)
 			spec.Wide = append(spec.Wide, disclosure.Wide{Column: key, Codes: map[string]string{d.ID: g[0]}})
 		}
-		t.Columns = append(t.Columns, col("mean_all", T(L, "sheets.total"), book.Dec1), internal("n_all"))
+		t.Columns = append(t.Columns, col("mean_all", i18n.T(L, "sheets.total"), book.Dec1), internal("n_all"))
 		wide = append(wide, "mean_all")
 		for _, it := range hq.Items {
 			row := []any{it.Code, it.Text}
@@ -101,8 +102,8 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 			lo, hi := hq.Min, hq.Max
 			ymin, ymax = &lo, &hi
 		}
-		s := env.newSheet("heatmap_"+d.ID, T(L, "sheets.heatmap_sheet", d.Name()), T(L, "sheets.heatmap_title", hq.Name(), d.Name()))
-		s.Description = T(L, "sheets.heatmap_desc", scaleWords(hq))
+		s := env.newSheet("heatmap_"+d.ID, i18n.T(L, "sheets.heatmap_sheet", d.Name()), i18n.T(L, "sheets.heatmap_title", hq.Name(), d.Name()))
+		s.Description = i18n.T(L, "sheets.heatmap_desc", scaleWords(hq))
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Heatmap, X: "item_text", Y: "mean", Wide: wide, YMin: ymin, YMax: ymax, YTitle: d.Name()}}}
 		out = append(out, placed{group: groupTables, order: heatmapOrder, sheet: s})
 	}

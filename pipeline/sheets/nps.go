@@ -4,6 +4,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -28,8 +29,8 @@ func buildNPS(env *Env) ([]placed, error) {
 		}
 		n := d.n()
 		dt := &book.Table{Columns: []book.Column{
-			internal("value"), col("label", T(L, "sheets.value"), book.Text),
-			col("n", i18nColumn(L, "n"), book.Int), col("share", i18nColumn(L, "share"), book.Pct),
+			internal("value"), col("label", i18n.T(L, "sheets.value"), book.Text),
+			col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
 		}}
 		for v := 0.0; v <= 10; v++ {
 			k := d.count(v)
@@ -43,30 +44,30 @@ func buildNPS(env *Env) ([]placed, error) {
 		pro, det := d.atLeast(9), n-d.atLeast(7)
 		pas := n - pro - det
 		gt := &book.Table{Columns: []book.Column{
-			internal("group"), col("label", T(L, "sheets.group"), book.Text),
-			col("n", i18nColumn(L, "n"), book.Int), col("share", i18nColumn(L, "share"), book.Pct),
-			col("ci_low", i18nColumn(L, "ci_low"), book.Pct), col("ci_high", i18nColumn(L, "ci_high"), book.Pct),
+			internal("group"), col("label", i18n.T(L, "sheets.group"), book.Text),
+			col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
+			col("ci_low", i18n.Column(L, "ci_low"), book.Pct), col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
 		}}
 		for _, g := range []struct {
 			code, key string
 			k         int
 		}{{"promoters", "sheets.promoters", pro}, {"passives", "sheets.passives", pas}, {"detractors", "sheets.detractors", det}} {
 			share, lo, hi := wilson(g.k, n, env.opt.Rule.Level)
-			gt.Rows = append(gt.Rows, []any{g.code, T(L, g.key), int64(g.k), share, lo, hi})
+			gt.Rows = append(gt.Rows, []any{g.code, i18n.T(L, g.key), int64(g.k), share, lo, hi})
 		}
 		gt.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 		score, lo, hi := stats.NPS(pro, det, n, env.opt.Rule.Level)
 		nt := &book.Table{Columns: []book.Column{
-			col("n", i18nColumn(L, "n"), book.Int), col("score", T(L, "sheets.nps_short"), book.Signed),
-			col("ci_low", i18nColumn(L, "ci_low"), book.Signed), col("ci_high", i18nColumn(L, "ci_high"), book.Signed),
+			col("n", i18n.Column(L, "n"), book.Int), col("score", i18n.T(L, "sheets.nps_short"), book.Signed),
+			col("ci_low", i18n.Column(L, "ci_low"), book.Signed), col("ci_high", i18n.Column(L, "ci_high"), book.Signed),
 		}, Rows: [][]any{{int64(n), nan(score), nan(lo), nan(hi)}}}
 		nt.Protect = answersTo(q.ID, "")
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.nps_desc", n)
+		s.Description = i18n.T(L, "sheets.nps_desc", n)
 		s.Blocks = []book.Block{
-			{Heading: T(L, "sheets.nps_score"), Table: nt},
-			{Heading: T(L, "sheets.nps_groups"), Table: gt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high"}},
-			{Heading: T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "n"}},
+			{Heading: i18n.T(L, "sheets.nps_score"), Table: nt},
+			{Heading: i18n.T(L, "sheets.nps_groups"), Table: gt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high"}},
+			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "n"}},
 		}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})

@@ -6,6 +6,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -33,17 +34,17 @@ func buildNumeric(env *Env) ([]placed, error) {
 		}
 		sm := d.summary(env.opt.Rule.Level)
 		st := &book.Table{Columns: []book.Column{
-			col("n", i18nColumn(L, "n"), book.Int), col("mean", i18nColumn(L, "mean"), book.Dec1),
-			col("sd", i18nColumn(L, "sd"), book.Dec1), col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),
-			col("q1", T(L, "sheets.q1"), book.Dec1), col("median", T(L, "sheets.median"), book.Dec1), col("q3", T(L, "sheets.q3"), book.Dec1),
+			col("n", i18n.Column(L, "n"), book.Int), col("mean", i18n.Column(L, "mean"), book.Dec1),
+			col("sd", i18n.Column(L, "sd"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
+			col("q1", i18n.T(L, "sheets.q1"), book.Dec1), col("median", i18n.T(L, "sheets.median"), book.Dec1), col("q3", i18n.T(L, "sheets.q3"), book.Dec1),
 		}, Rows: [][]any{{int64(sm.n), nan(sm.mean), nan(sm.sd), nan(sm.ciLo), nan(sm.ciHi), nan(sm.q1), nan(sm.med), nan(sm.q3)}}}
 		st.Protect = answersTo(q.ID, "")
 		dt := distTable(L, q, d)
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.numeric_desc", sm.n)
+		s.Description = i18n.T(L, "sheets.numeric_desc", sm.n)
 		s.Blocks = []book.Block{
-			{Heading: T(L, "sheets.summary_block"), Table: st},
-			{Heading: T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "n"}},
+			{Heading: i18n.T(L, "sheets.summary_block"), Table: st},
+			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "n"}},
 		}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
@@ -56,8 +57,8 @@ func buildNumeric(env *Env) ([]placed, error) {
 // of equal width.
 func distTable(L string, q *Question, d *dist) *book.Table {
 	t := &book.Table{Columns: []book.Column{
-		internal("value"), col("label", T(L, "sheets.value"), book.Text),
-		col("n", i18nColumn(L, "n"), book.Int), col("share", i18nColumn(L, "share"), book.Pct),
+		internal("value"), col("label", i18n.T(L, "sheets.value"), book.Text),
+		col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
 	}}
 	total := d.n()
 	share := func(k int) any {
@@ -96,7 +97,7 @@ func distTable(L string, q *Question, d *dist) *book.Table {
 				k += d.counts[i]
 			}
 		}
-		t.Rows = append(t.Rows, []any{b, T(L, "sheets.from_to", num(b), num(b+width)), int64(k), share(k)})
+		t.Rows = append(t.Rows, []any{b, i18n.T(L, "sheets.from_to", num(b), num(b+width)), int64(k), share(k)})
 	}
 	t.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 	return t

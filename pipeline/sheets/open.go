@@ -6,6 +6,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -73,14 +74,14 @@ func buildOpen(env *Env) ([]placed, error) {
 		}
 		name := func(k int) string {
 			if k == len(th.themes) {
-				return T(L, "sheets.no_theme")
+				return i18n.T(L, "sheets.no_theme")
 			}
-			return pick(L, th.themes[k].Text, th.themes[k].TextEn)
+			return i18n.Pick(L, th.themes[k].Text, th.themes[k].TextEn)
 		}
 		tt := &book.Table{Columns: []book.Column{
-			internal("theme"), col("theme_text", T(L, "sheets.theme"), book.Text),
-			col("n", T(L, "sheets.answers_n"), book.Int), col("share", T(L, "sheets.share_answers"), book.Pct),
-			col("examples", T(L, "sheets.examples"), book.Text),
+			internal("theme"), col("theme_text", i18n.T(L, "sheets.theme"), book.Text),
+			col("n", i18n.T(L, "sheets.answers_n"), book.Int), col("share", i18n.T(L, "sheets.share_answers"), book.Pct),
+			col("examples", i18n.T(L, "sheets.examples"), book.Text),
 		}}
 		order := make([]int, 0, len(byTheme))
 		for k := range byTheme {
@@ -110,7 +111,7 @@ func buildOpen(env *Env) ([]placed, error) {
 		for _, d := range dims {
 			at.Columns = append(at.Columns, col("grp_"+d.ID, d.Name(), book.Text))
 		}
-		at.Columns = append(at.Columns, col("text", T(L, "sheets.answer"), book.Text), col("themes", T(L, "sheets.themes"), book.Text))
+		at.Columns = append(at.Columns, col("text", i18n.T(L, "sheets.answer"), book.Text), col("themes", i18n.T(L, "sheets.themes"), book.Text))
 		for i, a := range answers {
 			row := env.answerGroups(a, dims, counts)
 			var names []string
@@ -120,10 +121,10 @@ func buildOpen(env *Env) ([]placed, error) {
 			at.Rows = append(at.Rows, append(row, a.Text, strings.Join(names, ", ")))
 		}
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.open_desc", len(answers), env.opt.Rule.MinN)
+		s.Description = i18n.T(L, "sheets.open_desc", len(answers), env.opt.Rule.MinN)
 		s.Blocks = []book.Block{
-			{Heading: T(L, "sheets.themes"), Table: tt, Chart: &book.Chart{Kind: chart.Bar, X: "theme_text", Y: "n"}},
-			{Heading: T(L, "sheets.answers"), Table: at},
+			{Heading: i18n.T(L, "sheets.themes"), Table: tt, Chart: &book.Chart{Kind: chart.Bar, X: "theme_text", Y: "n"}},
+			{Heading: i18n.T(L, "sheets.answers"), Table: at},
 		}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
@@ -173,7 +174,7 @@ func (env *Env) answerGroups(a commentRow, dims []*Question, counts map[string]m
 	name := func(d *Question) any {
 		c := codes[d.ID]
 		if c == "" {
-			return T(env.L, "sheets.not_answered")
+			return i18n.T(env.L, "sheets.not_answered")
 		}
 		return d.label(c, 0)
 	}

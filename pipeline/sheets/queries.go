@@ -6,6 +6,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -123,7 +124,7 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 	if c := env.opt.Compare; len(c) == 2 && q.Name == compareQuery && q.Source == "built-in" {
 		// "compared with last time" would be wrong when A is not the
 		// event before B.
-		name, title = T(L, "sheets.compared_sheet"), T(L, "sheets.compared_title", c[1].Label(), c[0].Label())
+		name, title = i18n.T(L, "sheets.compared_sheet"), i18n.T(L, "sheets.compared_title", c[1].Label(), c[0].Label())
 	}
 	s := env.newSheet(id, name, title)
 	s.Description = env.expand(q.Description(L), q, p.key)
@@ -179,7 +180,7 @@ func queryTable(L string, t *query.Table, splitCols []string) *book.Table {
 	out := &book.Table{}
 	sig, mean := t.Col("sig"), t.Col("mean")
 	for _, name := range t.Columns {
-		col := book.Column{Key: name, Heading: i18nColumn(L, name)}
+		col := book.Column{Key: name, Heading: i18n.Column(L, name)}
 		switch {
 		case name == "sig" && mean >= 0, name == "p_adj" && sig >= 0 && mean >= 0:
 			// ▲/▼ are shown beside the mean; the methods sheet says how.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -23,10 +24,10 @@ func buildRanking(env *Env) ([]placed, error) {
 		}
 		base := q.Answered
 		t := &book.Table{Columns: []book.Column{
-			internal("item"), col("item_text", T(L, "sheets.item"), book.Text), col("n", i18nColumn(L, "n"), book.Int),
-			col("mean_rank", T(L, "sheets.mean_rank"), book.Dec1), col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),
-			col("first_n", T(L, "sheets.first_n"), book.Int), col("first_share", T(L, "sheets.first_share"), book.Pct),
-			col("first_ci_low", i18nColumn(L, "ci_low"), book.Pct), col("first_ci_high", i18nColumn(L, "ci_high"), book.Pct),
+			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
+			col("mean_rank", i18n.T(L, "sheets.mean_rank"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
+			col("first_n", i18n.T(L, "sheets.first_n"), book.Int), col("first_share", i18n.T(L, "sheets.first_share"), book.Pct),
+			col("first_ci_low", i18n.Column(L, "ci_low"), book.Pct), col("first_ci_high", i18n.Column(L, "ci_high"), book.Pct),
 		}}
 		type row struct {
 			vals []any
@@ -50,7 +51,7 @@ func buildRanking(env *Env) ([]placed, error) {
 		t.Protect = answersTo(q.ID, "item")
 		lo, hi := 1.0, float64(max(2, len(q.Items)))
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.ranking_desc", base)
+		s.Description = i18n.T(L, "sheets.ranking_desc", base)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean_rank", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: &lo, YMax: &hi}}}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})

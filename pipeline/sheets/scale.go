@@ -7,6 +7,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -95,18 +96,18 @@ func buildScale(env *Env) ([]placed, error) {
 			continue
 		}
 		lv := levels(q)
-		dt := &book.Table{Columns: []book.Column{internal("item"), col("item_text", T(L, "sheets.item"), book.Text), col("n", i18nColumn(L, "n"), book.Int)}}
+		dt := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int)}}
 		var wide []string
 		for _, l := range lv {
 			key := "share_" + strings.ReplaceAll(num(l.value), "-", "m")
 			dt.Columns = append(dt.Columns, col(key, l.text, book.Pct))
 			wide = append(wide, key)
 		}
-		dt.Columns = append(dt.Columns, col("mean", i18nColumn(L, "mean"), book.Dec1))
+		dt.Columns = append(dt.Columns, col("mean", i18n.Column(L, "mean"), book.Dec1))
 		mt := &book.Table{Columns: []book.Column{
-			internal("item"), col("item_text", T(L, "sheets.item"), book.Text), col("n", i18nColumn(L, "n"), book.Int),
-			col("mean", i18nColumn(L, "mean"), book.Dec1), col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),
-			col("top2_share", i18nColumn(L, "top2_share"), book.Pct), col("top2_ci_low", i18nColumn(L, "top2_ci_low"), book.Pct), col("top2_ci_high", i18nColumn(L, "top2_ci_high"), book.Pct),
+			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
+			col("mean", i18n.Column(L, "mean"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
+			col("top2_share", i18n.Column(L, "top2_share"), book.Pct), col("top2_ci_low", i18n.Column(L, "top2_ci_low"), book.Pct), col("top2_ci_high", i18n.Column(L, "top2_ci_high"), book.Pct),
 		}}
 		top2From := math.NaN()
 		if len(lv) >= 2 {
@@ -142,10 +143,10 @@ func buildScale(env *Env) ([]placed, error) {
 			ymin, ymax = &lo, &hi
 		}
 		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
-		s.Description = T(L, "sheets.scale_desc", scaleWords(q))
+		s.Description = i18n.T(L, "sheets.scale_desc", scaleWords(q))
 		s.Blocks = []book.Block{
-			{Heading: T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Diverging, X: "item_text", Y: "share", Wide: wide}},
-			{Heading: T(L, "sheets.means"), Table: mt, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: ymin, YMax: ymax}},
+			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Diverging, X: "item_text", Y: "share", Wide: wide}},
+			{Heading: i18n.T(L, "sheets.means"), Table: mt, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: ymin, YMax: ymax}},
 		}
 		env.sections[q.ID] = s.ID
 		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})

@@ -16,6 +16,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
@@ -148,10 +149,10 @@ func buildWeighted(env *Env) ([]placed, error) {
 		byItem[a.Item] = x
 	}
 	t := &book.Table{Columns: []book.Column{
-		internal("item"), col("item_text", T(L, "sheets.item"), book.Text), col("n", i18nColumn(L, "n"), book.Int),
-		col("mean", i18nColumn(L, "mean"), book.Dec1), col("mean_weighted", i18nColumn(L, "mean_weighted"), book.Dec1),
-		col("ci_low", i18nColumn(L, "ci_low"), book.Dec1), col("ci_high", i18nColumn(L, "ci_high"), book.Dec1),
-		col("n_eff", i18nColumn(L, "n_eff"), book.Dec1),
+		internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
+		col("mean", i18n.Column(L, "mean"), book.Dec1), col("mean_weighted", i18n.Column(L, "mean_weighted"), book.Dec1),
+		col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
+		col("n_eff", i18n.Column(L, "n_eff"), book.Dec1),
 	}}
 	for _, it := range hq.Items {
 		x := byItem[it.Code]
@@ -172,9 +173,9 @@ func buildWeighted(env *Env) ([]placed, error) {
 		lo, hi := hq.Min, hq.Max
 		ymin, ymax = &lo, &hi
 	}
-	s := env.newSheet("weighted_"+hq.ID, T(L, "sheets.weighted_sheet", hq.Name()), T(L, "sheets.weighted_title", hq.Name()))
-	s.Description = T(L, "sheets.weighted_desc")
-	s.Notes = []string{T(L, "sheets.weighted_note", env.marginNames(m), filepath.Base(env.opt.Weights))}
+	s := env.newSheet("weighted_"+hq.ID, i18n.T(L, "sheets.weighted_sheet", hq.Name()), i18n.T(L, "sheets.weighted_title", hq.Name()))
+	s.Description = i18n.T(L, "sheets.weighted_desc")
+	s.Notes = []string{i18n.T(L, "sheets.weighted_note", env.marginNames(m), filepath.Base(env.opt.Weights))}
 	s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean_weighted", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: ymin, YMax: ymax}}}
 	env.weighted = s.Name
 	return []placed{{group: groupTables, order: weightedOrder, sheet: s}}, nil

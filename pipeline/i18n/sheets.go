@@ -1,12 +1,8 @@
-package sheets
+package i18n
 
-import "fmt"
-
-// The sheets' words, de and en. They move into pipeline/i18n (area
-// sheets) once it is on main; keys stay.
-type text struct{ de, en string }
-
-var words = map[string]text{
+// sheetsText is the text of the report's sheets: the builders of package
+// sheets (sections per question, findings, open answers, breakdowns).
+var sheetsText = catalog{
 	"sheets.sheet":           {"Tabelle", "Table"},
 	"sheets.answer":          {"Antwort", "Answer"},
 	"sheets.option":          {"Option", "Option"},
@@ -89,16 +85,9 @@ var words = map[string]text{
 	"sheets.top_items":       {"Höchste Werte: %s (Mittelwert, %s)", "Highest: %s (mean, %s)"},
 	"sheets.weighted_sheet":  {"%s gewichtet", "%s weighted"},
 	"sheets.weighted_title":  {"%s, gewichtet", "%s, weighted"},
-	"sheets.weighted_desc":   {"Mittelwert je Item, gewichtet auf die angegebenen Verteilungen (Raking), mit 95-%%-Konfidenzintervall aus linearisierten Standardfehlern und effektiver Fallzahl n_eff; daneben der ungewichtete Mittelwert.", "Mean per item, weighted to the given distributions (raking), with 95 %% confidence interval from linearised standard errors and the effective sample size n_eff; the unweighted mean beside it."},
+	"sheets.weighted_desc":   {"Mittelwert je Item, gewichtet auf die angegebenen Verteilungen (Raking), mit 95-%-Konfidenzintervall aus linearisierten Standardfehlern und effektiver Fallzahl n_eff; daneben der ungewichtete Mittelwert.", "Mean per item, weighted to the given distributions (raking), with 95 % confidence interval from linearised standard errors and the effective sample size n_eff; the unweighted mean beside it."},
 	"sheets.weighted_note":   {"Gewichtet nach %s auf die Verteilung in %s (Raking). n_eff = effektive Fallzahl nach Kish; „Mittelwert“ = ungewichtet.", "Weighted by %s to the distribution in %s (raking). n_eff = Kish's effective sample size; \"Mean\" = unweighted."},
 	"sheets.what_asked":      {"Was gefragt wurde", "What was asked"},
-	"sheets.type_single":     {"Einfachauswahl", "Single choice"},
-	"sheets.type_multi":      {"Mehrfachauswahl", "Multiple choice"},
-	"sheets.type_scale":      {"Skala", "Scale"},
-	"sheets.type_numeric":    {"Zahl", "Number"},
-	"sheets.type_nps":        {"Weiterempfehlung 0–10", "Recommendation 0–10"},
-	"sheets.type_ranking":    {"Rangfolge", "Ranking"},
-	"sheets.type_text":       {"Freitext", "Free text"},
 	"sheets.f_item":          {"„%s“ mit %s (95-%%-KI %s; n = %s)", "\"%s\" at %s (95 %% CI %s; n = %s)"},
 	"sheets.f_rated":         {"%s: am höchsten bewertet ist %s, am niedrigsten %s.", "%s: rated highest is %s, lowest %s."},
 	"sheets.f_rated_one":     {"%s: im Mittel %s.", "%s: on average %s."},
@@ -114,26 +103,4 @@ var words = map[string]text{
 	"sheets.f_satisfaction":  {"%s: im Mittel %s (%s; 95-%%-KI %s; n = %s).", "%s: on average %s (%s; 95 %% CI %s; n = %s)."},
 	"sheets.f_nps":           {"%s: Net Promoter Score %s (95-%%-KI %s; n = %s), %s Promotoren und %s Detraktoren.", "%s: Net Promoter Score %s (95 %% CI %s; n = %s), %s promoters and %s detractors."},
 	"sheets.f_choice":        {"%s: am häufigsten gewählt wurde „%s“ (%s der Befragten; 95-%%-KI %s).", "%s: chosen most often was \"%s\" (%s of respondents; 95 %% CI %s)."},
-}
-
-// T returns the sheets' text of key in lang, formatted with args.
-func T(lang, key string, args ...any) string {
-	t, ok := words[key]
-	if !ok {
-		return "⟦" + key + "⟧"
-	}
-	s := t.de
-	if lang == "en" {
-		s = t.en
-	}
-	return fmt.Sprintf(s, args...)
-}
-
-// pick chooses between bilingual data: the English text for "en" when
-// there is one.
-func pick(lang, de, en string) string {
-	if lang == "en" && en != "" {
-		return en
-	}
-	return de
 }
