@@ -78,7 +78,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs), Rule: opt.Rule,
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {

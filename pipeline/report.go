@@ -47,7 +47,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang,
+		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang, Rule: opt.Rule,
 		Queries: queryDirs(opt.DataDir, opt.QueryDirs),
 	})
 	if err != nil {
