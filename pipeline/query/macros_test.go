@@ -16,8 +16,7 @@ func TestMacroEdges(t *testing.T) {
 	e := open(t, query.Options{})
 	tab := table(t, e, `select wilson_low(0, 7) as lo0, wilson_high(7, 7) as hi1,
 		wilson_low(7, 7) < 1 as lo1, wilson_high(0, 7) > 0 as hi0,
-		mean_ci_low(5.0, 0.0, 5) as zero_var, mean_ci_high(4.0, 1.0, 1) as one,
-		getvariable('min_n') as min_n, getvariable('level') as level, getvariable('alpha') as alpha`, nil)
+		mean_ci_low(5.0, 0.0, 5) as zero_var, mean_ci_high(4.0, 1.0, 1) as one, z_crit() as z`, nil)
 	r := tab.Rows[0]
 	if r[0] != 0.0 || r[1] != 1.0 || r[2] != true || r[3] != true {
 		t.Errorf("Wilson ends: low(0/7) = %v, high(7/7) = %v, low(7/7) < 1 %v, high(0/7) > 0 %v", r[0], r[1], r[2], r[3])
@@ -25,17 +24,24 @@ func TestMacroEdges(t *testing.T) {
 	if r[4] != nil || r[5] != nil {
 		t.Errorf("interval without spread %v, of one answer %v: want none", r[4], r[5])
 	}
-	d := disclosure.Default
-	if num(r[6]) != float64(d.MinN) || num(r[7]) != d.Level || num(r[8]) != d.Alpha {
-		t.Errorf("variables %v %v %v, want the default rule %+v", r[6], r[7], r[8], d)
+	if z := num(r[6]); math.Abs(z-disclosure.Default.Z()) > 1e-12 {
+		t.Errorf("z_crit() = %v, want the default rule's %v", z, disclosure.Default.Z())
 	}
 
 	// Another rule: a 90 % level narrows every interval by z(0.95)/z(0.975).
 	e90 := open(t, query.Options{Rule: disclosure.Rule{MinN: 10, Level: 0.9}})
 	w95 := table(t, e, `select wilson_high(5, 20) - wilson_low(5, 20), z_crit() from (select 1)`, nil).Rows[0]
-	w90 := table(t, e90, `select wilson_high(5, 20) - wilson_low(5, 20), z_crit(), getvariable('min_n') from (select 1)`, nil).Rows[0]
-	if z := num(w90[1]); math.Abs(z-(disclosure.Rule{Level: 0.9}.Or()).Z()) > 1e-12 || num(w90[2]) != 10 {
-		t.Errorf("at 90 %%: z_crit() = %v, min_n = %v", w90[1], w90[2])
+	w90 := table(t, e90, `select wilson_high(5, 20) - wilson_low(5, 20), z_crit() from (select 1)`, nil).Rows[0]
+	if z := num(w90[1]); math.Abs(z-(disclosure.Rule{Level: 0.9}.Or()).Z()) > 1e-12 {
+		t.Errorf("at 90 %%: z_crit() = %v", w90[1])
+	}
+	// min_n: with a minimum above every group, no group is tested.
+	big := open(t, query.Options{Rule: disclosure.Rule{MinN: 100000}})
+	if n := num(table(t, big, `select count(p_adj) from scale_by_group('need', r.state)`, nil).Rows[0][0]); n != 0 {
+		t.Errorf("min_n 100000: %v groups tested", n)
+	}
+	if n := num(table(t, e, `select count(p_adj) from scale_by_group('need', r.state)`, nil).Rows[0][0]); n == 0 {
+		t.Error("min_n 5: no group tested")
 	}
 	if !(num(w90[0]) < num(w95[0])) {
 		t.Errorf("Wilson width at 90 %% %v, at 95 %% %v", w90[0], w95[0])
