@@ -20,6 +20,7 @@ import (
 
 	"github.com/resonanz/resonanz/internal/testfiles"
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -365,8 +366,8 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 				c.check(t, fmt.Sprintf("after-rename-%d", n), "old")
 				renames, points = n, points+1
 			}
-			if want := len(files) * len(store.Tables); renames != want {
-				t.Errorf("%d rename steps, want %d (%d files × %d tables)", renames, want, len(files), len(store.Tables))
+			if want := len(files) * len(model.Tables()); renames != want {
+				t.Errorf("%d rename steps, want %d (%d files × %d tables)", renames, want, len(files), len(model.Tables()))
 			}
 			for _, p := range []struct{ point, want string }{
 				{"after-manifest-tmp", "old"}, {"after-manifest-rename", "new"}, {"after-publish", "new"},

@@ -12,6 +12,7 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2" // database/sql driver "duckdb"
 
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -30,7 +31,7 @@ type Snapshot struct {
 func (s *Snapshot) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "imports %v", s.Imports)
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		fmt.Fprintf(&b, "; %s %d", t, s.Rows[t])
 	}
 	return b.String()
@@ -65,7 +66,7 @@ func Read(dir string) (*Snapshot, error) {
 		return nil, err
 	}
 	defer db.Close()
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		files := m.Files(t)
 		quoted := make([]string, len(files))
 		for i, f := range files {
@@ -80,7 +81,7 @@ func Read(dir string) (*Snapshot, error) {
 			return nil, fmt.Errorf("%s: %w", t, err)
 		}
 		snap.Rows[t] = n
-		if t != store.Imports {
+		if t != model.Imports {
 			snap.Hash[t] = h
 		}
 	}
@@ -100,7 +101,7 @@ func Leftovers(dir string) ([]string, error) {
 		return nil, err
 	}
 	listed := map[string]bool{}
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		for _, f := range m.Files(t) {
 			listed[f] = true
 		}

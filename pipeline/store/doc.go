@@ -35,7 +35,7 @@
 //	defer unlock()
 //	_ = st.Cleanup()
 //	a, _ := st.Begin("mdk16")
-//	_ = a.Write("responses", rec) // rec has survey.Schemas["responses"]
+//	_ = a.Write("responses", rec) // rec has model.Schema("responses")
 //	b, _ := st.Begin("mdk16")
 //	_ = b.Write("responses", rec2)
 //	ims, err := st.CommitAll(&store.Event{Title: "16. MDK"},

@@ -21,21 +21,8 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
-	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
-
-// Imports is the table of import records the store writes itself.
-const Imports = "imports"
-
-// Tables lists every table of the dataset.
-var Tables = append(append([]string{}, survey.Tables...), Imports)
-
-func schema(table string) *arrow.Schema {
-	if table == Imports {
-		return survey.ImportsSchema
-	}
-	return survey.Schemas[table]
-}
 
 var (
 	// ErrNoData means the data directory has no published import yet.
@@ -144,7 +131,7 @@ func (s *Store) Cleanup() error {
 	// manifest was deleted or lost. Then every file would look unlisted.
 	_, statErr := os.Stat(filepath.Join(s.Dir, ManifestName))
 	noManifest := errors.Is(statErr, fs.ErrNotExist)
-	for _, t := range Tables {
+	for _, t := range model.TableNames("") {
 		root := filepath.Join(s.Dir, t)
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -225,15 +212,15 @@ func writerProps(table string) *parquet.WriterProperties {
 		parquet.WithDictionaryDefault(true),
 		parquet.WithAllocator(memory.DefaultAllocator),
 	}
-	for _, f := range schema(table).Fields() {
+	for _, f := range model.Schema(table).Fields() {
 		if f.Type.ID() == arrow.DICTIONARY {
 			opts = append(opts, parquet.WithStatsFor(f.Name, false))
 		}
 	}
 	switch table {
-	case survey.Responses:
+	case model.Responses:
 		opts = append(opts, parquet.WithDictionaryFor("respondent", false))
-	case survey.Comments:
+	case model.Comments:
 		opts = append(opts, parquet.WithDictionaryFor("respondent", false), parquet.WithDictionaryFor("text", false))
 	}
 	return parquet.NewWriterProperties(opts...)
@@ -243,7 +230,7 @@ func (t *Txn) writer(table string) (*tableWriter, error) {
 	if w, ok := t.writers[table]; ok {
 		return w, nil
 	}
-	sc := schema(table)
+	sc := model.Schema(table)
 	if sc == nil {
 		return nil, fmt.Errorf("store: unknown table %q", table)
 	}
@@ -275,7 +262,7 @@ func (t *Txn) Write(table string, rec arrow.RecordBatch) error {
 	if err != nil {
 		return err
 	}
-	if !rec.Schema().Equal(schema(table)) {
+	if !rec.Schema().Equal(model.Schema(table)) {
 		return fmt.Errorf("store: %s: record schema %v does not match the table's", table, rec.Schema())
 	}
 	if err := w.w.Write(rec); err != nil {
@@ -357,7 +344,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 		abort()
 	}
 	for i, st := range staged {
-		for _, table := range Tables {
+		for _, table := range model.TableNames("") {
 			rel := filepath.FromSlash(imports[i].Files[table])
 			dst := filepath.Join(s.Dir, rel)
 			if err := mkdirSync(s.Dir, filepath.Dir(dst)); err != nil {
@@ -433,7 +420,7 @@ func (t *Txn) close(rec Record, now time.Time) (map[string]string, error) {
 	if err := t.writeImportRecord(rec, now); err != nil {
 		return nil, err
 	}
-	for _, table := range Tables {
+	for _, table := range model.TableNames("") {
 		if _, err := t.writer(table); err != nil {
 			return nil, err
 		}
@@ -452,7 +439,7 @@ func (t *Txn) close(rec Record, now time.Time) (map[string]string, error) {
 }
 
 func (t *Txn) writeImportRecord(r Record, at time.Time) error {
-	b := array.NewRecordBuilder(memory.DefaultAllocator, survey.ImportsSchema)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, model.Schema(model.Imports))
 	defer b.Release()
 	str := func(i int, v string) { b.Field(i).(*array.StringBuilder).Append(v) }
 	num := func(i int, v int64) { b.Field(i).(*array.Int64Builder).Append(v) }
@@ -471,7 +458,7 @@ func (t *Txn) writeImportRecord(r Record, at time.Time) error {
 	str(12, t.id)
 	rec := b.NewRecordBatch()
 	defer rec.Release()
-	return t.Write(Imports, rec)
+	return t.Write(model.Imports, rec)
 }
 
 func fsyncPath(path string) error {

@@ -18,13 +18,13 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
-	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 // responses builds a responses batch holding the given respondents.
 func responses(t *testing.T, event string, ids ...string) arrow.RecordBatch {
 	t.Helper()
-	b := array.NewRecordBuilder(memory.DefaultAllocator, survey.Schemas[survey.Responses])
+	b := array.NewRecordBuilder(memory.DefaultAllocator, model.Schema(model.Responses))
 	defer b.Release()
 	for _, id := range ids {
 		for i, f := range b.Fields() {
@@ -52,7 +52,7 @@ func stage(t *testing.T, s *Store, event string, ids ...string) *Txn {
 	}
 	rec := responses(t, event, ids...)
 	defer rec.Release()
-	if err := txn.Write(survey.Responses, rec); err != nil {
+	if err := txn.Write(model.Responses, rec); err != nil {
 		t.Fatal(err)
 	}
 	return txn
@@ -150,8 +150,8 @@ func TestCommitAllPublishesTogether(t *testing.T) {
 		t.Errorf("event %+v", got)
 	}
 	// Every table of both imports has a file, and nothing else is on disk.
-	if got, want := parquetFiles(t, s.Dir), listed(m); !slices.Equal(got, want) || len(got) != 2*len(Tables) {
-		t.Errorf("files on disk %v\nmanifest lists %v (want %d)", got, want, 2*len(Tables))
+	if got, want := parquetFiles(t, s.Dir), listed(m); !slices.Equal(got, want) || len(got) != 2*len(model.Tables()) {
+		t.Errorf("files on disk %v\nmanifest lists %v (want %d)", got, want, 2*len(model.Tables()))
 	}
 	if got := respondents(t, s, "mdk16"); !slices.Equal(got, []string{"r1", "r2", "r3"}) {
 		t.Errorf("respondents %v", got)
@@ -179,7 +179,7 @@ func TestCommitAllFailureLeavesNothing(t *testing.T) {
 
 	a, b := stage(t, s, "mdk16", "r1"), stage(t, s, "mdk16", "r2")
 	// A directory where b's third file goes makes that rename fail.
-	blocker := filepath.Join(s.Dir, b.rel(Tables[2]))
+	blocker := filepath.Join(s.Dir, b.rel(model.TableNames("")[2]))
 	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -348,7 +348,7 @@ func TestCleanupKeepsFilesWithoutManifest(t *testing.T) {
 func TestFirstCommitWritesManifestFirst(t *testing.T) {
 	s := openStore(t)
 	a := stage(t, s, "mdk16", "r1")
-	blocker := filepath.Join(s.Dir, a.rel(Tables[0]))
+	blocker := filepath.Join(s.Dir, a.rel(model.TableNames("")[0]))
 	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
