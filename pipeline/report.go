@@ -48,7 +48,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	}
 	e, err := query.Open(ctx, query.Options{
 		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang,
-		Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		Queries: opt.QueryDirs,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)

@@ -92,7 +92,10 @@ func (e *Engine) Prepare(ctx context.Context, files Files) error {
 		if err := e.check(ctx, q.SQL); err != nil {
 			return e.wrap(q, err)
 		}
-		if err := e.prepared(ctx, trimSQL(q.SQL), func(*duckdb.Stmt) error { return nil }); err != nil {
+		g := e.newGuard(ctx)
+		err = e.prepared(g, trimSQL(q.SQL), func(*duckdb.Stmt) error { return nil })
+		g.end()
+		if err != nil {
 			return e.wrap(q, err)
 		}
 	}
@@ -101,15 +104,22 @@ func (e *Engine) Prepare(ctx context.Context, files Files) error {
 
 // runArgs runs a query with parameters of any type.
 func (e *Engine) runArgs(ctx context.Context, q *Query, params map[string]any) (array.RecordReader, func(), error) {
+	if e.stopped.Load() {
+		return nil, nil, e.wrap(q, errStopped)
+	}
 	if err := e.check(ctx, q.SQL); err != nil {
 		return nil, nil, e.wrap(q, err)
 	}
 	text := trimSQL(q.SQL)
-	args, err := e.bind(ctx, text, params)
+	// One guard from binding to the last row (limits.go): DuckDB folds
+	// constants while it prepares, so repeat('x', 4e9) runs there already.
+	g := e.newGuard(ctx)
+	args, err := e.bind(g, text, params)
 	if err != nil {
-		return nil, nil, e.wrap(q, err)
+		g.end()
+		return nil, nil, g.wrap(q, err)
 	}
-	return e.run(ctx, q, text, args)
+	return e.runGuarded(g, q, text, args)
 }
 
 func scan[T any](t *Table) ([]T, error) {
