@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -245,10 +246,7 @@ func (h *holdWriter) Flush() error {
 }
 
 func resultSheet(lang string) string {
-	if lang == "en" {
-		return "Result"
-	}
-	return "Ergebnis"
+	return i18n.T(lang, "result_sheet")
 }
 
 // QueryList is what Queries found.

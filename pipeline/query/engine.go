@@ -21,6 +21,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -210,6 +211,10 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 		if err := e.exec(ctx, v); err != nil {
 			return fmt.Errorf("query: %w", err)
 		}
+	}
+	// no_answer() labels a missing state or sector in the catalogue's words.
+	if err := e.exec(ctx, "set variable no_answer = "+quote(i18n.T(e.opt.Lang, "no_answer"))); err != nil {
+		return fmt.Errorf("query: %w", err)
 	}
 	if err := e.createModel(ctx); err != nil {
 		return err
