@@ -95,7 +95,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs,
+		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs, Rule: opt.Rule,
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {

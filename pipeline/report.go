@@ -51,7 +51,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: lang,
+		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: lang, Rule: opt.Rule,
 		Queries: opt.QueryDirs,
 	})
 	if err != nil {

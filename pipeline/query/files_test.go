@@ -81,7 +81,7 @@ func TestLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(a, "needs_by_state.sql", "-- title: Meine Version\n-- order: 20\nselect 1")
+	write(a, "headline_by_group.sql", "-- title: Meine Version\n-- order: 20\nselect 1")
 	write(a, "zeta.sql", "-- title: Zeta\nselect 1")
 	write(a, "alpha.sql", "-- title: Alpha\nselect 1")
 	write(a, ".hidden.sql", "not sql at all")
@@ -122,7 +122,7 @@ func TestLoad(t *testing.T) {
 	}
 	for _, c := range []struct{ name, source, overrides string }{
 		{"zeta", b + "/zeta.sql", a + "/zeta.sql"},
-		{"needs_by_state", a + "/needs_by_state.sql", "built-in"},
+		{"headline_by_group", a + "/headline_by_group.sql", "built-in"},
 		{"participation", "built-in", ""}, // the same text is no override
 		{"alpha", a + "/alpha.sql", ""},
 	} {
@@ -131,7 +131,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: %+v, want source %s overrides %q", c.name, q, c.source, c.overrides)
 		}
 	}
-	if qs[0].Name != "zeta" || qs[len(qs)-1].Name != "alpha" || byName["needs_by_state"].Meta.Title != "Meine Version" {
+	if qs[0].Name != "zeta" || qs[len(qs)-1].Name != "alpha" || byName["headline_by_group"].Meta.Title != "Meine Version" {
 		t.Errorf("first %s, last %s", qs[0].Name, qs[len(qs)-1].Name)
 	}
 	if _, err := Load(filepath.Join(a, "nope")); err == nil || !strings.Contains(err.Error(), "queries folder") {
