@@ -419,7 +419,6 @@ func likertSheets(ctx context.Context, e *query.Engine, lang string, minN int) (
 			}},
 			Table: t, Hidden: hidden, Wide: wide, Headings: headings,
 			SheetName: i18n.T(lang, "likert_sheet"),
-			Notes:     []string{i18n.T(lang, "likert_native")},
 		})
 	}
 	return sheets, nil

@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
@@ -51,16 +52,22 @@ type htmlSheet struct {
 	ID, Title, Description string
 	Notes                  []string
 	Chart                  template.HTML // sanitised inline SVG; "" without a chart
+	ChartNarrow            template.HTML // the same chart laid out for a phone
 	ChartKind              string
 	ChartError             string
 	Error                  string
 	Table                  htmlTable
+	// Print holds the table split into groups of columns, each with the
+	// row labels, when it is too wide for a page; nil when it fits.
+	Print []htmlTable
+	Wide  bool // printed on a landscape page
 }
 
 type htmlTable struct {
 	Caption string
 	Head    []htmlCell
 	Rows    [][]htmlCell
+	Labels  int // leading row-label columns: kept in view when the table scrolls
 }
 
 type htmlCell struct {
@@ -150,20 +157,20 @@ func (p *htmlPage) summary(in *Input) {
 		fig(i18n.T(L, "nps"), s.NPS, kNPS),
 	}
 	if len(s.TopNeeds) > 0 {
-		t := htmlTable{Caption: i18n.T(L, "top_needs"), Head: heads(i18n.T(L, "item"), i18n.T(L, "mean"), i18n.T(L, "n"), i18n.T(L, "ci"))}
+		t := htmlTable{Caption: i18n.T(L, "top_needs"), Head: heads(i18n.T(L, "item"), i18n.T(L, "mean"), i18n.T(L, "ci_short"), i18n.T(L, "n")), Labels: 1}
 		for _, f := range s.TopNeeds {
 			h := fig(f.Label, f, kDec1)
 			n := num(formatValue(L, kInt, int64(f.N)), false)
 			if f.Hidden {
 				n = num(".", true)
 			}
-			t.Rows = append(t.Rows, []htmlCell{{Text: f.Label}, num(h.Value, h.Value == "."), n,
-				{Text: strings.TrimPrefix(h.CI, i18n.T(L, "ci")+": "), Num: true}})
+			t.Rows = append(t.Rows, []htmlCell{{Text: f.Label}, num(h.Value, h.Value == "."),
+				{Text: strings.TrimPrefix(h.CI, i18n.T(L, "ci")+": "), Num: true}, n})
 		}
 		p.Summary = append(p.Summary, t)
 	}
 	counts := func(title, label string, cs []Count) {
-		t := htmlTable{Caption: title, Head: heads(label, i18n.T(L, "n"), i18n.T(L, "share"))}
+		t := htmlTable{Caption: title, Head: heads(label, i18n.T(L, "n"), i18n.T(L, "share")), Labels: 1}
 		for _, c := range cs {
 			row := []htmlCell{{Text: c.Label}, num(".", true), num(".", true)}
 			if !c.Hidden {
@@ -208,16 +215,23 @@ func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
 		s.ChartError = i18n.T(L, "chart_failed") + ": " + m.chartErr
 	}
 	if m.svgData != nil {
-		svg, err := inlineSVG(m.svgData, m.title)
+		svg, err := inlineSVG(m.svgData, m.title, "wide")
 		if err != nil {
 			return s, err
 		}
 		s.Chart = svg
+		if s.ChartNarrow, err = inlineSVG(m.svgNarrow, m.title, "narrow"); err != nil {
+			return s, err
+		}
 	}
 	t := m.s.Table
 	tab := htmlTable{}
-	for _, c := range m.cols {
+	cols := pageOrder(t, m.cols)
+	for _, c := range cols {
 		tab.Head = append(tab.Head, htmlCell{Text: m.heading(c), Num: isNumColumn(t, c)})
+		if !isNumColumn(t, c) && len(tab.Head) == tab.Labels+1 {
+			tab.Labels++
+		}
 	}
 	// A wide heatmap table is the heatmap: its cells take the image's colours.
 	series := map[int]string{}
@@ -228,7 +242,7 @@ func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
 	}
 	for r, row := range t.Rows {
 		var cells []htmlCell
-		for _, c := range m.cols {
+		for _, c := range cols {
 			v := row[c]
 			k := kindOf(t, c, v)
 			hc := htmlCell{Num: k != kText}
@@ -253,7 +267,110 @@ func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
 		tab.Rows = append(tab.Rows, cells)
 	}
 	s.Table = tab
+	s.Print, s.Wide = printGroups(tab)
 	return s, nil
+}
+
+// pageOrder puts the columns phone readers need first: the row labels,
+// then each estimate with its interval, then the counts and the rest.
+// The workbook keeps the query's order, which analysts know.
+func pageOrder(t *query.Table, cols []int) []int {
+	rank := func(c int) int {
+		name := t.Columns[c]
+		switch {
+		case !isNumColumn(t, c):
+			return 0
+		case name == "mean" || name == "share" || name == "nps" || strings.HasSuffix(name, "_share") || strings.HasPrefix(name, "mean_") || strings.HasPrefix(name, "share_"):
+			return 1
+		case strings.Contains(name, "ci_low") || strings.Contains(name, "ci_high"):
+			return 1
+		}
+		return 2
+	}
+	out := append([]int(nil), cols...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// printWidth is what a column group may take on a printed A4 page in
+// characters of the table's 9-point text (landscape: 270 mm).
+const printWidth = 150
+
+// printGroups splits a table too wide for a portrait page into groups of
+// columns for print, each repeating the row labels, so no column is cut
+// off; a table that fits a landscape page in one piece is printed there
+// whole instead. It returns nil for a table that fits portrait.
+func printGroups(t htmlTable) ([]htmlTable, bool) {
+	widths := make([]int, len(t.Head))
+	for j, h := range t.Head {
+		widths[j] = min(30, longestWord(h.Text)+2)
+	}
+	for _, row := range t.Rows {
+		for j, c := range row {
+			if j < len(widths) {
+				widths[j] = max(widths[j], min(40, len([]rune(c.Text))+len([]rune(c.Mark))+2))
+			}
+		}
+	}
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	switch {
+	case total <= printWidth*7/10: // portrait: 186 mm
+		return nil, false
+	case total <= printWidth:
+		return nil, true
+	}
+	labels := 0
+	for j := 0; j < t.Labels; j++ {
+		labels += widths[j]
+	}
+	var groups [][]int
+	var cur []int
+	used := labels
+	for j := t.Labels; j < len(t.Head); j++ {
+		if len(cur) > 0 && used+widths[j] > printWidth {
+			groups = append(groups, cur)
+			cur, used = nil, labels
+		}
+		cur = append(cur, j)
+		used += widths[j]
+	}
+	if len(cur) > 0 {
+		groups = append(groups, cur)
+	}
+	var out []htmlTable
+	for _, g := range groups {
+		keep := make([]int, 0, t.Labels+len(g))
+		for j := 0; j < t.Labels; j++ {
+			keep = append(keep, j)
+		}
+		keep = append(keep, g...)
+		part := htmlTable{Labels: t.Labels}
+		for _, j := range keep {
+			part.Head = append(part.Head, t.Head[j])
+		}
+		for _, row := range t.Rows {
+			var r []htmlCell
+			for _, j := range keep {
+				if j < len(row) {
+					r = append(r, row[j])
+				}
+			}
+			part.Rows = append(part.Rows, r)
+		}
+		out = append(out, part)
+	}
+	return out, true
+}
+
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, len([]rune(w)))
+	}
+	return n
 }
 
 func isNumColumn(t *query.Table, c int) bool {
@@ -289,6 +406,7 @@ func plainHTML(lang string, t *query.Table, conv func(col string, v any) any, li
 	for c, name := range t.Columns {
 		h.Head = append(h.Head, htmlCell{Text: i18n.Column(lang, name), Num: isNumColumn(t, c)})
 	}
+	h.Labels = 1
 	for i, row := range t.Rows {
 		if limit >= 0 && i >= limit {
 			break
@@ -329,7 +447,7 @@ var (
 // and attributes, every text and value escaped, no width and height (CSS
 // sizes it), a title for screen readers. The chart package escapes its
 // labels already; this makes the page safe even if that ever changed.
-func inlineSVG(data []byte, title string) (template.HTML, error) {
+func inlineSVG(data []byte, title, class string) (template.HTML, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	var b strings.Builder
 	depth := 0
@@ -349,7 +467,7 @@ func inlineSVG(data []byte, title string) (template.HTML, error) {
 			}
 			b.WriteString("<" + name)
 			if depth == 0 {
-				b.WriteString(` role="img" class="chart"`)
+				b.WriteString(` role="img" class="chart ` + class + `"`)
 			}
 			for _, a := range t.Attr {
 				an := a.Name.Local

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/i18n"
@@ -30,6 +32,8 @@ type Input struct {
 	Imports  *query.Table
 	Rejects  *query.Table
 	Now      time.Time
+
+	palette *palette // the report's colours, once the charts are planned
 }
 
 // Event names what the report is about.
@@ -101,6 +105,10 @@ type Sheet struct {
 	SheetName string
 	// Notes are extra lines under the description.
 	Notes []string
+	// Merged, for a coarser view of another sheet, names the merge (which
+	// small groups were put together); it is a note of the table and the
+	// chart.
+	Merged string
 }
 
 // hidden reports whether cell (r, c) is suppressed.
@@ -187,18 +195,25 @@ func Write(in Input, opt Options) (*Written, error) {
 	}
 	bar := progress.Or(opt.Progress).Start(i18n.T(in.Lang, "progress_write"), len(models)+2)
 	defer bar.Finish()
+	// Colours and points are settled in report order, so a category's
+	// colour does not depend on which chart is drawn first; the drawing
+	// then runs on every core.
+	pal := newPalette(in.Lang)
 	for _, m := range models {
-		if err := m.render(&in, opt.Out); err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
+		m.plan(&in, pal)
+	}
+	if err := renderAll(models, opt.Out, func() { bar.Add(1) }); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	for _, m := range models {
 		if m.chartErr != "" {
 			written.Warnings = append(written.Warnings, fmt.Sprintf("%s: %s: %s", m.name, i18n.T(in.Lang, "chart_failed"), m.chartErr))
 		}
 		if m.png != "" {
 			written.Charts = append(written.Charts, m.png, m.svg)
 		}
-		bar.Add(1)
 	}
+	in.palette = pal
 	book, sheets, err := writeWorkbook(&in, models, opt.Out)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
@@ -212,6 +227,37 @@ func Write(in Input, opt Options) (*Written, error) {
 	written.HTML = page
 	bar.Add(1)
 	return written, nil
+}
+
+// renderAll draws the charts of all models on as many goroutines as
+// there are cores.
+func renderAll(models []*sheetModel, out string, done func()) error {
+	work := make(chan *sheetModel)
+	errs := make(chan error, len(models))
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(models))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for m := range work {
+				errs <- m.render(out)
+			}
+		}()
+	}
+	for _, m := range models {
+		work <- m
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	var first error
+	for err := range errs {
+		if err != nil && first == nil {
+			first = err
+		}
+		done()
+	}
+	return first
 }
 
 // writeFile writes a file via a temporary name in the same folder, so a

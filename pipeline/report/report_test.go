@@ -279,7 +279,11 @@ func TestHTML(t *testing.T) {
 		case "script", "img", "iframe", "object", "embed", "link", "base", "form":
 			t.Errorf("element <%s> on the page", n.Data)
 		case "svg":
-			svgs++
+			if strings.Contains(attr(n, "class"), "wide") {
+				svgs++
+			} else if !strings.Contains(attr(n, "class"), "narrow") {
+				t.Errorf("an svg that is neither the wide nor the phone chart: %q", attr(n, "class"))
+			}
 		case "span":
 			if attr(n, "class") == "mark" {
 				marks++
@@ -326,7 +330,8 @@ func TestHTML(t *testing.T) {
 func TestChartHonoursHiddenAndMarks(t *testing.T) {
 	in := fixture("de")
 	m := newSheetModel(&in, &in.Sheets[0])
-	spec, data := m.spec(&in)
+	m.plan(&in, newPalette("de"))
+	spec, data := m.chart.spec, m.chart.data
 	l, err := chart.Plan(spec, data)
 	if err != nil {
 		t.Fatal(err)
@@ -342,7 +347,7 @@ func TestChartHonoursHiddenAndMarks(t *testing.T) {
 			t.Errorf("note %q lacks %q", spec.Note, want)
 		}
 	}
-	if !strings.Contains(spec.Title, "n = 60") || !strings.Contains(spec.Title, hostileTitle) {
+	if !strings.Contains(spec.Title, "n = 20 bis 40 je Wert") || !strings.Contains(spec.Title, hostileTitle) {
 		t.Errorf("title %q lacks n or the event", spec.Title)
 	}
 }
@@ -392,7 +397,7 @@ func TestInlineSVG(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := inlineSVG([]byte(c.svg), `Titel <script>`)
+			got, err := inlineSVG([]byte(c.svg), `Titel <script>`, "wide")
 			if (err != nil) != c.err {
 				t.Fatalf("err = %v, want error %v", err, c.err)
 			}
@@ -400,7 +405,7 @@ func TestInlineSVG(t *testing.T) {
 				return
 			}
 			s := string(got)
-			for _, want := range []string{`<svg role="img" class="chart" viewBox="0 0 720 405">`, `<title>Titel &lt;script&gt;</title>`, `a &lt; b &amp; &#34;c&#34;`} {
+			for _, want := range []string{`<svg role="img" class="chart wide" viewBox="0 0 720 405">`, `<title>Titel &lt;script&gt;</title>`, `a &lt; b &amp; &#34;c&#34;`} {
 				if !strings.Contains(s, want) {
 					t.Errorf("%s lacks %s", s, want)
 				}
@@ -418,11 +423,11 @@ func TestExcelFormat(t *testing.T) {
 		lang, mark string
 		want       string
 	}{
-		{kInt, "de", "", "#,##0"},
-		{kDec1, "de", "", "0.0"},
-		{kDec1, "de", "▲", `0.0" ▲"`},
-		{kPct, "de", "", "0.0\"\u00a0\"%"},
-		{kPct, "en", "", "0.0%"},
+		{kInt, "de", "", "#,##0;\"\u2212\"#,##0"},
+		{kDec1, "de", "", "0.0;\"\u2212\"0.0"},
+		{kDec1, "de", "▲", `0.0" ▲";"−"0.0" ▲"`},
+		{kPct, "de", "", "0.0\"\u00a0\"%;\"\u2212\"0.0\"\u00a0\"%"},
+		{kPct, "en", "", "0.0%;\"\u2212\"0.0%"},
 		{kNPS, "en", "▼", "+0.0\" ▼\";\"\u2212\"0.0\" ▼\";0.0\" ▼\""},
 		{kDate, "de", "", "dd.mm.yyyy"},
 		{kDateTime, "en", "", "yyyy-mm-dd hh:mm"},
@@ -526,7 +531,9 @@ func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return code
+	// The positive section: the negative one repeats it with a true minus.
+	pos, _, _ := strings.Cut(code, ";")
+	return pos
 }
 
 func checkPNG(t *testing.T, path string) {
