@@ -674,7 +674,9 @@ func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return code
+	// The positive section: the negative one repeats it with a true minus.
+	pos, _, _ := strings.Cut(code, ";")
+	return pos
 }
 
 func resolve(t *testing.T, f *excelize.File, ref string) []string {

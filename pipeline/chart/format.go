@@ -2,8 +2,9 @@ package chart
 
 import (
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/format"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -39,6 +40,12 @@ func valueAxis(spec Spec, e extent, lang string, pad bool) Axis {
 	}
 	if spec.YMax == nil {
 		hi = math.Ceil(hi/step-1e-9) * step
+	}
+	if spec.Format.Share() {
+		d := decimals(step * 100)
+		return Axis{Min: lo, Max: hi, Ticks: ticks(lo, hi, step, func(v float64) string {
+			return formatPercent(v, d, lang)
+		})}
 	}
 	d := decimals(step)
 	return Axis{Min: lo, Max: hi, Ticks: ticks(lo, hi, step, func(v float64) string {
@@ -95,28 +102,13 @@ func decimals(step float64) int {
 	return 6
 }
 
-// formatNum prints v with d decimals, a decimal comma in German and a true
-// minus sign.
-func formatNum(v float64, d int, lang string) string {
-	if math.Abs(v) < 0.5*math.Pow(10, -float64(d)) {
-		v = 0 // no "-0,0"
-	}
-	s := strconv.FormatFloat(v, 'f', d, 64)
-	if lang == "de" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return strings.Replace(s, "-", "\u2212", 1)
-}
+// formatNum prints v with d decimals through the report's one
+// formatting path.
+func formatNum(v float64, d int, lang string) string { return format.Number(lang, v, d) }
 
 // formatPercent prints a share as a percentage: "35 %" (with a no-break
 // space, as German typesetting wants) or "35%".
-func formatPercent(share float64, d int, lang string) string {
-	s := formatNum(share*100, d, lang)
-	if lang == "de" {
-		return s + "\u00a0%"
-	}
-	return s + "%"
-}
+func formatPercent(share float64, d int, lang string) string { return format.Percent(lang, share, d) }
 
 // wrap breaks s into lines no wider than width, at spaces and after
 // hyphens ("Sachsen-" / "Anhalt"). A word wider than width keeps its own

@@ -25,6 +25,8 @@ var areas = map[string]catalog{
 	"report":     report,
 	"sheets":     sheetsText,
 	"locale":     locale,
+	"chartwords": chartWords,
+	"workbook":   workbookWords,
 	"columns":    columns,
 	"chart":      chartText,
 	"import":     importText,
