@@ -34,7 +34,7 @@ func valueAxis(spec Spec, e extent, lang string, pad bool) Axis {
 			lo = hi - 1
 		}
 	}
-	step := niceStep(hi-lo, 6)
+	step := niceStep(hi-lo, tickTarget(spec, 6))
 	if spec.YMin == nil {
 		lo = math.Floor(lo/step+1e-9) * step
 	}
@@ -53,13 +53,22 @@ func valueAxis(spec Spec, e extent, lang string, pad bool) Axis {
 	})}
 }
 
+// tickTarget is about how many steps a value axis has: fewer on a phone,
+// where the labels would otherwise run into each other.
+func tickTarget(spec Spec, wide int) int {
+	if spec.Width > 0 && spec.Width < 500 {
+		return max(2, wide/2)
+	}
+	return wide
+}
+
 // shareAxis is the value axis of a diverging chart: symmetric around zero,
 // labelled with the unsigned percentage on both sides.
-func shareAxis(reach float64, lang string) Axis {
+func shareAxis(spec Spec, reach float64, lang string) Axis {
 	if reach <= 0 {
 		reach = 1
 	}
-	step := niceStep(reach, 4)
+	step := niceStep(reach, tickTarget(spec, 4))
 	m := math.Ceil(reach/step-1e-9) * step
 	d := decimals(step * 100)
 	return Axis{Min: -m, Max: m, Ticks: ticks(-m, m, step, func(v float64) string {

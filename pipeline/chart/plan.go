@@ -757,7 +757,7 @@ func (l *Layout) diverging(spec Spec, t *table) error {
 			})
 		}
 	}
-	l.setAxes(spec, shareAxis(reach, l.Lang))
+	l.setAxes(spec, shareAxis(spec, reach, l.Lang))
 	zero := 0.0
 	l.baseline = &zero
 	for si, s := range t.series {

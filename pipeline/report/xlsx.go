@@ -315,6 +315,26 @@ func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64)
 		b.check(b.f.SetColWidth(sh, colLetter(j+1), colLetter(j+1), wd))
 	}
 	b.headHeight(sh, headRow, heads, widths)
+	// Text longer than its column wraps, its row as tall as its lines:
+	// otherwise the next cell cuts it off (Calc and Excel do not grow a
+	// row for text a program wrote).
+	for r, row := range t.Rows {
+		lines := 1
+		for j, c := range m.cols {
+			s, ok := row[c].(string)
+			if !ok || m.s.hidden(r, c) || float64(textWidth(s)+2) <= widths[j] && !strings.Contains(s, "\n") {
+				continue
+			}
+			lines = max(lines, linesFor(s, widths[j]-2))
+			ref := cell(j+1, headRow+1+r)
+			id, err := b.f.GetCellStyle(sh, ref)
+			b.check(err)
+			b.setStyle(sh, ref, ref, b.wrapped(id))
+		}
+		if lines > 1 {
+			b.check(b.f.SetRowHeight(sh, headRow+1+r, float64(15*lines)))
+		}
+	}
 	return headRow + len(t.Rows), widths
 }
 
@@ -324,10 +344,14 @@ func (b *workbook) headHeight(sh string, row int, heads []string, widths []float
 	lines := 1
 	for j, h := range heads {
 		if j < len(widths) {
-			lines = max(lines, linesFor(h, widths[j]-1))
+			lines = max(lines, linesFor(h, widths[j]-2))
 		}
 	}
-	b.check(b.f.SetRowHeight(sh, row, float64(15*lines+3)))
+	// Another block on the same row (the chart data beside a table) never
+	// makes the row lower.
+	cur, err := b.f.GetRowHeight(sh, row)
+	b.check(err)
+	b.check(b.f.SetRowHeight(sh, row, max(cur, float64(15*lines+3))))
 }
 
 // linesFor is how many lines text takes in a cell width characters wide,
@@ -532,7 +556,7 @@ func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) erro
 	}
 	if hasParas(s) {
 		// Paragraphs span the first columns: wide enough to read.
-		b.check(b.f.SetColWidth(sh, "A", "A", 44))
+		b.check(b.f.SetColWidth(sh, "A", "A", max(44, widths[1])))
 		b.check(b.f.SetColWidth(sh, "B", "E", max(16, widths[2], widths[3], widths[4], widths[5])))
 	}
 	if s.Role == book.Cover {
