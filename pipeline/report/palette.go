@@ -20,6 +20,9 @@ type palette struct {
 	dims  []string                     // in order of first use
 	byDim map[string]map[string]string // dimension → category → RRGGBB
 	taken map[string]string            // RRGGBB → "dimension\x00category"
+	// byCat keeps a category's colour when another chart names its
+	// dimension by another column (sector_name here, group there).
+	byCat map[string]string // lower-cased category → RRGGBB
 }
 
 // families are the colour lists dimensions draw from, in order: the first
@@ -51,7 +54,7 @@ var preferred = map[string]map[string]string{
 }
 
 func newPalette(lang string) *palette {
-	return &palette{lang: lang, byDim: map[string]map[string]string{}, taken: map[string]string{}}
+	return &palette{lang: lang, byDim: map[string]map[string]string{}, taken: map[string]string{}, byCat: map[string]string{}}
 }
 
 // dimKey names a dimension by the column its categories come from.
@@ -78,7 +81,12 @@ func (p *palette) hex(dim, cat string) string {
 	if c, ok := m[cat]; ok {
 		return c
 	}
-	c := p.pick(dim, cat)
+	k := strings.ToLower(strings.TrimSpace(cat))
+	c, ok := p.byCat[k]
+	if !ok {
+		c = p.pick(dim, cat)
+		p.byCat[k] = c
+	}
 	m[cat] = c
 	if c != greyNoAnswer && c != greyRest {
 		p.taken[c] = dim + "\x00" + cat

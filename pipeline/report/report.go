@@ -19,7 +19,7 @@ import (
 type page struct {
 	lang      string
 	minN      int
-	chartLine string // under every chart title
+	chartLine string   // under every chart title
 	palette   *palette // the report's colours, once the charts are planned
 }
 
