@@ -21,10 +21,15 @@ const (
 	Text    = "text"    // free text, stored as a comment
 )
 
-// Roles give a single question a place in the responses table.
+// Roles give a question a place in the report: state and sector (single
+// questions) also fill the responses table; headline is the scale shown
+// first and broken down; satisfaction the overall rating. At most one
+// question has each role.
 const (
-	RoleState  = "state"
-	RoleSector = "sector"
+	RoleState        = "state"
+	RoleSector       = "sector"
+	RoleHeadline     = "headline"
+	RoleSatisfaction = "satisfaction"
 )
 
 // Definition says what a survey asked and how a file's columns map onto it.
@@ -48,7 +53,10 @@ type Question struct {
 	ID      string   `yaml:"id"`
 	Type    string   `yaml:"type"`
 	Role    string   `yaml:"role,omitempty"`
-	Text    string   `yaml:"text"`
+	// Breakdown marks a single question results are broken down by (state
+	// and sector imply it).
+	Breakdown bool     `yaml:"breakdown,omitempty"`
+	Text      string   `yaml:"text"`
 	TextEn  string   `yaml:"text_en,omitempty"`
 	Match   []string `yaml:"match,omitempty"`
 	Min     *float64 `yaml:"min,omitempty"`
@@ -57,7 +65,8 @@ type Question struct {
 	Missing []string `yaml:"missing,omitempty"`
 	Items   []Item   `yaml:"items,omitempty"`
 
-	match []*regexp.Regexp
+	match     []*regexp.Regexp // word patterns, on key(header)
+	matchFold []*regexp.Regexp // /regular expressions/, on fold(header)
 }
 
 // Item is a row of a scale question or an option of a multi question.
@@ -66,6 +75,9 @@ type Item struct {
 	Text    string   `yaml:"text"`
 	TextEn  string   `yaml:"text_en,omitempty"`
 	Aliases []string `yaml:"aliases,omitempty"`
+	// Other marks the option "other": chosen by an answer that matches no
+	// option (a text typed into the box), which is kept as a comment.
+	Other bool `yaml:"other,omitempty"`
 }
 
 // Label is an answer of a single, scale or numeric question. Code is what a
@@ -78,6 +90,10 @@ type Label struct {
 	Aliases []string `yaml:"aliases,omitempty"`
 	// Codes are how an export may write this answer (LimeSurvey's A1, …).
 	Codes []string `yaml:"codes,omitempty"`
+	// Other marks the answer "other" of a single question: a text typed
+	// into its box (in the cell, or in a column of its own) counts as it
+	// and is kept as a comment.
+	Other bool `yaml:"other,omitempty"`
 }
 
 // ColumnRule maps a source column onto a question (and item).
@@ -88,6 +104,13 @@ type ColumnRule struct {
 	// Value, for a multi question laid out one column per option, is the cell
 	// text that means "chosen" (LimeSurvey writes Y); empty means any text.
 	Value string `yaml:"value,omitempty"`
+	// Nth picks, when the header repeats, which of the columns so titled
+	// the rule means (1 the first); 0 means the header is unique. A rule
+	// that matches two columns is an error: columns are never merged.
+	Nth int `yaml:"nth,omitempty"`
+	// Other says the column holds the text of the question's "other"
+	// answer (LimeSurvey's "[Sonstiges]", Qualtrics' "_TEXT").
+	Other bool `yaml:"other,omitempty"`
 }
 
 //go:embed template.yaml
@@ -176,16 +199,29 @@ func (d *Definition) check() error {
 			items[it.Code] = true
 		}
 		if q.Role != "" {
-			if q.Role != RoleState && q.Role != RoleSector {
-				return fmt.Errorf("question %q: unknown role %q (state, sector)", q.ID, q.Role)
-			}
-			if q.Type != Single {
-				return fmt.Errorf("question %q: role %s needs type single", q.ID, q.Role)
+			switch q.Role {
+			case RoleState, RoleSector:
+				if q.Type != Single {
+					return fmt.Errorf("question %q: role %s needs type single", q.ID, q.Role)
+				}
+			case RoleHeadline:
+				if q.Type != Scale {
+					return fmt.Errorf("question %q: role %s needs type scale", q.ID, q.Role)
+				}
+			case RoleSatisfaction:
+				if q.Type != Scale && q.Type != Numeric {
+					return fmt.Errorf("question %q: role %s needs type scale or numeric", q.ID, q.Role)
+				}
+			default:
+				return fmt.Errorf("question %q: unknown role %q (state, sector, headline, satisfaction)", q.ID, q.Role)
 			}
 			if roles[q.Role] {
 				return fmt.Errorf("two questions have role %s", q.Role)
 			}
 			roles[q.Role] = true
+		}
+		if q.Breakdown && q.Type != Single {
+			return fmt.Errorf("question %q: breakdown needs type single", q.ID)
 		}
 		if q.Type == Single && q.Role != RoleState && len(q.Labels) == 0 {
 			return fmt.Errorf("question %q: a single question needs labels", q.ID)
@@ -202,11 +238,15 @@ func (d *Definition) check() error {
 			}
 		}
 		for _, m := range q.Match {
-			re, err := regexp.Compile(fold(m))
+			re, err := matchRE(m)
 			if err != nil {
 				return fmt.Errorf("question %q: match %q: %w", q.ID, m, err)
 			}
-			q.match = append(q.match, re)
+			if isRegexp(m) {
+				q.matchFold = append(q.matchFold, re)
+			} else {
+				q.match = append(q.match, re)
+			}
 		}
 	}
 	d.headerRE = map[string]*regexp.Regexp{}
@@ -227,6 +267,9 @@ func (d *Definition) check() error {
 		if c.Item != "" && q.Item(c.Item) == nil {
 			return fmt.Errorf("column %q: question %q has no item %q", c.Header, c.Question, c.Item)
 		}
+		if c.Nth < 0 {
+			return fmt.Errorf("column %q: nth must be 1 or more", c.Header)
+		}
 		if isRegexp(c.Header) {
 			re, err := regexp.Compile(c.Header[1 : len(c.Header)-1])
 			if err != nil {
@@ -239,6 +282,37 @@ func (d *Definition) check() error {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// matchRE compiles a question's match entry: a /regular expression/ on the
+// folded header, or words and phrases that must occur as whole words ("which
+// state" does not match "Which statement"); a * stands for any letters, so
+// "zufrieden*" matches Zufriedenheit and "*empfehlung" Weiterempfehlung.
+func matchRE(m string) (*regexp.Regexp, error) {
+	if isRegexp(m) {
+		return regexp.Compile(m[1 : len(m)-1])
+	}
+	words := strings.Fields(key(strings.ReplaceAll(m, "*", " wildcardstar ")))
+	if len(words) == 0 {
+		return nil, fmt.Errorf("no words")
+	}
+	// A star joins the words next to it: "*empfehlung" is one word.
+	var b strings.Builder
+	glue := true
+	for _, w := range words {
+		if w == "wildcardstar" {
+			b.WriteString(`[a-z0-9]*`)
+			glue = true
+			continue
+		}
+		if !glue {
+			b.WriteByte(' ')
+		}
+		b.WriteString(regexp.QuoteMeta(w))
+		glue = false
+	}
+	s := b.String()
+	return regexp.Compile(`(?:^| )` + s + `(?: |$)`)
+}
 
 func isRegexp(s string) bool { return len(s) > 2 && s[0] == '/' && s[len(s)-1] == '/' }
 

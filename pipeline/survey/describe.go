@@ -1,0 +1,138 @@
+package survey
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+func (d *Definition) ruleMatches(rule, header string) bool {
+	if isRegexp(rule) {
+		re := d.headerRE[rule]
+		if re == nil { // a definition Parse has not checked
+			var err error
+			if re, err = regexp.Compile(rule[1 : len(rule)-1]); err != nil {
+				return false
+			}
+		}
+		return re.MatchString(header)
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(rule), " "), strings.Join(strings.Fields(header), " "))
+}
+
+// maxAnswers is how many distinct answers detect shows per column.
+const maxAnswers = 12
+
+// describe says, per mapped column, what its distinct answers are read as,
+// and lists the answers no label matches, with the line that would add
+// them to the definition.
+func (det *Detection) describe() {
+	m := &det.Mapping
+	d := det.Survey
+	codecs := map[string]*codec{}
+	unknown := map[string]*UnknownLabel{}
+	var order []string
+	for _, c := range m.Columns {
+		if c.Kind != KindQuestion {
+			continue
+		}
+		q := d.Question(c.Question)
+		p := det.Profiles[c.Index]
+		if q == nil || p == nil || q.Type == Text || c.Other {
+			continue
+		}
+		cd := codecs[q.ID]
+		if cd == nil {
+			cd = newCodec(q)
+			codecs[q.ID] = cd
+		}
+		var as []Answer
+		vals := p.values()
+		if q.Type == Single || q.Type == Multi && c.Item == "" {
+			vals = append(vals, p.missingValues()...)
+		}
+		for _, v := range vals {
+			a := Answer{Value: v, Count: p.Distinct[v]}
+			switch {
+			case cd.isMissing(v):
+				a.As, a.How = "(no answer)", "missing"
+			case q.Type == Single:
+				l, how, err := cd.label(v)
+				switch {
+				case err != nil:
+					a.How = "unknown"
+				case how == byWordsMatch:
+					a.As, a.How = l.Code, "words"
+				case how == byOther:
+					a.As, a.How = l.Code, "other"
+				default:
+					a.As = l.Code
+				}
+			case q.Type == Multi && c.Item != "":
+				ok, err := chosen(v, c.Value, q.Item(c.Item))
+				switch {
+				case err != nil:
+					a.How = "unknown"
+				case ok:
+					a.As = "chosen"
+				default:
+					a.As = "not chosen"
+				}
+			case q.Type == Multi:
+				items, other := splitMulti(v, q)
+				a.As = strings.Join(items, ", ")
+				if len(other) > 0 {
+					a.How = "other"
+				}
+				if len(items) == 0 {
+					a.How = "unknown"
+				}
+			default:
+				f, text, err := cd.number(v)
+				switch {
+				case err != nil:
+					a.How = "unknown"
+				case text != "" && key(text) != key(v):
+					a.As, a.How = fmtValue(f), "number"
+				default:
+					a.As = fmtValue(f)
+				}
+			}
+			if a.How == "unknown" && !personalValue(v) && len([]rune(v)) <= 80 && q.Type != Multi {
+				k := q.ID + "\x00" + key(v)
+				u := unknown[k]
+				if u == nil {
+					u = &UnknownLabel{Question: q.ID, Column: c.Index, Value: v, Line: labelLine(q, v)}
+					unknown[k] = u
+					order = append(order, k)
+				}
+				u.Count += a.Count
+			}
+			as = append(as, a)
+		}
+		if q.Type == Multi && c.Item == "" {
+			// Free text typed into "other" is not shown, only counted.
+			as = slices.DeleteFunc(as, func(a Answer) bool { return a.How == "other" && a.As == "" })
+		}
+		det.Answers[c.Index] = as
+	}
+	for _, k := range order {
+		det.Unknown = append(det.Unknown, *unknown[k])
+	}
+	for _, u := range det.Unknown {
+		det.Notes[u.Question] = appendNote(det.Notes[u.Question], fmt.Sprintf("%d× %q matches no label: add %s, or the text as an alias of a label", u.Count, u.Value, u.Line))
+	}
+}
+
+// labelLine is the YAML line that adds an answer as a label of q.
+func labelLine(q *Question, v string) string {
+	if q.Type == Single {
+		return fmt.Sprintf("{code: %s, text: %q}", idFor(v), v)
+	}
+	n := 1.0
+	for _, l := range q.Labels {
+		n = max(n, l.Value+1)
+	}
+	return fmt.Sprintf("{value: %s, text: %q}", fmtValue(n), v)
+}
