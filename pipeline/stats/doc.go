@@ -1,6 +1,6 @@
 // Package stats turns numbers into what the report may honestly print:
-// intervals, significance marks, suppressed small counts, weights and
-// pseudonyms. It is pure Go on plain values and knows nothing of DuckDB,
+// intervals, significance marks, suppressed small counts and weights.
+// It is pure Go on plain values and knows nothing of DuckDB,
 // Arrow or the report layout; the report calls it per table.
 //
 // The survey is small (n≈150 split by Sachsen, Sachsen-Anhalt, Thüringen) and
@@ -68,15 +68,4 @@
 // A category in the data but not in the margins is ErrNoMargin, a margin
 // category without respondents ErrNoRespondents, margins that cannot be met
 // a *ConvergenceError with the last weights.
-//
-// # Personal data
-//
-//	stats.Pseudonym([]byte("key"), "mdk16", "1") → "e205d5401dd6c45e"
-//
-// is HMAC-SHA256 of "mdk16\x001" under the key from LoadOrCreateKey (32
-// random bytes, mode 0600; a key file others can read is refused with
-// ErrKeyExposed).
-//
-//	stats.ScrubPII("Tel. (0341) 123 45 67, a@b.de, 04109 Leipzig")
-//	→ "Tel. [Telefon], [E-Mail], 04109 Leipzig", 2
 package stats

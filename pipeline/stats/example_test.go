@@ -108,13 +108,3 @@ func ExampleRake() {
 	fmt.Printf("%.2f %v %.2f\n", w, err, stats.EffectiveN(w))
 	// Output: [2.40 1.20 1.20 0.80 0.80 0.80 0.40 0.40] <nil> 5.88
 }
-
-func ExamplePseudonym() {
-	fmt.Println(stats.Pseudonym([]byte("key"), "mdk16", "1"))
-	// Output: e205d5401dd6c45e
-}
-
-func ExampleScrubPII() {
-	fmt.Println(stats.ScrubPII("Tel. (0341) 123 45 67, a@b.de, 04109 Leipzig"))
-	// Output: Tel. [Telefon], [E-Mail], 04109 Leipzig 2
-}
