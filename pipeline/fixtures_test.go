@@ -361,6 +361,10 @@ func checkRespondents(t *testing.T, truth *sample.Truth, d *dataset) {
 			}
 		}
 		want := slices.Sorted(slices.Values(p.Topics))
+		if len(p.OtherTopics) > 0 {
+			// A text typed into "other" chooses the option other, once.
+			want = slices.Sorted(slices.Values(append(slices.Clone(p.Topics), "other_option")))
+		}
 		if have := slices.Sorted(slices.Values(r.topics)); !slices.Equal(have, want) {
 			fail("respondent %s (row %d): topics %v, want %v", p.ID, r.row, have, want)
 		}
@@ -415,6 +419,9 @@ func checkAggregates(t *testing.T, truth *sample.Truth, db *sql.DB, event string
 		}
 		for _, k := range p.Topics {
 			topics[k]++
+		}
+		if len(p.OtherTopics) > 0 {
+			topics["other_option"]++
 		}
 		if p.Satisfaction != nil {
 			satSum += float64(*p.Satisfaction)

@@ -351,7 +351,7 @@ func pickSheet(b ingest.Book, def *survey.Definition, p pick) (string, *survey.D
 	if err != nil {
 		return "", nil, err
 	}
-	if len(det.Mapping.Mapped()) > 0 {
+	if surveyLike(det, p.own) {
 		return sheet, det, nil
 	}
 	where := b.Name()
@@ -365,7 +365,25 @@ func pickSheet(b ingest.Book, def *survey.Definition, p pick) (string, *survey.D
 	if p.own {
 		return sheet, det, fmt.Errorf("%s: %w of the survey definition (looked for: %s)", where, survey.ErrNoQuestions, questionIDs(def))
 	}
-	return sheet, det, fmt.Errorf("%s: %w: no header row with answers below it", where, survey.ErrNoQuestions)
+	return sheet, det, fmt.Errorf("%s: %w: no header row over columns of answers", where, survey.ErrNoQuestions)
+}
+
+// surveyLike says a sheet holds responses: columns that feed questions of
+// the user's definition, or, drafted from the file, two such columns, or
+// one beside the tool's response id or time (a sheet of notes is one
+// column of text).
+func surveyLike(det *survey.Detection, own bool) bool {
+	m := &det.Mapping
+	n := len(m.Mapped())
+	if own || n == 0 {
+		return n > 0
+	}
+	for _, c := range m.Columns {
+		if c.Kind == survey.KindID || c.Kind == survey.KindSubmitted {
+			return true
+		}
+	}
+	return n >= 2
 }
 
 // sheetScore ranks sheets: columns that feed questions, and the tool's own

@@ -171,6 +171,9 @@ func printDrafted(w io.Writer, det *survey.Detection, def *survey.Definition) {
 	if from > 0 {
 		fmt.Fprintf(w, "  %d of %d question columns drafted from the file's answers (no survey definition given); `resonanz detect FILE --write-survey survey.yaml` writes them down to check and name\n", from, n)
 	}
+	if det.Mapping.Layout == survey.LayoutLimeCodes {
+		fmt.Fprintf(w, "  the headers are question codes: the questions are named by them, answer codes (A1) are their labels until a survey definition names them\n")
+	}
 }
 
 // printMatched names each answer read as a label by its words.

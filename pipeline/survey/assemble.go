@@ -72,7 +72,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 				// A matrix row (or option) of a known question that names
 				// none of its items: a new item, named as the header names it.
 				text := itemText(c.Header)
-				code := uniqueID(idFor(text), func(s string) bool { return q.Item(s) != nil })
+				code := uniqueID(slug(text), func(s string) bool { return q.Item(s) != nil })
 				q.Items = append(q.Items, Item{Code: code, Text: text})
 				c.Item, c.Note = code, ""
 				det.Notes[q.ID] = appendNote(det.Notes[q.ID], fmt.Sprintf("item %s added from column %s %q: check it", code, colLetters(c.Index), clipText(c.Header, 60)))
@@ -94,12 +94,12 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 	for id := range copied {
 		adoptWording(copyQ(id), m, det)
 	}
-	draftRoles(dr, det)
+	draftRoles(dr, det, copied)
 	for _, c := range m.Columns {
 		if c.Kind != KindQuestion {
 			continue
 		}
-		dr.Columns = append(dr.Columns, ColumnRule{Header: c.Header, Nth: c.Nth, Question: c.Question, Item: c.Item, Value: c.Value, Other: c.Other})
+		dr.Columns = append(dr.Columns, ColumnRule{Header: c.Header, Nth: c.Nth, Question: c.Question, Item: c.Item, Value: c.Value, Other: c.Other, Rank: c.Rank})
 	}
 	if err := dr.check(); err != nil {
 		// A draft is made to pass check; if it does not, say so rather than import wrongly.
@@ -134,7 +134,7 @@ func otherItem(q *Question, text string) string {
 			return it.Code
 		}
 	}
-	code := uniqueID("other", func(s string) bool { return q.Item(s) != nil })
+	code := uniqueID(otherCode, func(s string) bool { return q.Item(s) != nil })
 	q.Items = append(q.Items, Item{Code: code, Text: text, Other: true})
 	return code
 }
@@ -268,7 +268,7 @@ var satisfactionRE = regexp.MustCompile(`(^| )(zufrieden|zufriedenheit|gesamtzuf
 // the definition gave none: state to a question answered with German
 // states, headline to the first matrix, satisfaction to an overall
 // rating; breakdown to single questions of a few labels.
-func draftRoles(dr *Definition, det *Detection) {
+func draftRoles(dr *Definition, det *Detection, copiedQ map[string]int) {
 	has := map[string]bool{}
 	for _, q := range dr.Questions {
 		if q.Role != "" {
@@ -287,10 +287,23 @@ func draftRoles(dr *Definition, det *Detection) {
 		case (q.Type == Scale && len(q.Items) == 1 || q.Type == Numeric) && !has[RoleSatisfaction] && satisfactionRE.MatchString(key(q.Text)):
 			q.Role, has[RoleSatisfaction] = RoleSatisfaction, true
 		}
-		if q.Type == Single && q.Role == "" && len(q.Labels) >= 2 && len(q.Labels) <= 8 {
+		if q.Type == Single && q.Role == "" && len(q.Labels) >= 2 && len(q.Labels) <= 8 && !q.fromMatrix && !codedLabels(q) && !isCopied(copiedQ, q.ID) {
 			q.Breakdown = true
 		}
 	}
+}
+
+func isCopied(m map[string]int, id string) bool { _, ok := m[id]; return ok }
+
+// codedLabels says a single question's labels are export codes (A1, A2)
+// a person has yet to name.
+func codedLabels(q *Question) bool {
+	for _, l := range q.Labels {
+		if !answerRE.MatchString(l.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // stateAnswers says a drafted single question's labels are mostly German states.

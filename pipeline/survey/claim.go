@@ -162,9 +162,9 @@ func fits(q *Question, p *Profile, perOption bool) (bool, string) {
 		case Single:
 			_, how, err := cd.label(v)
 			ok = err == nil && how != byOther || isOtherWord(v)
-		case Scale, Numeric, NPS:
+		case Scale, Numeric, NPS, Ranking:
 			_, _, err := cd.number(v)
-			ok = err == nil || isMissingCode(v)
+			ok = err == nil || isMissingCode(v) || q.Type == Ranking && q.findItem(v) != nil
 		case Multi:
 			if perOption {
 				k := key(v)

@@ -28,6 +28,7 @@ type Column struct {
 	Question string // for KindQuestion
 	Item     string // item of a scale question, or option of a multi question laid out per column
 	Value    string // for a per-option multi column: the text meaning "chosen", "" for any
+	Rank     int    // for a ranking laid out one column per rank: the rank whose item the column names
 	// Other says the column holds the text typed into an "other" box of
 	// Question: a non-empty cell chooses its other option, and the text is
 	// kept as a comment.

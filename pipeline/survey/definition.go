@@ -77,8 +77,11 @@ type Question struct {
 	Missing   []string `yaml:"missing,omitempty"`
 	Items     []Item   `yaml:"items,omitempty"`
 
-	match     []*regexp.Regexp // word patterns, on key(header)
-	matchFold []*regexp.Regexp // /regular expressions/, on fold(header)
+	// fromMatrix marks a drafted single question that is one row of a
+	// matrix of answers without an order: no breakdown.
+	fromMatrix bool
+	match      []*regexp.Regexp // word patterns, on key(header)
+	matchFold  []*regexp.Regexp // /regular expressions/, on fold(header)
 }
 
 // Item is a row of a scale question or an option of a multi question.
@@ -123,6 +126,9 @@ type ColumnRule struct {
 	// Other says the column holds the text of the question's "other"
 	// answer (LimeSurvey's "[Sonstiges]", Qualtrics' "_TEXT").
 	Other bool `yaml:"other,omitempty"`
+	// Rank, for a ranking laid out one column per rank (LimeSurvey's
+	// "[Rank 1]"), is the rank whose item the column names.
+	Rank int `yaml:"rank,omitempty"`
 }
 
 //go:embed template.yaml
@@ -266,6 +272,9 @@ func (d *Definition) check() error {
 		}
 		if c.Nth < 0 {
 			return fmt.Errorf("column %q: nth must be 1 or more", c.Header)
+		}
+		if c.Rank != 0 && (q.Type != Ranking || c.Rank < 0 || c.Rank > len(q.Items)) {
+			return fmt.Errorf("column %q: rank %d needs a ranking question of at least %d items", c.Header, c.Rank, c.Rank)
 		}
 		if isRegexp(c.Header) {
 			re, err := regexp.Compile(c.Header[1 : len(c.Header)-1])

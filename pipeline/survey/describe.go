@@ -69,6 +69,14 @@ func (det *Detection) describe() {
 				default:
 					a.As = l.Code
 				}
+			case q.Type == Ranking && (c.Rank > 0 || c.Item == ""):
+				if it := q.findItem(v); it != nil {
+					a.As = it.Code
+				} else if c.Item == "" && strings.ContainsAny(v, ";\n") {
+					a.As = "(in order)"
+				} else {
+					a.How = "unknown"
+				}
 			case q.Type == Multi && c.Item != "":
 				ok, err := chosen(v, c.Value, q.Item(c.Item))
 				switch {

@@ -179,6 +179,9 @@ func (d *Definition) Detect(src RowSource, opt DetectOptions) (*Detection, error
 	if err := src.Err(); err != nil {
 		return nil, err
 	}
+	for _, p := range det.Profiles {
+		p.finish()
+	}
 	if err := d.classify(det, lay, opt); err != nil {
 		return nil, err
 	}
@@ -315,7 +318,7 @@ func (d *Definition) applyRules(m *Mapping) error {
 			if c.Kind == KindQuestion {
 				return fmt.Errorf("survey: columns rules %q and %q both match column %s", d.ruleFor(c), r.Header, colLetters(c.Index))
 			}
-			c.Kind, c.Question, c.Item, c.Value, c.Other, c.By = KindQuestion, r.Question, r.Item, r.Value, r.Other, "rule"
+			c.Kind, c.Question, c.Item, c.Value, c.Other, c.Rank, c.By = KindQuestion, r.Question, r.Item, r.Value, r.Other, r.Rank, "rule"
 		}
 	}
 	return nil

@@ -16,6 +16,10 @@ import (
 // as aliases, and a columns rule per column, so that importing with it
 // reads exactly what detect showed.
 
+// otherCode is the code of a drafted "other" option: not "other", which
+// the wide export gives the column of its typed texts (topics_other).
+const otherCode = "other_option"
+
 // maxLabels is the most distinct answers a drafted choice question has;
 // a column with more is free text.
 const maxLabels = 40
@@ -151,6 +155,7 @@ type draftQ struct {
 	q     Question
 	cols  []*Column
 	items []string // item code per column, "" for a lone column
+	ranks bool     // the columns are ranks 1, 2 … of a ranking, naming its items
 	other *Column
 	note  string
 }
@@ -177,24 +182,28 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 		items := make([]Item, len(g.cols))
 		seen := map[string]bool{}
 		for i, s := range g.subs {
-			code := idFor(s)
-			if codeHeader(s) {
-				code = slug(s)
-			}
-			code = uniqueID(code, func(x string) bool { return seen[x] })
+			code := uniqueID(slug(s), func(x string) bool { return seen[x] })
 			seen[code] = true
 			items[i] = Item{Code: code, Text: s}
 			one.items = append(one.items, code)
 		}
 		q.Items = items
+		if rq, rules, ok := rankPositions(q, g, p); ok {
+			one.q, one.items = rq, rules
+			one.ranks = true
+			return []draftQ{one}
+		}
 		switch {
+		case rankWords(text) && rankPerItem(p, len(g.cols)):
+			q.Type = Ranking
+			one.note = ""
 		case p.answered() == 0:
 			q.Type = Scale
 			one.note = fmt.Sprintf("no answers in %s: set the type (scale or multi), range and labels", where)
 		case optionColumns(g, ps):
 			q.Type = Multi
 			if g.other != nil {
-				q.Items = append(q.Items, Item{Code: uniqueID("other", func(x string) bool { return seen[x] }), Text: otherLabel(g.other), Other: true})
+				q.Items = append(q.Items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: otherLabel(g.other), Other: true})
 			}
 			one.note = ""
 		default:
@@ -206,12 +215,23 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 			// Answers without an order, or numbers that are no scale
 			// points: a question per column.
 			var out []draftQ
+			shared := p.values()
 			for i, c := range g.cols {
-				sub := Question{ID: idOf(base + "_" + one.items[i]), Text: text + " [" + g.subs[i] + "]"}
+				sub := Question{ID: idOf(base + "_" + one.items[i]), Text: text + " [" + g.subs[i] + "]", fromMatrix: true}
 				dq := draftQ{cols: []*Column{c}, items: []string{""}}
 				dq.note = lone(&sub, ps[i], c)
+				if sub.Type == Single && choice(p, shared) {
+					// The rows of one matrix share its answers.
+					sub.Labels = labelsFor(naturalSorted(shared))
+				}
+				if i > 0 && len(out) > 0 && dq.note == out[0].note {
+					dq.note = ""
+				}
 				dq.q = sub
 				out = append(out, dq)
+			}
+			if len(out) > 0 && out[0].note != "" {
+				out[0].note += fmt.Sprintf(" (the same for the other rows of the matrix, %s)", colRange(g.cols))
 			}
 			return out
 		}
@@ -219,6 +239,11 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 		return []draftQ{one}
 	}
 	one.items = []string{""}
+	if items, ok := joinedRanking(text, p); ok {
+		q.Type, q.Items = Ranking, items
+		one.q = q
+		return []draftQ{one}
+	}
 	one.note = lone(&q, p, g.cols[0])
 	if g.other != nil && q.Type == Single {
 		q.Labels = append(q.Labels, Label{Code: uniqueID("other", func(x string) bool { return slices.ContainsFunc(q.Labels, func(l Label) bool { return l.Code == x }) }), Text: otherLabel(g.other), Other: true})
@@ -468,15 +493,7 @@ func lone(q *Question, p *Profile, c *Column) string {
 			}
 			vals = sorted
 		} else {
-			slices.SortFunc(vals, func(a, b string) int {
-				if naturalLess(a, b) {
-					return -1
-				}
-				if naturalLess(b, a) {
-					return 1
-				}
-				return 0
-			})
+			vals = naturalSorted(vals)
 		}
 		q.Labels = labelsFor(vals)
 		if codes := answerCodes(vals); codes {
@@ -549,6 +566,16 @@ func choice(p *Profile, vals []string) bool {
 			return false
 		}
 	}
+	// Sentences are free text, however often they repeat.
+	sentences := 0
+	for _, v := range vals {
+		if w := len(strings.Fields(v)); w >= 2 && strings.ContainsAny(v[len(v)-1:], ".!") || w >= 8 {
+			sentences++
+		}
+	}
+	if 2*sentences >= len(vals) {
+		return false
+	}
 	n := p.answered()
 	return len(vals) <= 6 && n >= 2*len(vals)-2 || 2*len(vals) <= n
 }
@@ -574,7 +601,7 @@ func labelsFor(vs []string) []Label {
 		if answerRE.MatchString(v) {
 			l.Codes = []string{v}
 		}
-		l.Code = uniqueID(idFor(v), func(x string) bool { return seen[x] })
+		l.Code = uniqueID(slug(v), func(x string) bool { return seen[x] })
 		seen[l.Code] = true
 		l.Other = isOtherWord(v)
 		ls = append(ls, l)
@@ -627,7 +654,11 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 			continue
 		}
 		repeated += counts[f]
-		code := uniqueID(idFor(f), func(x string) bool { return seen[x] })
+		code := slug(f)
+		if isOtherWord(f) {
+			code = otherCode
+		}
+		code = uniqueID(code, func(x string) bool { return seen[x] })
 		seen[code] = true
 		items = append(items, Item{Code: code, Text: f, Other: isOtherWord(f)})
 	}
@@ -638,7 +669,7 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 	slices.SortFunc(items, func(a, b Item) int { return counts[b.Text] - counts[a.Text] })
 	note := ""
 	if once > 0 && !slices.ContainsFunc(items, func(it Item) bool { return it.Other }) {
-		items = append(items, Item{Code: uniqueID("other", func(x string) bool { return seen[x] }), Text: "Sonstiges", Other: true})
+		items = append(items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: "Sonstiges", Other: true})
 		note = fmt.Sprintf("%d answers given once are taken for texts typed into \"other\" (kept as comments): check", once)
 	}
 	return items, note, true
@@ -693,5 +724,110 @@ func joinPairs(order []string, p *Profile, counts map[string]int) []string {
 			out = append(out, a)
 		}
 	}
+	return out
+}
+
+// rankRE is an item part naming a rank: "Rank 1", "Rang 2", "Platz 3".
+var rankRE = regexp.MustCompile(`^(?i:rank|rang|platz|position|priorität|prioritaet|priority|choice|wahl)\s*([0-9]+)$`)
+
+// rankWords says a question text asks for an order.
+func rankWords(text string) bool {
+	for _, w := range strings.Fields(key(text)) {
+		switch {
+		case strings.HasPrefix(w, "rank"), strings.HasPrefix(w, "rang"), strings.HasPrefix(w, "reihenfolge"),
+			strings.HasPrefix(w, "priorisier"), strings.HasPrefix(w, "prioritize"), strings.HasPrefix(w, "prioritise"),
+			w == "order", w == "sortieren", w == "ordnen", w == "sort":
+			return true
+		}
+	}
+	return false
+}
+
+// rankPerItem says the answers are ranks of n items: whole numbers 1 … n.
+func rankPerItem(p *Profile, n int) bool {
+	if p.answered() == 0 || p.Numbers != p.answered() || n < 2 {
+		return false
+	}
+	return p.Min >= 1 && p.Max <= float64(n) && integers(numbersOf(p), nil)
+}
+
+// rankPositions makes a ranking of columns that are its ranks ("[Rank 1]",
+// "[Rank 2]" …) holding the items' names: the items are the answers.
+func rankPositions(q Question, g *group, p *Profile) (Question, []string, bool) {
+	for i, s := range g.subs {
+		m := rankRE.FindStringSubmatch(strings.TrimSpace(s))
+		if m == nil || m[1] != fmt.Sprint(i+1) {
+			return q, nil, false
+		}
+	}
+	vals := p.values()
+	if len(vals) < 2 || len(vals) > maxLabels || p.Numbers > 0 || p.Long > 0 || p.Personal > 0 {
+		return q, nil, false
+	}
+	q.Type, q.Items = Ranking, nil
+	seen := map[string]bool{}
+	for _, v := range vals {
+		code := uniqueID(slug(v), func(x string) bool { return seen[x] })
+		seen[code] = true
+		q.Items = append(q.Items, Item{Code: code, Text: v})
+	}
+	items := make([]string, len(g.cols))
+	for i, c := range g.cols {
+		c.Rank = i + 1
+	}
+	return q, items, true
+}
+
+// joinedRanking drafts a ranking written in one cell in order ("A;B;C;",
+// MS Forms): a question that asks for an order, whose cells list the same
+// items.
+func joinedRanking(text string, p *Profile) ([]Item, bool) {
+	if !rankWords(text) || p.answered() == 0 || 2*p.Joined < p.answered() || p.Overflow || p.Personal > 0 {
+		return nil, false
+	}
+	counts := map[string]int{}
+	var order []string
+	for v, n := range p.Distinct {
+		if p.is(v, fMissing) {
+			continue
+		}
+		for _, f := range splitParts(v, ";") {
+			if counts[f] == 0 {
+				order = append(order, f)
+			}
+			counts[f] += n
+		}
+	}
+	if len(order) < 2 || len(order) > maxLabels {
+		return nil, false
+	}
+	slices.SortFunc(order, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var items []Item
+	seen := map[string]bool{}
+	for _, f := range order {
+		code := uniqueID(slug(f), func(x string) bool { return seen[x] })
+		seen[code] = true
+		items = append(items, Item{Code: code, Text: f})
+	}
+	return items, true
+}
+
+// naturalSorted returns the values in natural order (A2 before A10).
+func naturalSorted(vals []string) []string {
+	out := slices.Clone(vals)
+	slices.SortFunc(out, func(a, b string) int {
+		if naturalLess(a, b) {
+			return -1
+		}
+		if naturalLess(b, a) {
+			return 1
+		}
+		return 0
+	})
 	return out
 }

@@ -171,7 +171,7 @@ func TestDetect(t *testing.T) {
 			true, LayoutHandTyped, 3, 4, "id state need.datenschutz improve"},
 		{"surveymonkey two header rows", "Sheet",
 			"Respondent ID\tIP Address\tIn welchem Bundesland?\tHandlungsbedarf\t\tThemen\t\n\t\tResponse\tDatenschutz\tSmart City\tDatenschutz\tSonstiges\n1\t1.2.3.4\tSN\t4\t5\tDatenschutz\t",
-			true, LayoutSurveyMonkey, 1, 3, "id personal state need.datenschutz need.smart_city topics.datenschutz topics.other"},
+			true, LayoutSurveyMonkey, 1, 3, "id personal state need.datenschutz need.smart_city topics.datenschutz topics.other_option"},
 		{"qualtrics ids over texts over import ids", "",
 			"ResponseId\tIPAddress\tQ1\tQ3_1\nResponse ID\tIP Address\tBundesland\tHandlungsbedarf - Datenschutz\n{\"ImportId\":\"_recordId\"}\t{\"ImportId\":\"ipAddress\"}\t{\"ImportId\":\"QID1\"}\t{\"ImportId\":\"QID3_1\"}\nR_1\t1.2.3.4\tST\t3",
 			true, LayoutQualtrics, 1, 4, "id personal state need.datenschutz"},

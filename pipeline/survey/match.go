@@ -58,11 +58,23 @@ func (d *Definition) claim(h string) (q *Question, item *Item, newItem bool) {
 	if q, it := d.splitItem(h); q != nil {
 		return q, it, false
 	}
-	if q := d.bestQuestion(h); q != nil {
+	// A matrix row's words name its question in the stem, not in the row:
+	// "… - I have the tools I need" is no row of "need".
+	stem, sub := splitHeader(h)
+	q = d.bestQuestion(h, Single, Numeric, NPS, Text)
+	if sub != "" {
+		q = d.bestQuestion(stem)
+		if q == nil {
+			q = d.bestQuestion(h, Single, Numeric, NPS, Text)
+		}
+	} else if q == nil {
+		q = d.bestQuestion(h)
+	}
+	if q != nil {
 		if q.Type == Scale && len(q.Items) == 1 {
 			return q, &q.Items[0], false
 		}
-		if q.Type == Scale || q.Type == Multi && hasSub(h) {
+		if q.Type == Scale || q.Type == Ranking || q.Type == Multi && sub != "" {
 			// A matrix row, or an option column, that names none of the items.
 			return q, nil, true
 		}
@@ -72,12 +84,6 @@ func (d *Definition) claim(h string) (q *Question, item *Item, newItem bool) {
 		return q, it, false
 	}
 	return nil, nil, false
-}
-
-// hasSub says a header has an item part: "stem [item]".
-func hasSub(h string) bool {
-	_, sub := splitHeader(h)
-	return sub != ""
 }
 
 // splitItem finds "stem [item]", "stem.item", "stem - item", "stem: item" or
@@ -97,7 +103,7 @@ func (d *Definition) splitItem(h string) (*Question, *Item) {
 		}
 	}
 	for _, c := range cands {
-		q := d.bestQuestion(c.stem, Scale, Multi)
+		q := d.bestQuestion(c.stem, Scale, Multi, Ranking)
 		if q == nil {
 			continue
 		}
@@ -107,7 +113,7 @@ func (d *Definition) splitItem(h string) (*Question, *Item) {
 	}
 	// "Handlungsbedarf Verwaltungsdigitalisierung": the item is a suffix.
 	k := key(h)
-	if q := d.bestQuestion(h, Scale, Multi); q != nil {
+	if q := d.bestQuestion(h, Scale, Multi, Ranking); q != nil {
 		var best *Item
 		bestLen := 0
 		for i := range q.Items {

@@ -2,6 +2,7 @@ package survey
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -30,6 +31,9 @@ func slug(s string) string {
 // wichtig_dir_folgenden_kriterien).
 func idFor(s string) string {
 	ws := tokens(s)
+	if rest := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return idStop[w] }); len(rest) > 0 {
+		ws = rest
+	}
 	var keep []string
 	n := 0
 	for _, w := range ws {
@@ -44,6 +48,14 @@ func idFor(s string) string {
 	}
 	return slug(strings.Join(keep, " "))
 }
+
+// idStop are words of question texts that say little of what they ask,
+// left out of drafted ids ("Wie hoch schätzen Sie …").
+var idStop = keySet("hoch", "schaetzen", "bewerten", "beurteilen", "geben", "gib", "gibt", "folgenden", "following", "please",
+	"rate", "how", "do", "would", "much", "many", "dir", "du", "dein", "deine", "deinen", "deiner", "ihnen", "ihrer",
+	"meinung", "ein", "an", "sind", "haben", "hast", "habt", "kannst", "koennen", "can", "could", "am", "are", "think",
+	"finden", "findest", "sagen", "angeben", "list", "name", "nennen", "welcher", "wer", "wann", "why", "warum", "who",
+	"whom", "when", "where", "wie", "oft", "often")
 
 func uniqueID(id string, taken func(string) bool) string {
 	if !taken(id) {

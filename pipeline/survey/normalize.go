@@ -271,6 +271,7 @@ type cellValue struct {
 	roleCode, roleName int32
 	how                int // byExact, byWordsMatch, byOther: how a single answer was read
 	hits               int // cells with this text
+	answered           bool // an answer that writes no row: an option not chosen
 }
 
 // answer is an answers row without event, respondent and question; item
@@ -545,6 +546,17 @@ func (n *normalizer) row(r *Row) error {
 			n.cells[c] = r.Vals[i]
 		}
 	}
+	if !n.anyAnswer() {
+		// Only the tool's own columns, or "N/A" in every question: an
+		// incomplete response that answered nothing.
+		n.sum.Skipped++
+		n.sum.RowsRejected++
+		first := 0
+		if len(r.Cols) > 0 {
+			first = r.Cols[0]
+		}
+		return n.reject(r.Num, first, "", "no answers (an incomplete response): not imported", "", "")
+	}
 	id := ""
 	if n.idCol > 0 {
 		id = strings.TrimSpace(n.cells[n.idCol])
@@ -651,6 +663,57 @@ func (n *normalizer) row(r *Row) error {
 	return n.end(Responses, n.responses)
 }
 
+// ranked reads a ranking's cell: the item at the column's rank (LimeSurvey's
+// "[Rank 2]" columns), or all items in order ("A;B;C", MS Forms).
+func (c *column) ranked(v string) ([]answer, error) {
+	var parts []string
+	if c.Rank > 0 {
+		parts = []string{v}
+	} else {
+		parts = strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' })
+	}
+	var out []answer
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		it := c.q.findItem(p)
+		if it == nil {
+			return nil, fmt.Errorf("%w %q: no item of the ranking", ErrUnknownLabel, p)
+		}
+		rank := c.Rank
+		if rank == 0 {
+			rank = len(out) + 1
+		}
+		_ = i
+		out = append(out, answer{item: c.names.id(it.Code), value: float64(rank), label: -1})
+	}
+	return out, nil
+}
+
+// anyAnswer says the current row answers a question: a cell that is text,
+// an answer, or a reject (a value that was meant as one).
+func (n *normalizer) anyAnswer() bool {
+	for i := range n.cols {
+		c := &n.cols[i]
+		v := strings.TrimSpace(n.cells[c.Index])
+		if v == "" {
+			continue
+		}
+		if c.q.Type == Text || c.Other {
+			if !isMissingWord(v) {
+				return true
+			}
+			continue
+		}
+		if cv := c.value(v); cv.err != nil || len(cv.answers) > 0 || cv.role || cv.other != "" || cv.answered {
+			return true
+		}
+	}
+	return len(n.cols) == 0
+}
+
 // value says what the trimmed text v of a cell means in column c,
 // remembering it for the next cell with the same text.
 func (c *column) value(v string) *cellValue {
@@ -683,7 +746,21 @@ func (c *column) parse(v string) *cellValue {
 		default:
 			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.id(l.Text)}}
 		}
-	case Scale, Numeric, NPS, Ranking:
+	case Ranking:
+		if cd.isMissing(v) {
+			break
+		}
+		if c.Rank > 0 || c.Item == "" {
+			cv.answers, cv.err = c.ranked(v)
+			break
+		}
+		f, text, err := cd.number(v)
+		if err != nil {
+			cv.err = err
+			break
+		}
+		cv.answers = []answer{{item: c.names.idOpt(optStr(c.Item)), value: f, label: c.names.idOpt(optStr(text))}}
+	case Scale, Numeric, NPS:
 		if cd.isMissing(v) {
 			break
 		}
@@ -701,6 +778,7 @@ func (c *column) parse(v string) *cellValue {
 				cv.answers = []answer{{item: c.names.id(c.Item), value: 1, label: c.names.id(it.Text)}}
 			}
 			cv.err = err
+			cv.answered = !ok && err == nil && !isMissingWord(v)
 			break
 		}
 		items, other := splitMulti(v, q)

@@ -28,6 +28,7 @@ type Profile struct {
 	Big      int // integers of 6 digits or more (ids, seeds)
 
 	info map[string]valueInfo // what each distinct value is, worked out once
+	done bool                 // finish has counted the distinct values
 }
 
 // valueInfo is what one distinct value is.
@@ -57,23 +58,35 @@ const (
 
 func newProfile() *Profile { return &Profile{Distinct: map[string]int{}, info: map[string]valueInfo{}} }
 
-// add counts one trimmed, non-empty value; missing says it means no answer.
+// add counts one trimmed, non-empty value; missing says it means no
+// answer. A value seen before costs one map lookup: what it is is counted
+// once per distinct value by finish.
 func (p *Profile) add(v string, missing func(string) bool) {
 	if n, ok := p.Distinct[v]; ok {
 		p.Distinct[v] = n + 1
-		p.tally(p.info[v], 1)
 		return
 	}
 	vi := classifyValue(v, missing)
+	p.MaxLen = max(p.MaxLen, len(v))
 	if len(p.Distinct) < maxDistinct && len(v) <= 4*longText {
 		v = strings.Clone(v)
 		p.Distinct[v] = 1
 		p.info[v] = vi
-	} else {
-		p.Overflow = true
+		return
 	}
-	p.MaxLen = max(p.MaxLen, len(v))
+	p.Overflow = true
 	p.tally(vi, 1)
+}
+
+// finish counts what the distinct values are, once profiling is done.
+func (p *Profile) finish() {
+	if p.done {
+		return
+	}
+	p.done = true
+	for v, n := range p.Distinct {
+		p.tally(p.info[v], n)
+	}
 }
 
 func classifyValue(v string, missing func(string) bool) valueInfo {
@@ -184,6 +197,7 @@ func (p *Profile) is(v string, flags uint16) bool { return p.info[v].flags&flags
 // of one question.
 func merged(ps ...*Profile) *Profile {
 	out := newProfile()
+	out.done = true // the sums below are counted already
 	for _, o := range ps {
 		if o == nil {
 			continue
