@@ -28,7 +28,7 @@ func sampleWorkbook(t *testing.T) (*excelize.File, map[string]string, *sample.Tr
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	w, err := Report(ctx, ReportOptions{DataDir: data, Out: out, MinN: 5})
+	w, err := Report(ctx, ReportOptions{DataDir: data, Out: out, Rule: disclosure.Default})
 	if err != nil {
 		t.Fatal(err)
 	}

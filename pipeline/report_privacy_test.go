@@ -39,7 +39,7 @@ func TestReportSecondarySuppression(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	w, err := Report(ctx, ReportOptions{DataDir: data, Out: filepath.Join(dir, "out"), MinN: minN})
+	w, err := Report(ctx, ReportOptions{DataDir: data, Out: filepath.Join(dir, "out"), Rule: disclosure.Rule{MinN: minN}.Or()})
 	if err != nil {
 		t.Fatal(err)
 	}
