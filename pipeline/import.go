@@ -44,17 +44,17 @@ type ImportOptions struct {
 
 // FileResult is what one file's import did.
 type FileResult struct {
-	File     string
-	Sheet    string
-	Sheets   []string // every sheet of a workbook, to say which was chosen
-	Survey   *survey.Definition
+	File   string
+	Sheet  string
+	Sheets []string // every sheet of a workbook, to say which was chosen
+	Survey *survey.Definition
 	// Detection is how the file was understood: the tool, the header, each
 	// column's type and answers, and the definition it was read with.
 	Detection *survey.Detection
 	Skipped   string // why nothing was imported (same bytes already imported)
-	Summary  *survey.Summary
-	Replaced []string // import ids this one replaced
-	Import   *store.Import
+	Summary   *survey.Summary
+	Replaced  []string // import ids this one replaced
+	Import    *store.Import
 }
 
 // ErrStrict means --strict refused an import with rejects.

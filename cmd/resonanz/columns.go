@@ -97,7 +97,9 @@ func typeOf(q *survey.Question, p *survey.Profile) string {
 	return "(" + s + ")"
 }
 
-func num(f float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".") }
+func num(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".")
+}
 
 // maxShown is how many distinct answers a column's line shows.
 const maxShown = 10
@@ -176,10 +178,15 @@ func printDrafted(w io.Writer, det *survey.Detection, def *survey.Definition) {
 	}
 }
 
-// printMatched names each answer read as a label by its words.
-func printMatched(w io.Writer, ms []survey.LabelMatch, def *survey.Definition) {
+// printMatched names each answer the file words otherwise than the
+// definition, and the label it was read as.
+func printMatched(w io.Writer, ms []survey.LabelMatch) {
 	for _, x := range ms {
-		fmt.Fprintf(w, "  read by its words: %s %q ×%d → %s (%s)\n", x.Question, clip(x.Value, 50), x.Count, x.Label, x.Text)
+		to := x.Label
+		if x.Text != "" && x.Text != x.Label {
+			to += " (" + x.Text + ")"
+		}
+		fmt.Fprintf(w, "  reworded answer of %s: %q ×%d → %s\n", x.Question, clip(x.Value, 50), x.Count, to)
 	}
 }
 

@@ -71,6 +71,7 @@ func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
 	printColumns(w, d.Detection, d.Survey, true)
 	printMissing(w, &d.Mapping, d.Survey)
 	printWarnings(w, &d.Mapping)
+	printMatched(w, d.Reworded)
 	printUnknown(w, d.Unknown)
 	if d.DataErr != nil {
 		fmt.Fprintf(g.stderr, "resonanz: warning: %v\n", d.DataErr)

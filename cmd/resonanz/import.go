@@ -96,7 +96,10 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 		fmt.Fprintf(w, ", %d e-mail addresses or phone numbers removed from free text", s.Scrubbed)
 	}
 	fmt.Fprintln(w)
-	printMatched(w, s.Matched, r.Survey)
+	if r.Detection != nil {
+		printMatched(w, r.Detection.Reworded)
+	}
+	printMatched(w, s.Matched)
 	printUnknown(w, s.Unknown)
 	printRejects(w, r, verbose, written)
 	if len(r.Replaced) > 0 {

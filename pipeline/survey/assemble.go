@@ -44,16 +44,16 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 			return
 		}
 		for _, g := range groupColumns(pending, det.Profiles) {
-			for _, dq := range draftGroup(g, det.Profiles, idOf) {
+			for _, dq := range draftGroup(g, det.Profiles, idOf, det.Rows, det.sample) {
+				if dq.other != nil && dq.q.Type == Multi {
+					dq.other.Item = otherItem(&dq.q, otherLabel(dq.other))
+				}
 				dr.Questions = append(dr.Questions, dq.q)
 				for i, c := range dq.cols {
 					c.Kind, c.Question, c.Item, c.By = KindQuestion, dq.q.ID, dq.items[i], "draft"
 				}
 				if dq.other != nil {
 					dq.other.Kind, dq.other.Question, dq.other.Other, dq.other.By = KindQuestion, dq.q.ID, true, "draft"
-					if dq.q.Type == Multi {
-						dq.other.Item = dq.q.Items[len(dq.q.Items)-1].Code
-					}
 				}
 				if dq.note != "" {
 					det.Notes[dq.q.ID] = appendNote(det.Notes[dq.q.ID], dq.note)
@@ -95,7 +95,12 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 		adoptWording(copyQ(id), m, det)
 	}
 	draftRoles(dr, det, copied)
+	slices.SortStableFunc(det.Reworded, func(a, b LabelMatch) int { return strings.Compare(a.Question, b.Question) })
 	for _, c := range m.Columns {
+		if c.Kind == KindSystem && strings.HasPrefix(c.Note, "the same answers as the option columns") {
+			// Read again with the draft, the copy stands apart from its options.
+			dr.Ignore = append(dr.Ignore, c.Header)
+		}
 		if c.Kind != KindQuestion {
 			continue
 		}
@@ -157,12 +162,24 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 			q.Missing = append(q.Missing, v)
 		}
 	}
+	reworded := func(v, code, text string, n int) {
+		det.Reworded = append(det.Reworded, LabelMatch{Question: q.ID, Value: v, Label: code, Text: text, Count: n})
+	}
 	for _, v := range p.values() {
 		switch q.Type {
+		case Scale, Numeric, NPS:
+			if _, ok := parseNumber(v); !ok {
+				if f, _, ok := numbered(v); ok {
+					if _, isLabel := cd.labels[key(v)]; !isLabel {
+						reworded(v, fmtValue(f), fmtValue(f), p.Distinct[v])
+					}
+				}
+			}
 		case Single:
 			l, how, err := cd.label(v)
 			switch {
 			case err == nil && how == byWordsMatch:
+				reworded(v, l.Code, l.Text, p.Distinct[v])
 				i := slices.IndexFunc(q.Labels, func(x Label) bool { return x.Code == l.Code })
 				if i < 0 {
 					// A built-in state: give the question the label to hold the alias.
@@ -177,6 +194,7 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 					}), Text: v, Other: true})
 					cd = newCodec(q)
 				}
+				reworded(v, cd.other.Code, cd.other.Text, p.Distinct[v])
 			}
 		case Multi:
 			if len(cols) == 1 && cols[0].Item == "" {
@@ -186,11 +204,17 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 							continue
 						}
 						if it := q.findItem(part); it != nil {
+							if !slices.ContainsFunc(it.Aliases, func(a string) bool { return key(a) == key(part) }) {
+								reworded(part, it.Code, it.Text, cellsWith(p, part))
+							}
 							it.Aliases = append(it.Aliases, part)
 							continue
 						}
 						// A part that matches no option: "other", typed or named.
-						otherItem(q, otherName(part))
+						code := otherItem(q, otherName(part))
+						if isOtherWord(part) && !slices.ContainsFunc(det.Reworded, func(r LabelMatch) bool { return r.Question == q.ID && r.Value == part }) {
+							reworded(part, code, q.Item(code).Text, cellsWith(p, part))
+						}
 					}
 				}
 			}
@@ -210,6 +234,17 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 	for i := range q.Items {
 		q.Items[i].Aliases = compactFold(q.Items[i].Aliases)
 	}
+}
+
+// cellsWith counts the answers whose cell holds part.
+func cellsWith(p *Profile, part string) int {
+	n := 0
+	for v, c := range p.Distinct {
+		if strings.Contains(v, part) {
+			n += c
+		}
+	}
+	return n
 }
 
 // otherName is the text the "other" option gets from a part that matches

@@ -45,12 +45,31 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 			break
 		}
 	}
+	// A question of one column claims no row of the file's own matrix:
+	// "Wie zufrieden sind Sie mit … [Lernplattform]" beside "[Videokonferenzen]".
+	stems := map[string]int{}
+	for _, c := range m.Columns {
+		if c.Kind == KindUnknown {
+			if stem, sub := splitHeader(headerText(c)); sub != "" {
+				stems[key(stem)]++
+			}
+		}
+	}
+	drop := map[int]string{}
+	for i, x := range claims {
+		c := m.Columns[x.col]
+		stem, sub := splitHeader(headerText(c))
+		if sub != "" && stems[key(stem)] > 1 && (x.q.Type == Single || x.q.Type == Numeric || x.q.Type == NPS || x.q.Type == Text) {
+			drop[i] = fmt.Sprintf("one row of a matrix, not question %s", x.q.ID)
+		}
+	}
 	// The answers must fit the question, over all its columns.
 	byQ := map[string][]int{}
 	for i, x := range claims {
-		byQ[x.q.ID] = append(byQ[x.q.ID], i)
+		if _, gone := drop[i]; !gone {
+			byQ[x.q.ID] = append(byQ[x.q.ID], i)
+		}
 	}
-	drop := map[int]string{}
 	for id, idx := range byQ {
 		q := d.Question(id)
 		var ps []*Profile
@@ -101,20 +120,24 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 		}
 		fed[k] = i
 	}
-	kept := map[string]bool{}
-	for _, c := range m.Columns {
-		if c.Kind == KindQuestion {
-			kept[c.Question] = true
-		}
-	}
-	items := fedItems(m)
+	// The built-in template claims nothing unless one of its questions is
+	// recognised by its answers too: a single question's labels, or a
+	// known item of a matrix or multiple choice. A question about
+	// satisfaction or a free-text box alone does not make a file the
+	// conference's survey.
+	strong := false
 	for i, x := range claims {
-		if _, gone := drop[i]; !gone {
-			kept[x.q.ID] = true
-			items++
+		if _, gone := drop[i]; gone {
+			continue
+		}
+		switch {
+		case x.q.Type == Single && !x.other:
+			strong = true
+		case (x.q.Type == Scale && len(x.q.Items) > 1 || x.q.Type == Multi || x.q.Type == Ranking) && x.item != "":
+			strong = true
 		}
 	}
-	if !opt.Own && len(kept) < 2 && items < 2 {
+	if !opt.Own && !strong {
 		for i, x := range claims {
 			if _, gone := drop[i]; !gone {
 				drop[i] = fmt.Sprintf("only its header's words recall the built-in survey's question %s", x.q.ID)
@@ -232,13 +255,11 @@ func otherText(c *Column) bool {
 	return false
 }
 
-// fedItems counts the distinct questions and items the mapping's columns feed.
-func fedItems(m *Mapping) int {
-	seen := map[string]bool{}
-	for _, c := range m.Columns {
-		if c.Kind == KindQuestion {
-			seen[c.Question+"\x00"+c.Item+"\x00"+c.Note] = true
-		}
+// headerText is the text of a column's header that says what it asks:
+// the text beside a code, else the header.
+func headerText(c Column) string {
+	if c.Text != "" {
+		return c.Text
 	}
-	return len(seen)
+	return c.Header
 }

@@ -88,14 +88,7 @@ func (det *Detection) describe() {
 					a.As = "not chosen"
 				}
 			case q.Type == Multi:
-				items, other := splitMulti(v, q)
-				a.As = strings.Join(items, ", ")
-				if len(other) > 0 {
-					a.How = "other"
-				}
-				if len(items) == 0 {
-					a.How = "unknown"
-				}
+				// shown per option below
 			default:
 				f, text, err := cd.number(v)
 				switch {
@@ -120,8 +113,7 @@ func (det *Detection) describe() {
 			as = append(as, a)
 		}
 		if q.Type == Multi && c.Item == "" {
-			// Free text typed into "other" is not shown, only counted.
-			as = slices.DeleteFunc(as, func(a Answer) bool { return a.How == "other" && a.As == "" })
+			as = optionCounts(q, p)
 		}
 		det.Answers[c.Index] = as
 	}
@@ -143,4 +135,61 @@ func labelLine(q *Question, v string) string {
 		n = max(n, l.Value+1)
 	}
 	return fmt.Sprintf("{value: %s, text: %q}", fmtValue(n), v)
+}
+
+// optionCounts says, for a multiple choice in one cell, how often each
+// option was chosen, under the name the file gives it (typed "other"
+// texts are counted, not shown: they are free text).
+func optionCounts(q *Question, p *Profile) []Answer {
+	n := map[string]int{}
+	name := map[string]string{}
+	missing := 0
+	for v, c := range p.Distinct {
+		if isMissingWord(v) {
+			missing += c
+			continue
+		}
+		items, other := splitMulti(v, q)
+		for _, code := range items {
+			n[code] += c
+		}
+		for _, part := range splitParts(v, ";") {
+			for _, f := range fragments(part, q) {
+				if it := q.findItem(f); it != nil && name[it.Code] == "" {
+					name[it.Code] = f
+				} else if it == nil && isOtherWord(f) {
+					for _, x := range q.Items {
+						if x.Other && name[x.Code] == "" {
+							name[x.Code] = f
+						}
+					}
+				}
+			}
+		}
+		if len(other) > 0 {
+			n["\x00typed"] += c
+		}
+	}
+	var out []Answer
+	for _, it := range q.Items {
+		if n[it.Code] == 0 {
+			continue
+		}
+		shown := name[it.Code]
+		how := ""
+		if it.Other && shown == "" {
+			shown, how = it.Text, "other"
+		} else if shown == "" {
+			shown = it.Text
+		}
+		out = append(out, Answer{Value: shown, Count: n[it.Code], As: it.Code, How: how})
+	}
+	slices.SortStableFunc(out, func(a, b Answer) int { return b.Count - a.Count })
+	if t := n["\x00typed"]; t > 0 {
+		out = append(out, Answer{Value: "(a text typed into \"other\")", Count: t, As: "", How: "other"})
+	}
+	if missing > 0 {
+		out = append(out, Answer{Value: "(no answer)", Count: missing, As: "(no answer)", How: "missing"})
+	}
+	return out
 }

@@ -55,9 +55,20 @@ type Detection struct {
 	Answers map[int][]Answer
 	// Unknown are answers that match no label of their question.
 	Unknown []UnknownLabel
+	// Reworded are the file's answers that the definition words otherwise,
+	// each with the label it was taken for: by its words ("Wissenschaft
+	// und Forschung" → wissenschaft), as "other", or by its number ("10
+	// (äußerst wahrscheinlich)" → 10). The draft holds them as aliases.
+	Reworded []LabelMatch
 	// Rows is how many data rows the values were read from.
 	Rows int
+	// sample are the first data rows, for what only rows tell (a ranking's
+	// answers are different numbers in each row).
+	sample []*Row
 }
+
+// sampleRows is how many data rows a detection keeps.
+const sampleRows = 500
 
 // Answer is one distinct answer of a column and what it is read as.
 type Answer struct {
@@ -217,6 +228,9 @@ func (det *Detection) profile(rows func(func(*Row) bool), lay *layout.Layout) in
 			continue
 		}
 		n++
+		if len(det.sample) < sampleRows {
+			det.sample = append(det.sample, &Row{Num: r.Num, Cols: slices.Clone(r.Cols), Vals: cloneStrings(r.Vals), Width: r.Width})
+		}
 		for i, c := range r.Cols {
 			if p := byCol[c]; p != nil {
 				if v := strings.TrimSpace(r.Vals[i]); v != "" {
@@ -226,6 +240,14 @@ func (det *Detection) profile(rows func(func(*Row) bool), lay *layout.Layout) in
 		}
 	}
 	return n
+}
+
+func cloneStrings(vs []string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = strings.Clone(v)
+	}
+	return out
 }
 
 // classify decides each column's kind: a columns rule of the definition,
@@ -273,7 +295,7 @@ func (d *Definition) classify(det *Detection, lay *layout.Layout, opt DetectOpti
 		}
 		switch {
 		case c.Kind != KindUnknown:
-		case personalHeader(c.Header) || personalHeader(c.Text):
+		case (personalHeader(c.Header) || personalHeader(c.Text)) && !answersNotPersonal(p):
 			c.Kind, c.By = KindPersonal, "name"
 		case p.answered() > 0 && 2*p.Personal >= p.answered():
 			c.Kind, c.By, c.Note = KindPersonal, "content", "mostly e-mail addresses, phone numbers, handles or web addresses"
@@ -331,6 +353,22 @@ func (d *Definition) ruleFor(c *Column) string {
 		}
 	}
 	return c.Header
+}
+
+// answersNotPersonal says a column's answers are no personal data though
+// its header names some ("Wie erreichbar? – Telefon" ticked with x,
+// "Zufriedenheit [E-Mail-Support]" rated): marks, or a few labels each
+// given often, none an address or number.
+func answersNotPersonal(p *Profile) bool {
+	n := p.answered()
+	if n == 0 || p.Personal > 0 || p.Overflow {
+		return false
+	}
+	if p.Marks == n {
+		return true
+	}
+	distinct := len(p.values())
+	return distinct <= 6 && n >= 3*distinct
 }
 
 // isIDColumn says a column's values are ids: a different large number, or

@@ -26,11 +26,11 @@ const maxLabels = 40
 
 var (
 	codeSubRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*)\[([^\]]+)\](?:\[[^\]]*\])*$`) // G02Q03[SQ001], Q1[SQ001][1]
-	textSubRE = regexp.MustCompile(`^(.+?)\s*\[([^\[\]]+)\]$`)                           // Frage [Zeile]
+	textSubRE = regexp.MustCompile(`^(.+?)\s*\[([^\[\]]+)\]$`)                             // Frage [Zeile]
 	underRE   = regexp.MustCompile(`^(.+?)_([0-9]+)$`)                                     // Q3_1, Letters 3 Opts_2
-	qTextRE   = regexp.MustCompile(`^(.+?)_[0-9]+_TEXT$|^(.+?)_TEXT$`)                    // Gender_3_TEXT
-	slashRE   = regexp.MustCompile(`^(.+)/([^/]+)$`)                                      // Kobo: question/choice
-	answerRE  = regexp.MustCompile(`^[A-Z]{1,3}[0-9]{1,4}$|^-oth-$`)                      // LimeSurvey's A1, AO01
+	qTextRE   = regexp.MustCompile(`^(.+?)_[0-9]+_TEXT$|^(.+?)_TEXT$`)                     // Gender_3_TEXT
+	slashRE   = regexp.MustCompile(`^(.+)/([^/]+)$`)                                       // Kobo: question/choice
+	answerRE  = regexp.MustCompile(`^[A-Z]{1,3}[0-9]{1,4}$|^-oth-$`)                       // LimeSurvey's A1, AO01
 )
 
 // group is the columns of one drafted question.
@@ -44,7 +44,7 @@ type group struct {
 
 // parts splits a column's header into stem and item part, and says the
 // question text and item text it shows.
-func parts(c *Column) (stem, sub, text, subText string) {
+func parts(c *Column) (stem, sub, text, subText string, weak bool) {
 	h := strings.TrimSpace(c.Header)
 	t := strings.TrimSpace(c.Text)
 	t = strings.TrimSuffix(strings.TrimSuffix(t, " - Selected Choice"), " - Ausgewählte Auswahl")
@@ -68,7 +68,13 @@ func parts(c *Column) (stem, sub, text, subText string) {
 		m := slashRE.FindStringSubmatch(h)
 		stem, sub = m[1], m[2]
 	default:
-		stem = h
+		// "Zufriedenheit – Wartezeit", "… areas?.Skilled workforce": a
+		// matrix only where the next or previous column has the same stem.
+		stem, sub = splitWeak(h)
+		weak = sub != ""
+		if !weak {
+			stem = h
+		}
 	}
 	text = stem
 	if t != "" {
@@ -81,23 +87,47 @@ func parts(c *Column) (stem, sub, text, subText string) {
 	if sub != "" && tSub != "" {
 		subText = tSub
 	}
-	return stem, sub, strings.TrimSpace(text), strings.TrimSpace(subText)
+	return stem, sub, strings.TrimSpace(text), strings.TrimSpace(subText), weak
 }
 
 // groupColumns puts the drafted columns into questions: next to each other
 // with the same stem and an item part each. A column of "other" text goes
 // with the question before it.
 func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
+	type part struct {
+		stem, sub, text, subText string
+		weak                     bool
+	}
+	ps := make([]part, len(cols))
+	for i, c := range cols {
+		var p part
+		p.stem, p.sub, p.text, p.subText, p.weak = parts(c)
+		ps[i] = p
+	}
+	for i := range ps {
+		if !ps[i].weak {
+			continue
+		}
+		next := i+1 < len(ps) && cols[i+1].Index == cols[i].Index+1 && ps[i+1].stem == ps[i].stem
+		prev := i > 0 && cols[i-1].Index == cols[i].Index-1 && ps[i-1].stem == ps[i].stem
+		if !next && !prev {
+			h := strings.TrimSpace(cols[i].Header)
+			ps[i] = part{stem: h, text: h}
+			if cols[i].Text != "" {
+				ps[i].text = strings.TrimSpace(cols[i].Text)
+			}
+		}
+	}
 	var out []*group
 	lastIndex := -1
-	for _, c := range cols {
-		stem, sub, text, subText := parts(c)
+	for i, c := range cols {
+		stem, sub, text, subText := ps[i].stem, ps[i].sub, ps[i].text, ps[i].subText
 		var last *group
 		if n := len(out); n > 0 && c.Index == lastIndex+1 {
 			last = out[n-1]
 		}
 		lastIndex = c.Index
-		if last != nil && otherText(c) && !marksOnly(profiles[c.Index]) && last.other == nil && belongs(last, c, stem) {
+		if last != nil && otherText(c) && !marksOnly(profiles[c.Index]) && last.other == nil && belongs(last, c, stem, profiles) {
 			last.other = c
 			continue
 		}
@@ -120,6 +150,9 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 	for _, g := range out {
 		if len(g.cols) > 0 {
 			kept = append(kept, g)
+		} else if g.other != nil {
+			// An other text whose question turned out redundant: text of its own.
+			kept = append(kept, &group{stem: g.other.Header, text: g.other.Header, cols: []*Column{g.other}, subs: []string{""}})
 		}
 	}
 	return kept
@@ -132,7 +165,7 @@ func redundant(g *group, profiles map[int]*Profile) bool {
 }
 
 // belongs says an "other" text column goes with the question before it.
-func belongs(g *group, c *Column, stem string) bool {
+func belongs(g *group, c *Column, stem string, profiles map[int]*Profile) bool {
 	if stem == g.stem {
 		return true
 	}
@@ -140,10 +173,20 @@ func belongs(g *group, c *Column, stem string) bool {
 		base := m[1] + m[2]
 		return base == g.stem || len(g.cols) > 0 && strings.HasPrefix(strings.TrimSpace(g.cols[0].Header), base)
 	}
-	// Kobo: "Please specify the other …" after the option columns with an "Other" option.
+	// Kobo: "Please specify the other …" after the option columns with an
+	// "Other" option, or after a question answered "Andere".
 	for _, s := range g.subs {
 		if isOtherWord(s) {
 			return true
+		}
+	}
+	if len(g.cols) == 1 && g.subs[0] == "" {
+		for v := range profiles[g.cols[0].Index].Distinct {
+			for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ';' || r == ',' }) {
+				if isOtherWord(w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -161,7 +204,7 @@ type draftQ struct {
 }
 
 // draftGroup drafts the question(s) of a group from its answers.
-func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) []draftQ {
+func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, rows int, sample []*Row) []draftQ {
 	ps := make([]*Profile, len(g.cols))
 	for i, c := range g.cols {
 		ps[i] = profiles[c.Index]
@@ -194,7 +237,7 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 			return []draftQ{one}
 		}
 		switch {
-		case rankWords(text) && rankPerItem(p, len(g.cols)):
+		case rankPerItem(p, len(g.cols)) && (rankWords(text) || permutations(g.cols, sample)):
 			q.Type = Ranking
 			one.note = ""
 		case p.answered() == 0:
@@ -202,7 +245,13 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 			one.note = fmt.Sprintf("no answers in %s: set the type (scale or multi), range and labels", where)
 		case optionColumns(g, ps):
 			q.Type = Multi
-			if g.other != nil {
+			hasOther := false
+			for i := range q.Items {
+				if isOtherWord(q.Items[i].Text) {
+					q.Items[i].Other, hasOther = true, true
+				}
+			}
+			if g.other != nil && !hasOther {
 				q.Items = append(q.Items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: otherLabel(g.other), Other: true})
 			}
 			one.note = ""
@@ -219,7 +268,7 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 			for i, c := range g.cols {
 				sub := Question{ID: idOf(base + "_" + one.items[i]), Text: text + " [" + g.subs[i] + "]", fromMatrix: true}
 				dq := draftQ{cols: []*Column{c}, items: []string{""}}
-				dq.note = lone(&sub, ps[i], c)
+				dq.note = lone(&sub, ps[i], c, rows)
 				if sub.Type == Single && choice(p, shared) {
 					// The rows of one matrix share its answers.
 					sub.Labels = labelsFor(naturalSorted(shared))
@@ -244,7 +293,7 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 		one.q = q
 		return []draftQ{one}
 	}
-	one.note = lone(&q, p, g.cols[0])
+	one.note = lone(&q, p, g.cols[0], rows)
 	if g.other != nil && q.Type == Single {
 		q.Labels = append(q.Labels, Label{Code: uniqueID("other", func(x string) bool { return slices.ContainsFunc(q.Labels, func(l Label) bool { return l.Code == x }) }), Text: otherLabel(g.other), Other: true})
 	}
@@ -254,7 +303,7 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string) [
 
 // otherLabel is the text the "other" option is shown with.
 func otherLabel(c *Column) string {
-	_, sub, _, subText := parts(c)
+	_, sub, _, subText, _ := parts(c)
 	if isOtherWord(subText) {
 		return subText
 	}
@@ -312,10 +361,11 @@ func scaleOf(q *Question, p *Profile) (bool, string) {
 			nums = append(nums, f)
 			continue
 		}
-		if f, text, ok := numbered(v); ok {
+		if f, _, ok := numbered(v); ok {
+			// "1 – sehr gut": the number counts, the label stays as written.
 			nums = append(nums, f)
 			if labels[f] == "" {
-				labels[f] = text
+				labels[f] = v
 			}
 			continue
 		}
@@ -345,11 +395,15 @@ func scaleOf(q *Question, p *Profile) (bool, string) {
 		}
 		return true, note
 	}
-	if len(nums) > 0 {
-		return false, ""
+	var codes99 []string
+	for _, f := range nums {
+		if !missingCodes[f] {
+			return false, "" // numbers beside labels: no scale of either
+		}
+		codes99 = append(codes99, fmtValue(f))
 	}
 	values, how, ok := orderLabels(words)
-	if !ok || how == "ranges" {
+	if !ok || how == "ranges" || how == "calendar" {
 		return false, ""
 	}
 	order := make([]int, len(words))
@@ -365,7 +419,11 @@ func scaleOf(q *Question, p *Profile) (bool, string) {
 		q.Labels = append(q.Labels, Label{Value: v, Text: words[i]})
 	}
 	q.Min, q.Max = ptr(q.Labels[0].Value), ptr(q.Labels[len(q.Labels)-1].Value)
-	q.Missing = append(q.Missing, p.missingValues()...)
+	slices.Sort(codes99)
+	q.Missing = append(append(q.Missing, codes99...), p.missingValues()...)
+	if len(codes99) > 0 {
+		return true, fmt.Sprintf("%s taken for \"no answer\" (outside %s–%s): check", strings.Join(codes99, ", "), fmtValue(*q.Min), fmtValue(*q.Max))
+	}
 	return true, ""
 }
 
@@ -438,17 +496,30 @@ func usualRange(lo, hi float64) (float64, float64) {
 }
 
 // lone drafts a question of one column from its answers and returns what to check.
-func lone(q *Question, p *Profile, c *Column) string {
+func lone(q *Question, p *Profile, c *Column, rows int) string {
 	where := "column " + colLetters(c.Index)
 	vals := p.values()
 	switch {
 	case p.answered() == 0:
 		q.Type = Text
 		return fmt.Sprintf("no answers in %s: set the type", where)
-	case npsHeader(q.Text) && npsValues(p):
+	case npsValues(p) && (npsHeader(q.Text) || likelyHeader(q.Text) && len(vals) >= 5 && p.Max > 7):
 		q.Type = NPS
 		q.Min, q.Max = ptr(0), ptr(10)
 		q.Missing = p.missingValues()
+		return ""
+	case openHeader(q.Text) && 5*p.answered() < 3*rows && p.Numbers == 0 && len(vals) > 1:
+		// An open question most skipped: free text, even where answers repeat.
+		q.Type = Text
+		return ""
+	}
+	if countHeader(q.Text) && allNumeric(p) {
+		q.Type = Numeric
+		lo, hi, miss := rangeOf(numbersOf(p))
+		q.Min, q.Max = ptr(math.Floor(lo)), ptr(math.Ceil(hi))
+		for _, f := range miss {
+			q.Missing = append(q.Missing, fmtValue(f))
+		}
 		return ""
 	}
 	// A number, a scale point, or an ordinal label.
@@ -517,6 +588,71 @@ func npsHeader(h string) bool {
 		}
 	}
 	return false
+}
+
+// likelyHeader says a question asks how likely something is.
+func likelyHeader(h string) bool {
+	for _, w := range strings.Fields(key(h)) {
+		switch w {
+		case "wahrscheinlich", "likely", "likelihood", "wahrscheinlichkeit":
+			return true
+		}
+	}
+	return false
+}
+
+// countHeader says a question asks for a count or an age: a number, not a rating.
+func countHeader(h string) bool {
+	k := " " + key(h) + " "
+	for _, p := range []string{" wie viele ", " wieviele ", " how many ", " anzahl ", " number of ", " wie alt ", " how old ", " alter ", " age ", " jahre ", " years ", " stunden ", " hours ", " minuten ", " minutes ", " km "} {
+		if strings.Contains(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// openHeader says a question asks for free text: what, why, remarks.
+func openHeader(h string) bool {
+	k := key(h)
+	for _, p := range []string{"was ", "what ", "warum ", "why ", "wie koennte", "how could", "how can we", "haben sie noch", "hast du noch", "anything else"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(k) {
+		for _, p := range []string{"bemerkung", "anmerkung", "kommentar", "comment", "feedback", "suggestion", "vorschlag", "verbesser", "improve", "hinweis", "remark", "notes", "wuensche"} {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// permutations says the sampled rows rank the columns: their answers are
+// different whole numbers from 1 to the number of columns.
+func permutations(cols []*Column, sample []*Row) bool {
+	n, seen := len(cols), 0
+	for _, r := range sample {
+		got := map[int]bool{}
+		for _, c := range cols {
+			v := strings.TrimSpace(r.Get(c.Index))
+			if v == "" {
+				continue
+			}
+			f, ok := parseNumber(v)
+			k := int(f)
+			if !ok || float64(k) != f || k < 1 || k > n || got[k] {
+				return false
+			}
+			got[k] = true
+		}
+		if len(got) >= 2 {
+			seen++
+		}
+	}
+	return seen >= 3
 }
 
 // npsValues are whole numbers from 0 to 10, or labels carrying them.
@@ -645,11 +781,25 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 	if sep == "," {
 		order = joinPairs(order, p, counts)
 	}
+	// A text typed into "other" comes last in its cell (the tools append
+	// it) and is rare; an option is neither, or it is common.
+	joined := map[string]bool{}
+	for _, f := range order {
+		joined[f] = true
+	}
+	last := map[string]int{}
+	for v, n := range p.Distinct {
+		if fs := cellParts(v, sep, joined); len(fs) > 0 {
+			last[fs[len(fs)-1]] += n
+		}
+	}
+	rare := max(2, cells/10)
 	var items []Item
 	seen := map[string]bool{}
 	once, repeated := 0, 0
 	for _, f := range order {
-		if counts[f] < 2 || personalValue(f) || len([]rune(f)) > 80 {
+		typed := counts[f] < 2 || counts[f] <= rare && last[f] == counts[f] && !isOtherWord(f)
+		if typed || personalValue(f) || len([]rune(f)) > 80 {
 			once += counts[f]
 			continue
 		}
@@ -663,14 +813,14 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 		items = append(items, Item{Code: code, Text: f, Other: isOtherWord(f)})
 	}
 	// The parts must mostly recur, and cells hold more than one of them.
-	if len(items) < 2 || 5*repeated < 4*parts || parts <= cells {
+	if len(items) < 2 || 5*repeated < 3*parts || parts <= cells {
 		return nil, "", false
 	}
 	slices.SortFunc(items, func(a, b Item) int { return counts[b.Text] - counts[a.Text] })
 	note := ""
 	if once > 0 && !slices.ContainsFunc(items, func(it Item) bool { return it.Other }) {
 		items = append(items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: "Sonstiges", Other: true})
-		note = fmt.Sprintf("%d answers given once are taken for texts typed into \"other\" (kept as comments): check", once)
+		note = fmt.Sprintf("%d rare answers that come last in their cells are taken for texts typed into \"other\" (kept as comments): check", once)
 	}
 	return items, note, true
 }
@@ -830,4 +980,35 @@ func naturalSorted(vals []string) []string {
 		return 0
 	})
 	return out
+}
+
+// cellParts splits a multiple choice cell into its parts, rejoining the
+// parts of an option whose own comma split it ("Open Data, Open Government").
+func cellParts(v, sep string, joined map[string]bool) []string {
+	ps := splitParts(v, sep)
+	var out []string
+	for i := 0; i < len(ps); i++ {
+		if i+1 < len(ps) && joined[ps[i]+", "+ps[i+1]] {
+			out = append(out, ps[i]+", "+ps[i+1])
+			i++
+			continue
+		}
+		out = append(out, ps[i])
+	}
+	return out
+}
+
+// splitWeak splits a header at its last " - ", " – ", " | ", ": " or "."
+// into stem and item; the caller takes it for a matrix row only when a
+// neighbouring column has the same stem.
+func splitWeak(h string) (stem, sub string) {
+	for _, sep := range []string{" - ", " – ", " | ", ": ", "."} {
+		if i := strings.LastIndex(h, sep); i > 0 {
+			stem, sub := strings.TrimSpace(h[:i]), strings.TrimSpace(h[i+len(sep):])
+			if n := len(strings.Fields(key(sub))); n >= 1 && n <= 6 && key(stem) != "" {
+				return stem, sub
+			}
+		}
+	}
+	return h, ""
 }

@@ -269,8 +269,8 @@ type cellValue struct {
 	// the answer of the state or sector question, as numbers of names
 	role               bool
 	roleCode, roleName int32
-	how                int // byExact, byWordsMatch, byOther: how a single answer was read
-	hits               int // cells with this text
+	how                int  // byExact, byWordsMatch, byOther: how a single answer was read
+	hits               int  // cells with this text
 	answered           bool // an answer that writes no row: an option not chosen
 }
 

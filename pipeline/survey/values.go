@@ -32,9 +32,9 @@ type codec struct {
 
 // How a text was read as an answer label.
 const (
-	byExact = iota // its text, an alias or an export code
-	byWordsMatch   // all words of one label's name occur in it
-	byOther        // a text typed into the "other" box
+	byExact      = iota // its text, an alias or an export code
+	byWordsMatch        // all words of one label's name occur in it
+	byOther             // a text typed into the "other" box
 )
 
 func newCodec(q *Question) *codec {

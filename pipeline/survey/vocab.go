@@ -61,7 +61,7 @@ var (
 		"positive", "positively", "hoch", "high", "gross", "large", "einfach", "easy", "leicht", "haeufig", "oft", "often",
 		"frequently", "frequent", "regelmaessig", "regularly", "hilfreich", "helpful", "nuetzlich", "useful", "angemessen",
 		"appropriate", "adequate", "sicher", "confident", "vertraut", "familiar", "much", "viel", "motiviert", "motivated",
-		"zutreffend", "true", "gelungen", "successful", "erfolgreich", "aware", "bewusst", "well", "effective", "wirksam")
+		"zutreffend", "true", "gelungen", "successful", "erfolgreich", "aware", "bewusst", "well", "effective", "wirksam", "stark", "strong")
 	negativeBases = keySet("unwichtig", "unimportant", "irrelevant", "unzufrieden", "dissatisfied", "unsatisfied", "uninteressant",
 		"uninteresting", "desinteressiert", "uninterested", "schlecht", "bad", "poor", "poorly", "unwahrscheinlich", "unlikely",
 		"improbable", "disagree", "ablehnung", "lehne", "unfavorable", "unfavorably", "unfavourable", "unfavourably", "negativ",
@@ -84,13 +84,13 @@ var (
 	intensifiers = map[string]float64{"sehr": 2, "very": 2, "really": 2, "highly": 2, "hoechst": 2.5, "aeusserst": 2.5,
 		"extrem": 2.5, "extremely": 2.5, "ausserordentlich": 2.5, "exceptionally": 2.5, "incredibly": 2.5, "besonders": 2,
 		"particularly": 2, "voll": 2, "voellig": 2, "vollstaendig": 2, "vollkommen": 2, "total": 2, "completely": 2,
-		"totally": 2, "fully": 2, "strongly": 2, "absolutely": 2, "entirely": 2, "stark": 2, "ganz": 1.5, "ziemlich": 1.5,
+		"totally": 2, "fully": 2, "strongly": 2, "absolutely": 2, "entirely": 2, "ganz": 1.5, "ziemlich": 1.5,
 		"quite": 1.5, "mostly": 1.5, "ueberwiegend": 1.5, "most": 2}
-	diminishers = map[string]float64{"eher": 0.5, "rather": 0.5, "somewhat": 0.5, "etwas": 0.5, "slightly": 0.5, "fairly": 0.7,
+	diminishers = map[string]float64{"eher": 0.5, "rather": 0.5, "somewhat": 0.5, "etwas": 0.5, "slightly": 0.3, "fairly": 0.7,
 		"tend": 0.5, "moderately": 0.5, "maessig": 0.5, "leicht": 0.5, "bisschen": 0.5, "mehr": 0.3}
 	negators       = keySet("nicht", "not", "no", "kein", "keine", "keinesfalls")
 	strongNegators = keySet("gar", "ueberhaupt", "keineswegs", "all")
-	weakeners      = keySet("kaum", "barely", "hardly", "weniger", "less")
+	weakeners      = keySet("kaum", "barely", "hardly", "weniger", "less", "wenig", "little")
 )
 
 // ordinalScore places a label on its scale: negative below the middle,
@@ -152,6 +152,9 @@ func ordinalScore(label string) (float64, bool) {
 	for i, w := range words {
 		if i == at {
 			continue
+		}
+		if v, ok := absoluteWords[w]; ok && v == 0 && i < at {
+			return 0, true // "mittelmäßig zufrieden", "teils zufrieden"
 		}
 		if f, ok := intensifiers[w]; ok {
 			if neg {
@@ -336,6 +339,18 @@ func orderLabels(labels []string) (values []float64, how string, ok bool) {
 		if !good || !distinctFloats(keys) {
 			continue
 		}
+		if t.how == "meaning" {
+			cal := 0
+			for _, l := range labels {
+				if _, ok := calendarScore(strings.Fields(key(l))); ok {
+					cal++
+				}
+			}
+			if 2*cal >= len(labels) {
+				// "täglich, wöchentlich, monatlich": ordered, but no equal steps.
+				return keys, "calendar", true
+			}
+		}
 		return keys, t.how, true
 	}
 	return nil, "", false
@@ -354,3 +369,11 @@ func distinctFloats(fs []float64) bool {
 
 // fmtValue writes a scale value as YAML and messages show it.
 func fmtValue(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// IsOtherWord says an answer means "something else" (Other, Sonstiges,
+// Other (please specify)): the option whose box takes a typed text.
+func IsOtherWord(v string) bool { return isOtherWord(v) }
+
+// IsMissingWord says an answer means "no answer" in any survey (N/A,
+// keine Angabe, weiß nicht, -oth-): never a level, never a reject.
+func IsMissingWord(v string) bool { return isMissingWord(strings.TrimSpace(v)) }

@@ -2,8 +2,8 @@ package survey
 
 import (
 	"bytes"
-	"strings"
 	"fmt"
+	"strings"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
