@@ -16,14 +16,17 @@ import (
 
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 // TestSurveyFixtures imports every generated export of testdata/surveys
 // (surveys of every tool, the conference's with reworded labels among
-// them) as a user would, with the command: once without a survey
-// definition, once with the draft `detect --write-survey` writes, unedited.
+// them) as the commands do (pipeline.Detect and Import, printed by the
+// commands' printers): once without a survey definition, once with the
+// draft `detect --write-survey` writes, unedited.
 // Each time the dataset read back with DuckDB must hold the truth: the
 // responses, every question's columns fed into one question of the truth's
 // type (never two questions from one column, never one item from two
@@ -42,51 +45,67 @@ func TestSurveyFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		file := strings.TrimSuffix(tp, ".truth.json")
-		for _, mode := range []string{"without definition", "with the draft"} {
-			t.Run(filepath.Base(file)+"/"+mode, func(t *testing.T) {
-				t.Parallel()
-				checkSurveyFixture(t, file, truth, mode == "with the draft")
-			})
-		}
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			t.Parallel()
+			checkSurveyFixture(t, file, truth)
+		})
 	}
 }
 
-func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth, withDraft bool) {
+// checkSurveyFixture detects a fixture as `detect --write-survey` does,
+// then imports it as `import` does, without a definition and with the
+// draft, printing what the commands print.
+func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth) {
 	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
 	var out bytes.Buffer
-	cli := func(args ...string) {
-		t.Helper()
-		var stdout, stderr bytes.Buffer
-		if code := run(append([]string{"--data", data}, args...), strings.NewReader(""), &stdout, &stderr); code != 0 {
-			t.Fatalf("resonanz %s: exit %d: %s%s", strings.Join(args, " "), code, stdout.String(), stderr.String())
-		}
-		out.Write(stdout.Bytes())
-		out.Write(stderr.Bytes())
-	}
-	draft := filepath.Join(dir, "draft.yaml")
-	cli("detect", file, "--write-survey", draft)
-	imp := []string{"import", file, "--event", "e", "-v", "--key", filepath.Join(dir, "key")}
-	opt := pipeline.DetectOptions{File: file}
-	if withDraft {
-		imp = append(imp, "--survey", draft)
-		opt.Survey = draft
-	}
-	cli(imp...)
-	det, err := pipeline.Detect(context.Background(), opt)
+	det, err := pipeline.Detect(context.Background(), pipeline.DetectOptions{File: file})
 	if err != nil {
 		t.Fatal(err)
 	}
-	def := det.Survey
-	db := openDataset(t, data)
+	printColumns(&out, det.Detection, det.Survey, true)
+	printMatched(&out, det.Reworded)
+	printUnknown(&out, det.Unknown)
+	draft := filepath.Join(dir, "draft.yaml")
+	y, err := det.Draft.YAML("draft", det.Notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(draft, y, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	key := []byte("0123456789abcdef0123456789abcdef")
+	for _, mode := range []string{"without definition", "with the draft"} {
+		t.Run(mode, func(t *testing.T) {
+			data := filepath.Join(dir, strings.ReplaceAll(mode, " ", "-"))
+			opt := pipeline.ImportOptions{DataDir: data, Event: "e", Files: []string{file},
+				Pseudonym: disclosure.Pseudonyms(key, "e"), Scrub: disclosure.ScrubPII}
+			if mode == "with the draft" {
+				opt.Survey = draft
+			}
+			res, err := pipeline.Import(context.Background(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var printed bytes.Buffer
+			printed.Write(out.Bytes())
+			printImport(&printed, res[0], true, true)
+			checkImported(t, data, res[0], truth, draft, printed.String())
+		})
+	}
+}
 
+// checkImported compares a fixture's dataset with its truth.
+func checkImported(t *testing.T, data string, res *pipeline.FileResult, truth *sample.Truth, draft, printed string) {
+	t.Helper()
+	def := res.Survey
+	db := openDataset(t, data)
 	var n int
 	scanOne(t, db, `select count(*) from responses`, &n)
 	if n != truth.Responses {
 		t.Errorf("responses: got %d, want %d", n, truth.Responses)
 	}
 	byLetter := map[string]survey.Column{}
-	for _, c := range det.Mapping.Columns {
+	for _, c := range res.Summary.Mapping.Columns {
 		byLetter[ingest.ColName(c.Index)] = c
 	}
 	for _, l := range truth.NotQuestions {
@@ -104,7 +123,7 @@ func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth, withDraf
 		if err != nil {
 			t.Fatal(err)
 		}
-		texts := map[string]string{"the draft": string(y), "the commands' output": out.String()}
+		texts := map[string]string{"the draft": string(y), "the commands' output": printed}
 		forEachText(t, db, data, func(where, s string) { texts[where] += "\x00" + s })
 		for where, text := range texts {
 			for _, v := range truth.PersonalValues {
@@ -379,7 +398,7 @@ func openDataset(t *testing.T, data string) *sql.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	for _, table := range survey.Tables {
+	for _, table := range model.TableNames("survey") {
 		files, _ := filepath.Glob(filepath.Join(data, table, "*", "*.parquet"))
 		q := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true)", table, sqlQuote(files))
 		if len(files) == 0 {

@@ -91,7 +91,7 @@ type UnknownLabel struct {
 // ProfileRows is how many rows import reads to decide each column's type
 // before it reads the file again for the data: every row of any survey of
 // ordinary size. detect reads every row.
-const ProfileRows = 50000
+const ProfileRows = 20000
 
 // RowSource hands a sheet's rows from the top, one at a time; a row is
 // valid until the next call. Next returns nil at the end.
