@@ -132,7 +132,7 @@ func TestWorkbook(t *testing.T) {
 	sh := "Handlungsbedarf"
 	head := findRow(t, f, sh, "Bundesland")
 	rows, _ := f.GetRows(sh)
-	if got := rows[head-1][:6]; !slices.Equal(got, []string{"Bundesland", "Thema", "n", "Mittelwert", "Untergrenze (95 %)", "Obergrenze (95 %)"}) {
+	if got := rows[head-1][:6]; !slices.Equal(got, []string{"Bundesland", "Item", "n", "Mittelwert", "Untergrenze (95 %)", "Obergrenze (95 %)"}) {
 		t.Errorf("header %q", got)
 	}
 	// Row 2 (Thüringen, n = 3) is suppressed in every number.
@@ -373,7 +373,7 @@ func TestEnglish(t *testing.T) {
 	}
 	rows, _ := f.GetRows("Need")
 	head := findRow(t, f, "Need", "State")
-	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Topic", "n", "Mean"}) {
+	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Item", "n", "Mean"}) {
 		t.Errorf("header %q", got)
 	}
 	if code := numFmt(t, f, "Summary", "C"+strings.TrimPrefix(findCell(t, f, "Summary", "Sachsen"), "A")); code != "0.0%" {
