@@ -9,8 +9,10 @@ BIN := bin/resonanz
 build:
 	go build -o $(BIN) ./cmd/resonanz
 
+# crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT) for the
+# kill tests; the built command has none.
 test:
-	go test ./...
+	go test -tags=duckdb_arrow,crashtest ./...
 
 # The organiser's job on the bundled sample: three years into ./resonanz-data.
 # 2026 came from LimeSurvey with reworded questions: detect links them to the
@@ -48,6 +50,7 @@ demo-waves: build
 # The generated files are cached in $TMPDIR/resonanz-bench-xlsx.
 bench:
 	go run ./bench/xlsx
+	go run ./bench/limits
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
 # reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,

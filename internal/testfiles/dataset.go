@@ -12,6 +12,7 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2" // database/sql driver "duckdb"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -89,8 +90,8 @@ func Read(dir string) (*Snapshot, error) {
 }
 
 // Leftovers lists what a finished import must not leave in dir: Parquet
-// files the manifest does not list, anything under .staging, and an
-// unpublished manifest.json.tmp.
+// files the manifest does not list, anything under .staging or .journal,
+// and unpublished manifests (temporary files of any name).
 func Leftovers(dir string) ([]string, error) {
 	st, err := store.Open(dir)
 	if err != nil {
@@ -116,7 +117,8 @@ func Leftovers(dir string) ([]string, error) {
 		switch {
 		case d.IsDir():
 			return nil
-		case strings.HasPrefix(rel, ".staging/"), rel == store.ManifestName+".tmp":
+		case strings.HasPrefix(rel, ".staging/"), strings.HasPrefix(rel, ".journal/"), rel == store.ManifestName+".tmp",
+			atomicfile.IsTemp(d.Name()):
 			out = append(out, rel)
 		case strings.HasSuffix(rel, ".parquet") && !listed[rel]:
 			out = append(out, rel)

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -47,6 +48,11 @@ type Engine struct {
 	arrow   *duckdb.Arrow
 	queries []*Query
 	broken  map[string]error // queries whose view could not be created
+	sandbox *sandbox         // what analyst SQL may call and read
+	// maxRSS is the resident memory past which a query is stopped (0: not
+	// watched); stopped says the engine gave up on a call (limits.go).
+	maxRSS  int64
+	stopped atomic.Bool
 	// Manifest is the published state the views were made from.
 	Manifest *store.Manifest
 }
@@ -67,6 +73,10 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = 60 * time.Second
 	}
+	limit, err := ParseBytes(opt.MemoryLimit)
+	if err != nil {
+		return nil, fmt.Errorf("query: --memory-limit: %w", err)
+	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
 		return nil, err
@@ -77,6 +87,10 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	}
 	if len(m.Imports) == 0 {
 		return nil, fmt.Errorf("query: %s: %w", opt.DataDir, store.ErrNoData)
+	}
+	// A missing file would surface as DuckDB's error with a caret line.
+	if err := st.Verify(m); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
 	}
 	for _, ev := range append(slices.Clone(opt.Events), opt.Compare...) {
 		if len(m.Files("responses", ev)) == 0 {
@@ -101,7 +115,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		db.Close()
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, Manifest: m}
+	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, sandbox: newSandbox(), Manifest: m}
 	if err := e.setup(ctx, st.Dir, m); err != nil {
 		e.Close()
 		return nil, err
@@ -115,11 +129,20 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		e.Close()
 		return nil, fmt.Errorf("query: %w", err)
 	}
+	// What DuckDB counts stays below its memory limit; what it does not
+	// (strings a function builds) and the results held in Go count here.
+	if base, ok := residentBytes(); ok {
+		e.maxRSS = base + limit + max(limit/4, 128<<20)
+	}
 	return e, nil
 }
 
-// Close releases DuckDB.
+// Close releases DuckDB. After a runaway call it leaves DuckDB be: the call
+// still holds the connection, and the process's end frees it.
 func (e *Engine) Close() error {
+	if e.stopped.Load() {
+		return nil
+	}
 	if e.conn != nil {
 		e.conn.Close()
 	}
@@ -205,7 +228,6 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: events: %w", err)
 		}
 	}
-	e.createQueryViews(ctx)
 	lock := []string{
 		fmt.Sprintf("set memory_limit = %s", quote(e.opt.MemoryLimit)),
 		fmt.Sprintf("set threads = %d", e.opt.Threads),
@@ -223,6 +245,65 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 		if err := e.exec(ctx, s); err != nil {
 			return fmt.Errorf("query: %s: %w", s, err)
 		}
+	}
+	// Only now, locked, are the query files vetted and made views: nothing
+	// in them is bound before the sandbox and the configuration hold.
+	if err := e.allowProject(ctx); err != nil {
+		return err
+	}
+	e.createQueryViews(ctx)
+	return nil
+}
+
+// allowProject adds what the engine made itself to the sandbox: its views
+// and tables, its macros and functions, and the query files' names (their
+// views are made after).
+func (e *Engine) allowProject(ctx context.Context) error {
+	rows, err := e.conn.QueryContext(ctx, `select schema_name, view_name from duckdb_views() where not internal
+		union all select schema_name, table_name from duckdb_tables() where not internal`)
+	if err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	for rows.Next() {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("query: sandbox: %w", err)
+		}
+		if schema != "main" {
+			name = schema + "." + name
+		}
+		e.sandbox.views[strings.ToLower(name)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	rows, err = e.conn.QueryContext(ctx, `select distinct function_name, function_type from duckdb_functions() where not internal`)
+	if err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, kind string
+		if err := rows.Scan(&name, &kind); err != nil {
+			return fmt.Errorf("query: sandbox: %w", err)
+		}
+		if kind == "table_macro" || kind == "table" {
+			e.sandbox.table[strings.ToLower(name)] = true
+		} else {
+			e.sandbox.scalar[strings.ToLower(name)] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	// DuckDB lists Go functions as internal ones.
+	for _, f := range functions {
+		e.sandbox.scalar[f.name] = true
+	}
+	for _, q := range e.queries {
+		e.sandbox.views[q.Name] = true
 	}
 	return nil
 }
@@ -382,37 +463,29 @@ func (e *Engine) Run(ctx context.Context, q *Query, params map[string]string) (a
 	return e.runArgs(ctx, q, args)
 }
 
-// run executes checked SQL with a timeout. The reader's errors are wrapped
-// like the query's; the returned func ends the timeout and is called after
-// the reader is drained.
+// run executes checked SQL under its limits (limits.go: the timeout and
+// the memory watchdog). The reader's errors are wrapped like the query's;
+// the returned func ends the watch and is called after the reader is
+// released.
 func (e *Engine) run(ctx context.Context, q *Query, text string, args []any) (array.RecordReader, func(), error) {
-	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
-	wrap := func(err error) error {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			err = fmt.Errorf("cancelled after %v (--timeout): %w", e.opt.Timeout, context.DeadlineExceeded)
-		}
-		return e.wrap(q, err)
+	if e.stopped.Load() {
+		return nil, nil, e.wrap(q, errStopped)
 	}
-	rr, err := e.arrow.QueryContext(ctx, text, args...)
+	return e.runGuarded(e.newGuard(ctx), q, text, args)
+}
+
+func (e *Engine) runGuarded(g *guard, q *Query, text string, args []any) (array.RecordReader, func(), error) {
+	var rr array.RecordReader
+	var err error
+	if gerr := g.do(func() { rr, err = e.arrow.QueryContext(g.ctx, text, args...) }); gerr != nil {
+		g.end()
+		return nil, nil, g.wrap(q, gerr)
+	}
 	if err != nil {
-		cancel()
-		return nil, nil, wrap(err)
+		g.end()
+		return nil, nil, g.wrap(q, err)
 	}
-	return &reader{RecordReader: rr, wrap: wrap}, cancel, nil
-}
-
-// reader wraps the errors a result meets while it is read (a timeout, a
-// failed cast) like the query's own.
-type reader struct {
-	array.RecordReader
-	wrap func(error) error
-}
-
-func (r *reader) Err() error {
-	if err := r.RecordReader.Err(); err != nil {
-		return r.wrap(err)
-	}
-	return nil
+	return &guardedReader{RecordReader: rr, g: g, wrap: func(err error) error { return g.wrap(q, err) }}, g.end, nil
 }
 
 // Params returns the names of the parameters SQL text uses ($event → "event"),
@@ -421,8 +494,10 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 	if err := e.check(ctx, text); err != nil {
 		return nil, e.wrap(&Query{}, err)
 	}
+	g := e.newGuard(ctx)
+	defer g.end()
 	var names []string
-	err := e.prepared(ctx, trimSQL(text), func(st *duckdb.Stmt) error {
+	err := e.prepared(g, trimSQL(text), func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {
@@ -433,15 +508,15 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, e.wrap(&Query{}, err)
+		return nil, g.wrap(&Query{}, err)
 	}
 	return names, nil
 }
 
 // bind orders named parameter values as the prepared statement numbers them.
-func (e *Engine) bind(ctx context.Context, text string, params map[string]any) ([]any, error) {
+func (e *Engine) bind(g *guard, text string, params map[string]any) ([]any, error) {
 	var args []any
-	err := e.prepared(ctx, text, func(st *duckdb.Stmt) error {
+	err := e.prepared(g, text, func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {
@@ -458,16 +533,22 @@ func (e *Engine) bind(ctx context.Context, text string, params map[string]any) (
 	return args, err
 }
 
-// prepared prepares checked SQL text without running it.
-func (e *Engine) prepared(ctx context.Context, text string, fn func(*duckdb.Stmt) error) error {
-	return e.conn.Raw(func(dc any) error {
-		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, text)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		return fn(st.(*duckdb.Stmt))
-	})
+// prepared prepares checked SQL text without running it, under a guard.
+func (e *Engine) prepared(g *guard, text string, fn func(*duckdb.Stmt) error) error {
+	var err error
+	if gerr := g.do(func() {
+		err = e.conn.Raw(func(dc any) error {
+			st, err := dc.(driver.ConnPrepareContext).PrepareContext(g.ctx, text)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return fn(st.(*duckdb.Stmt))
+		})
+	}); gerr != nil {
+		return gerr
+	}
+	return err
 }
 
 var lineRE = regexp.MustCompile(`LINE (\d+):`)

@@ -92,7 +92,10 @@ func (e *Engine) Prepare(ctx context.Context, files Files) error {
 		if err := e.check(ctx, q.SQL); err != nil {
 			return e.wrap(q, err)
 		}
-		if err := e.prepared(ctx, trimSQL(q.SQL), func(*duckdb.Stmt) error { return nil }); err != nil {
+		g := e.newGuard(ctx)
+		err = e.prepared(g, trimSQL(q.SQL), func(*duckdb.Stmt) error { return nil })
+		g.end()
+		if err != nil {
 			return e.wrap(q, err)
 		}
 	}
@@ -101,20 +104,27 @@ func (e *Engine) Prepare(ctx context.Context, files Files) error {
 
 // runArgs runs a query with parameters of any type.
 func (e *Engine) runArgs(ctx context.Context, q *Query, params map[string]any) (array.RecordReader, func(), error) {
+	if e.stopped.Load() {
+		return nil, nil, e.wrap(q, errStopped)
+	}
 	if err := e.check(ctx, q.SQL); err != nil {
 		return nil, nil, e.wrap(q, err)
 	}
 	text := trimSQL(q.SQL)
+	// One guard from binding to the last row (limits.go): DuckDB folds
+	// constants while it prepares, so repeat('x', 4e9) runs there already.
+	g := e.newGuard(ctx)
 	var args []any
 	// Text with no $ or ? has no parameters: binding would prepare it
 	// once more than running it does (a third of a report's query time).
 	if strings.ContainsAny(text, "$?") {
 		var err error
-		if args, err = e.bind(ctx, text, params); err != nil {
-			return nil, nil, e.wrap(q, err)
+		if args, err = e.bind(g, text, params); err != nil {
+			g.end()
+			return nil, nil, g.wrap(q, err)
 		}
 	}
-	return e.run(ctx, q, text, args)
+	return e.runGuarded(g, q, text, args)
 }
 
 func scan[T any](t *Table) ([]T, error) {
