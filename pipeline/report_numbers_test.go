@@ -209,6 +209,9 @@ func ticks(texts []svgText) map[int]bool {
 // heatmap cell, a segment's share) is a figure of the tables beside it,
 // character for character.
 func TestReportNumbersAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	w := sampleReport(t, "de")
 	v := libreOffice(t, w, "de")
 	page := readPage(t, w.HTML)

@@ -275,6 +275,9 @@ func overlap(a, b pdfWord) float64 {
 // text or off the page, and every interval of a share in percent. The
 // pages are kept as PNG artifacts.
 func TestReportXLSXInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	pdftotext := tool(t, "RESONANZ_PDFTOTEXT", "poppler-utils", "pdftotext")
 	pdftoppm := tool(t, "RESONANZ_PDFTOPPM", "poppler-utils", "pdftoppm")
 	w := sampleReport(t, "de")

@@ -64,6 +64,9 @@ const phoneJS = `(() => {
 // covers another, and a table wider than the screen keeps its row labels
 // in view. The PDF and the phone screenshot are kept as artifacts.
 func TestReportHTMLPrintAndPhone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	chromiumPath(t)
 	pdftotext := tool(t, "RESONANZ_PDFTOTEXT", "poppler-utils", "pdftotext")
 	pdftoppm := tool(t, "RESONANZ_PDFTOPPM", "poppler-utils", "pdftoppm")
