@@ -91,7 +91,9 @@ func libreOffice(t *testing.T, w *report.Written, lang string) *calcView {
 	if v, ok := calcViews[lang]; ok {
 		return v
 	}
-	dir := t.TempDir()
+	// Beside the sample's data, not in the first caller's TempDir: the
+	// views are shared by the tests that follow (TestMain removes it).
+	dir := filepath.Join(sampleDir, "calc-"+lang)
 	v := &calcView{shown: map[string][][]string{}}
 	filters := []string{"pdf", "xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"}
 	outs := make([]string, len(filters))

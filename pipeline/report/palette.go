@@ -102,8 +102,11 @@ func (p *palette) pick(dim, cat string) string {
 	case isRest(k):
 		return greyRest
 	}
-	if c, ok := preferred[dim][k]; ok && p.taken[c] == "" {
-		return c
+	// By name, whatever column names the dimension in this chart.
+	for _, m := range preferred {
+		if c, ok := m[k]; ok && p.taken[c] == "" {
+			return c
+		}
 	}
 	fam := families[p.family(dim)]
 	for _, c := range fam {
