@@ -153,6 +153,9 @@ func zipParts(t *testing.T, path string) []string {
 	defer z.Close()
 	var out []string
 	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/media/") {
+			continue // the heatmaps' PNGs: pixels of aggregates, and binary noise looks like text
+		}
 		r, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
