@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
 // Drafting: the columns no question of the definition claimed are grouped
@@ -134,7 +136,7 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 		if last != nil && sub != "" && last.stem == stem && (last.subs[0] != "" || len(last.cols) == 1 && redundant(last, profiles)) {
 			if last.subs[0] == "" {
 				// Kobo: the question's one-cell answer, then a column per choice.
-				last.cols[0].Kind, last.cols[0].By, last.cols[0].Note = KindSystem, "content", "the same answers as the option columns after it"
+				last.cols[0].Kind, last.cols[0].By, last.cols[0].Note = KindSystem, "content", i18n.M(NoteOptionCopy)
 				last.cols, last.subs = nil, nil
 			}
 			last.cols = append(last.cols, c)
