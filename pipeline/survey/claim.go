@@ -94,6 +94,11 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 	// column, and a multiple choice either by one cell or by option columns.
 	fed := map[string]int{}
 	mode := map[string]bool{} // multi question → laid out one column per option
+	type twin struct {
+		first int // the claim that is read as the question
+		warn  i18n.Message
+	}
+	var twins []twin
 	for i, x := range claims {
 		if _, gone := drop[i]; gone {
 			continue
@@ -116,7 +121,7 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 		if first, dup := fed[k]; dup {
 			a, b := colLetters(m.Columns[claims[first].col].Index), colLetters(m.Columns[x.col].Index)
 			drop[i] = i18n.M("note.already_fed", a, joinID(x.q.ID, x.item))
-			m.Warnings = append(m.Warnings, i18n.M("import.warn.twins", a, b, joinID(x.q.ID, x.item)))
+			twins = append(twins, twin{first, i18n.M("import.warn.twins", a, b, joinID(x.q.ID, x.item))})
 			continue
 		}
 		fed[k] = i
@@ -143,6 +148,12 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 			if _, gone := drop[i]; !gone {
 				drop[i] = i18n.M("note.words_only", x.q.ID)
 			}
+		}
+	}
+	// Warn of twins only where the first is read as the question.
+	for _, tw := range twins {
+		if _, gone := drop[tw.first]; !gone {
+			m.Warnings = append(m.Warnings, tw.warn)
 		}
 	}
 	for i, x := range claims {

@@ -48,10 +48,8 @@ func (det *Detection) describe() {
 			codecs[q.ID] = cd
 		}
 		var as []Answer
-		vals := p.values()
-		if q.Type == Single || q.Type == Multi && c.Item == "" {
-			vals = append(vals, p.missingValues()...)
-		}
+		// "N/A", "keine Angabe", 99 …: shown as no answer, never a level.
+		vals := append(p.values(), p.missingValues()...)
 		for _, v := range vals {
 			a := Answer{Value: v, Count: p.Distinct[v]}
 			switch {

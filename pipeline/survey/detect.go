@@ -372,6 +372,18 @@ func answersNotPersonal(p *Profile) bool {
 	if p.Marks == n {
 		return true
 	}
+	// Scale words ("Very satisfied"): "How satisfied are you with your phone?"
+	// asks about a phone, it does not ask for a number.
+	scale := true
+	for _, v := range p.values() {
+		if _, ok := ordinalScore(v); !ok {
+			scale = false
+			break
+		}
+	}
+	if scale {
+		return true
+	}
 	distinct := len(p.values())
 	return distinct <= 6 && n >= 3*distinct
 }
