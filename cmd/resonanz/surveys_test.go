@@ -546,7 +546,7 @@ func TestConferenceWordingsSameNumbers(t *testing.T) {
 						fmt.Fprintf(&b, "%s %s %d\n", a, b2, n)
 					})
 				}
-				for _, name := range []string{"needs_by_sector", "topics_wanted", "satisfaction"} {
+				for _, name := range []string{"participation", "headline_by_group", "key_figures"} {
 					var out bytes.Buffer
 					if err := pipeline.Query(context.Background(), pipeline.QueryOptions{DataDir: data, SQL: "select * from " + name, Format: "csv"}, &out); err != nil {
 						t.Fatalf("%s: %v", name, err)
