@@ -54,13 +54,15 @@ bench:
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
 # reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,
-# header detection and normalising of arbitrary sheets.
+# header detection and normalising of arbitrary sheets, and of sheets mixed
+# from real exports' headers and answers (no panic, no merged columns).
 FUZZTIME ?= 10s
 fuzz:
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzOpenReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/ingest -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/survey -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(FUZZTIME)
+	go test ./pipeline/survey -run '^$$' -fuzz '^FuzzDetectMix$$' -fuzztime $(FUZZTIME)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)

@@ -14,7 +14,7 @@ var germanRE = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.\d{2,4}( \d{1,2}:\d{2}(:\d
 // reader's).
 var ExcelCSV = &Layout{
 	Name:  "excel-csv",
-	Title: "spreadsheet saved as CSV",
+	Title: "spreadsheet saved as CSV", TitleDE: "als CSV gespeicherte Tabelle",
 	Match: func(s *Sheet) int {
 		if !s.CSV {
 			return 0

@@ -11,7 +11,7 @@ var googleTimestamps = []string{"Timestamp", "Zeitstempel", "Carimbo de data/hor
 // joined with ", ", an "Other" text typed into the answer cell.
 var GoogleForms = &Layout{
 	Name:  "googleforms",
-	Title: "Google Forms responses",
+	Title: "Google Forms responses", TitleDE: "Antworten aus Google Forms",
 	Match: func(s *Sheet) int {
 		if len(s.Header.Cells) == 0 {
 			return 0

@@ -4,7 +4,7 @@ package layout
 // above the header, no tool's columns, the answers written many ways.
 var HandTyped = &Layout{
 	Name:  "handtyped",
-	Title: "hand-typed sheet",
+	Title: "hand-typed sheet", TitleDE: "von Hand erfasste Tabelle",
 	Match: func(s *Sheet) int {
 		if s.Header.Row > 1 {
 			return 1

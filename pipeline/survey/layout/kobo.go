@@ -7,7 +7,7 @@ package layout
 // and the system columns at the end (_id, _uuid, _submission_time, …).
 var Kobo = &Layout{
 	Name:  "kobo",
-	Title: "KoboToolbox export",
+	Title: "KoboToolbox export", TitleDE: "Export aus KoboToolbox",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "_uuid", "_submission_time", "_index", "__version__", "_validation_status", "_submitted_by",
 			"start", "end", "today", "deviceid")

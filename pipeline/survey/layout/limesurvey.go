@@ -73,7 +73,7 @@ func codeShare(h *Header) (codes, cells int) {
 // with the text in a "Question [Other]" column, timings at the end.
 var LimeSurvey = &Layout{
 	Name:  "limesurvey",
-	Title: "LimeSurvey export with question texts",
+	Title: "LimeSurvey export with question texts", TitleDE: "LimeSurvey-Export mit Fragetexten",
 	Match: func(s *Sheet) int {
 		n := limeScore(s)
 		if n < 2 {
@@ -94,7 +94,7 @@ var LimeSurvey = &Layout{
 // survey definition says what they mean.
 var LimeCodes = &Layout{
 	Name:  "limesurvey-codes",
-	Title: "LimeSurvey export with question codes",
+	Title: "LimeSurvey export with question codes", TitleDE: "LimeSurvey-Export mit Fragecodes",
 	Match: func(s *Sheet) int {
 		n := limeScore(s)
 		codes, cells := codeShare(&s.Header)

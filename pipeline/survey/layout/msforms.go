@@ -6,7 +6,7 @@ package layout
 // points and feedback columns.
 var MSForms = &Layout{
 	Name:  "msforms",
-	Title: "Microsoft Forms export",
+	Title: "Microsoft Forms export", TitleDE: "Export aus Microsoft Forms",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "ID|Id", "Start time|Startzeit|Heure de début|Hora de inicio",
 			"Completion time|Fertigstellungszeit|Heure de fin|Hora de finalización",

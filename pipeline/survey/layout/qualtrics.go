@@ -19,7 +19,7 @@ var legacyRE = regexp.MustCompile(`^V[0-9]+$`)
 // test or spam are no responses.
 var Qualtrics = &Layout{
 	Name:  "qualtrics",
-	Title: "Qualtrics export",
+	Title: "Qualtrics export", TitleDE: "Qualtrics-Export",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "ResponseId|ResponseID|_recordId", "StartDate", "EndDate", "RecordedDate", "DistributionChannel",
 			"Duration (in seconds)", "UserLanguage", "ResponseSet")

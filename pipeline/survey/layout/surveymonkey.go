@@ -9,7 +9,7 @@ import "strings"
 // column per option holding the option's label when chosen.
 var SurveyMonkey = &Layout{
 	Name:  "surveymonkey",
-	Title: "SurveyMonkey export",
+	Title: "SurveyMonkey export", TitleDE: "SurveyMonkey-Export",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "Respondent ID|Befragten-ID", "Collector ID|Kollektor-ID", "Custom Data 1|Benutzerdefinierte Daten 1")
 		if s.Header.Layout == "surveymonkey" {
