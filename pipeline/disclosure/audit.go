@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-
 	"strings"
 )
 
@@ -29,7 +28,150 @@ type Interval struct {
 	Lo, Hi float64
 }
 
-// audit computes the interval of every hidden printed count.
+// widen hides more until the audit passes, as τ-ARGUS's audit would
+// otherwise report the pattern unsafe: for every hidden count whose
+// interval is too narrow, the smallest printed count on one of its lines
+// that could widen it enough (else the largest) is hidden as well, the
+// suppression is run again from everything hidden so far (so the new
+// count gets a complement of its own), and the audit repeats. Hiding
+// more never narrows an interval, so this ends; if no count is left to
+// hide, the tables are not published.
+func (p *protection) widen() (Audit, error) {
+	p.force = map[key]bool{}
+	for {
+		a, bad, iv, err := p.audit()
+		if err != nil || len(bad) == 0 {
+			return a, err
+		}
+		grew := false
+		for _, k := range bad {
+			if c, ok := p.cover(k, iv[k]); ok && !p.force[c] {
+				p.force[c], grew = true, true
+			}
+		}
+		if !grew {
+			var cells []string
+			for _, k := range bad {
+				cells = append(cells, fmt.Sprintf("%s: %g to %g", k, iv[k][0], iv[k][1]))
+			}
+			return a, &AuditError{Rule: p.rule, Cells: cells}
+		}
+		for k, h := range p.hide {
+			if h {
+				p.force[k] = true
+			}
+		}
+		if err := p.suppress(); err != nil {
+			return a, err
+		}
+	}
+}
+
+// cover picks the count to hide for k, whose interval lohi is too
+// narrow: a printed, shown, positive count on a line (row or column of a
+// cross table) through k, or, if all of those are hidden already,
+// through the unknowns on k's lines, and so on outwards (for a count of
+// answers, also from the respondents of its group, which bound it). Its
+// people join a line's unknown sum, so the bound of k can move by up to
+// its size: the smallest one that is enough, else the largest. A public
+// grand total is never picked.
+func (p *protection) cover(k key, lohi [2]float64) (key, bool) {
+	need := 2*Margin - (lohi[1] - lohi[0])
+	if p.rule.Hide(p.value[k]) {
+		need = math.Max(need, float64(p.rule.MinN)-lohi[1])
+	}
+	need = math.Max(need, 1)
+	var best key
+	bestV, found := 0, false
+	better := func(v int) bool {
+		enough, bestEnough := float64(v) >= need, float64(bestV) >= need
+		switch {
+		case !found:
+			return true
+		case enough && bestEnough:
+			return v < bestV
+		case enough != bestEnough:
+			return enough
+		}
+		return v > bestV
+	}
+	seen := map[key]bool{k: true}
+	frontier := []key{k}
+	if k.of != Respondents {
+		r := key{base{k.event, Respondents, ""}, k.dims}
+		seen[r] = true
+		frontier = append(frontier, r)
+	}
+	// The answers of a group are at most its respondents: a printed
+	// count of answers narrows its respondents from below.
+	answers := map[key][]key{}
+	for c := range p.value {
+		if c.of != Respondents {
+			r := key{base{c.event, Respondents, ""}, c.dims}
+			answers[r] = append(answers[r], c)
+		}
+	}
+	for _, cs := range answers {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].String() < cs[j].String() })
+	}
+	for len(frontier) > 0 && !found {
+		var next []key
+		for _, u := range frontier {
+			for _, c := range answers[u] {
+				if seen[c] {
+					continue
+				}
+				seen[c] = true
+				switch v := p.value[c]; {
+				case p.hide[c] || p.printed[c] == nil:
+					next = append(next, c)
+				case v > 0 && better(v):
+					best, bestV, found = c, v, true
+				}
+			}
+			for _, x := range p.grids {
+				if x.b != u.base {
+					continue
+				}
+				R, C := len(x.keys)-1, len(x.keys[0])-1
+				try := func(a, b int) {
+					c := x.keys[a][b]
+					if seen[c] {
+						return
+					}
+					seen[c] = true
+					v := p.value[c]
+					switch {
+					case p.hide[c] || p.printed[c] == nil:
+						next = append(next, c)
+					case v > 0 && !(x.keepGrand && a == R && b == C) && better(v):
+						best, bestV, found = c, v, true
+					}
+				}
+				for i := range x.keys {
+					for j := range x.keys[i] {
+						if x.keys[i][j] != u {
+							continue
+						}
+						for b := 0; b <= C; b++ {
+							try(i, b)
+						}
+						if !x.list() {
+							for a := 0; a <= R; a++ {
+								try(a, j)
+							}
+						}
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	return best, found
+}
+
+// audit computes the interval of every hidden printed count and lists
+// those it leaves unprotected.
 //
 // The programme, per event: every count hidden or printed nowhere is a
 // variable, at least 1 when hidden (zeros are shown, so a "." is
@@ -39,18 +181,18 @@ type Interval struct {
 // respondents of its group. Minimise and maximise each hidden count; as
 // counts are whole numbers, the bounds are rounded inwards. Variables
 // that share no equation are solved apart.
-func (p *protection) audit() (Audit, error) {
+func (p *protection) audit() (Audit, []key, map[key][2]float64, error) {
 	a := Audit{Narrowest: math.Inf(1), MinUpper: math.Inf(1)}
 	iv, err := p.intervals()
 	if err != nil {
-		return a, err
+		return a, nil, nil, err
 	}
 	var keys []key
 	for k := range iv {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-	var bad []string
+	var bad []key
 	for _, k := range keys {
 		lohi := iv[k]
 		v := p.value[k]
@@ -61,7 +203,7 @@ func (p *protection) audit() (Audit, error) {
 			a.MinUpper = math.Min(a.MinUpper, lohi[1])
 		}
 		if !p.rule.Protects(v, lohi[0], lohi[1]) {
-			bad = append(bad, fmt.Sprintf("%s: %g to %g", k, lohi[0], lohi[1]))
+			bad = append(bad, k)
 		}
 	}
 	if a.Hidden == 0 {
@@ -70,10 +212,7 @@ func (p *protection) audit() (Audit, error) {
 	if math.IsInf(a.MinUpper, 1) {
 		a.MinUpper = 0
 	}
-	if len(bad) > 0 {
-		return a, &AuditError{Rule: p.rule, Cells: bad}
-	}
-	return a, nil
+	return a, bad, iv, nil
 }
 
 // AuditError: hidden counts an attacker could narrow down too far.
@@ -240,12 +379,20 @@ func (p *protection) solveEvent(group []*cross, unknown func(key) bool, out map[
 		}
 		sub.eq, sub.le = pick(eqs), pick(les)
 		var want []int
+		var reach []float64
 		for i, j := range js {
-			if p.printed[vars[j]] != nil {
+			if k := vars[j]; p.printed[k] != nil {
 				want = append(want, i)
+				// Enough: a hidden count that may be 2·Margin more than it
+				// is, and MinN or more if it is small, is protected.
+				r := float64(p.value[k] + 2*Margin)
+				if p.rule.Hide(p.value[k]) {
+					r = math.Max(r, float64(p.rule.MinN))
+				}
+				reach = append(reach, r)
 			}
 		}
-		b, err := sub.bounds(want)
+		b, err := sub.bounds(want, reach, 2*Margin)
 		if err != nil {
 			return err
 		}

@@ -15,8 +15,12 @@ import (
 // then walks from each optimum to the next objective's (phase two, warm
 // started): a few pivots per objective instead of a solve from scratch,
 // each pivot touching only the nonzero entries of its row and column.
-// gonum's lp.Simplex took 15 s of CPU for the sample's 250 hidden counts;
-// this takes milliseconds (BenchmarkAudit).
+// The walk for the greatest value stops once it is high enough to
+// protect the count, and the one for the least once the interval is wide
+// enough (see bounds). gonum's lp.Simplex, solving every bound from
+// scratch, took 15 s of CPU for the sample's 250 hidden counts; this
+// takes about 1 s for both rounds of the sample's audit (389 rows, 704
+// columns, 9,000 pivots).
 
 // row is one constraint: Σ val[k]·x[idx[k]] (= or ≤) rhs.
 type row struct {
@@ -116,7 +120,7 @@ func newTableau(p programme) (*tableau, error) {
 			tb.d[cols] -= ri[cols]
 		}
 	}
-	if _, err := tb.optimise(); err != nil {
+	if _, err := tb.optimise(nil); err != nil {
 		return nil, err
 	}
 	if -tb.d[cols] > 1e-7 {
@@ -217,9 +221,13 @@ func (tb *tableau) pivot(r, j int) {
 // optimise pivots until no reduced cost is negative: the largest
 // decrease first, Bland's rule after a run of degenerate pivots (so it
 // cannot cycle). It reports false when the objective is unbounded below.
-func (tb *tableau) optimise() (bool, error) {
+// It stops early, as if optimal, once enough (if not nil) says so.
+func (tb *tableau) optimise(enough func() bool) (bool, error) {
 	degenerate := 0
 	for iter := 0; ; iter++ {
+		if enough != nil && enough() {
+			return true, nil
+		}
 		if iter > 50*(tb.m+tb.cols)+1000 {
 			return false, errors.New("simplex: no optimum after many pivots")
 		}
@@ -273,8 +281,10 @@ func (tb *tableau) value(j int) float64 {
 }
 
 // extreme returns the least (sign 1) or greatest (sign −1) value of y_j
-// over the region, starting from the current basis; +Inf when unbounded.
-func (tb *tableau) extreme(j int, sign float64) (float64, error) {
+// over the region, starting from the current basis; ±Inf when unbounded.
+// The search stops at the first vertex beyond stop (in the direction of
+// sign; ±Inf: never) and returns its value.
+func (tb *tableau) extreme(j int, sign, stop float64) (float64, error) {
 	// Reduced costs of the objective sign·y_j at the current basis.
 	for k := range tb.d {
 		tb.d[k] = 0
@@ -288,7 +298,7 @@ func (tb *tableau) extreme(j int, sign float64) (float64, error) {
 	} else {
 		tb.d[j] = sign
 	}
-	ok, err := tb.optimise()
+	ok, err := tb.optimise(func() bool { return sign*(tb.value(j)-stop) <= 0 })
 	if err != nil {
 		return 0, err
 	}
@@ -299,7 +309,11 @@ func (tb *tableau) extreme(j int, sign float64) (float64, error) {
 }
 
 // bounds returns the least and greatest value of each variable in want.
-func (p programme) bounds(want []int) ([][2]float64, error) {
+// With reach (if not nil) the search for the greatest value of want[i]
+// ends once it reaches reach[i], and the search for the least once it is
+// span below the greatest: the audit needs to know no more, and most
+// hidden counts get there in a few pivots.
+func (p programme) bounds(want []int, reach []float64, span float64) ([][2]float64, error) {
 	out := make([][2]float64, len(want))
 	if len(want) == 0 {
 		return out, nil
@@ -309,11 +323,18 @@ func (p programme) bounds(want []int) ([][2]float64, error) {
 		return nil, err
 	}
 	for i, j := range want {
-		lo, err := tb.extreme(j, 1)
+		hiStop, loStop := math.Inf(1), math.Inf(-1)
+		if reach != nil {
+			hiStop = reach[i] - p.lb[j]
+		}
+		hi, err := tb.extreme(j, -1, hiStop)
 		if err != nil {
 			return nil, err
 		}
-		hi, err := tb.extreme(j, -1)
+		if reach != nil {
+			loStop = hi - span
+		}
+		lo, err := tb.extreme(j, 1, loStop)
 		if err != nil {
 			return nil, err
 		}

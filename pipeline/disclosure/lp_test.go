@@ -183,7 +183,7 @@ func TestBoundsMatchGonum(t *testing.T) {
 		for j := range want {
 			want[j] = j
 		}
-		got, err := p.bounds(want)
+		got, err := p.bounds(want, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +206,7 @@ func TestBoundsMatchGonum(t *testing.T) {
 // not an interval.
 func TestBoundsInfeasible(t *testing.T) {
 	p := programme{n: 2, lb: []float64{1, 1}, eq: []row{{idx: []int{0, 1}, val: []float64{1, 1}, rhs: 1}}}
-	if _, err := p.bounds([]int{0}); err != errNoSolution {
+	if _, err := p.bounds([]int{0}, nil, 0); err != errNoSolution {
 		t.Fatalf("err = %v, want errNoSolution", err)
 	}
 }
