@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"gopkg.in/yaml.v3"
 
@@ -56,11 +57,13 @@ func LoadMargins(path string) (Margins, error) {
 	return m, nil
 }
 
-// Weights rakes respondent weights to the margins; they average 1.
-func Weights(ctx context.Context, e *query.Engine, m Margins) (map[string]float64, error) {
+// Weights rakes respondent weights to the margins; they average 1. groups
+// are each respondent's categories of the margins, in the order raked,
+// for stats.RakedMean.
+func Weights(ctx context.Context, e *query.Engine, m Margins) (w map[string]float64, groups map[string][]string, err error) {
 	t, err := one(ctx, e, `select respondent, coalesce(state, ''), coalesce(sector, '') from responses order by respondent`)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rows := make([]map[string]string, len(t.Rows))
 	ids := make([]string, len(t.Rows))
@@ -74,15 +77,20 @@ func Weights(ctx context.Context, e *query.Engine, m Margins) (map[string]float6
 			rows[i]["sector"] = query.Text(r[2])
 		}
 	}
-	w, err := stats.Rake(rows, m, 100, 1e-8)
+	raked, err := stats.Rake(rows, m, 100, 1e-8)
 	if err != nil {
-		return nil, fmt.Errorf("weights: %w", err)
+		return nil, nil, fmt.Errorf("weights: %w", err)
 	}
-	out := make(map[string]float64, len(ids))
+	w, groups = make(map[string]float64, len(ids)), make(map[string][]string, len(ids))
 	for i, id := range ids {
-		out[id] = w[i]
+		w[id] = raked[i]
+		for _, v := range []string{"sector", "state"} { // Rake's order: sorted
+			if _, ok := m[v]; ok {
+				groups[id] = append(groups[id], rows[i][v])
+			}
+		}
 	}
-	return out, nil
+	return w, groups, nil
 }
 
 // weightedQuery describes the weighted sheet for the report.
@@ -104,8 +112,9 @@ func weightedQuery() *query.Query {
 
 func ptrF(f float64) *float64 { return &f }
 
-// weightedNeeds computes weighted means of every need item.
-func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64, level float64) (*query.Table, error) {
+// weightedNeeds computes weighted means of every need item, with the
+// raked design's standard errors and degrees of freedom.
+func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64, groups map[string][]string, level float64) (*query.Table, error) {
 	t, err := one(ctx, e, `select i.item_text, a.respondent, a.value, a.item from answers a
 		join item_names i on i.question = a.question and i.item = a.item
 		where a.question = 'need' order by i.position, a.respondent`)
@@ -113,8 +122,8 @@ func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64, l
 		return nil, err
 	}
 	type col struct {
-		code     string
-		vals, ws []float64
+		code string
+		vals map[string]float64
 	}
 	var order []string
 	byItem := map[string]*col{}
@@ -122,23 +131,40 @@ func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64, l
 		item := query.Text(r[0])
 		c, ok := byItem[item]
 		if !ok {
-			c = &col{code: query.Text(r[3])}
+			c = &col{code: query.Text(r[3]), vals: map[string]float64{}}
 			byItem[item] = c
 			order = append(order, item)
 		}
-		c.vals = append(c.vals, num(r[2]))
-		c.ws = append(c.ws, w[query.Text(r[1])])
+		c.vals[query.Text(r[1])] = num(r[2])
+	}
+	// Every raked respondent is a row of the design; those who did not
+	// answer an item count with NaN.
+	var ids []string
+	for id := range w {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	ws, gs := make([]float64, len(ids)), make([][]string, len(ids))
+	for i, id := range ids {
+		ws[i], gs[i] = w[id], groups[id]
 	}
 	// item last: the sheet shows item_text; suppression looks rows up by item.
 	out := &query.Table{Columns: []string{"item_text", "n", "mean", "mean_weighted", "ci_low", "ci_high", "n_eff", "item"}}
 	for _, item := range order {
 		c := byItem[item]
 		var sum float64
-		for _, v := range c.vals {
-			sum += v
+		ys := make([]float64, len(ids))
+		for i, id := range ids {
+			y, ok := c.vals[id]
+			if !ok {
+				y = math.NaN()
+			} else {
+				sum += y
+			}
+			ys[i] = y
 		}
-		m, se, neff := stats.WeightedMean(c.vals, c.ws)
-		lo, hi := stats.TInterval(m, se, neff-1, level)
+		m, se, neff, df := stats.RakedMean(ys, ws, gs)
+		lo, hi := stats.TInterval(m, se, df, level)
 		out.Rows = append(out.Rows, []any{item, int64(len(c.vals)), sum / float64(len(c.vals)), m, lo, hi, neff, c.code})
 	}
 	return out, nil
@@ -152,11 +178,11 @@ func weightedSheet(ctx context.Context, e *query.Engine, path, lang string, leve
 	if err != nil {
 		return report.Sheet{}, err
 	}
-	w, err := Weights(ctx, e, m)
+	w, groups, err := Weights(ctx, e, m)
 	if err != nil {
 		return report.Sheet{}, err
 	}
-	t, err := weightedNeeds(ctx, e, w, level)
+	t, err := weightedNeeds(ctx, e, w, groups, level)
 	if err != nil {
 		return report.Sheet{}, fmt.Errorf("weights: %w", err)
 	}

@@ -31,7 +31,7 @@ func TestWeightedNeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := Weights(ctx, e, m)
+	w, groups, err := Weights(ctx, e, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestWeightedNeeds(t *testing.T) {
 			t.Errorf("weighted share of %s = %.6f, want %.2f", st, got, want)
 		}
 	}
-	tab, err := weightedNeeds(ctx, e, w, disclosure.Default.Level)
+	tab, err := weightedNeeds(ctx, e, w, groups, disclosure.Default.Level)
 	if err != nil {
 		t.Fatal(err)
 	}
