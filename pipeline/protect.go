@@ -98,6 +98,7 @@ func protectInput(in *report.Input, lb labels, event string, rule disclosure.Rul
 	if err != nil {
 		return fmt.Errorf("suppression: %w", err)
 	}
+	in.Methods = append(in.Methods, res.Audit.Methods(rule, in.Lang))
 	for ti, i := range sheetOf {
 		s := &in.Sheets[i]
 		rows := make([]bool, len(s.Table.Rows))
