@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,10 +79,12 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	// Check every file before taking the lock: a typo fails fast.
+	// Check every file before taking the lock: a typo fails fast, and a
+	// device or FIFO (/dev/zero, a named pipe) is refused before anything
+	// reads it, so nothing can hang holding the lock.
 	for _, f := range opt.Files {
-		if _, err := os.Stat(f); err != nil {
-			return nil, fmt.Errorf("import: %s: %w", f, ingest.ErrNotFound)
+		if err := ingest.CheckFile(f); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
 		}
 	}
 	unlock, err := st.Lock(ctx, func() {
@@ -181,7 +182,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 }
 
 func fileHash(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := ingest.OpenFile(path)
 	if err != nil {
 		return "", err
 	}
