@@ -234,6 +234,26 @@ var hostileCases = []hostileCase{
 			}
 			return err
 		}},
+	// Issue #16, attacks 5 and 12.
+	{name: "shared strings out of proportion", code: 3, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
+		// 3 million strings for a sheet of 6 rows (the attack had 20 million
+		// in 52 MB and took 760 MB to import the 6 rows).
+		parts := testfiles.WithSharedStrings(testfiles.Workbook(testfiles.Sheet{Rows: few(rows)}.XML()), 3_000_000)
+		return zipFile(t, filepath.Join(dir, "sst.xlsx"), parts, nil),
+			`sst\.xlsx: xl/sharedStrings\.xml: more than \d+ shared strings for sheets of \d+ bytes, which cannot use them`
+	}, referenceGap: "excelize loads the whole table and imports the 5 rows (exit 0)"},
+	{name: "duplicate zip entries", code: 3, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
+		// Two sheets of one name: which one a reader takes is its choice
+		// (archive/zip and excelize the last, others the first).
+		other := few(rows)
+		other[1][19] = "die andere Fassung"
+		parts := append(testfiles.Workbook(testfiles.Sheet{Rows: few(rows)}.XML()), testfiles.Part{Name: testfiles.SheetPart, Data: testfiles.Sheet{Rows: other}.XML()})
+		return zipFile(t, filepath.Join(dir, "dup.xlsx"), parts, nil), `dup\.xlsx: two zip entries named xl/worksheets/sheet1\.xml \(and xl/worksheets/sheet1\.xml\): .*file is damaged`
+	}, referenceGap: "excelize takes the last entry and imports it (exit 0)"},
+	{name: "zip entries differing in case", code: 3, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
+		parts := append(testfiles.Workbook(testfiles.Sheet{Rows: few(rows)}.XML()), testfiles.Part{Name: "XL/Worksheets/Sheet1.xml", Data: testfiles.Sheet{Rows: few(rows)}.XML()})
+		return zipFile(t, filepath.Join(dir, "case.xlsx"), parts, nil), `case\.xlsx: two zip entries named xl/worksheets/sheet1\.xml \(and XL/Worksheets/Sheet1\.xml\)`
+	}, referenceGap: "excelize reads the lower-case entry and imports it (exit 0)"},
 	{name: "empty CSV", code: 3, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		return writeFile(t, filepath.Join(dir, "empty.csv"), nil), `empty\.csv: file is empty`
 	}},
