@@ -54,9 +54,13 @@ bench:
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
 # reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,
-# header detection and normalising of arbitrary sheets.
+# header detection and normalising of arbitrary sheets; and of analyst SQL:
+# statement splitting, and calls of every DuckDB function with random
+# arguments through the sandbox and the engine (its ~2,950 seeds run first).
 FUZZTIME ?= 10s
 fuzz:
+	go test ./pipeline/query -run '^$$' -fuzz '^FuzzStatements$$' -fuzztime $(FUZZTIME)
+	go test ./pipeline/query -run '^$$' -fuzz '^FuzzCalls$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzOpenReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/ingest -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)

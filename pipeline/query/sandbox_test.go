@@ -154,7 +154,7 @@ var attacks = []struct{ name, sql, want string }{
 }
 
 // fileState is every file under a directory with its size and checksum.
-func fileState(t *testing.T, dir string) map[string]string {
+func fileState(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	state := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -272,8 +272,13 @@ func TestSandboxAttacks(t *testing.T) {
 // copyData copies the fixture's data directory, so a test may change it.
 func copyData(t *testing.T) string {
 	t.Helper()
+	return copyDataTo(t, filepath.Join(t.TempDir(), "data"))
+}
+
+// copyDataTo copies the fixture's data directory to dst.
+func copyDataTo(t testing.TB, dst string) string {
+	t.Helper()
 	src := dataDir(t)
-	dst := filepath.Join(t.TempDir(), "data")
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
