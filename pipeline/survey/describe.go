@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
 func (d *Definition) ruleMatches(rule, header string) bool {
@@ -53,7 +55,10 @@ func (det *Detection) describe() {
 			vals = append(vals, p.missingValues()...)
 		}
 		for _, v := range vals {
-			a := Answer{Value: v, Count: p.Distinct[v]}
+			// Shown to the user: an address or number typed as an answer
+			// appears scrubbed, as it would in the rejects.
+			shown, _ := disclosure.ScrubPII(v)
+			a := Answer{Value: shown, Count: p.Distinct[v]}
 			switch {
 			case cd.isMissing(v):
 				a.As, a.How = "(no answer)", "missing"

@@ -583,11 +583,12 @@ func (n *normalizer) row(r *Row) error {
 	if dup || imported {
 		n.sum.Duplicates++
 		n.sum.RowsRejected++
-		reason := fmt.Sprintf("%v %q: already imported for this event", ErrDuplicate, id)
+		// The reject names the pseudonym, never the export's own id.
+		reason := fmt.Sprintf("%v: already imported for this event", ErrDuplicate)
 		if dup {
-			reason = fmt.Sprintf("%v %q: same as row %d", ErrDuplicate, id, first)
+			reason = fmt.Sprintf("%v: same as row %d", ErrDuplicate, first)
 		}
-		return n.reject(r.Num, n.idCol, id, reason, "", "")
+		return n.reject(r.Num, n.idCol, respondent, reason, "", "")
 	}
 
 	var submitted *time.Time
@@ -681,7 +682,7 @@ func (c *column) ranked(v string) ([]answer, error) {
 		}
 		it := c.q.findItem(p)
 		if it == nil {
-			return nil, fmt.Errorf("%w %q: no item of the ranking", ErrUnknownLabel, p)
+			return nil, fmt.Errorf("%w: a part is no item of the ranking", ErrUnknownLabel)
 		}
 		rank := c.Rank
 		if rank == 0 {
