@@ -277,7 +277,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	}
 	w := newAsyncSink(txn)
 	sum, err := survey.Normalize(cells, det.Survey, survey.Options{
-		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet),
+		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet), CSV: book.Format() == "csv",
 		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: &det.Mapping,
 	}, w)
 	if werr := w.Close(); err == nil {

@@ -36,6 +36,10 @@ type Options struct {
 	Event string
 	File  string // base name: source_file, and messages
 	Sheet string // sheet name for messages; "" for CSV
+	// CSV says the rows are lines of delimited text: a line with values
+	// beyond the header's last column (an unquoted separator in a value
+	// shifts the rest) is one reject, kept whole, not cell by cell.
+	CSV bool
 	// Pseudonym turns an export's response id into the stored respondent id
 	// (a keyed hash); nil stores the id as it is.
 	Pseudonym func(id string) string
@@ -531,6 +535,19 @@ func (n *normalizer) row(r *Row) error {
 		reason := fmt.Sprintf("values only in columns without a header (%s): not imported", strings.Join(cells, ", "))
 		return n.reject(r.Num, first, strings.Join(vals, " | "), reason, "", "")
 	}
+	if stray > 0 && n.opt.CSV {
+		if last := n.lastHeaded(); r.Width > last && beyond(r, last) {
+			// Which value holds the separator cannot be told: the whole
+			// line is the reject, every field in its place.
+			fields := make([]string, r.Width)
+			for i, c := range r.Cols {
+				fields[c-1] = r.Vals[i]
+			}
+			n.sum.RowsRejected++
+			reason := fmt.Sprintf("%d fields, the header has %d (a separator in a value without quotes?): the line is not imported", r.Width, last)
+			return n.reject(r.Num, last+1, strings.Join(fields, " | "), reason, "", "")
+		}
+	}
 	if stray > 0 {
 		n.sum.CellsRejected += stray
 		for i, c := range r.Cols {
@@ -831,6 +848,27 @@ func labelValue(q *Question, l *Label) float64 {
 func isValueError(err error) bool {
 	for _, e := range []error{ErrUnknownLabel, ErrOutOfRange, ErrNotNumber, ErrNotChosen, ErrNotDate} {
 		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastHeaded is the last column with a header cell.
+func (n *normalizer) lastHeaded() int {
+	for c := len(n.headed) - 1; c > 0; c-- {
+		if n.headed[c] {
+			return c
+		}
+	}
+	return 0
+}
+
+// beyond says whether a row has a value past column last (trailing empty
+// fields do not count).
+func beyond(r *Row, last int) bool {
+	for i, c := range r.Cols {
+		if c > last && strings.TrimSpace(r.Vals[i]) != "" {
 			return true
 		}
 	}
