@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/resonanz/resonanz/internal/testfiles"
 )
 
 // TestSpecialFilesRefused (issue #16, attack 7): a device, a link to one
@@ -120,5 +123,45 @@ func TestInterrupt(t *testing.T) {
 	mustRun(t, dir, "import", big, "--event", "mdk16", "--data", data, "-q")
 	if l := leftovers(t, data); len(l) > 0 {
 		t.Errorf("leftovers: %v", l)
+	}
+}
+
+// TestControlCharactersDropped (issue #16, attack 12): terminal escapes and
+// other control characters typed into an export are not stored, so query
+// cannot echo them to a terminal in any format; tab and line breaks stay.
+func TestControlCharactersDropped(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	t.Setenv("RESONANZ_KEY", filepath.Join(dir, "key"))
+	rows, err := testfiles.Rows(fixturePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := few(rows)
+	r[1][19] = "mehr\x1b[2J\x1b]0:pwned\x07 Pausen\x7f\u0085\u009b\tund Kaffee"
+	r[2][17] = "5\x1b[31m" // satisfaction: rejected, and printed
+	file := writeFile(t, filepath.Join(dir, "escapes.csv"), []byte(csvText(r)))
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--data", data, "import", file, "--event", "mdk16", "-v"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr.String())
+	}
+	bad := func(where, s string) {
+		t.Helper()
+		if i := strings.IndexFunc(s, func(c rune) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f }); i >= 0 {
+			t.Errorf("%s: control character %q at %d: %q", where, s[i], i, s)
+		}
+	}
+	bad("import stdout", stdout.String())
+	bad("import stderr", stderr.String())
+	for _, format := range []string{"table", "csv", "json"} {
+		stdout.Reset()
+		stderr.Reset()
+		if code := run([]string{"--data", data, "query", "select text from comments union all select value from rejects", "--format", format}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Fatalf("query: exit %d: %s", code, stderr.String())
+		}
+		bad("query --format "+format, stdout.String())
+		if format == "csv" && (!strings.Contains(stdout.String(), "mehr[2J]0:pwned Pausen\tund Kaffee") || !strings.Contains(stdout.String(), "5[31m")) {
+			t.Errorf("query --format csv: the texts are not there without their control characters:\n%s", stdout.String())
+		}
 	}
 }
