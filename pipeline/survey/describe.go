@@ -35,11 +35,12 @@ func (det *Detection) describe() {
 	codecs := map[string]*codec{}
 	unknown := map[string]*UnknownLabel{}
 	var order []string
+	byID := d.byID()
 	for _, c := range m.Columns {
 		if c.Kind != KindQuestion {
 			continue
 		}
-		q := d.Question(c.Question)
+		q := byID[c.Question]
 		p := det.Profiles[c.Index]
 		if q == nil || p == nil || q.Type == Text || c.Other {
 			continue

@@ -300,6 +300,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 	n.tables = map[string]batcher{model.Responses: n.responses, model.Answers: n.answers, model.Questions: n.questions,
 		model.Labels: n.labels, model.Comments: n.comments, model.Rejects: n.rejects}
 	width := 0
+	byID := d.byID()
 	for _, c := range m.Columns {
 		switch {
 		case c.Kind == KindID && n.idCol == 0:
@@ -307,7 +308,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 		case c.Kind == KindSubmitted && n.atCol == 0:
 			n.atCol = c.Index
 		case c.Kind == KindQuestion:
-			q := d.Question(c.Question)
+			q := byID[c.Question]
 			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.names, qid: n.names.id(q.ID), cache: map[string]*cellValue{}})
 		}
 		width = max(width, c.Index)
