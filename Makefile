@@ -10,9 +10,10 @@ build:
 	go build -o $(BIN) ./cmd/resonanz
 
 # crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT) for the
-# kill tests; the built command has none.
+# kill tests; the built command has none. A loaded machine needs more than
+# the default 10 minutes for cmd/resonanz.
 test:
-	go test -tags=duckdb_arrow,crashtest ./...
+	go test -tags=duckdb_arrow,crashtest -timeout=30m ./...
 
 # The organiser's job on the bundled sample: three years into ./resonanz-data.
 # 2026 came from LimeSurvey with reworded questions: detect links them to the
