@@ -200,8 +200,7 @@ func readBack(t *testing.T, dir, event string) *dataset {
 		}
 	}
 	d := &dataset{db: db, byID: map[string]*imported{}}
-	each(t, db, `select respondent, source_row, coalesce(state, ''), coalesce(sector, ''),
-		coalesce(strftime(submitted_at, '%Y-%m-%dT%H:%M:%S'), '') from responses order by source_row`, func(s scanner) {
+	each(t, db, `select respondent, source_row, coalesce(state, ''), coalesce(sector, ''), coalesce(strftime(submitted_at, '%Y-%m-%dT%H:%M:%S'), '') from responses order by source_row`, func(s scanner) {
 		var id string
 		r := &imported{need: map[string]int{}}
 		s(&id, &r.row, &r.state, &r.sector, &r.submitted)
@@ -244,8 +243,7 @@ func readBack(t *testing.T, dir, event string) *dataset {
 			t.Errorf("respondent %s: answer to unexpected question %s", id, q)
 		}
 	})
-	each(t, db, `select a.respondent, l.code from answers a join labels l on l.question = a.question and l.label = a.label
-		where a.question = 'heard'`, func(s scanner) {
+	each(t, db, `select a.respondent, l.code from answers a join labels l on l.question = a.question and l.label = a.label where a.question = 'heard'`, func(s scanner) {
 		var id, code string
 		s(&id, &code)
 		if r := d.byID[id]; r != nil {

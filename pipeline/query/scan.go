@@ -114,13 +114,41 @@ func (e *Engine) runArgs(ctx context.Context, q *Query, params map[string]any) (
 	// One guard from binding to the last row (limits.go): DuckDB folds
 	// constants while it prepares, so repeat('x', 4e9) runs there already.
 	g := e.newGuard(ctx)
-	args, err := e.bind(g, text, params)
-	if err != nil {
-		g.end()
-		return nil, nil, g.wrap(q, err)
+	var args []any
+	// Text with no $ or ? has no parameters: binding would prepare it
+	// once more than running it does (a third of a report's query time).
+	if strings.ContainsAny(text, "$?") {
+		var err error
+		if args, err = e.bind(g, text, params); err != nil {
+			g.end()
+			return nil, nil, g.wrap(q, err)
+		}
 	}
 	return e.runGuarded(g, q, text, args)
 }
+
+// RowsTable runs the file name of files as Rows does and returns its
+// result as it is, for a table shown whole (a codebook sheet).
+func RowsTable(ctx context.Context, e *Engine, files Files, name string, params map[string]any) (*Table, error) {
+	q, err := files.query(name)
+	if err != nil {
+		return nil, err
+	}
+	rr, done, err := e.runArgs(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	t, err := Collect(rr)
+	if err != nil {
+		return nil, e.wrap(q, err)
+	}
+	return t, nil
+}
+
+// Scan reads a collected table into structs, by the rules of Rows: for a
+// query result that is read more than once.
+func Scan[T any](t *Table) ([]T, error) { return scan[T](t) }
 
 func scan[T any](t *Table) ([]T, error) {
 	typ := reflect.TypeFor[T]()
