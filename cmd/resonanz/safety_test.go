@@ -522,7 +522,7 @@ func TestConcurrentImports(t *testing.T) {
 		t.Fatalf("a: %v\nb: %v", ra, rb)
 	}
 	out := ra.stdout + rb.stdout
-	if strings.Count(out, "20 imported") != 1 || strings.Count(out, "already imported into mdk16") != 1 {
+	if strings.Count(out, "20 importiert") != 1 || strings.Count(out, "already imported into mdk16") != 1 {
 		t.Errorf("the same file imported twice at once:\n%s\n%s", ra.stdout, rb.stdout)
 	}
 	snap = readSnapshot(t, data)
