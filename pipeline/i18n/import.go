@@ -25,7 +25,6 @@ var importText = catalog{
 	"import.col.options":          {", %d Optionen", ", %d options"},
 	"import.col.role":             {", Rolle %s", ", role %s"},
 	"import.col.answers":          {"; %d Antworten", "; %d answers"},
-	"type.ranking":                {"Rangfolge", "Ranking"},
 
 	// Why a column is not used (survey's notes).
 	"note.new_item":        {"neue Zeile der Matrix", "new item"},
