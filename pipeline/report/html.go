@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/survey"
 	"html/template"
 	"io"
 	"os"
@@ -227,7 +228,7 @@ func pageOrder(s *tableSheet, cols []int) []int {
 		switch {
 		case !isNumColumn(s, c):
 			return 0
-		case name == "mean" || name == "share" || name == "nps" || strings.HasSuffix(name, "_share") || strings.HasPrefix(name, "mean_") || strings.HasPrefix(name, "share_"):
+		case name == "mean" || name == "share" || name == survey.NPS || strings.HasSuffix(name, "_share") || strings.HasPrefix(name, "mean_") || strings.HasPrefix(name, "share_"):
 			return 1
 		case strings.Contains(name, "ci_low") || strings.Contains(name, "ci_high"):
 			return 1

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/survey"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -379,7 +380,7 @@ func (m *sheetModel) plan(p *page, pal *palette) {
 			for _, sn := range g.series {
 				spec.Colors[sn] = rgba(pal.hex(dim, sn))
 			}
-		} else if dim := dimKey(meta.X); m.kind == chart.Bar && (dim == "state" || dim == "sector") {
+		} else if dim := dimKey(meta.X); m.kind == chart.Bar && (dim == survey.RoleState || dim == survey.RoleSector) {
 			// Bars of states or sectors in their colours; other bars in
 			// the one colour no category has.
 			for _, x := range g.xs {

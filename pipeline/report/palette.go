@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/survey"
 	"image/color"
 	"strings"
 
@@ -47,7 +48,7 @@ const (
 // preferred keeps the conference's states and sectors in the colours its
 // readers know from earlier reports.
 var preferred = map[string]map[string]string{
-	"state": {
+	survey.RoleState: {
 		"sachsen": "009E73", "saxony": "009E73", "sachsen-anhalt": "E69F00", "saxony-anhalt": "E69F00",
 		"thüringen": "0072B2", "thuringia": "0072B2",
 	},
@@ -60,10 +61,10 @@ func newPalette(lang string) *palette {
 // dimKey names a dimension by the column its categories come from.
 func dimKey(column string) string {
 	switch column {
-	case "state", "state_name":
-		return "state"
-	case "sector", "sector_name":
-		return "sector"
+	case survey.RoleState, "state_name":
+		return survey.RoleState
+	case survey.RoleSector, "sector_name":
+		return survey.RoleSector
 	case "item", "item_text":
 		return "item"
 	}
@@ -152,9 +153,9 @@ func (p *palette) reserved(c, dim string) bool {
 // have their own; other dimensions take the families in turn.
 func (p *palette) family(dim string) int {
 	switch dim {
-	case "state":
+	case survey.RoleState:
 		return 0
-	case "sector":
+	case survey.RoleSector:
 		return 1
 	case "item":
 		return 2
@@ -164,7 +165,7 @@ func (p *palette) family(dim string) int {
 		if d == dim {
 			break
 		}
-		if d != "state" && d != "sector" && d != "item" {
+		if d != survey.RoleState && d != survey.RoleSector && d != "item" {
 			others++
 		}
 	}
