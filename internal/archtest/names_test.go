@@ -3,7 +3,6 @@ package archtest
 import (
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -40,20 +39,8 @@ func TestNamesOnce(t *testing.T) {
 			t.Errorf("queries/%s: the query's view would take the name of %s", n, prev)
 		}
 	}
-	root := filepath.Join("..", "..")
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(rel, ".sql") || strings.HasPrefix(rel, "pipeline/model/") {
+	eachFile(t, ".sql", func(rel, path string) error {
+		if strings.HasPrefix(rel, "pipeline/model/") {
 			return nil
 		}
 		b, err := os.ReadFile(path)
@@ -65,7 +52,4 @@ func TestNamesOnce(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

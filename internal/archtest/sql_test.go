@@ -34,20 +34,8 @@ var (
 // view or macro by name. Tests' independent read-backs and benchmarks'
 // scratch databases may declare their own.
 func TestNoSQLInGo(t *testing.T) {
-	root := filepath.Join("..", "..")
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(rel, ".go") || home(rel) {
+	eachFile(t, ".go", func(rel, path string) error {
+		if home(rel) {
 			return nil
 		}
 		fset := token.NewFileSet()
@@ -81,9 +69,6 @@ func TestNoSQLInGo(t *testing.T) {
 		})
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func home(rel string) bool {
@@ -93,4 +78,32 @@ func home(rel string) bool {
 		}
 	}
 	return false
+}
+
+// eachFile calls fn for every file of the repository whose name ends in
+// ext (path to open, rel slash-separated from the root), leaving out
+// dot folders and testdata.
+func eachFile(t *testing.T, ext string, fn func(rel, path string) error) {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, ext) {
+			return nil
+		}
+		return fn(rel, path)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
