@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"bytes"
-	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -110,17 +108,7 @@ func TestExampleKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range l.Legend {
-		marks := 0
-		for _, m := range l.Marks {
-			if m.Color == e.Color {
-				marks++
-			}
-		}
-		if fills := bytes.Count(svg, []byte(fmt.Sprintf(`style="fill:%s"`, hex(e.Color)))); fills != marks+1 {
-			t.Errorf("%s: %d shapes in its colour, want %d dots + 1 swatch", e.Label, fills, marks)
-		}
-	}
+	shapesPerSeries(t, l, svg)
 }
 
 // TestKinds: every exported type is registered, names are unique.
