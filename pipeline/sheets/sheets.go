@@ -90,30 +90,29 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 	made := make([][]placed, len(builders))
 	bar := progress.Or(opt.Progress).Start(i18n.T(opt.Lang, "progress_queries"), len(builders))
 	defer bar.Finish()
-	for i, b := range builders {
-		if b.summary {
-			continue
+	// The summary builders run after the others and after disclosure.
+	runAll := func(summary bool) error {
+		for i, b := range builders {
+			if b.summary != summary {
+				continue
+			}
+			bar.Add(1)
+			ps, err := b.build(env)
+			if err != nil {
+				return err // each says its stage: weights: …, a query file's name
+			}
+			made[i] = ps
 		}
-		bar.Add(1)
-		ps, err := b.build(env)
-		if err != nil {
-			return book.Book{}, err // each says its stage: weights: …, a query file's name
-		}
-		made[i] = ps
+		return nil
+	}
+	if err := runAll(false); err != nil {
+		return book.Book{}, err
 	}
 	if err := env.protect(made); err != nil {
 		return book.Book{}, err
 	}
-	for i, b := range builders {
-		if !b.summary {
-			continue
-		}
-		bar.Add(1)
-		ps, err := b.build(env)
-		if err != nil {
-			return book.Book{}, err // each says its stage: weights: …, a query file's name
-		}
-		made[i] = ps
+	if err := runAll(true); err != nil {
+		return book.Book{}, err
 	}
 	var all []placed
 	for _, ps := range made {
