@@ -46,11 +46,13 @@ demo-waves: build
 
 # Reading and importing a 200,000-row survey (xlsx with shared and inline
 # strings, the same as a German Excel CSV) against the floor, excelize and
-# DuckDB's read_csv, then `resonanz import` of 1,048,575 rows for memory.
+# DuckDB's read_csv, then `resonanz import` of 1,048,575 rows for memory;
+# then bench/report: import + report of the sample and of 200,000 rows side by side.
 # The generated files are cached in $TMPDIR/resonanz-bench-xlsx.
 bench:
 	go run ./bench/xlsx
 	go run ./bench/limits
+	go run ./bench/report
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
 # reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,

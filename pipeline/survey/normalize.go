@@ -304,6 +304,12 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 			n.atCol = c.Index
 		case c.Kind == KindQuestion:
 			q := d.Question(c.Question)
+			if c.Item == "" && q.Type == Scale && len(q.Items) == 1 {
+				// A scale asked in one column is its one item (check names
+				// it after the question), as the codebook lists it: answers
+				// and questions must agree on the item.
+				c.Item = q.Items[0].Code
+			}
 			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.names, qid: n.names.id(q.ID), cache: map[string]*cellValue{}})
 		}
 		width = max(width, c.Index)
