@@ -10,9 +10,10 @@ build:
 	go build -o $(BIN) ./cmd/resonanz
 
 # crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT) for the
-# kill tests; the built command has none.
+# kill tests; the built command has none. A loaded machine needs more than
+# the default 10 minutes for cmd/resonanz.
 test:
-	go test -tags=duckdb_arrow,crashtest ./...
+	go test -tags=duckdb_arrow,crashtest -timeout=30m ./...
 
 # The organiser's job on the bundled sample: three years into ./resonanz-data.
 # 2026 came from LimeSurvey with reworded questions: detect links them to the
@@ -56,9 +57,13 @@ bench:
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
 # reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,
-# header detection and normalising of arbitrary sheets.
+# header detection and normalising of arbitrary sheets; and of analyst SQL:
+# statement splitting, and calls of every DuckDB function with random
+# arguments through the sandbox and the engine (its ~2,950 seeds run first).
 FUZZTIME ?= 10s
 fuzz:
+	go test ./pipeline/query -run '^$$' -fuzz '^FuzzStatements$$' -fuzztime $(FUZZTIME)
+	go test ./pipeline/query -run '^$$' -fuzz '^FuzzCalls$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzOpenReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/ingest -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)

@@ -21,6 +21,8 @@ const (
 	exitUsage = 2 // bad flags or arguments
 	exitInput = 3 // an input file or the data cannot be used
 	exitQuery = 4 // a query failed or was refused
+	// exitInterrupted: Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+	exitInterrupted = 130
 )
 
 type usageError struct{ error }
@@ -36,6 +38,8 @@ func exitCode(err error, stderr io.Writer) int {
 	var qe *query.QueryError
 	var ue usageError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
 	case errors.As(err, &ue):
 		return exitUsage
 	case errors.Is(err, store.ErrDamaged): // before QueryError: the engine's views name the files

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
 func (d *Definition) ruleMatches(rule, header string) bool {
@@ -33,11 +35,12 @@ func (det *Detection) describe() {
 	codecs := map[string]*codec{}
 	unknown := map[string]*UnknownLabel{}
 	var order []string
+	byID := d.byID()
 	for _, c := range m.Columns {
 		if c.Kind != KindQuestion {
 			continue
 		}
-		q := d.Question(c.Question)
+		q := byID[c.Question]
 		p := det.Profiles[c.Index]
 		if q == nil || p == nil || q.Type == Text || c.Other {
 			continue
@@ -53,7 +56,10 @@ func (det *Detection) describe() {
 			vals = append(vals, p.missingValues()...)
 		}
 		for _, v := range vals {
-			a := Answer{Value: v, Count: p.Distinct[v]}
+			// Shown to the user: an address or number typed as an answer
+			// appears scrubbed, as it would in the rejects.
+			shown, _ := disclosure.ScrubPII(v)
+			a := Answer{Value: shown, Count: p.Distinct[v]}
 			switch {
 			case cd.isMissing(v):
 				a.As, a.How = "(no answer)", "missing"
