@@ -57,9 +57,10 @@ bench:
 
 # Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
 # reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,
-# header detection and normalising of arbitrary sheets; and of analyst SQL:
-# statement splitting, and calls of every DuckDB function with random
-# arguments through the sandbox and the engine (its ~2,950 seeds run first).
+# header detection and normalising of arbitrary sheets, and of sheets mixed
+# from real exports' headers and answers (no panic, no merged columns); and of
+# analyst SQL: statement splitting, and calls of every DuckDB function with
+# random arguments through the sandbox and the engine (its ~2,950 seeds run first).
 FUZZTIME ?= 10s
 fuzz:
 	go test ./pipeline/query -run '^$$' -fuzz '^FuzzStatements$$' -fuzztime $(FUZZTIME)
@@ -68,6 +69,7 @@ fuzz:
 	go test ./pipeline/xlsx -run '^$$' -fuzz '^FuzzOpenReader$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/ingest -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/survey -run '^$$' -fuzz '^FuzzDetect$$' -fuzztime $(FUZZTIME)
+	go test ./pipeline/survey -run '^$$' -fuzz '^FuzzDetectMix$$' -fuzztime $(FUZZTIME)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)

@@ -19,7 +19,7 @@ import (
 var exampleTool = layout.Register(&layout.Layout{
 	Name:  "exampletool",
 	Order: 1000,
-	Title: "Example tool export",
+	Title: "Example tool export", TitleDE: "Export des Beispielwerkzeugs",
 	Match: func(s *layout.Sheet) int {
 		if layout.Count(&s.Header, "EX Response", "EX Finished", "EX Channel") < 3 {
 			return 0

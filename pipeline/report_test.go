@@ -269,6 +269,9 @@ func TestReportNumbersMatchTruth(t *testing.T) {
 		}
 	}
 	for code, n := range x.bySector {
+		if got := cover[sectorDE[code]]; len(got) > 0 && got[0] == "." && n < 2*5 {
+			continue // a complement, as in checkCell
+		}
 		if got := cover[sectorDE[code]]; len(got) < 1 || !near(got[0], float64(n)) {
 			t.Errorf("cover %s = %q, want %d", sectorDE[code], got, n)
 		}
@@ -337,6 +340,9 @@ func checkCell(t *testing.T, what, got string, want *acc) {
 		if got != "." {
 			t.Errorf("%s = %q, want . (n = %d)", what, got, want.n)
 		}
+	case got == "." && want.n < 2*5:
+		// A complement: the audit hides a small group's total when its
+		// hidden parts could otherwise only be 1 to 4 (Politik's 6).
 	case !near(got, want.mean()):
 		t.Errorf("%s = %q, want %.6f", what, got, want.mean())
 	}

@@ -309,7 +309,7 @@ func TestHostileInputs(t *testing.T) {
 			path, want := tc.build(t, files, rows)
 			data := filepath.Join(t.TempDir(), "data")
 			reset(t, base, data)
-			args := append([]string{"import", path, "--event", "mdk16", "--data", data}, tc.args...)
+			args := append([]string{"import", path, "--event", "mdk16", "--data", data, "--lang", "en"}, tc.args...)
 			// The watchdog stops a reader that blows up at 1 GB.
 			cmd := proc(t, dir, nil, args...)
 			cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)

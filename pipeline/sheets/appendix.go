@@ -36,6 +36,10 @@ func buildMethods(env *Env) ([]placed, error) {
 		paras = append(paras, book.Para{Text: p})
 	}
 	paras = append(paras, book.Para{Text: i18n.T(L, "sheets.nps_method")})
+	if env.hidden != nil {
+		// What the audit checked of the protection, with its figures.
+		paras = append(paras, book.Para{Text: env.hidden.Audit.Methods(env.opt.Rule, L)})
+	}
 	s := book.Sheet{ID: env.sheetID("methods"), Name: env.sheetName(i18n.T(L, "sheets.methods")), Title: i18n.T(L, "sheets.methods"), Role: book.Appendix}
 	s.Blocks = []book.Block{
 		{Heading: i18n.T(L, "sheets.what_asked"), Table: t},

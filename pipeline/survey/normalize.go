@@ -83,7 +83,7 @@ type Summary struct {
 // LabelMatch is an answer as the file words it and the label it was taken for.
 type LabelMatch struct {
 	Question string
-	Value    string
+	Value    string // "" for the texts typed into "other"
 	Label    string // the label's code
 	Text     string // the label's text
 	Count    int

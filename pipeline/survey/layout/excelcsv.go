@@ -15,7 +15,7 @@ var germanRE = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.\d{2,4}( \d{1,2}:\d{2}(:\d
 var ExcelCSV = Register(&Layout{
 	Name:  "excel-csv",
 	Order: 80,
-	Title: "spreadsheet saved as CSV",
+	Title: "spreadsheet saved as CSV", TitleDE: "als CSV gespeicherte Tabelle",
 	Match: func(s *Sheet) int {
 		if !s.CSV {
 			return 0

@@ -12,7 +12,7 @@ var googleTimestamps = []string{"Timestamp", "Zeitstempel", "Carimbo de data/hor
 var GoogleForms = Register(&Layout{
 	Name:  "googleforms",
 	Order: 60,
-	Title: "Google Forms responses",
+	Title: "Google Forms responses", TitleDE: "Antworten aus Google Forms",
 	Match: func(s *Sheet) int {
 		if len(s.Header.Cells) == 0 {
 			return 0

@@ -5,7 +5,7 @@ package layout
 var HandTyped = Register(&Layout{
 	Name:  "handtyped",
 	Order: 90,
-	Title: "hand-typed sheet",
+	Title: "hand-typed sheet", TitleDE: "von Hand erfasste Tabelle",
 	Match: func(s *Sheet) int {
 		if s.Header.Row > 1 {
 			return 1

@@ -8,7 +8,7 @@ package layout
 var Kobo = Register(&Layout{
 	Name:  "kobo",
 	Order: 70,
-	Title: "KoboToolbox export",
+	Title: "KoboToolbox export", TitleDE: "Export aus KoboToolbox",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "_uuid", "_submission_time", "_index", "__version__", "_validation_status", "_submitted_by",
 			"start", "end", "today", "deviceid")

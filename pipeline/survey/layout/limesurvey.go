@@ -74,7 +74,7 @@ func codeShare(h *Header) (codes, cells int) {
 var LimeSurvey = Register(&Layout{
 	Name:  "limesurvey",
 	Order: 10,
-	Title: "LimeSurvey export with question texts",
+	Title: "LimeSurvey export with question texts", TitleDE: "LimeSurvey-Export mit Fragetexten",
 	Match: func(s *Sheet) int {
 		n := limeScore(s)
 		if n < 2 {
@@ -96,7 +96,7 @@ var LimeSurvey = Register(&Layout{
 var LimeCodes = Register(&Layout{
 	Name:  "limesurvey-codes",
 	Order: 20,
-	Title: "LimeSurvey export with question codes",
+	Title: "LimeSurvey export with question codes", TitleDE: "LimeSurvey-Export mit Fragecodes",
 	Match: func(s *Sheet) int {
 		n := limeScore(s)
 		codes, cells := codeShare(&s.Header)

@@ -7,7 +7,7 @@ package layout
 var MSForms = Register(&Layout{
 	Name:  "msforms",
 	Order: 50,
-	Title: "Microsoft Forms export",
+	Title: "Microsoft Forms export", TitleDE: "Export aus Microsoft Forms",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "ID|Id", "Start time|Startzeit|Heure de début|Hora de inicio",
 			"Completion time|Fertigstellungszeit|Heure de fin|Hora de finalización",

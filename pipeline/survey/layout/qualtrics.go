@@ -20,7 +20,7 @@ var legacyRE = regexp.MustCompile(`^V[0-9]+$`)
 var Qualtrics = Register(&Layout{
 	Name:  "qualtrics",
 	Order: 30,
-	Title: "Qualtrics export",
+	Title: "Qualtrics export", TitleDE: "Qualtrics-Export",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "ResponseId|ResponseID|_recordId", "StartDate", "EndDate", "RecordedDate", "DistributionChannel",
 			"Duration (in seconds)", "UserLanguage", "ResponseSet")

@@ -32,7 +32,7 @@ func Register(l *Layout) *Layout {
 }
 
 // Generic is the layout of a sheet no tool's signature matches.
-var Generic = &Layout{Name: "generic", Title: "sheet of an unknown tool", Match: func(*Sheet) int { return 0 }}
+var Generic = &Layout{Name: "generic", Title: "sheet of an unknown tool", TitleDE: "Tabelle eines unbekannten Werkzeugs", Match: func(*Sheet) int { return 0 }}
 
 // ByName returns the layout with the name, Generic for an unknown one.
 func ByName(name string) *Layout {

@@ -14,8 +14,12 @@ func TestRegistry(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for i, l := range All {
-		if l.Name == "" || l.Title == "" || l.Match == nil {
-			t.Errorf("layout %d (%q): needs Name, Title and Match", i, l.Name)
+		if l.Name == "" || l.Match == nil {
+			t.Errorf("layout %d (%q): needs Name and Match", i, l.Name)
+		}
+		// detect and import print the title in both languages.
+		if l.Title == "" || l.TitleDE == "" || l.Title == l.TitleDE {
+			t.Errorf("layout %s: titles %q / %q, want both languages", l.Name, l.TitleDE, l.Title)
 		}
 		if seen[l.Name] {
 			t.Errorf("%s is in All twice", l.Name)
@@ -27,6 +31,9 @@ func TestRegistry(t *testing.T) {
 		if i > 0 && All[i-1].Order >= l.Order {
 			t.Errorf("%s (Order %d) after %s (Order %d): Orders must rise", l.Name, l.Order, All[i-1].Name, All[i-1].Order)
 		}
+	}
+	if Generic.TitleDE == "" || ByName("no such tool") != Generic {
+		t.Errorf("Generic: German title %q; ByName of an unknown name must be Generic", Generic.TitleDE)
 	}
 	// LimeSurvey's text mode before its code mode: a tie of their
 	// signatures must go to the text mode, as it did before the registry.

@@ -10,7 +10,7 @@ import "strings"
 var SurveyMonkey = Register(&Layout{
 	Name:  "surveymonkey",
 	Order: 40,
-	Title: "SurveyMonkey export",
+	Title: "SurveyMonkey export", TitleDE: "SurveyMonkey-Export",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "Respondent ID|Befragten-ID", "Collector ID|Kollektor-ID", "Custom Data 1|Benutzerdefinierte Daten 1")
 		if s.Header.Layout == "surveymonkey" {
