@@ -290,6 +290,13 @@ func TestSVGDrawsLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shapesPerSeries(t, l, svg)
+}
+
+// shapesPerSeries checks that the SVG fills one shape per mark in each
+// legend entry's colour, plus the entry's swatch.
+func shapesPerSeries(t *testing.T, l Layout, svg []byte) {
+	t.Helper()
 	for _, e := range l.Legend {
 		marks := 0
 		for _, m := range l.Marks {
@@ -299,7 +306,7 @@ func TestSVGDrawsLayout(t *testing.T) {
 		}
 		fills := bytes.Count(svg, []byte(fmt.Sprintf(`style="fill:%s"`, hex(e.Color))))
 		if fills != marks+1 {
-			t.Errorf("%s: %d shapes in its colour, want %d bars + 1 swatch", e.Label, fills, marks)
+			t.Errorf("%s: %d shapes in its colour, want %d marks + 1 swatch", e.Label, fills, marks)
 		}
 	}
 }

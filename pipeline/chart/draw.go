@@ -96,7 +96,7 @@ func (l *Layout) fit() {
 	l.height = max(minHeight*l.width/pageWidth, chrome+plotH)
 	l.Width, l.Height = pixels(l.width), pixels(l.height)
 
-	if l.Kind != Line && l.Kind != Heatmap && len(l.Categories) > 0 {
+	if kinds[l.Kind].slabs && len(l.Categories) > 0 {
 		slot := (width - axisWidth(l.Y)) / vg.Length(len(l.Categories))
 		if l.Horizontal {
 			slot = (l.height - chrome) / vg.Length(len(l.Categories))
@@ -136,11 +136,8 @@ func (l *Layout) capThickness(slot vg.Length) {
 
 // rowHeight is the height a category needs on a vertical axis.
 func (l *Layout) rowHeight() vg.Length {
-	switch {
-	case l.Kind == GroupedBar:
-		return max(24, 13*vg.Length(len(l.Series))+8)
-	case l.Kind == Heatmap:
-		return 30
+	if row := kinds[l.Kind].row; row != nil {
+		return row(l)
 	}
 	return 26
 }
@@ -352,17 +349,16 @@ func (m marks) Plot(c draw.Canvas, p *plot.Plot) {
 			Max: vg.Point{X: trX(b.X1), Y: trY(b.Y1)},
 		}
 	}
-	switch l := m.l; l.Kind {
-	case Line:
-		l.drawLines(c, trX, trY)
-	case Heatmap:
-		l.drawCells(c, rect)
-	default:
-		l.drawBars(c, rect, trX, trY)
+	tr := transform{x: trX, y: trY, rect: rect}
+	if d := kinds[m.l.Kind].draw; d != nil {
+		d(m.l, c, tr)
+	} else {
+		m.l.drawBars(c, tr)
 	}
 }
 
-func (l *Layout) drawBars(c draw.Canvas, rect func(Box) vg.Rectangle, trX, trY func(float64) vg.Length) {
+func (l *Layout) drawBars(c draw.Canvas, tr transform) {
+	rect, trX, trY := tr.rect, tr.x, tr.y
 	baseline := func() {
 		if l.baseline == nil {
 			return
@@ -469,7 +465,8 @@ func bounds(m Mark) (lo, hi float64) {
 	return lo, hi
 }
 
-func (l *Layout) drawCells(c draw.Canvas, rect func(Box) vg.Rectangle) {
+func (l *Layout) drawCells(c draw.Canvas, tr transform) {
+	rect := tr.rect
 	inset := func(r vg.Rectangle) vg.Rectangle {
 		d := vg.Length(1) // white gaps between cells
 		return vg.Rectangle{Min: r.Min.Add(vg.Point{X: d, Y: d}), Max: r.Max.Sub(vg.Point{X: d, Y: d})}
@@ -538,7 +535,8 @@ func luminance(c color.Color) float64 {
 	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xFFFF
 }
 
-func (l *Layout) drawLines(c draw.Canvas, trX, trY func(float64) vg.Length) {
+func (l *Layout) drawLines(c draw.Canvas, tr transform) {
+	trX, trY := tr.x, tr.y
 	bySeries := make([][]Mark, len(l.Series))
 	for _, m := range l.Marks {
 		bySeries[m.ser] = append(bySeries[m.ser], m)

@@ -100,8 +100,9 @@ func Plan(spec Spec, data Data) (Layout, error) {
 	if err := checkSpec(spec); err != nil {
 		return Layout{}, err
 	}
-	if spec.Kind == None {
-		return Layout{Kind: None}, nil
+	k := kinds[spec.Kind]
+	if k.plan == nil {
+		return Layout{Kind: spec.Kind}, nil
 	}
 	t, err := newTable(spec.Kind, data)
 	if err != nil {
@@ -120,19 +121,7 @@ func Plan(spec Spec, data Data) (Layout, error) {
 	if spec.Width > 0 {
 		l.width = vg.Length(spec.Width)
 	}
-	switch spec.Kind {
-	case Bar, GroupedBar:
-		err = l.bars(spec, t)
-	case StackedBar:
-		err = l.stacked(spec, t)
-	case Heatmap:
-		err = l.heatmap(spec, t)
-	case Line:
-		err = l.line(spec, t)
-	case Diverging:
-		err = l.diverging(spec, t)
-	}
-	if err != nil {
+	if err := k.plan(&l, spec, t); err != nil {
 		return Layout{}, err
 	}
 	for _, e := range l.Legend {
@@ -152,9 +141,7 @@ func lang(spec Spec) string {
 }
 
 func checkSpec(spec Spec) error {
-	switch spec.Kind {
-	case Bar, GroupedBar, StackedBar, Heatmap, Line, Diverging, None:
-	default:
+	if kinds[spec.Kind] == nil {
 		return fmt.Errorf("chart: unknown kind %q", spec.Kind)
 	}
 	switch spec.Lang {

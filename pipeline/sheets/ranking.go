@@ -9,6 +9,8 @@ import (
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
+var _ = register(builder{name: "ranking", order: 70, build: buildRanking})
+
 // buildRanking makes a section per ranking question: each item's mean
 // rank with its interval and the share who ranked it first, best first.
 func buildRanking(env *Env) ([]placed, error) {

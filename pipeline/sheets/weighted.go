@@ -142,6 +142,8 @@ type scaleAnswer struct {
 	Value      float64 `sql:"value"`
 }
 
+var _ = register(builder{name: "weighted", order: 110, build: buildWeighted})
+
 // buildWeighted makes the sheet of weighted headline means when margins
 // are given: every other figure of the report stays unweighted.
 func buildWeighted(env *Env) ([]placed, error) {
