@@ -74,7 +74,10 @@ func TestInterrupt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	interrupt := func(t *testing.T, after time.Duration, args ...string) result {
+	// interrupt sends Ctrl-C once busy says the command is under way (on
+	// a quiet machine the import below takes about a second, so a fixed
+	// delay could miss it).
+	interrupt := func(t *testing.T, busy func() bool, args ...string) result {
 		t.Helper()
 		// SIGINT ignored by the shell, as for a background job.
 		cmd := proc(t, dir, nil, args...)
@@ -84,7 +87,11 @@ func TestInterrupt(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(after)
+		for deadline := time.Now().Add(30 * time.Second); !busy(); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("not under way after 30 s: %v", finish(t, cmd, start, 2<<30, time.Minute))
+			}
+		}
 		sent := time.Now()
 		cmd.Process.Signal(os.Interrupt)
 		r := finish(t, cmd, start, 2<<30, time.Minute)
@@ -97,7 +104,12 @@ func TestInterrupt(t *testing.T) {
 		return r
 	}
 	t.Run("busy", func(t *testing.T) {
-		r := interrupt(t, 1500*time.Millisecond, "import", big, "--event", "mdk16", "--data", data, "-q")
+		// Staging is where the import writes, from its first rows on.
+		staging := func() bool {
+			es, _ := os.ReadDir(filepath.Join(data, ".staging"))
+			return len(es) > 0
+		}
+		r := interrupt(t, staging, "import", big, "--event", "mdk16", "--data", data, "-q")
 		if !strings.Contains(r.stderr, "interrupted") && !strings.Contains(r.stderr, "context canceled") {
 			t.Errorf("stderr %q", r.stderr)
 		}
@@ -114,7 +126,8 @@ func TestInterrupt(t *testing.T) {
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
 			t.Fatal(err)
 		}
-		r := interrupt(t, 1500*time.Millisecond, "import", big, "--event", "mdk16", "--data", data)
+		waited := time.Now()
+		r := interrupt(t, func() bool { return time.Since(waited) > 1500*time.Millisecond }, "import", big, "--event", "mdk16", "--data", data)
 		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		if !strings.Contains(r.stderr, "waiting for another import") {
 			t.Errorf("stderr %q", r.stderr)
