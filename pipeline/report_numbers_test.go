@@ -154,6 +154,22 @@ func figureValue(s string) float64 {
 	return v
 }
 
+// lastDigit is one unit of a figure's last printed digit: 0.1 for "3,6",
+// 1 for "12 %" or "120".
+func lastDigit(s string) float64 {
+	s = squeeze(s)
+	if i := strings.LastIndexByte(s, ','); i >= 0 {
+		n := 0
+		for _, r := range s[i+1:] {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		return math.Pow(10, -float64(n))
+	}
+	return 1
+}
+
 // ticks are a chart's axis labels: three or more figures on one line (same
 // x or same y) whose values, in their order along it, step evenly.
 func ticks(texts []svgText) map[int]bool {
@@ -181,17 +197,27 @@ func ticks(texts []svgText) map[int]bool {
 				return texts[i].x
 			}
 			sort.Slice(idx, func(a, b int) bool { return pos(idx[a]) < pos(idx[b]) })
-			even := true
+			// A heatmap's colour key runs from the lowest to the highest
+			// value in even steps that its labels round: 2,8 3,2 3,6 4,0
+			// 4,5. So steps may differ by one unit of the last printed
+			// digit, but must be larger than it (a table row of means
+			// such as 4,2 4,3 4,3 4,5 is not a scale).
+			unit := 1e-9
+			for _, i := range idx {
+				unit = math.Max(unit, lastDigit(texts[i].text))
+			}
+			exact, rounded := true, true
 			dv := figureValue(texts[idx[1]].text) - figureValue(texts[idx[0]].text)
 			for j := 2; j < len(idx); j++ {
 				v := figureValue(texts[idx[j]].text) - figureValue(texts[idx[j-1]].text)
 				// Values either side of a diverging axis's zero count up
 				// and down: compare magnitudes. (Positions are not even:
 				// a label's x is its left end, and labels differ in width.)
-				if math.Abs(math.Abs(v)-math.Abs(dv)) > 1e-9 || dv == 0 {
-					even = false
-				}
+				d := math.Abs(math.Abs(v) - math.Abs(dv))
+				exact = exact && d <= 1e-9 && dv != 0
+				rounded = rounded && d <= unit+1e-9 && math.Abs(dv) > unit+1e-9 && math.Abs(v) > unit+1e-9
 			}
+			even := exact || rounded
 			if even {
 				for _, i := range idx {
 					out[i] = true
