@@ -623,3 +623,41 @@ func TestProblemsStayOnTheirSheet(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTextRows: a paragraph, a description and a table cell long
+// enough to need more than Excel's 409-point row (real exports carry
+// pages of free text and question wording) still make a workbook, the
+// rows at most 409 points and the text whole.
+func TestLongTextRows(t *testing.T) {
+	long := strings.Repeat("Eine sehr lange Antwort mit vielen Wörtern. ", 400)
+	in := fixture("de")
+	in.Sheets[1].Description = long
+	in.Sheets[1].Blocks = append(in.Sheets[1].Blocks, book.Block{Paras: []book.Para{{Text: long}}})
+	w, _ := write(t, in)
+	f, err := excelize.OpenFile(w.Workbook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sh := in.Sheets[1].Name
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := false
+	for i, r := range rows {
+		h, err := f.GetRowHeight(sh, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h > excelize.MaxRowHeight {
+			t.Errorf("row %d is %v points high", i+1, h)
+		}
+		for _, c := range r {
+			whole = whole || c == strings.TrimSpace(long) || c == long
+		}
+	}
+	if !whole {
+		t.Errorf("sheet %s lacks the long text whole", sh)
+	}
+}

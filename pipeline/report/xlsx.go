@@ -332,7 +332,7 @@ func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64)
 			b.setStyle(sh, ref, ref, b.wrapped(id))
 		}
 		if lines > 1 {
-			b.check(b.f.SetRowHeight(sh, headRow+1+r, float64(15*lines)))
+			b.rowHeight(sh, headRow+1+r, float64(15*lines))
 		}
 	}
 	return headRow + len(t.Rows), widths
@@ -351,7 +351,7 @@ func (b *workbook) headHeight(sh string, row int, heads []string, widths []float
 	// makes the row lower.
 	cur, err := b.f.GetRowHeight(sh, row)
 	b.check(err)
-	b.check(b.f.SetRowHeight(sh, row, max(cur, float64(15*lines+3))))
+	b.rowHeight(sh, row, max(cur, float64(15*lines+3)))
 }
 
 // linesFor is how many lines text takes in a cell width characters wide,
@@ -410,7 +410,7 @@ func (b *workbook) wrapRows(sh string, from, to, cols int) {
 		// A character of 11-point text is about one width unit; larger
 		// text takes more.
 		scale := pt / 15
-		b.check(b.f.SetRowHeight(sh, r, pt*float64(linesFor(v, width/scale))))
+		b.rowHeight(sh, r, pt*float64(linesFor(v, width/scale)))
 	}
 }
 
@@ -592,7 +592,7 @@ func (b *workbook) para(sh string, row int, p book.Para) {
 	}
 	b.check(b.f.MergeCell(sh, cell(1, row), cell(paraCols, row)))
 	b.styled(sh, 1, row, p.Text, style)
-	b.check(b.f.SetRowHeight(sh, row, float64(15*(1+textWidth(p.Text)/95))))
+	b.rowHeight(sh, row, float64(15*(1+textWidth(p.Text)/95)))
 	if name, ok := b.nameOf[p.Link]; ok {
 		// The link beside the text: a linked cell does not wrap in every
 		// spreadsheet program.
@@ -1143,3 +1143,10 @@ func (b *workbook) pageSetup(sh string) {
 
 // hfText escapes & in header and footer text, which starts a code there.
 func hfText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// rowHeight sets a row's height, at most Excel's 409 points: a long
+// answer or description wraps into more lines than a row can show, and
+// excelize refuses the taller height (the report would fail).
+func (b *workbook) rowHeight(sh string, row int, h float64) {
+	b.check(b.f.SetRowHeight(sh, row, min(h, excelize.MaxRowHeight)))
+}

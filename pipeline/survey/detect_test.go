@@ -98,3 +98,46 @@ func TestDraftRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftOtherLabelOnce: LimeSurvey writes "Other" into a single-choice
+// column and the text into its "[Other]" column (cpp-survey, a real
+// export). The draft has one Other label: two of the same text matched
+// every such answer twice, and a breakdown by the question counted its
+// respondents twice.
+func TestDraftOtherLabelOnce(t *testing.T) {
+	vals := [][]string{
+		{"id", "6 - Describe your participation in this project:", "6 - Describe your participation in this project: [Other]"},
+		{"1", "It is a hobby", ""}, {"2", "It is part of my job", ""}, {"3", "Other", "Both, really"},
+		{"4", "It is a hobby", ""}, {"5", "Other", "Student project"}, {"6", "It is part of my job", ""},
+	}
+	var rows []*Row
+	for i, v := range vals {
+		rows = append(rows, &Row{Num: i + 1, Cols: []int{1, 2, 3}, Vals: v, Width: 3})
+	}
+	det, err := Builtin().Detect(RowsOf(rows), DetectOptions{Sheet: "results", File: "results-survey1.csv", CSV: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range det.Draft.Questions {
+		if q.Type != Single {
+			continue
+		}
+		found = true
+		n := 0
+		for _, l := range q.Labels {
+			if strings.EqualFold(l.Text, "Other") {
+				n++
+				if !l.Other {
+					t.Errorf("label %q is not marked other", l.Code)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d labels named Other, want 1: %+v", q.ID, n, q.Labels)
+		}
+	}
+	if !found {
+		t.Fatalf("no single-choice question drafted: %+v", det.Draft.Questions)
+	}
+}

@@ -314,7 +314,15 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, r
 	}
 	one.note = lone(&q, p, g.cols[0], rows)
 	if g.other != nil && q.Type == Single {
-		q.Labels = append(q.Labels, Label{Code: uniqueID("other", func(x string) bool { return slices.ContainsFunc(q.Labels, func(l Label) bool { return l.Code == x }) }), Text: otherLabel(g.other), Other: true})
+		// LimeSurvey writes "Other" into the answer column and the text
+		// into the [Other] column: the label is there already. A second
+		// one of the same text would match each such answer twice.
+		text := otherLabel(g.other)
+		if i := slices.IndexFunc(q.Labels, func(l Label) bool { return l.Other || strings.EqualFold(l.Text, text) }); i >= 0 {
+			q.Labels[i].Other = true
+		} else {
+			q.Labels = append(q.Labels, Label{Code: uniqueID("other", func(x string) bool { return slices.ContainsFunc(q.Labels, func(l Label) bool { return l.Code == x }) }), Text: text, Other: true})
+		}
 	}
 	one.q = q
 	return []draftQ{one}
