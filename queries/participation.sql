@@ -12,12 +12,14 @@
 -- optional: true
 -- order: 10
 -- protect: n of=respondents by=grp@dimension,grp2@dimension2
--- Every pair of breakdown dimensions; respondents who did not answer one
+-- Respondents who did not answer one
 -- have a NULL group, named by no_answer().
+-- The first two breakdown dimensions asked, as in headline_by_pair.
 with dims as (select dimension, min(position) as position from dimensions group by dimension),
+first2 as (select * from dims order by position limit 2),
 pairs as (
   select a.dimension as d1, b.dimension as d2, a.position as p1, b.position as p2
-  from dims a join dims b on a.position < b.position
+  from first2 a join first2 b on a.position < b.position
 )
 select p.d1 as dimension, g1.grp, coalesce(n1.grp_name, no_answer()) as grp_name,
        p.d2 as dimension2, g2.grp as grp2, coalesce(n2.grp_name, no_answer()) as grp2_name,

@@ -396,27 +396,36 @@ func (a attack) intervals(t *testing.T) [][2]float64 {
 // ilp solves min and max of hidden count i over whole numbers with glpsol.
 func (a attack) ilp(t *testing.T, dir string, i int) [2]float64 {
 	t.Helper()
+	return glpk(t, dir, a.prog, a.aux[i], true)
+}
+
+// glpk solves min and max of variable j of p with glpsol, over whole
+// numbers if integer, else as the linear programme.
+func glpk(t *testing.T, dir string, p programme, j int, integer bool) [2]float64 {
+	t.Helper()
 	var b strings.Builder
 	v := func(j int) string { return fmt.Sprintf("x%d", j) }
-	fmt.Fprintf(&b, "Minimize\n obj: %s\nSubject To\n", v(a.aux[i]))
-	for k, r := range append(append([]row(nil), a.prog.eq...), a.prog.le...) {
+	fmt.Fprintf(&b, "Minimize\n obj: %s\nSubject To\n", v(j))
+	for k, r := range append(append([]row(nil), p.eq...), p.le...) {
 		fmt.Fprintf(&b, " c%d:", k)
 		for n, j := range r.idx {
 			fmt.Fprintf(&b, " %+g %s", r.val[n], v(j))
 		}
 		op := "="
-		if k >= len(a.prog.eq) {
+		if k >= len(p.eq) {
 			op = "<="
 		}
 		fmt.Fprintf(&b, " %s %g\n", op, r.rhs)
 	}
 	b.WriteString("Bounds\n")
-	for j := range a.prog.n {
-		fmt.Fprintf(&b, " %s >= %g\n", v(j), a.prog.lb[j])
+	for j := range p.n {
+		fmt.Fprintf(&b, " %s >= %g\n", v(j), p.lb[j])
 	}
-	b.WriteString("General\n")
-	for j := range a.prog.n {
-		fmt.Fprintf(&b, " %s\n", v(j))
+	if integer {
+		b.WriteString("General\n")
+		for j := range p.n {
+			fmt.Fprintf(&b, " %s\n", v(j))
+		}
 	}
 	b.WriteString("End\n")
 	lp := filepath.Join(dir, "attack.lp")

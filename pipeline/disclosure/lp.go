@@ -3,6 +3,7 @@ package disclosure
 import (
 	"errors"
 	"math"
+	"slices"
 )
 
 // The audit's linear programmes are small and all alike: counts with a
@@ -20,7 +21,8 @@ import (
 // enough (see bounds). gonum's lp.Simplex, solving every bound from
 // scratch, took 15 s of CPU for the sample's 250 hidden counts; this
 // takes about 1 s for both rounds of the sample's audit (389 rows, 704
-// columns, 9,000 pivots).
+// columns, 9,000 pivots). The mdk17 wave's programme (936 rows, 677
+// counts, testdata/lp-mdk17.json.gz) is denser: 27,000 pivots, ≈35 s.
 
 // row is one constraint: Σ val[k]·x[idx[k]] (= or ≤) rhs.
 type row struct {
@@ -37,7 +39,10 @@ type programme struct {
 	le []row
 }
 
-var errNoSolution = errors.New("the published tables contradict each other")
+var (
+	errNoSolution = errors.New("the published tables contradict each other")
+	errPivots     = errors.New("simplex: no optimum after many pivots")
+)
 
 // tableau is the simplex tableau of a programme in y = x − lb ≥ 0 with a
 // slack per inequality: m rows of width cols+1 (the last entry is the
@@ -50,9 +55,28 @@ type tableau struct {
 	rowOf   []int // the row a column is basic in, −1
 	d       []float64
 	banned  []bool // columns that may not enter (artificials after phase one)
+	// The least and greatest value of each structural variable over the
+	// points visited so far that satisfy the programme itself (checked
+	// against its rows, not the tableau's: nil during phase one). A walk
+	// towards one objective passes points that answer others, and an
+	// audit that only believes checked points cannot be fooled by
+	// rounding into calling a count protected.
+	seenLo, seenHi []float64
+	prog           *programme
+	point          []float64 // scratch: the current point
 }
 
-const lpEps = 1e-9
+const (
+	lpEps  = 1e-9
+	lpSnap = 1e-11
+	// Smallest pivot element: dividing by less multiplies rounding
+	// errors past what the snapping above can absorb.
+	lpPivot = 1e-7
+	// Feasibility slack of the ratio test (Harris).
+	lpHarris = 1e-9
+	// How far a checked point may miss a row: far below one person.
+	lpCheck = 1e-6
+)
 
 func (tb *tableau) at(i, j int) float64 { return tb.t[i*(tb.cols+1)+j] }
 func (tb *tableau) rowSlice(i int) []float64 {
@@ -120,7 +144,7 @@ func newTableau(p programme) (*tableau, error) {
 			tb.d[cols] -= ri[cols]
 		}
 	}
-	if _, err := tb.optimise(nil); err != nil {
+	if _, _, err := tb.optimise(nil, 20*(m+cols)+1000); err != nil {
 		return nil, err
 	}
 	if -tb.d[cols] > 1e-7 {
@@ -136,12 +160,16 @@ func newTableau(p programme) (*tableau, error) {
 		if tb.basis[i] < nv+ns {
 			continue
 		}
+		// The artificial is at zero (phase one ended there), so the pivot
+		// is degenerate; on the largest entry, because a tiny one would
+		// multiply what rounding left of that zero and make other rows
+		// infeasible.
 		ri := tb.rowSlice(i)
-		piv := -1
+		ri[cols] = 0
+		piv, big := -1, 1e-7
 		for j := range nv + ns {
-			if math.Abs(ri[j]) > 1e-7 {
-				piv = j
-				break
+			if a := math.Abs(ri[j]); a > big {
+				piv, big = j, a
 			}
 		}
 		if piv < 0 {
@@ -151,7 +179,32 @@ func newTableau(p programme) (*tableau, error) {
 		tb.pivot(i, piv)
 	}
 	tb.dropRows(drop)
+	tb.dropArtificials(nv + ns)
+	tb.prog, tb.point = &p, make([]float64, nv)
+	tb.seenLo, tb.seenHi = make([]float64, nv), make([]float64, nv)
+	for j := range nv {
+		tb.seenLo[j], tb.seenHi[j] = math.Inf(1), math.Inf(-1)
+	}
+	tb.see()
 	return tb, nil
+}
+
+// dropArtificials narrows the tableau to its first keep columns once no
+// artificial is basic: they may not enter again, and every pivot would
+// still update them.
+func (tb *tableau) dropArtificials(keep int) {
+	w, nw := tb.cols+1, keep+1
+	for i := range tb.m {
+		src := tb.t[i*w : (i+1)*w]
+		dst := tb.t[i*nw : (i+1)*nw]
+		rhs := src[tb.cols]
+		copy(dst, src[:keep])
+		dst[keep] = rhs
+	}
+	tb.t = tb.t[:tb.m*nw]
+	tb.cols = keep
+	tb.rowOf, tb.banned = tb.rowOf[:keep], tb.banned[:keep]
+	tb.d = make([]float64, nw)
 }
 
 // dropRows removes rows (their basic columns being artificials).
@@ -203,7 +256,15 @@ func (tb *tableau) pivot(r, j int) {
 			return
 		}
 		for _, k := range nz {
-			x[k] -= f * pr[k]
+			// Snapping what rounding leaves of a zero keeps degenerate
+			// pivots recognisable: a right side of −1e−13 would otherwise
+			// give a negative ratio, and 1e−12 a "progress" that resets
+			// the anti-cycling rule below.
+			if v := x[k] - f*pr[k]; math.Abs(v) < lpSnap {
+				x[k] = 0
+			} else {
+				x[k] = v
+			}
 		}
 		x[j] = 0
 	}
@@ -216,20 +277,69 @@ func (tb *tableau) pivot(r, j int) {
 	tb.rowOf[tb.basis[r]] = -1
 	tb.basis[r] = j
 	tb.rowOf[j] = r
+	if tb.seenLo != nil {
+		tb.see()
+	}
+}
+
+// see records the current vertex if it satisfies the programme.
+func (tb *tableau) see() {
+	y := tb.point
+	clear(y)
+	for i, b := range tb.basis {
+		if b < len(y) {
+			y[b] = tb.at(i, tb.cols)
+		}
+	}
+	tb.record(y)
+}
+
+// record adds point y (in y = x − lb) to the seen ranges if it satisfies
+// every row of the programme, within rounding.
+func (tb *tableau) record(y []float64) {
+	p := tb.prog
+	for _, v := range y {
+		if v < -lpCheck {
+			return
+		}
+	}
+	sum := func(r row) float64 {
+		v := 0.0
+		for k, j := range r.idx {
+			v += r.val[k] * (y[j] + p.lb[j])
+		}
+		return v
+	}
+	for _, r := range p.eq {
+		if math.Abs(sum(r)-r.rhs) > lpCheck {
+			return
+		}
+	}
+	for _, r := range p.le {
+		if sum(r) > r.rhs+lpCheck {
+			return
+		}
+	}
+	for j, v := range y {
+		tb.seenLo[j] = math.Min(tb.seenLo[j], v)
+		tb.seenHi[j] = math.Max(tb.seenHi[j], v)
+	}
 }
 
 // optimise pivots until no reduced cost is negative: the largest
 // decrease first, Bland's rule after a run of degenerate pivots (so it
 // cannot cycle). It reports false when the objective is unbounded below.
-// It stops early, as if optimal, once enough (if not nil) says so.
-func (tb *tableau) optimise(enough func() bool) (bool, error) {
+// It stops early, as if optimal, once enough (if not nil) says so, and
+// fails after limit pivots. When unbounded, ray is the column that can
+// grow without end.
+func (tb *tableau) optimise(enough func() bool, limit int) (ok bool, ray int, err error) {
 	degenerate := 0
 	for iter := 0; ; iter++ {
 		if enough != nil && enough() {
-			return true, nil
+			return true, -1, nil
 		}
-		if iter > 50*(tb.m+tb.cols)+1000 {
-			return false, errors.New("simplex: no optimum after many pivots")
+		if iter > limit {
+			return false, -1, errPivots
 		}
 		bland := degenerate > 20
 		enter := -1
@@ -246,24 +356,37 @@ func (tb *tableau) optimise(enough func() bool) (bool, error) {
 			}
 		}
 		if enter < 0 {
-			return true, nil
+			return true, -1, nil
 		}
-		leave := -1
+		// Harris's ratio test: the bound the step may take, each right
+		// side relaxed by lpHarris; then, of the rows within it, the
+		// largest pivot element (the smallest basic column under Bland's
+		// rule), so no pivot divides by a sliver.
+		bound := math.Inf(1)
+		for i := range tb.m {
+			if a := tb.at(i, enter); a > lpPivot {
+				bound = math.Min(bound, (math.Max(tb.at(i, tb.cols), 0)+lpHarris)/a)
+			}
+		}
+		if math.IsInf(bound, 1) {
+			return false, enter, nil
+		}
+		leave, big := -1, 0.0
 		var ratio float64
 		for i := range tb.m {
 			a := tb.at(i, enter)
-			if a <= lpEps {
+			if a <= lpPivot {
 				continue
 			}
-			q := tb.at(i, tb.cols) / a
-			if leave < 0 || q < ratio-1e-12 || (q < ratio+1e-12 && tb.basis[i] < tb.basis[leave]) {
-				leave, ratio = i, q
+			q := math.Max(tb.at(i, tb.cols), 0) / a
+			if q > bound {
+				continue
+			}
+			if leave < 0 || (bland && tb.basis[i] < tb.basis[leave]) || (!bland && a > big) {
+				leave, big, ratio = i, a, q
 			}
 		}
-		if leave < 0 {
-			return false, nil
-		}
-		if ratio < 1e-12 {
+		if ratio < lpEps {
 			degenerate++
 		} else {
 			degenerate = 0
@@ -298,14 +421,46 @@ func (tb *tableau) extreme(j int, sign, stop float64) (float64, error) {
 	} else {
 		tb.d[j] = sign
 	}
-	ok, err := tb.optimise(func() bool { return sign*(tb.value(j)-stop) <= 0 })
+	ok, ray, err := tb.optimise(func() bool { return sign*(tb.value(j)-stop) <= 0 }, 2*(tb.m+tb.cols)+200)
 	if err != nil {
 		return 0, err
 	}
 	if !ok {
+		tb.walk(ray, j, stop)
 		return math.Inf(int(-sign)), nil
 	}
 	return tb.value(j), nil
+}
+
+// walk records the point out along the unbounded column ray where y_j
+// reaches stop (if finite), so an audit believes the unbounded greatest
+// value only as far as a checked point shows it.
+func (tb *tableau) walk(ray, j int, stop float64) {
+	if math.IsInf(stop, 0) || j >= len(tb.point) {
+		return
+	}
+	// y_j grows at rate per unit of the ray column.
+	rate := 0.0
+	if j == ray {
+		rate = 1
+	} else if r := tb.rowOf[j]; r >= 0 {
+		rate = -tb.at(r, ray)
+	}
+	if rate <= 0 {
+		return
+	}
+	step := math.Max(0, (stop-tb.value(j))/rate) + 1
+	y := tb.point
+	clear(y)
+	for i, b := range tb.basis {
+		if b < len(y) {
+			y[b] = tb.at(i, tb.cols) - tb.at(i, ray)*step
+		}
+	}
+	if ray < len(y) {
+		y[ray] = step
+	}
+	tb.record(y)
 }
 
 // bounds returns the least and greatest value of each variable in want.
@@ -322,23 +477,57 @@ func (p programme) bounds(want []int, reach []float64, span float64) ([][2]float
 	if err != nil {
 		return nil, err
 	}
+	if reach == nil {
+		for i, j := range want {
+			hi, err := tb.extreme(j, -1, math.Inf(1))
+			if err != nil {
+				return nil, err
+			}
+			lo, err := tb.extreme(j, 1, math.Inf(-1))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = [2]float64{lo + p.lb[j], hi + p.lb[j]}
+		}
+		return out, nil
+	}
+	// The audit: each bound is the farthest checked point. A walk that
+	// runs out of pivots (rounding has worn the tableau down) starts the
+	// next one from the tableau phase one left; the count keeps the
+	// interval its checked points show, which can only make the audit
+	// hide more.
+	start := tb.clone()
 	for i, j := range want {
-		hiStop, loStop := math.Inf(1), math.Inf(-1)
-		if reach != nil {
-			hiStop = reach[i] - p.lb[j]
+		hiStop := reach[i] - p.lb[j]
+		if tb.seenHi[j] < hiStop {
+			if _, err := tb.extreme(j, -1, hiStop); err != nil {
+				tb.restore(start)
+			}
 		}
-		hi, err := tb.extreme(j, -1, hiStop)
-		if err != nil {
-			return nil, err
+		hi := tb.seenHi[j]
+		loStop := hi - span
+		if tb.seenLo[j] > loStop {
+			if _, err := tb.extreme(j, 1, loStop); err != nil {
+				tb.restore(start)
+			}
 		}
-		if reach != nil {
-			loStop = hi - span
-		}
-		lo, err := tb.extreme(j, 1, loStop)
-		if err != nil {
-			return nil, err
-		}
+		lo := tb.seenLo[j]
 		out[i] = [2]float64{lo + p.lb[j], hi + p.lb[j]}
 	}
 	return out, nil
+}
+
+// clone copies the tableau's state, restore puts a copy's back.
+func (tb *tableau) clone() *tableau {
+	c := *tb
+	c.t = slices.Clone(tb.t)
+	c.basis = slices.Clone(tb.basis)
+	c.rowOf = slices.Clone(tb.rowOf)
+	return &c
+}
+
+func (tb *tableau) restore(c *tableau) {
+	copy(tb.t, c.t)
+	copy(tb.basis, c.basis)
+	copy(tb.rowOf, c.rowOf)
 }

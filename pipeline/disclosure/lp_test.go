@@ -1,8 +1,11 @@
 package disclosure
 
 import (
+	"compress/gzip"
+	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -208,5 +211,117 @@ func TestBoundsInfeasible(t *testing.T) {
 	p := programme{n: 2, lb: []float64{1, 1}, eq: []row{{idx: []int{0, 1}, val: []float64{1, 1}, rhs: 1}}}
 	if _, err := p.bounds([]int{0}, nil, 0); err != errNoSolution {
 		t.Fatalf("err = %v, want errNoSolution", err)
+	}
+}
+
+// TestBoundsDegenerateAudit: the programme of the generated mdk17
+// LimeSurvey wave's audit (testdata/lp-mdk17.json.gz, written from
+// testdata/mdk17-limesurvey.xlsx) is highly degenerate; rounding noise
+// once made phase one pivot on entries of 1e−9 and run out of pivots.
+// Its bounds of every 19th hidden count must equal GLPK's (gonum's
+// simplex takes minutes on it).
+func TestBoundsDegenerateAudit(t *testing.T) {
+	needGLPK(t)
+	f, err := os.Open("testdata/lp-mdk17.json.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		N      int
+		LB     []float64
+		Eq, Le [][3]json.RawMessage
+		Want   []int
+	}
+	if err := json.NewDecoder(zr).Decode(&d); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(in [][3]json.RawMessage) []row {
+		var out []row
+		for _, r := range in {
+			var x row
+			for i, dst := range []any{&x.idx, &x.val, &x.rhs} {
+				if err := json.Unmarshal(r[i], dst); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out = append(out, x)
+		}
+		return out
+	}
+	p := programme{n: d.N, lb: d.LB, eq: rows(d.Eq), le: rows(d.Le)}
+	var want []int
+	for i := 0; i < len(d.Want); i += 19 {
+		want = append(want, d.Want[i])
+	}
+	got, err := p.bounds(want, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, j := range want {
+		g := glpk(t, t.TempDir(), p, j, false)
+		for s := range 2 {
+			if math.Abs(g[s]-got[i][s]) > 1e-6 {
+				t.Errorf("hidden count %d: bounds %v, GLPK %v", j, got[i], g)
+			}
+		}
+	}
+	t.Logf("%d of %d hidden counts, %d equations, %d inequalities: bounds equal GLPK's", len(want), len(d.Want), len(p.eq), len(p.le))
+}
+
+// TestAuditBelievesCheckedPoints: the audit's bounds come only from
+// points that satisfy the programme's own rows, so a tableau worn down by
+// rounding cannot make a count look protected; an unbounded count is
+// believed as far as a checked point out along its ray.
+func TestAuditBelievesCheckedPoints(t *testing.T) {
+	// x0 + x1 = 5 with x1 ≥ 3 (hidden: at least 1, here 3 known as lb):
+	// x0 lies in 0..2.
+	p := programme{n: 2, lb: []float64{0, 3}, eq: []row{{idx: []int{0, 1}, val: []float64{1, 1}, rhs: 5}}}
+	tb, err := newTableau(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := tb.seenLo[0], tb.seenHi[0]
+	tb.record([]float64{7, 0}) // 7 + 3 ≠ 5
+	tb.record([]float64{-1, 3})
+	if tb.seenLo[0] != lo || tb.seenHi[0] != hi {
+		t.Errorf("points off the programme were believed: x0 seen %v..%v, was %v..%v", tb.seenLo[0], tb.seenHi[0], lo, hi)
+	}
+	tb.record([]float64{2, 0})
+	tb.record([]float64{0, 2})
+	if tb.seenLo[0] != 0 || tb.seenHi[0] != 2 {
+		t.Errorf("x0 seen %v..%v, want 0..2", tb.seenLo[0], tb.seenHi[0])
+	}
+	// Wear the tableau down: the right side of every row doubled. The
+	// walk now ends at points that break the rows; the audit keeps what
+	// it checked.
+	for i := range tb.m {
+		tb.rowSlice(i)[tb.cols] *= 2
+	}
+	tb.see()
+	if tb.seenHi[0] > 2 {
+		t.Errorf("a vertex of the worn tableau was believed: x0 up to %v", tb.seenHi[0])
+	}
+	got, err := p.bounds([]int{0}, []float64{4}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] != [2]float64{0, 2} {
+		t.Errorf("audit bounds of x0 %v, want [0 2]", got[0])
+	}
+
+	// x0 − x1 = 0, x1 ≥ 1: x0 has no upper bound; the audit asked for 9
+	// gets a checked point at 9 or more.
+	p = programme{n: 2, lb: []float64{1, 1}, eq: []row{{idx: []int{0, 1}, val: []float64{1, -1}, rhs: 0}}}
+	got, err = p.bounds([]int{0}, []float64{9}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0][0] != 1 || got[0][1] < 9 || math.IsInf(got[0][1], 1) {
+		t.Errorf("unbounded count: audit bounds %v, want 1 and a checked point ≥ 9", got[0])
 	}
 }
