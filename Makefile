@@ -1,5 +1,4 @@
-# resonanz — the Arrow API of duckdb-go needs the duckdb_arrow build tag.
-export GOFLAGS := -tags=duckdb_arrow
+# resonanz — plain go build, go test and go install work too; no build tags.
 # The demo keeps its pseudonym key beside, not inside, the data directory.
 DEMO_KEY ?= .resonanz-demo-key
 BIN := bin/resonanz

@@ -43,7 +43,7 @@ type Engine struct {
 	opt     Options
 	db      *sql.DB
 	conn    *sql.Conn
-	arrow   *duckdb.Arrow
+	arrow   arrowQuerier // results as Arrow record batches (rows.go)
 	queries []*Query
 	broken  map[string]error // queries whose view could not be created
 	// Manifest is the published state the views were made from.
@@ -106,7 +106,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	err = conn.Raw(func(dc any) error {
-		a, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		a, err := newRowConn(dc)
 		e.arrow = a
 		return err
 	})

@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 func pseudonym(id string) string { return "r" + id }
 
 // dataDir returns the fixture's data directory.
-func dataDir(t *testing.T) string {
+func dataDir(t testing.TB) string {
 	t.Helper()
 	fixture.once.Do(func() {
 		fixture.dir, fixture.err = os.MkdirTemp("", "resonanz-query-")

@@ -30,6 +30,12 @@ func (t *Table) Col(name string) int {
 // Collect drains a reader into a Table and releases it.
 func Collect(rr array.RecordReader) (*Table, error) {
 	defer rr.Release()
+	if d, ok := rr.(interface{ table() (*Table, bool, error) }); ok {
+		// DuckDB's rows straight into the table (rows.go).
+		if t, ok, err := d.table(); ok {
+			return t, err
+		}
+	}
 	sc := rr.Schema()
 	t := &Table{}
 	for _, f := range sc.Fields() {

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -94,13 +93,13 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 	}
 	told := false
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
+		ok, err := tryLock(f)
+		if err != nil {
 			f.Close()
 			return nil, fmt.Errorf("store: lock: %w", err)
+		}
+		if ok {
+			break
 		}
 		if !told && waiting != nil {
 			waiting()
@@ -114,7 +113,7 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 		}
 	}
 	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		unlock(f)
 		f.Close()
 	}, nil
 }
