@@ -11,7 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
-	"github.com/resonanz/resonanz/pipeline/stats"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
 // sampleReport imports the bundled sample and writes its report once per
@@ -22,13 +22,13 @@ func sampleWorkbook(t *testing.T) (*excelize.File, map[string]string, *sample.Tr
 	ctx := context.Background()
 	_, err := Import(ctx, ImportOptions{
 		DataDir: data, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"},
-		Scrub: stats.ScrubPII,
+		Scrub: disclosure.ScrubPII,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	w, err := Report(ctx, ReportOptions{DataDir: data, Out: out, MinN: 5})
+	w, err := Report(ctx, ReportOptions{DataDir: data, Out: out, Rule: disclosure.Default})
 	if err != nil {
 		t.Fatal(err)
 	}

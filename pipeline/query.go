@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -31,9 +32,12 @@ type QueryOptions struct {
 	Timeout     time.Duration
 	MemoryLimit string
 	Threads     int
-	MinN        int
-	Lang        string
-	Log         io.Writer // warnings; nil: none
+	// Rule protects the result: rows resting on fewer than Rule.MinN
+	// people are hidden with as many more as protect them. MinN 0 or 1:
+	// off (the command's --min-n defaults to disclosure.Default).
+	Rule disclosure.Rule
+	Lang string
+	Log  io.Writer // warnings; nil: none
 }
 
 // Formats are the output formats of Query.
@@ -109,10 +113,10 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if opt.MinN > 0 {
-		s := query.Suppress(t, opt.MinN)
+	if opt.Rule.MinN > 1 {
+		s := query.Suppress(t, opt.Rule.MinN)
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.MinN))
+			fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.Rule.MinN))
 		}
 	}
 	write := func(w io.Writer) error {

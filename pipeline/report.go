@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
@@ -14,11 +15,12 @@ import (
 
 // ReportOptions configure Report.
 type ReportOptions struct {
-	DataDir   string
-	Event     string // "" picks the latest event
-	Out       string
-	Lang      string
-	MinN      int
+	DataDir string
+	Event   string // "" picks the latest event
+	Out     string
+	Lang    string
+	// Rule is the disclosure rule; zero fields take disclosure.Default.
+	Rule      disclosure.Rule
 	QueryDirs []string
 	Params    map[string]string
 	Weights   string           // YAML file of population margins; "" for no weighting
@@ -33,6 +35,10 @@ type ReportOptions struct {
 func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	if opt.Lang == "" {
 		opt.Lang = "de"
+	}
+	opt.Rule = opt.Rule.Or()
+	if err := opt.Rule.Check(); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	if opt.Lang != "de" && opt.Lang != "en" {
 		return nil, fmt.Errorf("report: --lang %q: de or en", opt.Lang)
@@ -54,7 +60,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		params[k] = v
 	}
 	L := opt.Lang
-	in := report.Input{Lang: L, MinN: opt.MinN, Methods: methods(L, opt.Weights)}
+	in := report.Input{Lang: L, MinN: opt.Rule.MinN, Methods: methods(opt.Rule, L, opt.Weights)}
 	if ev := e.Manifest.Events[event]; ev != nil {
 		in.Event = report.Event{ID: event, Title: ev.Title, Date: ev.Date}
 	} else {
@@ -79,35 +85,35 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 			continue
 		}
 		t, marks := sigMarks(t)
-		in.Sheets = append(in.Sheets, report.Sheet{Query: q, Table: t, Hidden: primaryHidden(t, opt.MinN), Marks: marks, SheetName: q.SheetName(L)})
+		in.Sheets = append(in.Sheets, report.Sheet{Query: q, Table: t, Hidden: primaryHidden(t, opt.Rule.MinN), Marks: marks, SheetName: q.SheetName(L)})
 		bar.Add(1)
 	}
 	compareSheets(in.Sheets, in.Compare, L)
 	if opt.Weights != "" {
-		s, err := weightedSheet(ctx, e, opt.Weights, L)
+		s, err := weightedSheet(ctx, e, opt.Weights, L, opt.Rule.Level)
 		if err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
-		s.Hidden = primaryHidden(s.Table, opt.MinN)
+		s.Hidden = primaryHidden(s.Table, opt.Rule.MinN)
 		in.Sheets = append(in.Sheets, s)
 	}
-	likert, err := likertSheets(ctx, e, L, opt.MinN)
+	likert, err := likertSheets(ctx, e, L, opt.Rule.MinN)
 	if err != nil {
 		return nil, fmt.Errorf("report: likert: %w", err)
 	}
-	heat, err := heatmapSheets(ctx, e, L, opt.MinN)
+	heat, err := heatmapSheets(ctx, e, L, opt.Rule.MinN)
 	if err != nil {
 		return nil, fmt.Errorf("report: heatmap: %w", err)
 	}
 	in.Sheets = append(in.Sheets, append(likert, heat...)...)
 	bar.Add(2)
-	if in.Summary, err = summary(ctx, e, opt.MinN); err != nil {
+	if in.Summary, err = summary(ctx, e, opt.Rule.MinN); err != nil {
 		return nil, fmt.Errorf("report: summary: %w", err)
 	}
 	if in.Questions, err = questions(ctx, e, L); err != nil {
 		return nil, fmt.Errorf("report: questions: %w", err)
 	}
-	if err := suppressReport(ctx, e, &in, event, opt.MinN); err != nil {
+	if err := suppressReport(ctx, e, &in, event, opt.Rule.MinN); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	text, itemText, label := "q.text", "q.item_text", "l.label"
@@ -152,11 +158,8 @@ func primaryHidden(t *query.Table, minN int) [][]bool {
 			continue
 		}
 		hidden[r] = make([]bool, len(row))
-		for c, v := range row {
-			switch v.(type) {
-			case int64, float64:
-				hidden[r][c] = true
-			}
+		for c := range row {
+			hidden[r][c] = t.Figure(c)
 		}
 	}
 	return hidden

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
@@ -34,11 +35,11 @@ func TestReportSecondarySuppression(t *testing.T) {
 		{"mdk15", "../testdata/mdk15-googleforms.xlsx", "2024-11-14"},
 		{"mdk16", "../testdata/mdk16-msforms.xlsx", "2025-11-13"},
 	} {
-		if _, err := Import(ctx, ImportOptions{DataDir: data, Event: ev.id, EventDate: ev.date, Files: []string{ev.file}, Scrub: stats.ScrubPII}); err != nil {
+		if _, err := Import(ctx, ImportOptions{DataDir: data, Event: ev.id, EventDate: ev.date, Files: []string{ev.file}, Scrub: disclosure.ScrubPII}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	w, err := Report(ctx, ReportOptions{DataDir: data, Out: filepath.Join(dir, "out"), MinN: minN})
+	w, err := Report(ctx, ReportOptions{DataDir: data, Out: filepath.Join(dir, "out"), Rule: disclosure.Rule{MinN: minN}.Or()})
 	if err != nil {
 		t.Fatal(err)
 	}

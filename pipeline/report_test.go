@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/report/reporttest"
 )
@@ -65,7 +66,7 @@ func sampleReport(t *testing.T, lang string) *report.Written {
 		return w
 	}
 	w, err := Report(context.Background(), ReportOptions{
-		DataDir: filepath.Join(sampleDir, "data"), Out: filepath.Join(sampleDir, "out-"+lang), Lang: lang, MinN: 5,
+		DataDir: filepath.Join(sampleDir, "data"), Out: filepath.Join(sampleDir, "out-"+lang), Lang: lang, Rule: disclosure.Default,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -624,9 +624,8 @@ func hideRows(s *report.Sheet, rows []bool) {
 		if !h {
 			continue
 		}
-		for c, v := range s.Table.Rows[r] {
-			switch v.(type) {
-			case int64, float64:
+		for c := range s.Table.Rows[r] {
+			if s.Table.Figure(c) {
 				hideCell(s, r, c)
 			}
 		}

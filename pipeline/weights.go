@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/stats"
@@ -103,7 +104,7 @@ func weightedQuery() *query.Query {
 func ptrF(f float64) *float64 { return &f }
 
 // weightedNeeds computes weighted means of every need item.
-func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64) (*query.Table, error) {
+func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64, level float64) (*query.Table, error) {
 	t, err := one(ctx, e, `select i.item_text, a.respondent, a.value, a.item from answers a
 		join item_names i on i.question = a.question and i.item = a.item
 		where a.question = 'need' order by i.position, a.respondent`)
@@ -136,7 +137,7 @@ func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64) (
 			sum += v
 		}
 		m, se, neff := stats.WeightedMean(c.vals, c.ws)
-		lo, hi := stats.TInterval(m, se, neff-1, stats.Level)
+		lo, hi := stats.TInterval(m, se, neff-1, level)
 		out.Rows = append(out.Rows, []any{item, int64(len(c.vals)), sum / float64(len(c.vals)), m, lo, hi, neff, c.code})
 	}
 	return out, nil
@@ -145,7 +146,7 @@ func weightedNeeds(ctx context.Context, e *query.Engine, w map[string]float64) (
 // weightedSheet is the report sheet of weighted results. Its title says
 // "weighted", and a note names the margins: the methods sheet promises
 // weighting only where a result is marked so.
-func weightedSheet(ctx context.Context, e *query.Engine, path, lang string) (report.Sheet, error) {
+func weightedSheet(ctx context.Context, e *query.Engine, path, lang string, level float64) (report.Sheet, error) {
 	m, err := LoadMargins(path)
 	if err != nil {
 		return report.Sheet{}, err
@@ -154,7 +155,7 @@ func weightedSheet(ctx context.Context, e *query.Engine, path, lang string) (rep
 	if err != nil {
 		return report.Sheet{}, err
 	}
-	t, err := weightedNeeds(ctx, e, w)
+	t, err := weightedNeeds(ctx, e, w, level)
 	if err != nil {
 		return report.Sheet{}, fmt.Errorf("weights: %w", err)
 	}
@@ -187,12 +188,12 @@ func marginVars(m Margins, lang string) string {
 	return strings.Join(out, sep)
 }
 
-// methods is the methods sheet: stats.Methods, whose last paragraph is on
+// methods is the methods sheet: disclosure.Methods, whose last paragraph is on
 // weighting "where a result is marked as weighted", made true of this
 // report: without margins it says nothing is weighted, with them which
 // sheet is and to what.
-func methods(lang, weights string) []string {
-	ps := stats.Methods(lang)
+func methods(r disclosure.Rule, lang, weights string) []string {
+	ps := disclosure.Methods(r, lang)
 	last := len(ps) - 1
 	if weights == "" {
 		ps[last] = "Gewichtung: Kein Ergebnis dieses Berichts ist gewichtet; alle Zahlen beruhen auf den ungewichteten Antworten."

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -50,7 +51,7 @@ func TestWeightedNeeds(t *testing.T) {
 			t.Errorf("weighted share of %s = %.6f, want %.2f", st, got, want)
 		}
 	}
-	tab, err := weightedNeeds(ctx, e, w)
+	tab, err := weightedNeeds(ctx, e, w, disclosure.Default.Level)
 	if err != nil {
 		t.Fatal(err)
 	}

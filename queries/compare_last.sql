@@ -13,6 +13,7 @@
 -- ymax: 5
 -- optional: true
 -- order: 75
+-- protect: n of=answers:need item=item event=event
 -- The last two waves (with --compare: the chosen pair); the change and its
 -- mark belong to the later one.
 with pair as (select * from waves where wave >= (select max(wave) - 1 from waves)),

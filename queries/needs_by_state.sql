@@ -12,6 +12,7 @@
 -- ymin: 1
 -- ymax: 5
 -- order: 20
+-- protect: n of=answers:need item=item by=state
 select h.grp as state, x.state_name, h.item, i.item_text,
        h.n, h.mean, h.sd, h.ci_low, h.ci_high,
        h.top2_share, h.top2_ci_low, h.top2_ci_high, h.p_adj, h.sig

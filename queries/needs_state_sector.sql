@@ -9,6 +9,7 @@
 -- y: mean
 -- series: group
 -- order: 40
+-- protect: n of=answers:need item=item by=state,sector
 select r.state, s.state_name, r.sector, c.sector_name,
        s.state_name || ' · ' || c.sector_name as "group",
        a.item, i.item_text,

@@ -9,6 +9,7 @@
 -- y: n
 -- series: sector_name
 -- order: 10
+-- protect: n of=respondents by=state,sector
 select r.state, coalesce(s.state_name, '(keine Angabe)') as state_name,
        r.sector, coalesce(c.sector_name, '(keine Angabe)') as sector_name,
        count(*) as n

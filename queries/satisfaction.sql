@@ -6,6 +6,8 @@
 -- description_en: Mean overall satisfaction (1–5) and Net Promoter Score (share of promoters 9–10 minus share of detractors 0–6, in points).
 -- chart: none
 -- order: 60
+-- protect: n of=answers:satisfaction values=mean,sd,ci_low,ci_high
+-- protect: n_nps of=answers:nps values=promoters,passives,detractors,nps
 with s as (
   select count(*) as n, avg(value) as mean, stddev_samp(value) as sd
   from answers where question = 'satisfaction'

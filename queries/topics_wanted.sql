@@ -10,6 +10,8 @@
 -- error: ci_low, ci_high
 -- sort: desc
 -- order: 50
+-- protect: n of=answers:topics item=item values=share,ci_low,ci_high
+-- protect: total of=respondents
 with base as (select count(*) as total from responses)
 select a.item, i.item_text,
        count(distinct a.respondent) as n,

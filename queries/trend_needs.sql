@@ -13,6 +13,7 @@
 -- ymax: 5
 -- optional: true
 -- order: 70
+-- protect: n of=answers:need item=item event=event
 select t.event, t.event_title, t.item, i.item_text,
        case when t.asked then 'ja' else 'nicht erhoben' end as asked,
        t.n, t.mean, t.ci_low, t.ci_high, t.top2_share, t.top2_ci_low, t.top2_ci_high,

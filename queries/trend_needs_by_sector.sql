@@ -7,6 +7,7 @@
 -- chart: none
 -- optional: true
 -- order: 72
+-- protect: n of=answers:need item=item by=sector event=event
 select t.event, t.event_title, t.grp as sector, x.sector_name, t.item, i.item_text,
        case when t.asked then 'ja' else 'nicht erhoben' end as asked,
        t.n, t.mean, t.ci_low, t.ci_high, t.top2_share, t.change, t.p_adj, t.sig

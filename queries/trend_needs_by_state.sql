@@ -7,6 +7,7 @@
 -- chart: none
 -- optional: true
 -- order: 71
+-- protect: n of=answers:need item=item by=state event=event
 select t.event, t.event_title, t.grp as state, x.state_name, t.item, i.item_text,
        case when t.asked then 'ja' else 'nicht erhoben' end as asked,
        t.n, t.mean, t.ci_low, t.ci_high, t.top2_share, t.change, t.p_adj, t.sig

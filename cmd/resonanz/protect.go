@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/resonanz/resonanz/pipeline/stats"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -36,14 +36,14 @@ func protect(o *importOptions) error {
 	if key == data || strings.HasPrefix(key, data+string(filepath.Separator)) {
 		return usageError{fmt.Errorf("import: the pseudonym key %s must not lie inside the data directory %s", key, data)}
 	}
-	k, err := stats.LoadOrCreateKey(key)
+	k, err := disclosure.LoadOrCreateKey(key)
 	if err != nil {
 		return fmt.Errorf("import: pseudonym key: %w", err)
 	}
 	if err := store.CheckEvent(o.Event); err != nil {
 		return fmt.Errorf("import: %w", err) // before Pseudonyms sees it
 	}
-	o.Pseudonym = stats.Pseudonyms(k, o.Event)
-	o.Scrub = stats.ScrubPII
+	o.Pseudonym = disclosure.Pseudonyms(k, o.Event)
+	o.Scrub = disclosure.ScrubPII
 	return nil
 }

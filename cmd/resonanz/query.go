@@ -82,7 +82,7 @@ formula.`,
 			if (o.Format == "xlsx" || o.Format == "parquet") && o.Out == "" {
 				return usageError{fmt.Errorf("query: --format %s needs --out FILE", o.Format)}
 			}
-			if o.MinN > 0 && o.Format == "parquet" {
+			if o.Rule.MinN > 1 && o.Format == "parquet" {
 				return usageError{fmt.Errorf("query: --min-n works with table, csv, json and xlsx, not parquet")}
 			}
 			p, err := parseParams(params)
@@ -114,7 +114,7 @@ formula.`,
 	f.StringSliceVar(&o.Events, "event", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
 	f.StringSliceVar(&o.Compare, "compare", nil, "make the waves view (trend and comparison queries) the two events `A,B`, the earlier first")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable; a queries/ folder beside the data directory is read too)")
-	f.IntVar(&o.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this, and of a count table as many more as protect them (see the README); 0: off")
+	f.IntVar(&o.Rule.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this, and of a count table as many more as protect them (see the README); 0: off")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views and the xlsx sheet: de or en")
 	addLimitFlags(c, &o.Timeout, &o.MemoryLimit, &o.Threads)
 	return c

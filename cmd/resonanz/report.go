@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/report"
 )
 
@@ -17,7 +18,7 @@ func addReportFlags(c *cobra.Command, o *pipeline.ReportOptions, params *[]strin
 	f := c.Flags()
 	f.StringVar(&o.Out, "out", "out", "folder for report.xlsx and charts/")
 	f.StringVar(&o.Lang, "lang", "de", "language of the report: de or en")
-	f.IntVar(&o.MinN, "min-n", 5, "suppress figures resting on fewer respondents")
+	f.IntVar(&o.Rule.MinN, "min-n", disclosure.Default.MinN, "suppress figures resting on fewer respondents (1: show everything)")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries to add (repeatable)")
 	f.StringArrayVar(params, "param", nil, "named query parameter name=value (repeatable)")
 	f.StringVar(&o.Weights, "weights", "", "YAML file of population margins (e.g. registered attendees by state): adds a weighted sheet")
@@ -83,6 +84,10 @@ lists every sheet and file.`,
 }
 
 func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
+	if o.Rule.MinN < 1 {
+		// The library reads 0 as "the default"; 1 is the way to show all.
+		return usageError{fmt.Errorf("report: --min-n %d: at least 1 (1 shows every figure)", o.Rule.MinN)}
+	}
 	o.Progress = g.progress()
 	wr, err := pipeline.Report(c.Context(), *o)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,16 @@ func TestBuiltinQueriesPrepare(t *testing.T) {
 			}
 			if len(tab.Rows) == 0 {
 				t.Fatal("no rows")
+			}
+			// Every built-in table of counts declares what it counts, and
+			// the declaration fits its columns.
+			switch p := q.Meta.Protect; {
+			case p == nil && tab.Col("n") >= 0:
+				t.Errorf("a column n but no protect: header")
+			case p != nil:
+				if err := p.Check(tab.Columns); err != nil {
+					t.Errorf("protect: header does not fit %v: %v", tab.Columns, err)
+				}
 			}
 			for _, col := range []string{q.Meta.X, q.Meta.Y, q.Meta.Series, q.Meta.ErrLow, q.Meta.ErrHigh} {
 				if col != "" && tab.Col(col) < 0 {
@@ -128,6 +139,16 @@ func TestOverride(t *testing.T) {
 	}
 	if n != 1 || q.Source != filepath.Join(dir, "satisfaction.sql") || q.Overrides != "built-in" || q.Meta.Title != "Nur der Mittelwert" {
 		t.Fatalf("satisfaction: %d loaded, %+v", n, q)
+	}
+	// A replacement without protect: lines keeps the built-in's.
+	builtin, err := query.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range builtin {
+		if b.Name == "satisfaction" && (b.Meta.Protect == nil || !reflect.DeepEqual(q.Meta.Protect, b.Meta.Protect)) {
+			t.Errorf("override's protection %+v, built-in's %+v", q.Meta.Protect, b.Meta.Protect)
+		}
 	}
 	tab := table(t, e, "select * from satisfaction", nil)
 	if len(tab.Columns) != 1 || tab.Columns[0] != "mean_only" {

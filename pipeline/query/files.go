@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/queries"
 )
 
@@ -53,6 +54,11 @@ type Meta struct {
 	// rows (e.g. comparisons while there is only one event).
 	Optional bool
 	Order    int // position in the report; then by name
+	// Protect declares what the rows count (`-- protect:` lines), so the
+	// disclosure stage protects the table by what it shows, whatever
+	// its name. A file replacing another without protect lines keeps
+	// the replaced one's.
+	Protect *disclosure.Spec
 }
 
 // Charts are the chart kinds a header may name.
@@ -122,6 +128,9 @@ func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
 				continue
 			}
 			q.Overrides = old.Source
+			if q.Meta.Protect == nil {
+				q.Meta.Protect = old.Meta.Protect
+			}
 		}
 		into[q.Name] = q
 	}
@@ -228,6 +237,12 @@ func (m *Meta) set(k, v string) error {
 			return fmt.Errorf("optional: %q is not true or false", v)
 		}
 		m.Optional = b
+	case "protect":
+		s, err := disclosure.ParseProtect(m.Protect, v)
+		if err != nil {
+			return err
+		}
+		m.Protect = s
 	case "order":
 		n, err := strconv.Atoi(v)
 		if err != nil {

@@ -203,13 +203,16 @@ func suppressChecked(t stats.Table, minN int) (m stats.Mask, ok bool) {
 // what it holds.
 func Suppress(t *Table, minN int) Suppression {
 	s := SmallRows(t, minN)
+	figure := make([]bool, len(t.Columns))
+	for c := range figure {
+		figure[c] = t.Figure(c)
+	}
 	for r, h := range s.Hide {
 		if !h {
 			continue
 		}
-		for i, v := range t.Rows[r] {
-			switch v.(type) {
-			case float64, int64:
+		for i := range t.Rows[r] {
+			if figure[i] {
 				t.Rows[r][i] = "."
 			}
 		}

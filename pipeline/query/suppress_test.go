@@ -106,9 +106,13 @@ func TestSmallRows(t *testing.T) {
 
 // Suppress writes "." into every number of a hidden row and keeps labels.
 func TestSuppressDots(t *testing.T) {
-	tab := &query.Table{Columns: []string{"state", "n", "mean"}, Rows: [][]any{{"SN", int64(40), 3.0}, {"TH", int64(3), 4.0}, {"ST", int64(12), 2.0}}}
+	// A NULL figure of a hidden row is "." too: an interval is NULL
+	// exactly when n = 1, so an empty one would give n away.
+	f64 := arrow.PrimitiveTypes.Float64
+	tab := &query.Table{Columns: []string{"state", "n", "mean", "ci_low"}, Types: []arrow.DataType{arrow.BinaryTypes.String, arrow.PrimitiveTypes.Int64, f64, f64},
+		Rows: [][]any{{"SN", int64(40), 3.0, 2.5}, {"TH", int64(1), 4.0, nil}, {"ST", int64(12), 2.0, 1.5}}}
 	s := query.Suppress(tab, 5)
-	want := [][]any{{"SN", int64(40), 3.0}, {"TH", ".", "."}, {"ST", ".", "."}}
+	want := [][]any{{"SN", int64(40), 3.0, 2.5}, {"TH", ".", ".", "."}, {"ST", ".", ".", "."}}
 	if !reflect.DeepEqual(tab.Rows, want) {
 		t.Errorf("rows %v, want %v", tab.Rows, want)
 	}

@@ -27,6 +27,26 @@ func (t *Table) Col(name string) int {
 	return -1
 }
 
+// Figure reports whether column c holds numbers (by its type, or without
+// one by its values): a hidden row shows every figure as ".", a NULL one
+// too, since an empty cell where others show "." tells why it is empty
+// (no interval: n = 1).
+func (t *Table) Figure(c int) bool {
+	if c < len(t.Types) && t.Types[c] != nil {
+		return arrow.IsInteger(t.Types[c].ID()) || arrow.IsFloating(t.Types[c].ID()) || arrow.IsDecimal(t.Types[c].ID())
+	}
+	for _, row := range t.Rows {
+		switch row[c].(type) {
+		case int64, float64:
+			return true
+		case nil:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // Collect drains a reader into a Table and releases it.
 func Collect(rr array.RecordReader) (*Table, error) {
 	defer rr.Release()

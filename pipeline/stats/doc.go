@@ -1,25 +1,25 @@
 // Package stats turns numbers into what the report may honestly print:
-// intervals, significance marks, suppressed small counts, weights and
-// pseudonyms. It is pure Go on plain values and knows nothing of DuckDB,
+// intervals, significance marks, suppressed small counts and weights.
+// It is pure Go on plain values and knows nothing of DuckDB,
 // Arrow or the report layout; the report calls it per table.
 //
 // The survey is small (n≈150 split by Sachsen, Sachsen-Anhalt, Thüringen) and
 // personal, so the package leans towards wide intervals, few marks and more
-// suppression. Level, Alpha and MinN are the settings the report uses and
-// Methods describes; Methods("de") and Methods("en") are the methods sheet.
+// suppression. The level, alpha and minimum n come from the caller
+// (disclosure.Rule).
 //
 // # Intervals
 //
-//	stats.Wilson(5, 20, stats.Level)         → 0.1119, 0.4687  (share 25 %)
-//	stats.Wilson(0, 10, stats.Level)         → 0, 0.2775       (not 0–0)
-//	stats.MeanCI(8, 5, 2.138, stats.Level)   → 3.2126, 6.7874  (t, df 7)
-//	stats.MeanCI(1, 4, 0, stats.Level)       → NaN, NaN        (no spread)
+//	stats.Wilson(5, 20, 0.95)         → 0.1119, 0.4687  (share 25 %)
+//	stats.Wilson(0, 10, 0.95)         → 0, 0.2775       (not 0–0)
+//	stats.MeanCI(8, 5, 2.138, 0.95)   → 3.2126, 6.7874  (t, df 7)
+//	stats.MeanCI(1, 4, 0, 0.95)       → NaN, NaN        (no spread)
 //	stats.TQuantile(0.975, 10)               → 2.228139
 //
 // Weighted: WeightedMean([1 2 3], [1 1 2]) → mean 2.25, se 0.6027, neff 2.67
 // (linearisation SE, Kish's effective n); the interval is
-// TInterval(mean, se, neff−1, Level). WeightedShare gives the same for a
-// yes/no item, with WilsonP(share, neff, Level) as its interval.
+// TInterval(mean, se, neff−1, level). WeightedShare gives the same for a
+// yes/no item, with WilsonP(share, neff, level) as its interval.
 //
 // # Significance
 //
@@ -36,7 +36,7 @@
 //
 // # Small numbers
 //
-// Hide(n, MinN) is the primary rule for any figure on n respondents: hidden
+// Hide(n, minN) is the primary rule for any figure on n respondents: hidden
 // when 0 < n < 5. Zeros are shown. Suppress extends it to a table with its
 // totals so nothing hidden can be worked out by subtraction; Recoverable is
 // the independent check by linear algebra, and Suppress runs it on every
@@ -68,15 +68,4 @@
 // A category in the data but not in the margins is ErrNoMargin, a margin
 // category without respondents ErrNoRespondents, margins that cannot be met
 // a *ConvergenceError with the last weights.
-//
-// # Personal data
-//
-//	stats.Pseudonym([]byte("key"), "mdk16", "1") → "e205d5401dd6c45e"
-//
-// is HMAC-SHA256 of "mdk16\x001" under the key from LoadOrCreateKey (32
-// random bytes, mode 0600; a key file others can read is refused with
-// ErrKeyExposed).
-//
-//	stats.ScrubPII("Tel. (0341) 123 45 67, a@b.de, 04109 Leipzig")
-//	→ "Tel. [Telefon], [E-Mail], 04109 Leipzig", 2
 package stats

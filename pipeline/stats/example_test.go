@@ -9,9 +9,9 @@ import (
 // The examples check the figures doc.go quotes.
 
 func ExampleWilson() {
-	lo, hi := stats.Wilson(5, 20, stats.Level)
+	lo, hi := stats.Wilson(5, 20, 0.95)
 	fmt.Printf("%.4f %.4f\n", lo, hi)
-	lo, hi = stats.Wilson(0, 10, stats.Level)
+	lo, hi = stats.Wilson(0, 10, 0.95)
 	fmt.Printf("%.4f %.4f\n", lo, hi)
 	// Output:
 	// 0.1119 0.4687
@@ -19,9 +19,9 @@ func ExampleWilson() {
 }
 
 func ExampleMeanCI() {
-	lo, hi := stats.MeanCI(8, 5, 2.138, stats.Level)
+	lo, hi := stats.MeanCI(8, 5, 2.138, 0.95)
 	fmt.Printf("%.4f %.4f\n", lo, hi)
-	fmt.Println(stats.MeanCI(1, 4, 0, stats.Level))
+	fmt.Println(stats.MeanCI(1, 4, 0, 0.95))
 	// Output:
 	// 3.2126 6.7874
 	// NaN NaN
@@ -50,7 +50,7 @@ func ExampleVsRest() {
 		{Label: "A", N: 40, Mean: 4.2, SD: 0.8},
 		{Label: "B", N: 40, Mean: 3.0, SD: 0.9},
 		{Label: "C", N: 3, Mean: 1.0, SD: 0},
-	}}, stats.Alpha, stats.MinN)
+	}}, 0.05, 5)
 	for _, m := range marks[0] {
 		fmt.Println(m.Label, m.Dir, m.Skip)
 	}
@@ -62,7 +62,7 @@ func ExampleVsRest() {
 
 func ExampleSuppress() {
 	tab := stats.Table{N: [][]int{{12, 3, 20}, {15, 18, 25}, {8, 9, 0}}}
-	m := stats.Suppress(tab, stats.MinN)
+	m := stats.Suppress(tab, 5)
 	for i, row := range tab.N {
 		for j, n := range row {
 			if m.Cells[i][j] {
@@ -82,9 +82,9 @@ func ExampleSuppress() {
 }
 
 func ExampleSuppressSeries() {
-	fmt.Println(stats.SuppressSeries([]int{12, 3, 0, 20}, stats.MinN))
-	fmt.Println(stats.SuppressSeries([]int{1, 2, 30}, stats.MinN))
-	fmt.Println(stats.SuppressSeries([]int{3, 0, 0, 0}, stats.MinN))
+	fmt.Println(stats.SuppressSeries([]int{12, 3, 0, 20}, 5))
+	fmt.Println(stats.SuppressSeries([]int{1, 2, 30}, 5))
+	fmt.Println(stats.SuppressSeries([]int{3, 0, 0, 0}, 5))
 	// Output:
 	// [true true false false] false
 	// [true true true] false
@@ -107,14 +107,4 @@ func ExampleRake() {
 	}, 100, 1e-9)
 	fmt.Printf("%.2f %v %.2f\n", w, err, stats.EffectiveN(w))
 	// Output: [2.40 1.20 1.20 0.80 0.80 0.80 0.40 0.40] <nil> 5.88
-}
-
-func ExamplePseudonym() {
-	fmt.Println(stats.Pseudonym([]byte("key"), "mdk16", "1"))
-	// Output: e205d5401dd6c45e
-}
-
-func ExampleScrubPII() {
-	fmt.Println(stats.ScrubPII("Tel. (0341) 123 45 67, a@b.de, 04109 Leipzig"))
-	// Output: Tel. [Telefon], [E-Mail], 04109 Leipzig 2
 }

@@ -7,17 +7,6 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// Defaults the report uses and Methods describes. Change them here, not at
-// the call sites, so the methods sheet keeps telling the truth.
-const (
-	// Level is the confidence level of every interval.
-	Level = 0.95
-	// Alpha is the significance level after the Holm correction.
-	Alpha = 0.05
-	// MinN is the smallest number of respondents a figure may rest on.
-	MinN = 5
-)
-
 // TQuantile returns the p-quantile of Student's t distribution with df
 // degrees of freedom (df may be fractional, as Welch's df is). It returns NaN
 // for p outside [0, 1] or df ≤ 0, where gonum would panic.

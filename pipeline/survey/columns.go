@@ -88,7 +88,7 @@ func (d *Definition) classify(idx int, header string) Column {
 	}
 	if q := d.bestQuestion(fold(h)); q != nil {
 		c.Kind, c.Question, c.By = KindQuestion, q.ID, "pattern"
-		if q.Type == Scale {
+		if q.Type == Scale || q.Type == Ranking {
 			if len(q.Items) != 1 {
 				// A matrix row whose statement the definition does not know:
 				// guessing an item would put answers in the wrong place.
@@ -178,7 +178,7 @@ func (d *Definition) splitItem(h string) (*Question, *Item) {
 		}
 	}
 	for _, c := range cands {
-		q := d.bestQuestion(fold(c.stem), Scale, Multi)
+		q := d.bestQuestion(fold(c.stem), Scale, Multi, Ranking)
 		if q == nil {
 			continue
 		}
@@ -188,7 +188,7 @@ func (d *Definition) splitItem(h string) (*Question, *Item) {
 	}
 	// "Handlungsbedarf Verwaltungsdigitalisierung": the item is a suffix.
 	k := key(h)
-	if q := d.bestQuestion(fold(h), Scale, Multi); q != nil {
+	if q := d.bestQuestion(fold(h), Scale, Multi, Ranking); q != nil {
 		var best *Item
 		bestLen := 0
 		for i := range q.Items {

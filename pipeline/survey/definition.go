@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -18,14 +19,30 @@ const (
 	Scale   = "scale"   // one value per item on a labelled scale (a matrix/Likert question)
 	Numeric = "numeric" // one number, optionally with labels
 	NPS     = "nps"     // likelihood to recommend, 0–10
+	Ranking = "ranking" // items put in order: one value per item, its rank (1 = first)
 	Text    = "text"    // free text, stored as a comment
 )
 
-// Roles give a single question a place in the responses table.
+// Roles say what a question is for in the report, so no code names a
+// question by its id. At most one question has each role.
 const (
+	// RoleState and RoleSector are single questions stored on the response
+	// (responses.state, responses.sector); both are breakdowns.
 	RoleState  = "state"
 	RoleSector = "sector"
+	// RoleHeadline is the scale (matrix) shown first: by every breakdown, in
+	// heatmaps, trends and the weighted sheet.
+	RoleHeadline = "headline"
+	// RoleSatisfaction is the overall satisfaction: a scale, numeric or
+	// single question with values.
+	RoleSatisfaction = "satisfaction"
+	// RoleBreakdown is what questions.role stores for a question with
+	// breakdown: true and no role of its own; it is not written in YAML.
+	RoleBreakdown = "breakdown"
 )
+
+// Roles lists the roles a definition may give, in the order messages name them.
+var Roles = []string{RoleState, RoleSector, RoleHeadline, RoleSatisfaction}
 
 // Definition says what a survey asked and how a file's columns map onto it.
 type Definition struct {
@@ -45,17 +62,20 @@ type Definition struct {
 
 // Question is one question of the survey.
 type Question struct {
-	ID      string   `yaml:"id"`
-	Type    string   `yaml:"type"`
-	Role    string   `yaml:"role,omitempty"`
-	Text    string   `yaml:"text"`
-	TextEn  string   `yaml:"text_en,omitempty"`
-	Match   []string `yaml:"match,omitempty"`
-	Min     *float64 `yaml:"min,omitempty"`
-	Max     *float64 `yaml:"max,omitempty"`
-	Labels  []Label  `yaml:"labels,omitempty"`
-	Missing []string `yaml:"missing,omitempty"`
-	Items   []Item   `yaml:"items,omitempty"`
+	ID   string `yaml:"id"`
+	Type string `yaml:"type"`
+	Role string `yaml:"role,omitempty"`
+	// Breakdown marks a single question results are broken down by (age
+	// group, membership …); state and sector questions are breakdowns anyway.
+	Breakdown bool     `yaml:"breakdown,omitempty"`
+	Text      string   `yaml:"text"`
+	TextEn    string   `yaml:"text_en,omitempty"`
+	Match     []string `yaml:"match,omitempty"`
+	Min       *float64 `yaml:"min,omitempty"`
+	Max       *float64 `yaml:"max,omitempty"`
+	Labels    []Label  `yaml:"labels,omitempty"`
+	Missing   []string `yaml:"missing,omitempty"`
+	Items     []Item   `yaml:"items,omitempty"`
 
 	match []*regexp.Regexp
 }
@@ -135,7 +155,7 @@ func (d *Definition) check() error {
 		return fmt.Errorf("no questions")
 	}
 	seen := map[string]bool{}
-	roles := map[string]bool{}
+	roles := map[string]string{}
 	for i := range d.Questions {
 		q := &d.Questions[i]
 		if !idRE.MatchString(q.ID) {
@@ -146,9 +166,9 @@ func (d *Definition) check() error {
 		}
 		seen[q.ID] = true
 		switch q.Type {
-		case Single, Multi, Scale, Numeric, NPS, Text:
+		case Single, Multi, Scale, Numeric, NPS, Ranking, Text:
 		default:
-			return fmt.Errorf("question %q: unknown type %q (single, multi, scale, numeric, nps, text)", q.ID, q.Type)
+			return fmt.Errorf("question %q: unknown type %q (single, multi, scale, numeric, nps, ranking, text)", q.ID, q.Type)
 		}
 		if q.Type == NPS {
 			if q.Min == nil {
@@ -165,6 +185,13 @@ func (d *Definition) check() error {
 		if q.Type == Multi && len(q.Items) == 0 {
 			return fmt.Errorf("question %q: a multi question needs items (its options)", q.ID)
 		}
+		if q.Type == Ranking {
+			if len(q.Items) < 2 {
+				return fmt.Errorf("question %q: a ranking question needs at least two items (what is ranked)", q.ID)
+			}
+			// Ranks run from 1 (first) to the number of items.
+			q.Min, q.Max = ptr(1), ptr(float64(len(q.Items)))
+		}
 		items := map[string]bool{}
 		for _, it := range q.Items {
 			if !idRE.MatchString(it.Code) {
@@ -175,17 +202,8 @@ func (d *Definition) check() error {
 			}
 			items[it.Code] = true
 		}
-		if q.Role != "" {
-			if q.Role != RoleState && q.Role != RoleSector {
-				return fmt.Errorf("question %q: unknown role %q (state, sector)", q.ID, q.Role)
-			}
-			if q.Type != Single {
-				return fmt.Errorf("question %q: role %s needs type single", q.ID, q.Role)
-			}
-			if roles[q.Role] {
-				return fmt.Errorf("two questions have role %s", q.Role)
-			}
-			roles[q.Role] = true
+		if err := q.checkRole(roles); err != nil {
+			return err
 		}
 		if q.Type == Single && q.Role != RoleState && len(q.Labels) == 0 {
 			return fmt.Errorf("question %q: a single question needs labels", q.ID)
@@ -236,6 +254,78 @@ func (d *Definition) check() error {
 		}
 	}
 	return nil
+}
+
+// checkRole checks a question's role and breakdown flag; roles holds the
+// roles taken so far.
+func (q *Question) checkRole(roles map[string]string) error {
+	if q.Role != "" {
+		var types []string
+		switch q.Role {
+		case RoleState, RoleSector:
+			types = []string{Single}
+		case RoleHeadline:
+			types = []string{Scale}
+		case RoleSatisfaction:
+			types = []string{Scale, Numeric, Single}
+		default:
+			return fmt.Errorf("question %q: unknown role %q (%s)", q.ID, q.Role, strings.Join(Roles, ", "))
+		}
+		if !slices.Contains(types, q.Type) {
+			return fmt.Errorf("question %q: role %s needs type %s", q.ID, q.Role, strings.Join(types, " or "))
+		}
+		if q.Role == RoleSatisfaction && q.Type == Scale && len(q.Items) > 1 {
+			return fmt.Errorf("question %q: role satisfaction needs one figure: a scale with one item, a numeric or a single question", q.ID)
+		}
+		if other, ok := roles[q.Role]; ok {
+			return fmt.Errorf("questions %q and %q both have role %s: at most one question may", other, q.ID, q.Role)
+		}
+		roles[q.Role] = q.ID
+	}
+	if q.Breakdown {
+		if q.Type != Single {
+			return fmt.Errorf("question %q: breakdown: true needs type single (results are broken down by its answers)", q.ID)
+		}
+		if q.Role == RoleSatisfaction {
+			return fmt.Errorf("question %q: role satisfaction is a measure, not a breakdown: drop breakdown: true", q.ID)
+		}
+	}
+	return nil
+}
+
+// IsBreakdown reports whether results are broken down by the question's
+// answers.
+func (q *Question) IsBreakdown() bool {
+	return q.Breakdown || q.Role == RoleState || q.Role == RoleSector
+}
+
+// StoredRole is what questions.role holds for the question: its role, or
+// RoleBreakdown for a breakdown without one, or "".
+func (q *Question) StoredRole() string {
+	if q.Role == "" && q.Breakdown {
+		return RoleBreakdown
+	}
+	return q.Role
+}
+
+// SetStoredRole is StoredRole's inverse, for questions read back from a
+// dataset.
+func (q *Question) SetStoredRole(role string) {
+	q.Role, q.Breakdown = role, false
+	if role == RoleBreakdown {
+		q.Role, q.Breakdown = "", true
+	}
+}
+
+// Breakdowns are the questions results are broken down by, in survey order.
+func (d *Definition) Breakdowns() []*Question {
+	var out []*Question
+	for i := range d.Questions {
+		if d.Questions[i].IsBreakdown() {
+			out = append(out, &d.Questions[i])
+		}
+	}
+	return out
 }
 
 func ptr(f float64) *float64 { return &f }

@@ -7,7 +7,7 @@ import (
 )
 
 // IDs is a set of respondent ids, each with the sheet row it was first
-// seen in. Pseudonyms (16 lower-case hex digits, see stats.Pseudonym) are
+// seen in. Pseudonyms (16 lower-case hex digits, see disclosure.Pseudonym) are
 // kept as the 64-bit number they spell, in an open-addressing table of a
 // fraction of the memory and time of a map of strings; other ids as
 // strings. Both are exact.

@@ -352,7 +352,7 @@ func (n *normalizer) codebook() error {
 		whole, wholeAsked := asked[q.ID] // one column for the whole question
 		any := wholeAsked
 		// Positions order questions, and items within them, as the survey asked.
-		if q.Type == Scale || q.Type == Multi {
+		if q.Type == Scale || q.Type == Multi || q.Type == Ranking {
 			for i, it := range q.Items {
 				header, ok := asked[q.ID+"\x00"+it.Code]
 				if !ok && !wholeAsked {
@@ -410,7 +410,7 @@ func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float
 	t.strOpt(8, optStr(q.TextEn))
 	t.strOpt(9, optStr(itemTextEn))
 	t.int(10, pos)
-	t.strOpt(11, optStr(q.Role))
+	t.strOpt(11, optStr(q.StoredRole()))
 	t.str(12, header)
 	return n.end(Questions, n.questions)
 }
@@ -629,7 +629,7 @@ func (c *column) parse(v string) *cellValue {
 		default:
 			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.id(l.Text)}}
 		}
-	case Scale, Numeric, NPS:
+	case Scale, Numeric, NPS, Ranking:
 		if cd.isMissing(v) {
 			break
 		}

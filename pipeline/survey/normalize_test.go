@@ -106,3 +106,44 @@ func TestDocsExample(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingAndRoles: a ranking laid out one column per item stores each
+// item's rank; the questions table stores every question's role, and
+// "breakdown" for a breakdown without one.
+func TestRankingAndRoles(t *testing.T) {
+	d, err := Parse([]byte(`name: t
+title: T
+questions:
+  - {id: age, type: single, breakdown: true, text: Alter, match: [alter], labels: [{code: jung, text: jung}, {code: alt, text: alt}]}
+  - {id: prio, type: ranking, text: Rangfolge, match: [rangfolge], items: [{code: preis, text: Preis}, {code: zeit, text: Zeit}, {code: ort, text: Ort}]}
+  - {id: sat, type: numeric, role: satisfaction, text: Zufriedenheit, match: [zufrieden], min: 1, max: 5}
+`), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := "Nr.\tAlter\tRangfolge [Preis]\tRangfolge [Zeit]\tRangfolge [Ort]\tZufriedenheit\n1\talt\t2\t1\t3\t4\n2\tjung\t1\t4\t2\t5"
+	sink := &tableSink{rows: map[string][]string{}}
+	if _, err := Normalize(cellsOf(parseRows(sheet)), d, Options{Event: "e1", File: "f.xlsx"}, sink); err != nil {
+		t.Fatal(err)
+	}
+	var ranks []string
+	for _, r := range sink.rows[Answers] {
+		if f := strings.Split(r, "|"); f[2] == "prio" {
+			ranks = append(ranks, f[1]+" "+f[3]+"="+f[4])
+		}
+	}
+	if want := []string{"1 preis=2", "1 zeit=1", "1 ort=3", "2 preis=1", "2 ort=2"}; !slices.Equal(ranks, want) {
+		t.Errorf("ranks %q, want %q", ranks, want)
+	}
+	if len(sink.rows[Rejects]) != 1 || !strings.Contains(sink.rows[Rejects][0], "out of range: 4 is not within 1–3") {
+		t.Errorf("rejects %q, want rank 4 of 3 rejected", sink.rows[Rejects])
+	}
+	roles := map[string]string{}
+	for _, r := range sink.rows[Questions] {
+		f := strings.Split(r, "|")
+		roles[f[1]] = f[11]
+	}
+	if want := map[string]string{"age": "breakdown", "prio": "∅", "sat": "satisfaction"}; fmt.Sprint(roles) != fmt.Sprint(want) {
+		t.Errorf("stored roles %v, want %v", roles, want)
+	}
+}

@@ -132,7 +132,8 @@ func (r *Registry) define(a Asked) {
 		q = &Question{ID: a.Question}
 		r.quest[a.Question] = q
 	}
-	q.Type, q.Role, q.Text, q.TextEn, q.Min, q.Max = a.Type, a.Role, a.Text, a.TextEn, a.Min, a.Max
+	q.Type, q.Text, q.TextEn, q.Min, q.Max = a.Type, a.Text, a.TextEn, a.Min, a.Max
+	q.SetStoredRole(a.Role)
 	if a.Item == "" {
 		return
 	}
@@ -314,7 +315,7 @@ func (r *Registry) itemOf(c Column, d *Definition) (question string, score float
 		if k.item == "" || k.single {
 			continue
 		}
-		if t := r.quest[k.question]; t == nil || (t.Type != Scale && t.Type != Multi) {
+		if t := r.quest[k.question]; t == nil || (t.Type != Scale && t.Type != Multi && t.Type != Ranking) {
 			continue
 		}
 		if s, w := bestOf(tokens(stem), k.stems, dice); s > score {

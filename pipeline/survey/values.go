@@ -90,7 +90,7 @@ func (c *codec) number(v string) (float64, string, error) {
 	if lo, hi, ok := c.q.Bounds(); ok && (f < lo || f > hi) {
 		return 0, "", fmt.Errorf("%w: %s is not within %s–%s", ErrOutOfRange, v, fmtNum(lo), fmtNum(hi))
 	}
-	if c.q.Type == Scale && f != math.Trunc(f) {
+	if (c.q.Type == Scale || c.q.Type == Ranking) && f != math.Trunc(f) {
 		return 0, "", fmt.Errorf("%w: %s is not a point of the scale", ErrOutOfRange, v)
 	}
 	text := ""

@@ -1,4 +1,4 @@
-package stats
+package disclosure
 
 import (
 	"crypto/hmac"
@@ -37,7 +37,7 @@ var ErrKeyExposed = errors.New("key file is readable by other users")
 // for 150, 3·10⁻⁸ for a million.
 func Pseudonym(key []byte, event, id string) string {
 	if strings.IndexByte(event, 0) >= 0 {
-		panic(fmt.Sprintf("stats.Pseudonym: event %q contains NUL", event))
+		panic(fmt.Sprintf("disclosure.Pseudonym: event %q contains NUL", event))
 	}
 	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(event))
@@ -51,7 +51,7 @@ func Pseudonym(key []byte, event, id string) string {
 // setup of a new one per id. The function is not safe for concurrent use.
 func Pseudonyms(key []byte, event string) func(id string) string {
 	if strings.IndexByte(event, 0) >= 0 {
-		panic(fmt.Sprintf("stats.Pseudonyms: event %q contains NUL", event))
+		panic(fmt.Sprintf("disclosure.Pseudonyms: event %q contains NUL", event))
 	}
 	mac := hmac.New(sha256.New, key)
 	prefix := []byte(event + "\x00")

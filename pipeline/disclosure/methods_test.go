@@ -1,4 +1,4 @@
-package stats
+package disclosure
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ func TestMethods(t *testing.T) {
 		{"en", []string{"95 %", "97.5 % quantile", "Wilson", "Welch", "Holm", "below 0.05", "fewer than 5 answers", "1 to 4 respondents", "Zeros are shown", "add up to 1 to 4", "raking", "Taylor linearisation", "Kish"}},
 		{"en-GB", []string{"Confidence intervals"}},
 	} {
-		text := strings.Join(Methods(c.lang), "\n")
+		text := strings.Join(Methods(Default, c.lang), "\n")
 		for _, s := range c.must {
 			if !strings.Contains(text, s) {
 				t.Errorf("Methods(%q) lacks %q", c.lang, s)
@@ -23,6 +23,20 @@ func TestMethods(t *testing.T) {
 		}
 		if strings.Contains(text, "%!") {
 			t.Errorf("Methods(%q) has a formatting error: %s", c.lang, text)
+		}
+	}
+	// --min-n 10 says 10 everywhere: "1 to 9", "fewer than 10", never 5 or 4.
+	for _, lang := range []string{"de", "en"} {
+		text := strings.Join(Methods(Rule{MinN: 10}.Or(), lang), "\n")
+		for _, s := range map[string][]string{"de": {"1 bis 9 Befragten", "weniger als 10 Antworten", "von 1 bis 9"}, "en": {"1 to 9 respondents", "fewer than 10 answers", "add up to 1 to 9"}}[lang] {
+			if !strings.Contains(text, s) {
+				t.Errorf("Methods(MinN 10, %s) lacks %q", lang, s)
+			}
+		}
+		for _, s := range []string{" 4 ", " 5 ", "1 bis 4", "1 to 4"} {
+			if strings.Contains(text, s) {
+				t.Errorf("Methods(MinN 10, %s) still says %q", lang, s)
+			}
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package stats
+package disclosure
 
 import (
 	"fmt"
@@ -10,9 +10,10 @@ import (
 // verbatim: how intervals are computed, the test and its correction, the
 // suppression of small numbers, and last weighting (a report without
 // weights replaces that paragraph). lang "en" (or "en-…") gives
-// English, anything else German. The numbers come from Level, Alpha and MinN,
-// so the text cannot drift from what the package does with them.
-func Methods(lang string) []string {
+// English, anything else German. The numbers come from r, the rule the
+// SQL and the suppression use, so the text cannot drift from them.
+func Methods(r Rule, lang string) []string {
+	Level, Alpha, MinN := r.Level, r.Alpha, r.MinN
 	pct := func(x float64) string { return strconv.FormatFloat(100*x, 'f', -1, 64) }
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	level, quant, alpha := pct(Level), pct((1+Level)/2), num(Alpha)
