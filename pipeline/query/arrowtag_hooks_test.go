@@ -8,8 +8,19 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 )
 
-// UseDuckDBArrow switches an engine to duckdb-go's own Arrow export (only
-// with the duckdb_arrow tag), to compare the row converter with it.
+// UseRows and UseDuckDBArrow switch an engine to the row converter or to
+// duckdb-go's own Arrow export (only with the duckdb_arrow tag), to
+// compare the two.
+func UseRows(e *Engine) error {
+	return e.conn.Raw(func(dc any) error {
+		r, err := newRowConn(dc)
+		if err == nil {
+			e.arrow = r
+		}
+		return err
+	})
+}
+
 func UseDuckDBArrow(e *Engine) error {
 	return e.conn.Raw(func(dc any) error {
 		a, err := duckdb.NewArrowFromConn(dc.(driver.Conn))

@@ -22,7 +22,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
-// pair opens the same engine twice: rows (the default) and DuckDB's Arrow.
+// pair opens the same engine twice: rows.go's converter and DuckDB's Arrow.
 func pair(t testing.TB, dir string, events []string) (rows, duck *query.Engine) {
 	t.Helper()
 	var es [2]*query.Engine
@@ -33,6 +33,9 @@ func pair(t testing.TB, dir string, events []string) (rows, duck *query.Engine) 
 		}
 		t.Cleanup(func() { e.Close() })
 		es[i] = e
+	}
+	if err := query.UseRows(es[0]); err != nil {
+		t.Fatal(err)
 	}
 	if err := query.UseDuckDBArrow(es[1]); err != nil {
 		t.Fatal(err)

@@ -106,7 +106,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	err = conn.Raw(func(dc any) error {
-		a, err := newRowConn(dc)
+		a, err := newQuerier(dc)
 		e.arrow = a
 		return err
 	})

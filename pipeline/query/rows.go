@@ -187,12 +187,17 @@ func (r *rowReader) table() (t *Table, ok bool, err error) {
 		t.Columns = append(t.Columns, f.Name)
 		t.Types = append(t.Types, f.Type)
 	}
+	// Rows are cut from blocks of batchRows rows: one allocation a block,
+	// not one a row.
+	var block []any
+	nc := len(r.dest)
 	for n := 0; ; n++ {
 		if n%batchRows == 0 {
 			if err := r.ctx.Err(); err != nil {
 				r.err = err
 				return nil, true, err
 			}
+			block = make([]any, nc*batchRows)
 		}
 		err := r.rows.Next(r.dest)
 		if err == io.EOF {
@@ -203,7 +208,8 @@ func (r *rowReader) table() (t *Table, ok bool, err error) {
 			r.err = err
 			return nil, true, err
 		}
-		row := make([]any, len(r.dest))
+		off := (n % batchRows) * nc
+		row := block[off : off+nc : off+nc]
 		for i, v := range r.dest {
 			if v != nil {
 				row[i] = conv[i](v)
@@ -219,7 +225,12 @@ func (r *rowReader) table() (t *Table, ok bool, err error) {
 func plain(dt arrow.DataType) func(any) any {
 	switch dt := dt.(type) {
 	case *arrow.StringType:
-		return func(v any) any { return text(v) }
+		return func(v any) any {
+			if _, ok := v.(string); ok {
+				return v // the driver's own copy, boxed once
+			}
+			return text(v)
+		}
 	case *arrow.Int64Type, *arrow.Float64Type, *arrow.BooleanType:
 		return func(v any) any { return v }
 	case *arrow.Int8Type:
