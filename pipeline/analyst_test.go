@@ -407,13 +407,20 @@ group by all order by n desc, state_name
 	for n, s := range files {
 		os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644)
 	}
-	// The automatic folder: queries/ beside the data directory.
+	// A second folder: queries/ beside the data directory, read only when
+	// named.
 	auto := filepath.Join(filepath.Dir(data), "queries")
 	os.Mkdir(auto, 0o755)
 	os.WriteFile(filepath.Join(auto, "auto_count.sql"), []byte("-- title: Automatisch\n-- order: 999\nselect count(*) as n from responses\n"), 0o644)
+	if got := IgnoredQueries(data, []string{dir}); got != auto {
+		t.Errorf("IgnoredQueries = %q, want %q", got, auto)
+	}
+	if got := IgnoredQueries(data, []string{dir, auto}); got != "" {
+		t.Errorf("IgnoredQueries with the folder named = %q", got)
+	}
 
 	out := filepath.Join(t.TempDir(), "out")
-	w, err := Report(context.Background(), ReportOptions{DataDir: data, Out: out, QueryDirs: []string{dir}})
+	w, err := Report(context.Background(), ReportOptions{DataDir: data, Out: out, QueryDirs: []string{dir, auto}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,5 +21,5 @@
 // find duplicates). bench/xlsx measures it.
 //
 // The data model is the public contract analysts write SQL against; see
-// survey.Schemas and the README.
+// pipeline/model (one .sql file per table, view and macro) and the README.
 package pipeline

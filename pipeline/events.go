@@ -27,9 +27,9 @@ func Events(ctx context.Context, dataDir, format string, w io.Writer) error {
 	}
 	switch format {
 	case "csv":
-		return query.WriteCSV(w, t)
+		return query.WriteCSV(w, t.Scan())
 	case "json":
-		return query.WriteJSON(w, t)
+		return query.WriteJSON(w, t.Scan())
 	case "table", "":
 		return query.WriteAligned(w, t)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -25,7 +26,7 @@ type ExportOptions struct {
 // Exported says what Export wrote.
 type Exported struct {
 	Files   []string // the data file, then the codebook file if separate
-	Rows    int      // respondents (not counted for parquet, which streams)
+	Rows    int      // respondents (not counted for parquet)
 	Columns int
 }
 
@@ -66,32 +67,36 @@ func Export(ctx context.Context, opt ExportOptions) (*Exported, error) {
 	}
 	defer done()
 	res := &Exported{Files: []string{opt.Out}, Columns: len(w.Columns)}
+	// Rows stream from DuckDB into the file; nothing holds the table.
+	limit := MaxRows[opt.Format]
+	if opt.Format == "xlsx" && len(w.Columns) > maxXLSXColumns {
+		rr.Release()
+		return nil, fmt.Errorf("export: %d columns, more than an Excel sheet holds (%d); use --format csv or parquet", len(w.Columns), maxXLSXColumns)
+	}
 	if opt.Format == "parquet" {
-		err = writeAtomic(opt.Out, func(f io.Writer) error { return query.WriteParquet(f, rr) })
+		err = atomicfile.Write(opt.Out, func(f io.Writer) error { return query.WriteParquet(f, rr, limit) })
 	} else {
-		t, cerr := query.Collect(rr)
-		if cerr != nil {
-			return nil, fmt.Errorf("export: %w", cerr)
-		}
-		res.Rows = len(t.Rows)
+		rows := query.Stream(rr, limit)
+		defer rows.Close()
 		if opt.Format == "xlsx" {
 			data, book := "Daten", "Codebuch"
 			if opt.Lang == "en" {
 				data, book = "Data", "Codebook"
 			}
-			err = writeAtomic(opt.Out, func(f io.Writer) error {
-				return query.WriteXLSX(f, query.Sheet{Name: data, Table: t}, query.Sheet{Name: book, Table: codebook})
+			err = atomicfile.Write(opt.Out, func(f io.Writer) error {
+				return query.WriteXLSX(f, query.Sheet{Name: data, Rows: rows}, query.Sheet{Name: book, Rows: codebook.Scan()})
 			})
 		} else {
-			err = writeAtomic(opt.Out, func(f io.Writer) error { return query.WriteCSV(f, t) })
+			err = atomicfile.Write(opt.Out, func(f io.Writer) error { return query.WriteCSV(f, rows) })
 		}
+		res.Rows = rows.Rows()
 	}
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("export: %w", tooLarge(err, opt.Format))
 	}
 	if opt.Format != "xlsx" {
 		side := opt.Out + ".codebook.csv"
-		if err := writeAtomic(side, func(f io.Writer) error { return query.WriteCSV(f, codebook) }); err != nil {
+		if err := atomicfile.Write(side, func(f io.Writer) error { return query.WriteCSV(f, codebook.Scan()) }); err != nil {
 			os.Remove(opt.Out)
 			return nil, fmt.Errorf("export: %w", err)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -170,13 +171,13 @@ func readBack(t *testing.T, dir, event string) *dataset {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	for _, table := range survey.Tables {
+	for _, table := range model.TableNames("survey") {
 		files, _ := filepath.Glob(filepath.Join(dir, table, "event="+event, "*.parquet"))
 		var q string
 		if len(files) == 0 {
 			// No rows were written: an empty view of the table's columns.
 			var cols []string
-			for _, f := range survey.Schemas[table].Fields() {
+			for _, f := range model.Schema(table).Fields() {
 				typ := "varchar"
 				switch f.Type.ID().String() {
 				case "FLOAT64":

@@ -35,6 +35,11 @@ type ImportOptions struct {
 	// Pseudonym and Scrub protect personal data; see survey.Options.
 	Pseudonym func(id string) string
 	Scrub     func(text string) (string, int)
+	// KeyID is the pseudonym key's fingerprint (disclosure.KeyID): a
+	// dataset made with another key is refused (store.ErrKeyChanged)
+	// unless NewKey; "" checks nothing (tests with plain pseudonyms).
+	KeyID  string
+	NewKey bool
 	// Log receives progress messages ("waiting for another import …").
 	Log io.Writer
 	// Progress shows the rows read per file; nil shows nothing.
@@ -90,12 +95,23 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	defer unlock()
-	if err := st.Cleanup(); err != nil {
+	kept, err := st.Cleanup()
+	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
+	}
+	if len(kept) > 0 && opt.Log != nil {
+		fmt.Fprintf(opt.Log, "resonanz: import: warning: %d Parquet files in %s are not listed in %s and were kept (%s); run resonanz check\n",
+			len(kept), opt.DataDir, store.ManifestName, kept[0])
 	}
 	m, err := st.Manifest()
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
+	}
+	if opt.KeyID != "" {
+		if err := m.CheckKey(opt.KeyID, opt.NewKey); err != nil {
+			return nil, fmt.Errorf("import: pseudonym key: %w: give the dataset's key with --key FILE or $RESONANZ_KEY, or --new-key to start a new one (pseudonyms then change, and duplicates across imports go unnoticed)", err)
+		}
+		st.KeyID = opt.KeyID
 	}
 
 	var results []*FileResult

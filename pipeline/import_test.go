@@ -22,6 +22,7 @@ import (
 	"github.com/resonanz/resonanz/internal/testfiles"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -61,7 +62,7 @@ func query(t *testing.T, data, q string) [][]string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, table := range store.Tables {
+	for _, table := range model.TableNames("") {
 		var files []string
 		for _, f := range m.Files(table) {
 			files = append(files, "'"+filepath.Join(st.Dir, f)+"'")

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -43,18 +44,33 @@ type QueryOptions struct {
 // Formats are the output formats of Query.
 var Formats = []string{"table", "csv", "json", "xlsx", "parquet"}
 
-// queryDirs adds the queries/ folder next to the data directory, if any.
-func queryDirs(dataDir string, dirs []string) []string {
-	auto := filepath.Join(filepath.Dir(filepath.Clean(dataDir)), "queries")
-	if st, err := os.Stat(auto); err == nil && st.IsDir() {
-		for _, d := range dirs {
-			if filepath.Clean(d) == auto {
-				return dirs
-			}
+// IgnoredQueries returns the queries/ folder beside the data directory when
+// no --queries names it and it holds a query file the built-in ones do not
+// (run from the repository, ./queries holds just those); else "". Such a
+// folder is not read: it used to be, and a file dropped there changed every
+// query and report without anyone asking for it. Commands say so once.
+func IgnoredQueries(dataDir string, dirs []string) string {
+	beside := filepath.Join(filepath.Dir(filepath.Clean(dataDir)), "queries")
+	abs, _ := filepath.Abs(beside)
+	for _, d := range dirs {
+		if a, _ := filepath.Abs(d); a == abs {
+			return ""
 		}
-		return append([]string{auto}, dirs...)
 	}
-	return dirs
+	user, err := query.Load(beside)
+	if err != nil {
+		// Not there, or unreadable: a broken file also needs the flag.
+		if _, serr := os.Stat(beside); serr != nil {
+			return ""
+		}
+		return beside
+	}
+	for _, q := range user {
+		if q.Source != "built-in" {
+			return beside
+		}
+	}
+	return ""
 }
 
 // Query runs analyst SQL and writes the result in a format. When the views
@@ -78,7 +94,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs,
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {
@@ -106,34 +122,126 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	defer done()
-	if opt.Format == "parquet" {
-		return writeAtomic(opt.Out, func(f io.Writer) error { return query.WriteParquet(f, rr) })
-	}
-	t, err := query.Collect(rr)
-	if err != nil {
-		return err
-	}
+	// Rows go from DuckDB to the writer as they come; only the terminal
+	// table (for its column widths) and --min-n (to find complements) hold
+	// a result, and each has its cap.
+	limit := MaxRows[opt.Format]
 	if opt.Rule.MinN > 1 {
-		s := query.Suppress(t, opt.Rule.MinN)
-		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.Rule.MinN))
+		limit = min(limit, maxSuppressRows)
+	}
+	if opt.Format == "xlsx" && len(rr.Schema().Fields()) > maxXLSXColumns {
+		rr.Release()
+		return fmt.Errorf("query: %d columns, more than an Excel sheet holds (%d); use --format csv or parquet", len(rr.Schema().Fields()), maxXLSXColumns)
+	}
+	if opt.Format == "parquet" {
+		return atomicfile.Write(opt.Out, func(f io.Writer) error { return tooLarge(query.WriteParquet(f, rr, limit), opt.Format) })
+	}
+	rows := query.Stream(rr, limit)
+	defer rows.Close()
+	var src query.Cursor = rows
+	if opt.Format == "table" || opt.Rule.MinN > 1 {
+		t, err := query.CollectRows(rows)
+		if err != nil {
+			return tooLarge(err, opt.Format)
 		}
+		if opt.Rule.MinN > 1 {
+			s := query.Suppress(t, opt.Rule.MinN)
+			if opt.Log != nil {
+				fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.Rule.MinN))
+			}
+		}
+		if opt.Format == "table" {
+			return query.WriteAligned(w, t)
+		}
+		src = t.Scan()
 	}
 	write := func(w io.Writer) error {
+		var err error
 		switch opt.Format {
 		case "csv":
-			return query.WriteCSV(w, t)
+			err = query.WriteCSV(w, src)
 		case "json":
-			return query.WriteJSON(w, t)
+			err = query.WriteJSON(w, src)
 		case "xlsx":
-			return query.WriteXLSX(w, query.Sheet{Name: resultSheet(opt.Lang), Table: t})
+			err = query.WriteXLSX(w, query.Sheet{Name: resultSheet(opt.Lang), Rows: src})
 		}
-		return query.WriteAligned(w, t)
+		return tooLarge(err, opt.Format)
 	}
 	if opt.Out != "" {
-		return writeAtomic(opt.Out, write)
+		return atomicfile.Write(opt.Out, write)
 	}
-	return write(w)
+	// To standard output: the first MiB is held back, so a query that
+	// fails early prints no half result; a longer one streams.
+	hw := &holdWriter{w: w, hold: 1 << 20}
+	if err := write(hw); err != nil {
+		return err
+	}
+	return hw.Flush()
+}
+
+// MaxRows caps a result's rows per output format: what a terminal table
+// shows (held in memory for its column widths), what an Excel sheet holds,
+// and for the streamed formats a bound no survey needs but a runaway join
+// meets.
+var MaxRows = map[string]int{
+	"table":   10_000,
+	"xlsx":    1_048_575,
+	"csv":     100_000_000,
+	"json":    100_000_000,
+	"parquet": 100_000_000,
+}
+
+// maxSuppressRows caps a result --min-n holds to find complements.
+const maxSuppressRows = 1_000_000
+
+// maxXLSXColumns is Excel's sheet width.
+const maxXLSXColumns = 16_384
+
+// tooLarge says what to do about a result over its format's cap.
+func tooLarge(err error, format string) error {
+	if !errors.Is(err, query.ErrTooLarge) {
+		return err
+	}
+	switch format {
+	case "table":
+		return fmt.Errorf("query: %w, more than --format table shows; write it with --format csv or parquet (and --out FILE)", err)
+	case "xlsx":
+		return fmt.Errorf("query: %w, more than an Excel sheet holds; use --format csv or parquet", err)
+	}
+	return fmt.Errorf("query: %w (--format %s); narrow the query", err, format)
+}
+
+// holdWriter passes writes on once more than hold bytes came, or at
+// Flush; until then a failure can still print nothing.
+type holdWriter struct {
+	w    io.Writer
+	hold int
+	buf  []byte
+	pass bool
+}
+
+func (h *holdWriter) Write(p []byte) (int, error) {
+	if h.pass {
+		return h.w.Write(p)
+	}
+	h.buf = append(h.buf, p...)
+	if len(h.buf) > h.hold {
+		if err := h.Flush(); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// Flush writes what is held and passes everything after on.
+func (h *holdWriter) Flush() error {
+	h.pass = true
+	if len(h.buf) == 0 {
+		return nil
+	}
+	_, err := h.w.Write(h.buf)
+	h.buf = nil
+	return err
 }
 
 func resultSheet(lang string) string {
@@ -163,7 +271,7 @@ type ListOptions struct {
 // Queries lists the built-in and user queries. With data, each is also
 // tried as a view, so a broken one is named.
 func Queries(ctx context.Context, opt ListOptions) (*QueryList, error) {
-	dirs := queryDirs(opt.DataDir, opt.QueryDirs)
+	dirs := opt.QueryDirs
 	qs, err := query.Load(dirs...)
 	if err != nil {
 		return nil, err
@@ -196,7 +304,7 @@ func Schema(ctx context.Context, opt ListOptions) ([]query.View, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := query.Open(ctx, query.Options{DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: queryDirs(opt.DataDir, opt.QueryDirs)})
+	e, err := query.Open(ctx, query.Options{DataDir: opt.DataDir, Events: events, Lang: opt.Lang, Queries: opt.QueryDirs})
 	if err != nil {
 		return nil, err
 	}
@@ -235,27 +343,4 @@ func latestEvent(dataDir string) (string, error) {
 		return "", fmt.Errorf("query: %s: %w", dataDir, store.ErrNoData)
 	}
 	return ids[len(ids)-1], nil
-}
-
-// writeAtomic writes a file through a temporary name, so a failed write
-// leaves no half file behind.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	// Hidden behind a plain writer: Parquet's writer closes what it can.
-	if err := write(struct{ io.Writer }{f}); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
-	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
 // ReportOptions configure Report.
@@ -49,7 +48,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	}
 	e, err := query.Open(ctx, query.Options{
 		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang,
-		Queries: queryDirs(opt.DataDir, opt.QueryDirs),
+		Queries: opt.QueryDirs,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
@@ -113,7 +112,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	if in.Questions, err = questions(ctx, e, L); err != nil {
 		return nil, fmt.Errorf("report: questions: %w", err)
 	}
-	if err := suppressReport(ctx, e, &in, event, opt.Rule.MinN); err != nil {
+	if err := suppressReport(ctx, e, &in, event, opt.Rule); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	text, itemText, label := "q.text", "q.item_text", "l.label"
@@ -154,7 +153,7 @@ func primaryHidden(t *query.Table, minN int) [][]bool {
 	hidden := make([][]bool, len(t.Rows))
 	for r, row := range t.Rows {
 		n, ok := row[ni].(int64)
-		if !ok || !stats.Hide(int(n), minN) {
+		if !ok || !disclosure.Hide(int(n), minN) {
 			continue
 		}
 		hidden[r] = make([]bool, len(row))
@@ -259,7 +258,7 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 		}
 		for _, row := range t.Rows {
 			n := int(num(row[1]))
-			*c.dst = append(*c.dst, report.Count{Label: query.Text(row[0]), N: n, Hidden: stats.Hide(n, minN)})
+			*c.dst = append(*c.dst, report.Count{Label: query.Text(row[0]), N: n, Hidden: disclosure.Hide(n, minN)})
 		}
 	}
 	t, err = one(ctx, e, `select i.item_text, avg(a.value), count(*), mean_ci_low(avg(a.value), stddev_samp(a.value), count(*)),
@@ -271,7 +270,7 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 	}
 	for _, row := range t.Rows {
 		n := int(num(row[2]))
-		s.TopNeeds = append(s.TopNeeds, report.Figure{Label: query.Text(row[0]), Value: num(row[1]), N: n, Lo: num(row[3]), Hi: num(row[4]), Hidden: stats.Hide(n, minN)})
+		s.TopNeeds = append(s.TopNeeds, report.Figure{Label: query.Text(row[0]), Value: num(row[1]), N: n, Lo: num(row[3]), Hi: num(row[4]), Hidden: disclosure.Hide(n, minN)})
 	}
 	t, err = one(ctx, e, `select avg(value), count(*), mean_ci_low(avg(value), stddev_samp(value), count(*)), mean_ci_high(avg(value), stddev_samp(value), count(*))
 		from answers where question = 'satisfaction'`)
@@ -280,13 +279,13 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 	}
 	r := t.Rows[0]
 	n := int(num(r[1]))
-	s.Satisfaction = report.Figure{Value: num(r[0]), N: n, Lo: num(r[2]), Hi: num(r[3]), Hidden: stats.Hide(n, minN)}
+	s.Satisfaction = report.Figure{Value: num(r[0]), N: n, Lo: num(r[2]), Hi: num(r[3]), Hidden: disclosure.Hide(n, minN)}
 	t, err = one(ctx, e, `select count(*), count(*) filter (where value >= 9), count(*) filter (where value <= 6) from answers where question = 'nps'`)
 	if err != nil {
 		return s, err
 	}
 	nn, pro, det := num(t.Rows[0][0]), num(t.Rows[0][1]), num(t.Rows[0][2])
-	s.NPS = report.Figure{N: int(nn), Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Hidden: stats.Hide(int(nn), minN)}
+	s.NPS = report.Figure{N: int(nn), Value: math.NaN(), Lo: math.NaN(), Hi: math.NaN(), Hidden: disclosure.Hide(int(nn), minN)}
 	if nn > 0 {
 		s.NPS.Value = 100 * (pro - det) / nn
 	}
@@ -401,7 +400,7 @@ func likertSheets(ctx context.Context, e *query.Engine, lang string, minN int) (
 			row = append(row, it[3])
 			t.Rows = append(t.Rows, row)
 			var h []bool
-			if stats.Hide(int(n), minN) {
+			if disclosure.Hide(int(n), minN) {
 				h = make([]bool, len(row))
 				for c := 2; c < len(row); c++ {
 					h[c] = true
@@ -416,6 +415,7 @@ func likertSheets(ctx context.Context, e *query.Engine, lang string, minN int) (
 				Title: title, TitleEn: title,
 				Description: report.T(lang, "likert_desc"), DescriptionEn: report.T(lang, "likert_desc"),
 				Chart: "diverging", X: "item_text", Y: "share", Report: true,
+				Protect: &disclosure.Spec{Counts: []disclosure.Count{{Column: "n", Of: disclosure.Answers + qq[0], Item: "item"}}},
 			}},
 			Table: t, Hidden: hidden, Wide: wide, Headings: headings,
 			SheetName: report.T(lang, "likert_sheet"),
@@ -473,6 +473,11 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 		headings["mean_all"] = report.T(lang, "total")
 		wide = append(wide, "mean_all")
 		var hidden [][]bool
+		protect := &disclosure.Spec{Counts: []disclosure.Count{{Of: disclosure.Answers + qq[0], Item: "item"}}}
+		for _, s := range states.Rows {
+			protect.Wide = append(protect.Wide, disclosure.Wide{Column: "mean_" + query.Text(s[0]), Codes: map[string]string{"state": query.Text(s[0])}})
+		}
+		protect.Wide = append(protect.Wide, disclosure.Wide{Column: "mean_all"})
 		for _, it := range items.Rows {
 			item := query.Text(it[0])
 			row := []any{it[0], it[1]}
@@ -484,10 +489,10 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 					continue
 				}
 				row = append(row, v[1])
-				h[2+j] = stats.Hide(int(v[0]), minN)
+				h[2+j] = disclosure.Hide(int(v[0]), minN)
 			}
 			row = append(row, it[3])
-			h[len(row)-1] = stats.Hide(int(num(it[2])), minN)
+			h[len(row)-1] = disclosure.Hide(int(num(it[2])), minN)
 			t.Rows = append(t.Rows, row)
 			hidden = append(hidden, h)
 		}
@@ -505,6 +510,7 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 			Query: &query.Query{Name: "heatmap_" + qq[0], Source: "resonanz", Meta: query.Meta{
 				Title: title, TitleEn: title, Description: desc, DescriptionEn: desc,
 				Chart: "heatmap", X: "item_text", Y: "mean", Series: "state_name", YMin: lo, YMax: hi, Report: true,
+				Protect: protect,
 			}},
 			Table: t, Hidden: hidden, Wide: wide, Headings: headings,
 			SheetName: report.T(lang, "heatmap_sheet"),

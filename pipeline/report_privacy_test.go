@@ -11,7 +11,6 @@ import (
 
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
-	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
 // TestReportSecondarySuppression reads the demo report (last year's and
@@ -21,7 +20,7 @@ import (
 //   - from what the workbook shows — participation with the cover's counts,
 //     and for each need item and event the state × sector cells, the state
 //     and sector tables, trends, comparison, Likert and cover — no hidden
-//     count can be worked out (stats.Recoverable), nor a small unprinted
+//     count can be worked out (disclosure.Recoverable), nor a small unprinted
 //     one such as respondents without a state;
 //   - a row whose n is hidden shows no other number, the heatmap hides a
 //     mean exactly when its n is hidden, a change from a hidden row is
@@ -253,7 +252,7 @@ func TestReportSecondarySuppression(t *testing.T) {
 		for j := range p.sectors {
 			if !p.known[i][j] {
 				hidden++
-				if !stats.Hide(p.n[i][j], minN) {
+				if !disclosure.Hide(p.n[i][j], minN) {
 					complements++
 				}
 			}

@@ -97,6 +97,7 @@ func weightedQuery() *query.Query {
 			DescriptionEn: "Mean need for action per topic, weighted to the given distributions (raking), with 95 % confidence interval from linearised standard errors and the effective sample size n_eff; the unweighted mean beside it.",
 			Chart:         "bar", X: "item_text", Y: "mean_weighted", ErrLow: "ci_low", ErrHigh: "ci_high",
 			YMin: ptrF(1), YMax: ptrF(5), Report: true, Order: 25,
+			Protect: &disclosure.Spec{Counts: []disclosure.Count{{Column: "n", Of: disclosure.Answers + "need", Item: "item"}}},
 		},
 	}
 }

@@ -28,6 +28,7 @@ func addImportFlags(c *cobra.Command, o *importOptions) {
 	f.BoolVar(&o.Replace, "replace", false, "replace an earlier import of a file with the same name in this event")
 	f.StringVar(&o.Ingest.Encoding, "encoding", "", "CSV encoding (utf-8, windows-1252, latin1); default: detected")
 	f.StringVar(&o.KeyFile, "key", defaultKeyFile(), "pseudonym key file, kept outside the data directory (or $RESONANZ_KEY)")
+	f.BoolVar(&o.NewKey, "new-key", false, "use this pseudonym key although the dataset was made with another (or its key file is gone): pseudonyms change")
 	_ = c.MarkFlagRequired("event")
 }
 

@@ -43,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"xlsx2tsv":    cmdXLSX2TSV,
 			"parquet2tsv": cmdParquet2TSV,
 			"sql2tsv":     cmdSQL2TSV,
+			"rmglob":      cmdRmGlob,
 		},
 	})
 }
@@ -100,6 +101,22 @@ func cmdParquet2TSV(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	q := fmt.Sprintf("select %s from read_parquet('%s')%s order by all", cols, strings.ReplaceAll(ts.MkAbs(args[0]), "'", "''"), where)
 	printSQL(ts, neg, q)
+}
+
+// rmglob PATTERN...: removes the files matching each pattern (one at
+// least), as a user deleting files by hand would.
+func cmdRmGlob(ts *testscript.TestScript, neg bool, args []string) {
+	for _, pat := range args {
+		m, err := filepath.Glob(ts.MkAbs(pat))
+		if err != nil || len(m) == 0 {
+			ts.Fatalf("rmglob %s: no file (%v)", pat, err)
+		}
+		for _, f := range m {
+			if err := os.Remove(f); err != nil {
+				ts.Fatalf("rmglob: %v", err)
+			}
+		}
+	}
 }
 
 // sql2tsv SQL: runs SQL in a scratch DuckDB (to read files the CLI wrote).

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,19 +24,31 @@ func defaultKeyFile() string {
 }
 
 // protect sets up pseudonyms and the free-text scrubber. The key lives
-// outside the data directory, so the dataset alone cannot be re-identified
-// by recomputing hashes of guessed ids.
+// outside the data directory — also when a symbolic link makes the data
+// directory lie in the key's folder — so the dataset alone cannot be
+// re-identified by recomputing hashes of guessed ids. A dataset made with
+// a key is not given a new one silently: a missing key file (a new
+// machine, a new $HOME) is an error unless --new-key, and so is another
+// key (checked against the manifest under the lock, in pipeline.Import).
 func protect(o *importOptions) error {
-	key, err := filepath.Abs(o.KeyFile)
+	key, err := resolve(o.KeyFile)
 	if err != nil {
 		return err
 	}
-	data, err := filepath.Abs(o.DataDir)
+	data, err := resolve(o.DataDir)
 	if err != nil {
 		return err
 	}
 	if key == data || strings.HasPrefix(key, data+string(filepath.Separator)) {
-		return usageError{fmt.Errorf("import: the pseudonym key %s must not lie inside the data directory %s", key, data)}
+		return usageError{fmt.Errorf("import: the pseudonym key %s must not lie inside the data directory %s (%s)", o.KeyFile, o.DataDir, data)}
+	}
+	if _, err := os.Stat(key); errors.Is(err, fs.ErrNotExist) && !o.NewKey {
+		if st, err := store.Open(o.DataDir); err == nil {
+			if m, err := st.Manifest(); err == nil && len(m.Imports) > 0 {
+				return fmt.Errorf("import: pseudonym key %s: %w: it does not exist, but %s was made with a key (id %s); give that key with --key FILE or $RESONANZ_KEY, or --new-key to start a new one (pseudonyms then change, and duplicates across imports go unnoticed)",
+					o.KeyFile, store.ErrKeyChanged, o.DataDir, keyName(m.Key))
+			}
+		}
 	}
 	k, err := disclosure.LoadOrCreateKey(key)
 	if err != nil {
@@ -43,7 +57,35 @@ func protect(o *importOptions) error {
 	if err := store.CheckEvent(o.Event); err != nil {
 		return fmt.Errorf("import: %w", err) // before Pseudonyms sees it
 	}
+	o.KeyID = disclosure.KeyID(k)
 	o.Pseudonym = disclosure.Pseudonyms(k, o.Event)
 	o.Scrub = disclosure.ScrubPII
 	return nil
+}
+
+func keyName(id string) string {
+	if id == "" {
+		return "not recorded"
+	}
+	return id
+}
+
+// resolve makes a path absolute with its symbolic links resolved, also
+// when its last parts do not exist yet (a data directory or key file made
+// by this run).
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
 }

@@ -24,6 +24,7 @@ query that cannot be a view (it uses parameters, or fails) says why.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.DataDir = g.DataDir
+			noteIgnoredQueries(g, o.QueryDirs)
 			list, err := pipeline.Queries(c.Context(), *o)
 			if err != nil {
 				return err
@@ -52,7 +53,15 @@ query that cannot be a view (it uses parameters, or fails) says why.`,
 		},
 	}
 	f := c.Flags()
-	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable; a queries/ folder beside the data directory is read too)")
+	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.StringVar(&o.Lang, "lang", "de", "language of the titles: de or en")
 	return c
+}
+
+// noteIgnoredQueries says, unless --quiet, that a queries/ folder beside the
+// data directory is not read without --queries (it used to be).
+func noteIgnoredQueries(g *globals, dirs []string) {
+	if d := pipeline.IgnoredQueries(g.DataDir, dirs); d != "" && !g.Quiet {
+		fmt.Fprintf(g.stderr, "resonanz: note: %s is not read unless named: add --queries %s to use its queries\n", d, d)
+	}
 }

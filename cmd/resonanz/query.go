@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -91,19 +90,13 @@ formula.`,
 			}
 			o.Params = p
 			o.DataDir = g.DataDir
+			noteIgnoredQueries(g, o.QueryDirs)
 			if !g.Quiet {
 				o.Log = g.stderr
 			}
-			if o.Out == "" {
-				// Buffered, so a failing query prints no half table.
-				var buf bytes.Buffer
-				if err := pipeline.Query(c.Context(), *o, &buf); err != nil {
-					return err
-				}
-				_, err := g.stdout.Write(buf.Bytes())
-				return err
-			}
-			return pipeline.Query(c.Context(), *o, nil)
+			// A failing query prints no half table: Query holds back the
+			// first MiB of a result (and a terminal table whole).
+			return pipeline.Query(c.Context(), *o, g.stdout)
 		},
 	}
 	f := c.Flags()
@@ -113,7 +106,7 @@ formula.`,
 	f.StringArrayVar(&params, "param", nil, "named parameter name=value, used as $name in the SQL (repeatable)")
 	f.StringSliceVar(&o.Events, "event", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
 	f.StringSliceVar(&o.Compare, "compare", nil, "make the waves view (trend and comparison queries) the two events `A,B`, the earlier first")
-	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable; a queries/ folder beside the data directory is read too)")
+	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.IntVar(&o.Rule.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this, and of a count table as many more as protect them (see the README); 0: off")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views and the xlsx sheet: de or en")
 	addLimitFlags(c, &o.Timeout, &o.MemoryLimit, &o.Threads)

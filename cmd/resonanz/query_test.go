@@ -34,7 +34,7 @@ func TestQueryExitCodes(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"query", "copy responses to 'x.csv'"}, exitQuery, "found COPY"},
-		{[]string{"query", "select * from read_csv('/etc/passwd')"}, exitQuery, "Permission Error"},
+		{[]string{"query", "select * from read_csv('/etc/passwd')"}, exitQuery, "not allowed in resonanz SQL: table function read_csv"},
 		{[]string{"query", "select nosuch from responses"}, exitQuery, "Binder Error"},
 		{[]string{"query", "select $x"}, exitQuery, "parameter $x has no value"},
 		{[]string{"query", "--timeout", "1s", "select count(*) from range(1000000) a, range(100000) b where a.range + b.range = -1"}, exitQuery, "cancelled after 1s"},

@@ -89,6 +89,7 @@ func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
 		return usageError{fmt.Errorf("report: --min-n %d: at least 1 (1 shows every figure)", o.Rule.MinN)}
 	}
 	o.Progress = g.progress()
+	noteIgnoredQueries(g, o.QueryDirs)
 	wr, err := pipeline.Report(c.Context(), *o)
 	if err != nil {
 		return err

@@ -104,6 +104,7 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 		newSchemaCmd(g),
 		newExportCmd(g),
 		newEventsCmd(g),
+		newCheckCmd(g),
 	)
 	return root
 }

@@ -19,7 +19,9 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/internal/testfiles"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -241,6 +243,16 @@ func lateFile(t *testing.T, path string, n, first int) {
 	}
 }
 
+// needCrashHook ends a test that needs the store's crash hook in a build
+// without it: only -tags crashtest (make test) compiles it in. A plain
+// go test skips it; in CI, which runs make test, it fails.
+func needCrashHook(t *testing.T) {
+	t.Helper()
+	if !store.CrashHook {
+		testtool.Missing(t, "the crash hook (RESONANZ_CRASH_AT) is only in builds with -tags crashtest: run make test")
+	}
+}
+
 // crashSetup prepares the base dataset (the fixture imported: the old
 // state) and the reference new state after importing files.
 type crashSetup struct {
@@ -310,6 +322,7 @@ func (c *crashSetup) check(t *testing.T, point, want string) {
 // store's RESONANZ_CRASH_AT hook) after every step of publishing: before
 // the manifest's rename the dataset must be the old one, after it the new.
 func TestCrashAtEachPublishStep(t *testing.T) {
+	needCrashHook(t)
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
@@ -360,16 +373,21 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 			}
 			c.check(t, "after-stage", "old")
 			points++
+			if !kill("after-journal") {
+				t.Fatal("after-journal: not reached")
+			}
+			c.check(t, "after-journal", "old")
+			points++
 			renames := 0
 			for n := 1; kill(fmt.Sprintf("after-rename-%d", n)); n++ {
 				c.check(t, fmt.Sprintf("after-rename-%d", n), "old")
 				renames, points = n, points+1
 			}
-			if want := len(files) * len(store.Tables); renames != want {
-				t.Errorf("%d rename steps, want %d (%d files × %d tables)", renames, want, len(files), len(store.Tables))
+			if want := len(files) * len(model.Tables()); renames != want {
+				t.Errorf("%d rename steps, want %d (%d files × %d tables)", renames, want, len(files), len(model.Tables()))
 			}
 			for _, p := range []struct{ point, want string }{
-				{"after-manifest-tmp", "old"}, {"after-manifest-rename", "new"}, {"after-publish", "new"},
+				{"after-manifest-rename", "new"}, {"after-publish", "new"},
 			} {
 				if !kill(p.point) {
 					t.Fatalf("%s: not reached", p.point)
@@ -587,4 +605,46 @@ func referenceReader(t *testing.T) bool {
 func sha256Hex(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// TestShippedBinaryHasNoCrashHook (issue #16, attack 12): the binary `go
+// build` makes has no RESONANZ_CRASH_AT hook; only test builds with -tags
+// crashtest do (this test binary, when make test runs it, which shows the
+// check can see one).
+func TestShippedBinaryHasNoCrashHook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: builds the command; make test-full")
+	}
+	bin := filepath.Join(t.TempDir(), "resonanz")
+	// The tags a release is built with (duckdb_arrow until the engine
+	// needs it no more), without crashtest.
+	cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "GOFLAGS=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte(store.CrashEnv)) {
+		t.Errorf("the built command holds %s", store.CrashEnv)
+	}
+	if store.CrashHook {
+		self, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(self); err != nil || !bytes.Contains(b, []byte(store.CrashEnv)) {
+			t.Errorf("the test binary, built with the hook, does not show %s (%v): the check sees nothing", store.CrashEnv, err)
+		}
+	}
+	// And it does not crash where a test build would.
+	dir := workdir(t)
+	data := filepath.Join(dir, "data")
+	run := exec.Command(bin, "import", fixturePath, "--event", "mdk16", "--data", data, "-q")
+	run.Env = append(os.Environ(), "RESONANZ_KEY="+filepath.Join(dir, "..", "key"), store.CrashEnv+"=after-stage")
+	if out, err := run.CombinedOutput(); err != nil {
+		t.Fatalf("import with %s=after-stage: %v\n%s", store.CrashEnv, err, out)
+	}
 }

@@ -25,6 +25,7 @@ see only those.`,
   resonanz schema answers needs_by_state`,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.DataDir = g.DataDir
+			noteIgnoredQueries(g, o.QueryDirs)
 			views, err := pipeline.Schema(c.Context(), *o)
 			if err != nil {
 				return err
@@ -63,7 +64,7 @@ see only those.`,
 	}
 	f := c.Flags()
 	f.StringSliceVar(&o.Events, "event", nil, "events the views hold (default: the latest)")
-	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable; a queries/ folder beside the data directory is read too)")
+	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views: de or en")
 	return c
 }

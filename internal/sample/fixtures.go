@@ -82,7 +82,7 @@ type Fixture struct {
 
 // Fixtures lists every file the generator writes, in a fixed order.
 func Fixtures() []Fixture {
-	return []Fixture{
+	return append([]Fixture{
 		{"mdk16-msforms.xlsx", func(p string) (*Truth, error) {
 			return writeMSForms(p, "mdk16", "de", Generate(MainConfig()))
 		}},
@@ -140,7 +140,7 @@ func Fixtures() []Fixture {
 			c.Emails = 0
 			return writeHandtyped(p, Generate(c))
 		}},
-	}
+	}, surveyFixtures()...)
 }
 
 // excelConfig is shared by both German Excel CSV fixtures: same data, two

@@ -438,6 +438,9 @@ func TestTruthPointsAtCells(t *testing.T) {
 	for _, fx := range Fixtures() {
 		t.Run(fx.Path, func(t *testing.T) {
 			tr, p := loadTruth(t, fx)
+			if tr.Generic() {
+				t.Skip("a generic survey: TestSurveyTruthMatchesFile checks it")
+			}
 			rows := sheetRows(t, p, tr)
 			if tr.File != filepath.Base(fx.Path) {
 				t.Errorf("truth names file %q", tr.File)

@@ -42,6 +42,78 @@ type Truth struct {
 	// Codes maps each code-header column to its question and answer codes
 	// (limesurvey-codes.csv only).
 	Codes map[string]CodeColumn `json:"codes,omitempty"`
+
+	// The fields below describe any survey, keyed by columns rather than by
+	// question ids (the draft chooses those). Fixtures of generic surveys
+	// have only these; see TruthQuestion for how a test matches them.
+
+	// Responses is the number of responses an import must store: data rows
+	// minus blank rows, duplicates, previews and incomplete responses.
+	Responses int `json:"responses,omitempty"`
+	// SkippedRows are data rows that are no responses (preview, test,
+	// incomplete, a repeated header row), 1-based as in the file.
+	SkippedRows []SkippedRow `json:"skipped_rows,omitempty"`
+	// Questions lists every question of the file, in column order.
+	Questions []TruthQuestion `json:"questions,omitempty"`
+	// NotQuestions are the column letters of meta, timing, system and
+	// personal columns: none may become a question.
+	NotQuestions []string `json:"not_questions,omitempty"`
+	// PersonalValues are personal values planted in the file: names,
+	// e-mail addresses, phone numbers, handles, URLs, panel ids, IP
+	// addresses. None may appear in any stored file, draft or output.
+	PersonalValues []string `json:"personal_values,omitempty"`
+}
+
+// SkippedRow is a data row that must not become a response.
+type SkippedRow struct {
+	Row int    `json:"row"`
+	Why string `json:"why"` // preview, test, incomplete, header_repeat
+}
+
+// TruthQuestion is one question as the file holds it. A test matches it to
+// the imported question that holds its first column (Columns[0], by letter,
+// or by Header when letters shift); every one of Columns must belong to
+// that question and no other column may. OtherColumn (typed "other"
+// texts) belongs to it as comments, not as an item.
+type TruthQuestion struct {
+	Columns []string `json:"columns"` // letters, in order: one per item, option or rank
+	Header  string   `json:"header"`  // exact header text of Columns[0]
+	Text    string   `json:"text"`    // the question text without item
+	Type    Kind     `json:"type"`
+	// Template is the built-in question id this must map to (conference
+	// fixtures only); Codes maps file labels to template codes.
+	Template string            `json:"template,omitempty"`
+	Codes    map[string]string `json:"codes,omitempty"`
+	// Items are the matrix rows, multi options or ranked things as the
+	// header writes them, parallel to Columns when one column each.
+	Items []string `json:"items,omitempty"`
+	// Labels are the answers as the file writes them: options of a single
+	// choice, levels of a scale low → high; Values their numbers
+	// (ordered questions only).
+	Labels  []string `json:"labels,omitempty"`
+	Values  []int    `json:"values,omitempty"`
+	Ordered bool     `json:"ordered"`
+	// Missing are raw values meaning "no answer" (never a level).
+	Missing []string `json:"missing,omitempty"`
+	// Counts: item ("" for a one-column question) → label → respondents.
+	// Multi: option → {"chosen": n}; numeric, nps: value → n; ranking:
+	// item → rank ("1"…) → n; text: {"": {"answered": n}}.
+	Counts map[string]map[string]int `json:"counts"`
+	// Other counts respondents who chose "Other"/"Sonstiges" (once each);
+	// OtherTexts those whose typed text is in the file.
+	Other       int    `json:"other,omitempty"`
+	OtherTexts  int    `json:"other_texts,omitempty"`
+	OtherColumn string `json:"other_column,omitempty"`
+	// Encoding says how the file writes the answers, for the
+	// self-consistency test and for readers: cell (one value per cell),
+	// joined (Separator between options in one cell), option_columns (one
+	// column per option; Chosen are the values meaning "chosen"),
+	// rank_positions (one column per rank holding an item),
+	// rank_per_item (one column per item holding its rank).
+	Encoding  string   `json:"encoding"`
+	Separator string   `json:"separator,omitempty"`
+	Chosen    []string `json:"chosen,omitempty"`
+	Answered  int      `json:"answered"` // respondents with any answer
 }
 
 // TruthRespondent is a Respondent as the truth file writes it: null for
@@ -170,7 +242,14 @@ func (t *Truth) fill() {
 		t.SpecialCells = []Cell{}
 	}
 	t.PersonalInText = personalIn(t.Respondents)
+	if t.Respondents == nil {
+		t.Respondents = []TruthRespondent{}
+	}
 }
+
+// Generic says whether the truth describes a generic survey (Questions
+// only, no conference respondents).
+func (t *Truth) Generic() bool { return len(t.Questions) > 0 && len(t.Respondents) == 0 }
 
 // Marshal renders the truth file: indented, keys of maps sorted, so it
 // diffs well and is byte-stable.

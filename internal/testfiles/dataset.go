@@ -12,6 +12,8 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2" // database/sql driver "duckdb"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -30,7 +32,7 @@ type Snapshot struct {
 func (s *Snapshot) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "imports %v", s.Imports)
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		fmt.Fprintf(&b, "; %s %d", t, s.Rows[t])
 	}
 	return b.String()
@@ -65,7 +67,7 @@ func Read(dir string) (*Snapshot, error) {
 		return nil, err
 	}
 	defer db.Close()
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		files := m.Files(t)
 		quoted := make([]string, len(files))
 		for i, f := range files {
@@ -80,7 +82,7 @@ func Read(dir string) (*Snapshot, error) {
 			return nil, fmt.Errorf("%s: %w", t, err)
 		}
 		snap.Rows[t] = n
-		if t != store.Imports {
+		if t != model.Imports {
 			snap.Hash[t] = h
 		}
 	}
@@ -88,8 +90,8 @@ func Read(dir string) (*Snapshot, error) {
 }
 
 // Leftovers lists what a finished import must not leave in dir: Parquet
-// files the manifest does not list, anything under .staging, and an
-// unpublished manifest.json.tmp.
+// files the manifest does not list, anything under .staging or .journal,
+// and unpublished manifests (temporary files of any name).
 func Leftovers(dir string) ([]string, error) {
 	st, err := store.Open(dir)
 	if err != nil {
@@ -100,7 +102,7 @@ func Leftovers(dir string) ([]string, error) {
 		return nil, err
 	}
 	listed := map[string]bool{}
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		for _, f := range m.Files(t) {
 			listed[f] = true
 		}
@@ -115,7 +117,8 @@ func Leftovers(dir string) ([]string, error) {
 		switch {
 		case d.IsDir():
 			return nil
-		case strings.HasPrefix(rel, ".staging/"), rel == store.ManifestName+".tmp":
+		case strings.HasPrefix(rel, ".staging/"), strings.HasPrefix(rel, ".journal/"), rel == store.ManifestName+".tmp",
+			atomicfile.IsTemp(d.Name()):
 			out = append(out, rel)
 		case strings.HasSuffix(rel, ".parquet") && !listed[rel]:
 			out = append(out, rel)

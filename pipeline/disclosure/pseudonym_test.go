@@ -105,3 +105,15 @@ func TestLoadOrCreateKey(t *testing.T) {
 		t.Errorf("truncated key accepted: %x", k)
 	}
 }
+
+func TestKeyID(t *testing.T) {
+	a, b := make([]byte, KeySize), make([]byte, KeySize)
+	b[0] = 1
+	if KeyID(a) == KeyID(b) || len(KeyID(a)) != 16 || KeyID(a) != KeyID(append([]byte{}, a...)) {
+		t.Errorf("KeyID: %s %s", KeyID(a), KeyID(b))
+	}
+	// Not a pseudonym of anything: no id or event gives the fingerprint.
+	if KeyID(a) == Pseudonym(a, "resonanz key id", "") {
+		t.Error("KeyID equals a pseudonym")
+	}
+}

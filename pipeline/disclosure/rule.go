@@ -53,10 +53,8 @@ func (r Rule) Check() error {
 	return nil
 }
 
-// Hide is the primary rule for one figure resting on n people: hidden
-// when 0 < n < MinN. Zero is shown: it is nobody, and a printed total
-// would tell it anyway.
-func (r Rule) Hide(n int) bool { return n > 0 && n < r.MinN }
+// Hide is the primary rule for one figure resting on n people (see Hide).
+func (r Rule) Hide(n int) bool { return Hide(n, r.MinN) }
 
 // Protects reports whether the interval [lo, hi] an attacker can work out
 // for a hidden count keeps it protected: it reaches MinN (the count might

@@ -175,7 +175,7 @@ func BenchmarkRowsVsArrow(b *testing.B) {
 				answers(b, e, func(rr array.RecordReader) error { _, err := query.Collect(rr); return err })
 			}},
 			{"answers-parquet", func(b *testing.B, e *query.Engine) {
-				answers(b, e, func(rr array.RecordReader) error { return query.WriteParquet(io.Discard, rr) })
+				answers(b, e, func(rr array.RecordReader) error { return query.WriteParquet(io.Discard, rr, 0) })
 			}},
 		} {
 			b.Run(s.name+"/"+w.name, func(b *testing.B) {

@@ -3,14 +3,15 @@
 //
 // Contract:
 //
-//   - Open makes an in-memory DuckDB with one view per table over the
-//     manifest's files: the plain views hold the selected events,
-//     all_events.<table> every event. It adds label views in the report's
-//     language (item_names, state_names, sector_names), the events view,
-//     the macros of Macros, and every query file as a view of its name
+//   - Open makes an in-memory DuckDB with one view per table of the data
+//     model (pipeline/model) over the manifest's files: the plain views
+//     hold the selected events, all_events.<table> every event. It creates
+//     the model's tables, macros and views (label views in the report's
+//     language, read through in_lang; events, waves), the Go functions
+//     (t975, welch_p), and every query file as a view of its name
 //     (repeated until no more can be made, so queries may use each other
-//     in any order). Descriptions describes each view in one line; Schema
-//     lists them with their columns.
+//     in any order). Schema lists the views with their model's one-line
+//     descriptions and columns; Macros the macros.
 //   - Waves: the waves view lists the events trends and comparisons span,
 //     numbered in time order (manifest order: by date, undated ones by
 //     their first import): every event up to the latest selected one, or

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -46,6 +48,11 @@ type Engine struct {
 	arrow   arrowQuerier // results as Arrow record batches (rows.go)
 	queries []*Query
 	broken  map[string]error // queries whose view could not be created
+	sandbox *sandbox         // what analyst SQL may call and read
+	// maxRSS is the resident memory past which a query is stopped (0: not
+	// watched); stopped says the engine gave up on a call (limits.go).
+	maxRSS  int64
+	stopped atomic.Bool
 	// Manifest is the published state the views were made from.
 	Manifest *store.Manifest
 }
@@ -66,6 +73,10 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = 60 * time.Second
 	}
+	limit, err := ParseBytes(opt.MemoryLimit)
+	if err != nil {
+		return nil, fmt.Errorf("query: --memory-limit: %w", err)
+	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
 		return nil, err
@@ -76,6 +87,10 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	}
 	if len(m.Imports) == 0 {
 		return nil, fmt.Errorf("query: %s: %w", opt.DataDir, store.ErrNoData)
+	}
+	// A missing file would surface as DuckDB's error with a caret line.
+	if err := st.Verify(m); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
 	}
 	for _, ev := range append(slices.Clone(opt.Events), opt.Compare...) {
 		if len(m.Files("responses", ev)) == 0 {
@@ -100,7 +115,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		db.Close()
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, Manifest: m}
+	e := &Engine{opt: opt, db: db, conn: conn, queries: qs, broken: map[string]error{}, sandbox: newSandbox(), Manifest: m}
 	if err := e.setup(ctx, st.Dir, m); err != nil {
 		e.Close()
 		return nil, err
@@ -114,11 +129,20 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		e.Close()
 		return nil, fmt.Errorf("query: %w", err)
 	}
+	// What DuckDB counts stays below its memory limit; what it does not
+	// (strings a function builds) and the results held in Go count here.
+	if base, ok := residentBytes(); ok {
+		e.maxRSS = base + limit + max(limit/4, 128<<20)
+	}
 	return e, nil
 }
 
-// Close releases DuckDB.
+// Close releases DuckDB. After a runaway call it leaves DuckDB be: the call
+// still holds the connection, and the process's end frees it.
 func (e *Engine) Close() error {
+	if e.stopped.Load() {
+		return nil
+	}
 	if e.conn != nil {
 		e.conn.Close()
 	}
@@ -147,102 +171,33 @@ func (e *Engine) exec(ctx context.Context, stmt string, args ...any) error {
 }
 
 func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error {
-	// t975(df): the 97.5 % quantile of Student's t, for 95 % intervals.
-	if err := duckdb.RegisterScalarUDF(e.conn, "t975", t975{}); err != nil {
-		return fmt.Errorf("query: %w", err)
-	}
-	// welch_p(m1, sd1, n1, m2, sd2, n2): two-sided p of Welch's t test.
-	if err := duckdb.RegisterScalarUDF(e.conn, "welch_p", welchP{}); err != nil {
-		return fmt.Errorf("query: %w", err)
+	for _, f := range functions {
+		if err := duckdb.RegisterScalarUDF(e.conn, f.name, f.fn); err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
 	}
 	// The plain views hold the selected events; all_events.* holds every
 	// event, for comparisons across waves.
-	if err := e.exec(ctx, "create schema all_events"); err != nil {
+	if err := e.exec(ctx, "create schema "+model.AllEvents); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
-	for _, t := range store.Tables {
+	for _, t := range model.TableNames("") {
 		for _, v := range []struct {
 			name   string
 			events []string
-		}{{t, e.opt.Events}, {"all_events." + t, nil}} {
+		}{{t, e.opt.Events}, {model.AllEvents + "." + t, nil}} {
 			stmt := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true, hive_partitioning = false)", v.name, fileList(dir, m.Files(t, v.events...)))
 			if err := e.exec(ctx, stmt); err != nil {
 				return fmt.Errorf("query: view %s: %w", v.name, err)
 			}
 		}
 	}
-	en := e.opt.Lang == "en"
-	pick := func(de, en2 string) string {
-		if en {
-			return "coalesce(" + en2 + ", " + de + ")"
-		}
-		return de
+	// The label views read the report language through in_lang.
+	if err := e.exec(ctx, "set variable lang = "+quote(e.opt.Lang)); err != nil {
+		return fmt.Errorf("query: %w", err)
 	}
-	stmts := []string{
-		// Macros analysts can use too; intervals as the methods sheet states.
-		`create macro mean_ci_low(m, sd, n) as case when n > 1 then m - t975(n - 1) * sd / sqrt(n) end`,
-		`create macro mean_ci_high(m, sd, n) as case when n > 1 then m + t975(n - 1) * sd / sqrt(n) end`,
-		`create macro wilson_low(k, n) as case when n > 0 then
-		   ((k / n) + 1.959964 ^ 2 / (2 * n) - 1.959964 * sqrt((k / n) * (1 - k / n) / n + 1.959964 ^ 2 / (4 * n ^ 2))) / (1 + 1.959964 ^ 2 / n) end`,
-		`create macro wilson_high(k, n) as case when n > 0 then
-		   ((k / n) + 1.959964 ^ 2 / (2 * n) + 1.959964 * sqrt((k / n) * (1 - k / n) / n + 1.959964 ^ 2 / (4 * n ^ 2))) / (1 + 1.959964 ^ 2 / n) end`,
-		// scale_by_group(q, g): a scale question's items by a group of
-		// respondents (g is an expression over responses r, e.g. r.state):
-		// n, mean, 95 % interval, top-2-box share (the two highest points)
-		// with its Wilson interval, and ▲/▼ where a group differs from the
-		// other respondents of the item (Welch t test, Holm over the table;
-		// groups or rests under 5 answers are not tested).
-		`create macro scale_by_group(q, g) as table
-		 with cells as (
-		   select g as grp, a.item,
-		          count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
-		          sum(a.value) as s, sum(a.value * a.value) as ss,
-		          count(*) filter (where a.value >= (select max(scale_max) from questions where question = q) - 1) as top2
-		   from answers a join responses r using (event, respondent)
-		   where a.question = q and g is not null
-		   group by all
-		 ),
-		 vs_rest as (
-		   -- The rest's n, mean and sd follow from the item's totals.
-		   select *,
-		          sum(n) over w - n as rn,
-		          (sum(s) over w - s) / nullif(sum(n) over w - n, 0) as rmean,
-		          sqrt(greatest(0, ((sum(ss) over w - ss) - (sum(s) over w - s) ^ 2 / nullif(sum(n) over w - n, 0))
-		               / nullif(sum(n) over w - n - 1, 0))) as rsd
-		   from cells window w as (partition by item)
-		 ),
-		 tested as (select *, case when n >= 5 and rn >= 5 then welch_p(mean, sd, n, rmean, rsd, rn) end as p from vs_rest),
-		 ranked as (select *, count(p) over () as m, row_number() over (order by p nulls last) as k from tested),
-		 holm as (
-		   select *, case when p is not null then
-		            max(least(1, (m - k + 1) * p)) over (order by p nulls last, k rows between unbounded preceding and current row)
-		          end as p_adj
-		   from ranked
-		 )
-		 select grp, item, n, mean, sd,
-		        mean_ci_low(mean, sd, n) as ci_low, mean_ci_high(mean, sd, n) as ci_high,
-		        top2 / n as top2_share, wilson_low(top2, n) as top2_ci_low, wilson_high(top2, n) as top2_ci_high,
-		        p_adj, case when p_adj < 0.05 then case when mean > rmean then '▲' else '▼' end end as sig
-		 from holm`,
-		`create table event_info (event varchar, title varchar, date date, files integer)`,
-		// Events in time order (k), and the waves comparisons span.
-		`create table event_order (event varchar, k integer, wave integer)`,
-		// Label views in the report's language: the wording of the newest
-		// wave wins, then that of later events (a label only they have).
-		`create view item_names as ` + rankCTE + ` select question, item,
-		   arg_max(` + pick("item_text", "item_text_en") + `, r.rank) as item_text,
-		   arg_max(` + pick("text", "text_en") + `, r.rank) as question_text,
-		   min(position) as position
-		 from all_events.questions join r using (event) where item is not null group by question, item`,
-		`create view state_names as ` + rankCTE + ` select code as state, arg_max(` + pick("label", "label_en") + `, r.rank) as state_name, min(position) as position
-		 from all_events.labels join r using (event) where question in (select question from all_events.questions where role = 'state') group by code`,
-		`create view sector_names as ` + rankCTE + ` select code as sector, arg_max(` + pick("label", "label_en") + `, r.rank) as sector_name, min(position) as position
-		 from all_events.labels join r using (event) where question in (select question from all_events.questions where role = 'sector') group by code`,
-	}
-	for _, s := range stmts {
-		if err := e.exec(ctx, s); err != nil {
-			return fmt.Errorf("query: setup: %w", err)
-		}
+	if err := e.createModel(ctx); err != nil {
+		return err
 	}
 	for _, id := range m.EventIDs() {
 		ev := m.Events[id]
@@ -273,22 +228,6 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: events: %w", err)
 		}
 	}
-	for _, v := range []string{"events", "all_events.events"} {
-		src := strings.TrimSuffix(v, "events") + "responses"
-		if err := e.exec(ctx, `create view `+v+` as select i.event, i.title, i.date, i.files,
-			(select count(*) from `+src+` r where r.event = i.event) as responses
-			from event_info i where i.event in (select distinct event from `+src+`) order by i.date nulls last, i.event`); err != nil {
-			return fmt.Errorf("query: events: %w", err)
-		}
-	}
-	if err := e.exec(ctx, `create view waves as select o.wave, e.event, coalesce(e.title, e.event) as event_title, e.title, e.date, e.responses
-		from event_order o join all_events.events e using (event) where o.wave is not null order by o.wave`); err != nil {
-		return fmt.Errorf("query: waves: %w", err)
-	}
-	if err := e.exec(ctx, scaleTrendMacro); err != nil {
-		return fmt.Errorf("query: setup: %w", err)
-	}
-	e.createQueryViews(ctx)
 	lock := []string{
 		fmt.Sprintf("set memory_limit = %s", quote(e.opt.MemoryLimit)),
 		fmt.Sprintf("set threads = %d", e.opt.Threads),
@@ -307,12 +246,120 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: %s: %w", s, err)
 		}
 	}
+	// Only now, locked, are the query files vetted and made views: nothing
+	// in them is bound before the sandbox and the configuration hold.
+	if err := e.allowProject(ctx); err != nil {
+		return err
+	}
+	e.createQueryViews(ctx)
 	return nil
 }
 
-// rankCTE ranks events for the label views: the wording of the newest
-// wave wins, then that of later events (for a label only they have).
-const rankCTE = `with r as (select event, k + case when wave is not null then 100000 else 0 end as rank from event_order)`
+// allowProject adds what the engine made itself to the sandbox: its views
+// and tables, its macros and functions, and the query files' names (their
+// views are made after).
+func (e *Engine) allowProject(ctx context.Context) error {
+	rows, err := e.conn.QueryContext(ctx, `select schema_name, view_name from duckdb_views() where not internal
+		union all select schema_name, table_name from duckdb_tables() where not internal`)
+	if err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	for rows.Next() {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
+			rows.Close()
+			return fmt.Errorf("query: sandbox: %w", err)
+		}
+		if schema != "main" {
+			name = schema + "." + name
+		}
+		e.sandbox.views[strings.ToLower(name)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	rows, err = e.conn.QueryContext(ctx, `select distinct function_name, function_type from duckdb_functions() where not internal`)
+	if err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, kind string
+		if err := rows.Scan(&name, &kind); err != nil {
+			return fmt.Errorf("query: sandbox: %w", err)
+		}
+		if kind == "table_macro" || kind == "table" {
+			e.sandbox.table[strings.ToLower(name)] = true
+		} else {
+			e.sandbox.scalar[strings.ToLower(name)] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: sandbox: %w", err)
+	}
+	// DuckDB lists Go functions as internal ones.
+	for _, f := range functions {
+		e.sandbox.scalar[f.name] = true
+	}
+	for _, q := range e.queries {
+		e.sandbox.views[q.Name] = true
+	}
+	return nil
+}
+
+// createModel creates the data model's tables, macros and views
+// (pipeline/model), all_events views a second time in that schema. One
+// may need another made after it, so it repeats what failed until nothing
+// more succeeds; what still fails is an error naming its file.
+func (e *Engine) createModel(ctx context.Context) error {
+	type stmt struct {
+		o      *model.Object
+		schema string
+	}
+	var pending []stmt
+	for _, o := range model.Setup() {
+		pending = append(pending, stmt{o, "main"})
+		if o.AllEvents {
+			pending = append(pending, stmt{o, model.AllEvents})
+		}
+	}
+	for {
+		var next []stmt
+		var first error
+		for _, s := range pending {
+			if err := e.createIn(ctx, s.schema, s.o.SQL); err != nil {
+				next = append(next, s)
+				if first == nil {
+					first = fmt.Errorf("query: pipeline/model/%s: %w", s.o.File, err)
+				}
+			}
+		}
+		if len(next) == 0 {
+			return nil
+		}
+		if len(next) == len(pending) {
+			return first
+		}
+		pending = next
+	}
+}
+
+// createIn runs a create statement with schema as the default one, where
+// it puts the object and looks up unqualified names first.
+func (e *Engine) createIn(ctx context.Context, schema, stmt string) error {
+	if schema == "main" {
+		return e.exec(ctx, stmt)
+	}
+	if err := e.exec(ctx, "set schema = "+quote(schema)); err != nil {
+		return err
+	}
+	err := e.exec(ctx, stmt)
+	if rerr := e.exec(ctx, "set schema = 'main'"); err == nil {
+		err = rerr
+	}
+	return err
+}
 
 // Waves lists the events a comparison spans, in time order: the two of
 // compare (the earlier first), or else every event up to the latest of
@@ -409,48 +456,36 @@ func (e *Engine) QueryFrom(ctx context.Context, source, text string, params map[
 
 // Run runs a loaded query with parameters.
 func (e *Engine) Run(ctx context.Context, q *Query, params map[string]string) (array.RecordReader, func(), error) {
-	if err := e.check(ctx, q.SQL); err != nil {
-		return nil, nil, e.wrap(q, err)
+	args := make(map[string]any, len(params))
+	for k, v := range params {
+		args[k] = v
 	}
-	text := trimSQL(q.SQL)
-	args, err := e.bind(ctx, text, params)
-	if err != nil {
-		return nil, nil, e.wrap(q, err)
-	}
-	return e.run(ctx, q, text, args)
+	return e.runArgs(ctx, q, args)
 }
 
-// run executes checked SQL with a timeout. The reader's errors are wrapped
-// like the query's; the returned func ends the timeout and is called after
-// the reader is drained.
+// run executes checked SQL under its limits (limits.go: the timeout and
+// the memory watchdog). The reader's errors are wrapped like the query's;
+// the returned func ends the watch and is called after the reader is
+// released.
 func (e *Engine) run(ctx context.Context, q *Query, text string, args []any) (array.RecordReader, func(), error) {
-	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
-	wrap := func(err error) error {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			err = fmt.Errorf("cancelled after %v (--timeout): %w", e.opt.Timeout, context.DeadlineExceeded)
-		}
-		return e.wrap(q, err)
+	if e.stopped.Load() {
+		return nil, nil, e.wrap(q, errStopped)
 	}
-	rr, err := e.arrow.QueryContext(ctx, text, args...)
+	return e.runGuarded(e.newGuard(ctx), q, text, args)
+}
+
+func (e *Engine) runGuarded(g *guard, q *Query, text string, args []any) (array.RecordReader, func(), error) {
+	var rr array.RecordReader
+	var err error
+	if gerr := g.do(func() { rr, err = e.arrow.QueryContext(g.ctx, text, args...) }); gerr != nil {
+		g.end()
+		return nil, nil, g.wrap(q, gerr)
+	}
 	if err != nil {
-		cancel()
-		return nil, nil, wrap(err)
+		g.end()
+		return nil, nil, g.wrap(q, err)
 	}
-	return &reader{RecordReader: rr, wrap: wrap}, cancel, nil
-}
-
-// reader wraps the errors a result meets while it is read (a timeout, a
-// failed cast) like the query's own.
-type reader struct {
-	array.RecordReader
-	wrap func(error) error
-}
-
-func (r *reader) Err() error {
-	if err := r.RecordReader.Err(); err != nil {
-		return r.wrap(err)
-	}
-	return nil
+	return &guardedReader{RecordReader: rr, g: g, wrap: func(err error) error { return g.wrap(q, err) }}, g.end, nil
 }
 
 // Params returns the names of the parameters SQL text uses ($event → "event"),
@@ -459,8 +494,10 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 	if err := e.check(ctx, text); err != nil {
 		return nil, e.wrap(&Query{}, err)
 	}
+	g := e.newGuard(ctx)
+	defer g.end()
 	var names []string
-	err := e.prepared(ctx, trimSQL(text), func(st *duckdb.Stmt) error {
+	err := e.prepared(g, trimSQL(text), func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {
@@ -471,15 +508,15 @@ func (e *Engine) Params(ctx context.Context, text string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, e.wrap(&Query{}, err)
+		return nil, g.wrap(&Query{}, err)
 	}
 	return names, nil
 }
 
 // bind orders named parameter values as the prepared statement numbers them.
-func (e *Engine) bind(ctx context.Context, text string, params map[string]string) ([]any, error) {
+func (e *Engine) bind(g *guard, text string, params map[string]any) ([]any, error) {
 	var args []any
-	err := e.prepared(ctx, text, func(st *duckdb.Stmt) error {
+	err := e.prepared(g, text, func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {
@@ -496,16 +533,22 @@ func (e *Engine) bind(ctx context.Context, text string, params map[string]string
 	return args, err
 }
 
-// prepared prepares checked SQL text without running it.
-func (e *Engine) prepared(ctx context.Context, text string, fn func(*duckdb.Stmt) error) error {
-	return e.conn.Raw(func(dc any) error {
-		st, err := dc.(driver.ConnPrepareContext).PrepareContext(ctx, text)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		return fn(st.(*duckdb.Stmt))
-	})
+// prepared prepares checked SQL text without running it, under a guard.
+func (e *Engine) prepared(g *guard, text string, fn func(*duckdb.Stmt) error) error {
+	var err error
+	if gerr := g.do(func() {
+		err = e.conn.Raw(func(dc any) error {
+			st, err := dc.(driver.ConnPrepareContext).PrepareContext(g.ctx, text)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return fn(st.(*duckdb.Stmt))
+		})
+	}); gerr != nil {
+		return gerr
+	}
+	return err
 }
 
 var lineRE = regexp.MustCompile(`LINE (\d+):`)
@@ -557,6 +600,16 @@ func (e *QueryError) Unwrap() error { return e.Err }
 // Broken returns the error of a query whose view could not be created.
 func (e *Engine) Broken(name string) error { return e.broken[name] }
 
+// functions are the SQL functions written in Go, listed by `resonanz
+// schema` after the data model's macros.
+var functions = []struct {
+	name, usage, description string
+	fn                       duckdb.ScalarFunc
+}{
+	{"t975", "t975(df)", "97.5 % quantile of Student's t with df degrees of freedom", t975{}},
+	{"welch_p", "welch_p(mean1, sd1, n1, mean2, sd2, n2)", "two-sided p of Welch's t test of two means; NULL when a group has under 2", welchP{}},
+}
+
 type welchP struct{}
 
 func (welchP) Config() duckdb.ScalarFuncConfig {
@@ -601,61 +654,3 @@ func (t975) Executor() duckdb.ScalarFuncExecutor {
 		return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.975), nil
 	}}
 }
-
-// scale_trend(q, g): a scale question's items in every wave (the
-// waves view) by a group expression over responses r (a constant for
-// no grouping): n, mean, interval, top-2 share, the change from the
-// group's previous wave and ▲/▼ where it is significant (Welch t test,
-// Holm within each wave; cells under 5 answers are not tested). An
-// item a wave did not ask has asked = false and no figures — never 0.
-// It reads the waves view, so it is made after it.
-const scaleTrendMacro = `create macro scale_trend(q, g) as table
-		 with groups as (
-		   select distinct g as grp from all_events.responses r
-		   where g is not null and r.event in (select event from waves)
-		 ),
-		 items as (
-		   select distinct item from all_events.questions
-		   where question = q and item is not null and event in (select event from waves)
-		 ),
-		 asked as (
-		   select distinct event, item from all_events.questions
-		   where question = q and item is not null and event in (select event from waves)
-		 ),
-		 per as (
-		   select a.event, g as grp, a.item, count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
-		          count(*) filter (where a.value >= (select max(scale_max) from all_events.questions where question = q) - 1) as top2
-		   from all_events.answers a join all_events.responses r using (event, respondent)
-		   where a.question = q and g is not null and a.event in (select event from waves)
-		   group by all
-		 ),
-		 grid as (
-		   select w.wave, w.event, w.event_title, gr.grp, i.item, (s.event is not null) as asked, p.n, p.mean, p.sd, p.top2
-		   from waves w cross join groups gr cross join items i
-		   left join asked s on s.event = w.event and s.item = i.item
-		   left join per p on p.event = w.event and p.grp = gr.grp and p.item = i.item
-		 ),
-		 tested as (
-		   select *, lag(mean) over h as prev_mean,
-		          case when n >= 5 and lag(n) over h >= 5 then
-		            welch_p(mean, sd, n, lag(mean) over h, lag(sd) over h, lag(n) over h)
-		          end as p
-		   from grid window h as (partition by grp, item order by wave)
-		 ),
-		 ranked as (
-		   select *, count(p) over (partition by event) as m,
-		          row_number() over (partition by event order by p nulls last) as k
-		   from tested
-		 ),
-		 holm as (
-		   select *, case when p is not null then
-		            max(least(1, (m - k + 1) * p)) over (partition by event order by p nulls last, k rows between unbounded preceding and current row)
-		          end as p_adj
-		   from ranked
-		 )
-		 select wave, event, event_title, grp, item, asked, n, mean, sd,
-		        mean_ci_low(mean, sd, n) as ci_low, mean_ci_high(mean, sd, n) as ci_high,
-		        top2 / n as top2_share, wilson_low(top2, n) as top2_ci_low, wilson_high(top2, n) as top2_ci_high,
-		        mean - prev_mean as change, p_adj,
-		        case when p_adj < 0.05 then case when mean > prev_mean then '▲' else '▼' end end as sig
-		 from holm`

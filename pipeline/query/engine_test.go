@@ -227,11 +227,11 @@ func TestForbidden(t *testing.T) {
 		{"copy", "copy (select * from responses) to 'leak.csv'", "only a single SELECT query is allowed (found COPY)", "leak.csv"},
 		{"copy into data dir", "copy responses to '" + inData + "'", "(found COPY)", inData},
 		{"copy in a second statement", "select 1; copy responses to 'leak.csv'", "(found 2 statements: SELECT, COPY)", "leak.csv"},
-		{"read_csv", "select * from read_csv('/etc/passwd')", `Permission Error: Cannot access file "/etc/passwd"`, ""},
-		{"read_text", "select * from read_text('/etc/hostname')", "Permission Error", ""},
-		{"parquet outside", "select * from read_parquet('" + filepath.Join(data, "..", "x.parquet") + "')", "Permission Error", ""},
-		{"glob", "select * from glob('/etc/*')", "Permission Error", ""},
-		{"query()", "select * from query('copy responses to ''leak.csv''')", "Parser Error", "leak.csv"},
+		{"read_csv", "select * from read_csv('/etc/passwd')", "not allowed in resonanz SQL: table function read_csv (reads files)", ""},
+		{"read_text", "select * from read_text('/etc/hostname')", "table function read_text (reads files)", ""},
+		{"parquet outside", "select * from read_parquet('" + filepath.Join(data, "..", "x.parquet") + "')", "table function read_parquet (reads files)", ""},
+		{"glob", "select * from glob('/etc/*')", "table function glob (reads files)", ""},
+		{"query()", "select * from query('copy responses to ''leak.csv''')", "table function query (runs SQL text)", "leak.csv"},
 		{"attach", "attach 'other.db' as o", "(found ATTACH)", "other.db"},
 		{"install", "install httpfs", "(found INSTALL)", ""},
 		{"load", "load httpfs", "(found LOAD)", ""},
@@ -255,6 +255,9 @@ func TestForbidden(t *testing.T) {
 			}
 			if strings.Contains(tc.want, "found") && !errors.Is(err, query.ErrForbidden) {
 				t.Errorf("%v is not ErrForbidden", err)
+			}
+			if strings.Contains(tc.want, "not allowed") && !errors.Is(err, query.ErrNotAllowed) {
+				t.Errorf("%v is not ErrNotAllowed", err)
 			}
 			if tc.file != "" {
 				for _, p := range []string{tc.file, filepath.Join(cwd, tc.file)} {
@@ -292,12 +295,30 @@ func TestLocked(t *testing.T) {
 			t.Errorf("%s: %v", stmt, err)
 		}
 	}
-	tab := table(t, e, "select current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory'), current_setting('enable_external_access')", nil)
+	unchecked := func(sql string) *query.Table {
+		t.Helper()
+		tab, err := query.QueryUnchecked(ctx, e, sql)
+		if err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+		return tab
+	}
+	// Past the sandbox too, files outside the data directory stay shut.
+	for _, sql := range []string{
+		"select * from read_csv('/etc/passwd')",
+		"select * from read_text('/etc/hostname')",
+		"select * from glob('/etc/*')",
+	} {
+		if _, err := query.QueryUnchecked(ctx, e, sql); err == nil || !strings.Contains(err.Error(), "Permission Error") {
+			t.Errorf("%s: %v, want a Permission Error", sql, err)
+		}
+	}
+	tab := unchecked("select current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory'), current_setting('enable_external_access')")
 	// DuckDB shows 1GB (10^9 bytes) as 953.6 MiB.
 	if got := tab.Rows[0]; got[0] != "953.6 MiB" || got[1] != int64(1) || got[2] != "" || got[3] != false {
 		t.Errorf("settings %v", got)
 	}
-	tab = table(t, e, "select unnest(current_setting('allowed_directories'))", nil)
+	tab = unchecked("select unnest(current_setting('allowed_directories'))")
 	if len(tab.Rows) != 1 || tab.Rows[0][0] != filepath.Clean(dataDir(t))+string(filepath.Separator) {
 		t.Errorf("allowed_directories %v, want only the data directory", tab.Rows)
 	}

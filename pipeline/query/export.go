@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"io"
 	"math"
 	"time"
@@ -14,8 +15,10 @@ import (
 	"github.com/resonanz/resonanz/pipeline/sanitize"
 )
 
-// WriteParquet streams a result into a zstd Parquet file.
-func WriteParquet(w io.Writer, rr array.RecordReader) error {
+// WriteParquet streams a result into a zstd Parquet file and releases the
+// reader; more than max rows (when max > 0) is an error wrapping
+// ErrTooLarge.
+func WriteParquet(w io.Writer, rr array.RecordReader, max int) error {
 	defer rr.Release()
 	pw, err := pqarrow.NewFileWriter(rr.Schema(), w,
 		parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Zstd)),
@@ -23,8 +26,14 @@ func WriteParquet(w io.Writer, rr array.RecordReader) error {
 	if err != nil {
 		return err
 	}
+	n := int64(0)
 	for rr.Next() {
-		if err := pw.Write(rr.RecordBatch()); err != nil {
+		rec := rr.RecordBatch()
+		if n += rec.NumRows(); max > 0 && n > int64(max) {
+			pw.Close()
+			return fmt.Errorf("%w: more than %d rows", ErrTooLarge, max)
+		}
+		if err := pw.Write(rec); err != nil {
 			pw.Close()
 			return err
 		}
@@ -36,10 +45,10 @@ func WriteParquet(w io.Writer, rr array.RecordReader) error {
 	return pw.Close()
 }
 
-// Sheet is a table to write as a worksheet.
+// Sheet is a result to write as a worksheet.
 type Sheet struct {
-	Name  string // at most 31 characters, none of []:*?/\
-	Table *Table
+	Name string // at most 31 characters, none of []:*?/\
+	Rows Cursor
 }
 
 // WriteXLSX writes tables as worksheets: numbers as numbers, dates as
@@ -66,14 +75,14 @@ func WriteXLSX(w io.Writer, sheets ...Sheet) error {
 		if err != nil {
 			return err
 		}
-		if err := writeSheet(f, s.Name, s.Table, quoted, dateStyle); err != nil {
+		if err := writeSheet(f, s.Name, s.Rows, quoted, dateStyle); err != nil {
 			return err
 		}
 	}
 	return f.Write(w)
 }
 
-func writeSheet(f *excelize.File, sheet string, t *Table, quoted, dateStyle int) error {
+func writeSheet(f *excelize.File, sheet string, t Cursor, quoted, dateStyle int) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -85,14 +94,16 @@ func writeSheet(f *excelize.File, sheet string, t *Table, quoted, dateStyle int)
 		}
 		return c
 	}
-	head := make([]any, len(t.Columns))
-	for i, c := range t.Columns {
+	cols := t.Columns()
+	head := make([]any, len(cols))
+	for i, c := range cols {
 		head[i] = cell(c)
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	for r, row := range t.Rows {
+	r := 0
+	for row := t.Next(); row != nil; row = t.Next() {
 		cells := make([]any, len(row))
 		for i, v := range row {
 			switch x := v.(type) {
@@ -114,6 +125,10 @@ func writeSheet(f *excelize.File, sheet string, t *Table, quoted, dateStyle int)
 		if err := sw.SetRow(ref, cells); err != nil {
 			return err
 		}
+		r++
+	}
+	if err := t.Err(); err != nil {
+		return err
 	}
 	return sw.Flush()
 }

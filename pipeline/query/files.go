@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/queries"
 )
 
@@ -142,7 +143,7 @@ func Parse(name, source, text string) (*Query, error) {
 	if !nameRE.MatchString(name) {
 		return nil, fmt.Errorf("query: %s: the file name must be lower-case letters, digits and _ (it becomes a view name)", source)
 	}
-	if _, ok := Descriptions[name]; ok {
+	if model.Reserved(name) {
 		return nil, fmt.Errorf("query: %s: %s is the name of a data view; rename the file", source, name)
 	}
 	q := &Query{Name: name, Source: source, SQL: text, Meta: Meta{Report: true, Order: 1000, Chart: "none"}}

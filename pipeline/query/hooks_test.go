@@ -6,6 +6,17 @@ import "context"
 // the locked configuration refuses on its own.
 func ExecUnchecked(ctx context.Context, e *Engine, stmt string) error { return e.exec(ctx, stmt) }
 
+// QueryUnchecked runs a query past the gate and the sandbox, to test what
+// the locked configuration refuses on its own.
+func QueryUnchecked(ctx context.Context, e *Engine, text string) (*Table, error) {
+	rr, done, err := e.run(ctx, &Query{}, text, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	return Collect(rr)
+}
+
 // PlanWide plans a wide table from questions given as question, item,
 // type, role (no texts), to test ids the import would never let through.
 func PlanWide(qs [][4]string, commented []string) *Wide {
@@ -22,3 +33,11 @@ func PlanWide(qs [][4]string, commented []string) *Wide {
 
 // WideSQL is a plan's SQL and its parameter values.
 func WideSQL(w *Wide) (string, []any) { return w.sql, w.args }
+
+// SetWideChunk makes WideReader query n respondents at a time, until the
+// returned func puts it back.
+func SetWideChunk(n int64) func() {
+	old := wideChunk
+	wideChunk = n
+	return func() { wideChunk = old }
+}

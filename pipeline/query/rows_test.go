@@ -5,12 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"math"
-	"reflect"
 	"testing"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/duckdb/duckdb-go/v2"
 )
 
@@ -75,7 +73,7 @@ func TestRowTypes(t *testing.T) {
 		{"select map {'k': 1}", "utf8", "{k=1}"},
 	} {
 		t.Run(c.sql, func(t *testing.T) {
-			tab := collectBoth(t, rc, c.sql)
+			tab := collect(t, rc, c.sql)
 			if got := tab.Types[0].String(); got != c.typ {
 				t.Errorf("type %s, want %s", got, c.typ)
 			}
@@ -102,31 +100,17 @@ func TestRowTypes(t *testing.T) {
 	}
 }
 
-// batchesOnly hides a reader's direct way into a Table, so Collect reads
-// its Arrow batches.
-type batchesOnly struct{ array.RecordReader }
-
-// collectBoth collects a result twice, straight from the rows and through
-// Arrow batches, and fails unless both give the same table.
-func collectBoth(t *testing.T, rc *rowConn, sql string) *Table {
+func collect(t *testing.T, rc *rowConn, sql string) *Table {
 	t.Helper()
-	var tabs [2]*Table
-	for i := range tabs {
-		rr, err := rc.QueryContext(context.Background(), sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 1 {
-			rr = batchesOnly{rr}
-		}
-		if tabs[i], err = Collect(rr); err != nil {
-			t.Fatal(err)
-		}
+	rr, err := rc.QueryContext(context.Background(), sql)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(tabs[0], tabs[1]) {
-		t.Errorf("rows give %#v,\nbatches give %#v", tabs[0].Rows, tabs[1].Rows)
+	tab, err := Collect(rr)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return tabs[0]
+	return tab
 }
 
 // A result longer than one batch comes in batches of batchRows, all rows
@@ -207,25 +191,5 @@ func TestArrowTypeNames(t *testing.T) {
 		if got := arrowType(name); !arrow.TypeEqual(got, want) {
 			t.Errorf("%s: %s, want %s", name, got, want)
 		}
-	}
-}
-
-// Plain columns go straight into a Table; a nested one goes through Arrow.
-func TestRowDirect(t *testing.T) {
-	rc := rowConnOf(t, rawConn(t))
-	for sql, direct := range map[string]bool{
-		"select 1 as a, 'x' as b, date '2025-11-13' as c": true,
-		"select [1] as a":       false,
-		"select 'x'::blob as a": false,
-	} {
-		rr, err := rc.QueryContext(context.Background(), sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tab, ok, err := rr.(*rowReader).table()
-		if ok != direct || err != nil || (ok && len(tab.Rows) != 1) {
-			t.Errorf("%s: direct %v (%v), want %v", sql, ok, err, direct)
-		}
-		rr.Release()
 	}
 }

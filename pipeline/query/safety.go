@@ -12,24 +12,29 @@ import (
 // ErrForbidden means SQL that is not a single read-only query.
 var ErrForbidden = errors.New("only a single SELECT query is allowed")
 
-// check lets through exactly one SELECT statement. DuckDB's own parser
-// decides (json_serialize_sql parses without running and refuses anything
-// but SELECT), so COPY, ATTACH, INSTALL, SET, PRAGMA and a second statement
-// hidden after a semicolon never reach execution. Statements only says, for
-// the message, what was refused.
+// check lets through exactly one SELECT statement that calls only what the
+// sandbox allows. DuckDB's own parser decides what the text is
+// (json_serialize_sql parses without binding or running and refuses
+// anything but SELECT), so COPY, ATTACH, INSTALL, SET, PRAGMA and a second
+// statement hidden after a semicolon never reach execution; the syntax tree
+// it returns is then vetted against the allow-list (sandbox.go) before
+// DuckDB binds anything. Statements only says, for the message, what was
+// refused.
 func (e *Engine) check(ctx context.Context, text string) error {
 	var js string
 	if err := e.conn.QueryRowContext(ctx, "select json_serialize_sql($1::varchar)::varchar", text).Scan(&js); err != nil {
 		return err
 	}
 	var res struct {
-		Error      bool              `json:"error"`
-		Type       string            `json:"error_type"`
-		Message    string            `json:"error_message"`
-		Position   string            `json:"position"`
-		Statements []json.RawMessage `json:"statements"`
+		Error      bool   `json:"error"`
+		Type       string `json:"error_type"`
+		Message    string `json:"error_message"`
+		Position   string `json:"position"`
+		Statements []any  `json:"statements"`
 	}
-	if err := json.Unmarshal([]byte(js), &res); err != nil {
+	d := json.NewDecoder(strings.NewReader(js))
+	d.UseNumber()
+	if err := d.Decode(&res); err != nil {
 		return err
 	}
 	switch {
@@ -45,7 +50,7 @@ func (e *Engine) check(ctx context.Context, text string) error {
 	case len(res.Statements) != 1:
 		return refused(text)
 	}
-	return nil
+	return e.sandbox.vet(res.Statements[0])
 }
 
 // refused names what a refused text holds: "(found COPY)", "(found 2

@@ -3,40 +3,26 @@ package query
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
-// Descriptions says in one line what each view the engine makes holds, for
-// `resonanz schema`. Its keys are also the names a query file may not take.
-// all_events.<table> views are described by their table's entry.
-var Descriptions = map[string]string{
-	"responses":    "one row per response: respondent pseudonym, time, state and sector (code and name), source file and row",
-	"answers":      "one row per answered item: a scale or number answer with its value, a chosen option with value 1; \"keine Angabe\" is no row",
-	"questions":    "the codebook: one row per question or item, with texts (de, en), type, scale range, position and role",
-	"labels":       "one row per answer label of a question: code, value, label (de, en), position",
-	"comments":     "free-text answers (personal data removed) and text typed into an \"other\" option",
-	"imports":      "one row per imported file: checksum, time, sheet, layout and row counts",
-	"rejects":      "values and rows that were not imported: file, sheet, row, column, raw value and reason",
-	"events":       "one row per event the views hold: title, date, number of files and responses",
-	"waves":        "the events trends and comparisons span, numbered in time order (wave): every event up to the reported one, or the two of --compare",
-	"item_names":   "item and question texts in the report language, with the item's position",
-	"state_names":  "state codes with their names in the report language, in the survey's order",
-	"sector_names": "sector codes with their names in the report language, in the survey's order",
-	"event_info":   "the events' titles and dates (read it through the events view)",
-	"event_order":  "the events in time order (read it through the waves view)",
-	"all_events":   "schema of views holding every event",
-}
+// Macros are the macros and functions the engine adds, for `resonanz
+// schema`: the data model's, then those written in Go.
+var Macros = macros()
 
-// Macros are the functions the engine adds, for `resonanz schema`.
-var Macros = []struct{ Name, Description string }{
-	{"scale_trend(question, group)", "table: a scale question's items in every wave of the waves view by a group expression over responses r ('all' for none): n, mean, ci, top2_share with its interval, change from the previous wave, p_adj and sig (Welch, Holm within each wave); asked = false where a wave did not ask the item"},
-	{"scale_by_group(question, group)", "table: a scale question's items by a group expression over responses r (e.g. r.state): n, mean, sd, ci_low, ci_high, top2_share with its Wilson interval, p_adj and sig (▲/▼ vs the other respondents, Welch t test, Holm over the table)"},
-	{"mean_ci_low(mean, sd, n)", "lower end of the 95 % confidence interval of a mean (t distribution); NULL for n < 2"},
-	{"mean_ci_high(mean, sd, n)", "upper end of the same interval"},
-	{"wilson_low(k, n)", "lower end of the 95 % Wilson interval of the share k/n"},
-	{"wilson_high(k, n)", "upper end of the same interval"},
-	{"t975(df)", "97.5 % quantile of Student's t with df degrees of freedom"},
+func macros() []struct{ Name, Description string } {
+	var ms []struct{ Name, Description string }
+	for _, m := range model.Macros() {
+		ms = append(ms, struct{ Name, Description string }{m.Usage, m.Description})
+	}
+	for _, f := range functions {
+		ms = append(ms, struct{ Name, Description string }{f.usage, f.description})
+	}
+	return ms
 }
 
 // View is one view the engine offers, with its columns.
@@ -86,14 +72,16 @@ func (e *Engine) Schema(ctx context.Context) ([]View, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query: schema: %w", err)
 	}
+	// The data model's views in its order, then all_events', then the
+	// queries'.
 	rank := map[string]int{}
-	for i, n := range []string{"responses", "answers", "questions", "labels", "comments", "imports", "rejects", "events", "waves", "item_names", "state_names", "sector_names"} {
-		rank[n] = i
-		rank["all_events."+n] = 100 + i
+	for i, o := range append(slices.Clone(model.Tables()), model.Setup()...) {
+		rank[o.Name] = i
+		rank[model.AllEvents+"."+o.Name] = 10000 + i
 	}
 	queries := map[string]*Query{}
 	for i, q := range e.queries {
-		rank[q.Name] = 1000 + i
+		rank[q.Name] = 20000 + i
 		queries[q.Name] = q
 	}
 	sort.SliceStable(names, func(i, j int) bool { return rankOf(rank, names[i]) < rankOf(rank, names[j]) })
@@ -107,14 +95,21 @@ func (e *Engine) Schema(ctx context.Context) ([]View, error) {
 			if q.Source != "built-in" {
 				v.Description += " (" + q.Source + ")"
 			}
-		case strings.HasPrefix(n, "all_events."):
-			v.Description = Descriptions[strings.TrimPrefix(n, "all_events.")] + "; every event"
+		case strings.HasPrefix(n, model.AllEvents+"."):
+			v.Description = describe(strings.TrimPrefix(n, model.AllEvents+".")) + "; every event"
 		default:
-			v.Description = Descriptions[n]
+			v.Description = describe(n)
 		}
 		out = append(out, *v)
 	}
 	return out, nil
+}
+
+func describe(name string) string {
+	if o := model.Get(name); o != nil {
+		return o.Description
+	}
+	return ""
 }
 
 // rankOf puts unknown views (made by no one we know of) last, by name.

@@ -2,13 +2,13 @@ package query_test
 
 import (
 	"context"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow"
-
+	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/query"
-	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 // TestSchema: every data view is listed with the columns of the data
@@ -35,23 +35,21 @@ func TestSchema(t *testing.T) {
 			t.Errorf("%s: no columns", v.Name)
 		}
 	}
-	schemas := map[string]*arrow.Schema{"imports": survey.ImportsSchema}
-	for k, v := range survey.Schemas {
-		schemas[k] = v
-	}
-	for table, sc := range schemas {
-		for _, name := range []string{table, "all_events." + table} {
+	for _, table := range model.Tables() {
+		for _, name := range []string{table.Name, "all_events." + table.Name} {
 			v, ok := byName[name]
 			if !ok {
 				t.Errorf("no view %s", name)
 				continue
 			}
+			// The types read back from Parquet are the ones the table's
+			// create statement declares.
 			var got, want []string
 			for _, c := range v.Columns {
-				got = append(got, c.Name)
+				got = append(got, c.Name+" "+c.Type)
 			}
-			for _, f := range sc.Fields() {
-				want = append(want, f.Name)
+			for _, c := range table.Columns {
+				want = append(want, c.Name+" "+c.Type)
 			}
 			if strings.Join(got, ",") != strings.Join(want, ",") {
 				t.Errorf("%s columns %v, want %v", name, got, want)
@@ -80,5 +78,57 @@ func TestSchema(t *testing.T) {
 	}
 	if err := e.Broken("with_param"); err == nil || err.Error() != dir+"/with_param.sql: uses parameters ($event), so it runs only as itself: other queries cannot select from it" {
 		t.Errorf("a query with a parameter has no view, and Broken says why: %v", err)
+	}
+}
+
+// TestReadmeDataModel: the README's data model names every view of the
+// model with the columns the engine gives it (a table row, or
+// name(col, …) in the text after it) and every macro the engine adds.
+func TestReadmeDataModel(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(b), "\n## Data model\n")
+	if !ok {
+		t.Fatal("README has no ## Data model")
+	}
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	documented := map[string]string{} // view → its columns as the README gives them
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z_]+)` \\| ([^|]+) \\|").FindAllStringSubmatch(sec, -1) {
+		documented[m[1]] = strings.TrimSpace(m[2])
+	}
+	for _, m := range regexp.MustCompile("`([a-z_0-9]+)\\(([^)]*)\\)`").FindAllStringSubmatch(sec, -1) {
+		if _, ok := documented[m[1]]; !ok {
+			documented[m[1]] = m[2]
+		}
+	}
+	e := open(t, query.Options{})
+	views, err := e.Schema(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range views {
+		if v.Query != nil || strings.HasPrefix(v.Name, model.AllEvents+".") {
+			continue
+		}
+		var cols []string
+		for _, c := range v.Columns {
+			cols = append(cols, c.Name)
+		}
+		if got, want := documented[v.Name], strings.Join(cols, ", "); got != want {
+			t.Errorf("README data model: view %s has columns %q, want %q", v.Name, got, want)
+		}
+		delete(documented, v.Name)
+	}
+	for _, m := range query.Macros {
+		name, _, _ := strings.Cut(m.Name, "(")
+		if _, ok := documented[name]; !ok {
+			t.Errorf("README data model does not name the macro %s", m.Name)
+		}
+		delete(documented, name)
+	}
+	for name := range documented {
+		t.Errorf("README data model names %s, which the engine does not make", name)
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 
-	"github.com/resonanz/resonanz/pipeline/stats"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
 // Suppression says which rows of a result SmallRows hides, and why.
@@ -37,9 +37,9 @@ type Suppression struct {
 // and boolean ones; columns that map one to one onto each other (state and
 // state_name) are one dimension, and a column with a single value is none.
 // The table's row, column and grand totals count as known (a reader adds
-// them up, or knows them from elsewhere), except those stats.Suppress hides
+// them up, or knows them from elsewhere), except those disclosure.Suppress hides
 // (listed in Unknown: below minN, or a complement where no cell would do);
-// combinations without a row count as 0; and stats.Suppress picks
+// combinations without a row count as 0; and disclosure.Suppress picks
 // complementary rows so that no hidden n is determined by the shown ones
 // and the known totals.
 //
@@ -61,7 +61,7 @@ func SmallRows(t *Table, minN int) Suppression {
 			if s.Why == "" {
 				s.Why = fmt.Sprintf("row %d: n is not a count", r+1)
 			}
-		case stats.Hide(int(n), minN):
+		case disclosure.Hide(int(n), minN):
 			s.Hide[r] = true
 			s.Small++
 		}
@@ -114,7 +114,7 @@ func SmallRows(t *Table, minN int) Suppression {
 	if len(dims) == 2 {
 		cols = len(index[1])
 	}
-	var tab stats.Table
+	var tab disclosure.Cross
 	if len(dims) == 1 {
 		// One list with its total: one row, whose columns are single
 		// counts.
@@ -186,16 +186,16 @@ func SmallRows(t *Table, minN int) Suppression {
 	return s
 }
 
-// suppressChecked is stats.Suppress with its result checked again, and
+// suppressChecked is disclosure.Suppress with its result checked again, and
 // its panic on a leak turned into false.
-func suppressChecked(t stats.Table, minN int) (m stats.Mask, ok bool) {
+func suppressChecked(t disclosure.Cross, minN int) (m disclosure.Mask, ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
-	m = stats.Suppress(t, minN)
-	return m, stats.Recoverable(t, m) == nil
+	m = disclosure.Suppress(t, minN)
+	return m, disclosure.Recoverable(t, m) == nil
 }
 
 // Suppress blanks the numbers of the rows SmallRows hides: they read "."

@@ -10,8 +10,8 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
-	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
 func TestSmallRows(t *testing.T) {
@@ -123,7 +123,7 @@ func TestSuppressDots(t *testing.T) {
 
 // TestSmallRowsProperty reads random count results back as a reader sees
 // them (shown n, absent groups as 0, every total but those Unknown) and
-// checks with stats.Recoverable that no hidden n follows.
+// checks with disclosure.Recoverable that no hidden n follows.
 func TestSmallRowsProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	complements, twoWay := 0, 0
@@ -149,10 +149,10 @@ func TestSmallRowsProperty(t *testing.T) {
 		s := query.SmallRows(tab, 5)
 		for x, row := range tab.Rows {
 			n := int(row[3].(int64))
-			if !s.Hide[x] && stats.Hide(n, 5) {
+			if !s.Hide[x] && disclosure.Hide(n, 5) {
 				t.Fatalf("result %d: a row with n = %d shown", k, n)
 			}
-			if s.Hide[x] && !stats.Hide(n, 5) {
+			if s.Hide[x] && !disclosure.Hide(n, 5) {
 				complements++
 			}
 		}
@@ -173,19 +173,19 @@ func TestSmallRowsProperty(t *testing.T) {
 			}
 			keys = append(keys, ks)
 		}
-		var st stats.Table
-		var mask stats.Mask
+		var st disclosure.Cross
+		var mask disclosure.Mask
 		if len(s.Dims) == 1 {
-			st = stats.Table{N: [][]int{make([]int, len(keys[0]))}, NoColTotals: true, NoGrand: true}
-			mask = stats.Mask{Cells: [][]bool{make([]bool, len(keys[0]))}, RowTotals: []bool{slices.Contains(s.Unknown, "total")}, ColTotals: make([]bool, len(keys[0]))}
+			st = disclosure.Cross{N: [][]int{make([]int, len(keys[0]))}, NoColTotals: true, NoGrand: true}
+			mask = disclosure.Mask{Cells: [][]bool{make([]bool, len(keys[0]))}, RowTotals: []bool{slices.Contains(s.Unknown, "total")}, ColTotals: make([]bool, len(keys[0]))}
 			for x, row := range tab.Rows {
 				j := slices.Index(keys[0], row[col[s.Dims[0][0]]].(string))
 				st.N[0][j], mask.Cells[0][j] = int(row[3].(int64)), s.Hide[x]
 			}
 		} else {
 			twoWay++
-			st = stats.Table{N: make([][]int, len(keys[0]))}
-			mask = stats.Mask{Cells: make([][]bool, len(keys[0])), RowTotals: make([]bool, len(keys[0])), ColTotals: make([]bool, len(keys[1])), Grand: slices.Contains(s.Unknown, "total")}
+			st = disclosure.Cross{N: make([][]int, len(keys[0]))}
+			mask = disclosure.Mask{Cells: make([][]bool, len(keys[0])), RowTotals: make([]bool, len(keys[0])), ColTotals: make([]bool, len(keys[1])), Grand: slices.Contains(s.Unknown, "total")}
 			for i := range st.N {
 				st.N[i], mask.Cells[i] = make([]int, len(keys[1])), make([]bool, len(keys[1]))
 				mask.RowTotals[i] = slices.Contains(s.Unknown, s.Dims[0][0]+"="+keys[0][i])
@@ -199,7 +199,7 @@ func TestSmallRowsProperty(t *testing.T) {
 				st.N[i][j], mask.Cells[i][j] = int(row[3].(int64)), s.Hide[x]
 			}
 		}
-		if leak := stats.Recoverable(st, mask); leak != nil {
+		if leak := disclosure.Recoverable(st, mask); leak != nil {
 			t.Fatalf("result %d %v (unknown totals %v): %v recoverable", k, st.N, s.Unknown, leak)
 		}
 	}

@@ -1,7 +1,9 @@
 package query
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -49,34 +51,133 @@ func (t *Table) Figure(c int) bool {
 
 // Collect drains a reader into a Table and releases it.
 func Collect(rr array.RecordReader) (*Table, error) {
-	defer rr.Release()
-	if d, ok := rr.(interface{ table() (*Table, bool, error) }); ok {
-		// DuckDB's rows straight into the table (rows.go).
-		if t, ok, err := d.table(); ok {
-			return t, err
+	return CollectMax(rr, 0)
+}
+
+// CollectMax is Collect with a cap: more than max rows (when max > 0) is
+// an error wrapping ErrTooLarge.
+func CollectMax(rr array.RecordReader, max int) (*Table, error) {
+	s := Stream(rr, max)
+	defer s.Close()
+	return CollectRows(s)
+}
+
+// CollectRows holds the rest of a result's rows in a Table.
+func CollectRows(r Cursor) (*Table, error) {
+	t := &Table{Columns: r.Columns(), Types: r.Types()}
+	for row := r.Next(); row != nil; row = r.Next() {
+		t.Rows = append(t.Rows, slices.Clone(row))
+	}
+	return t, r.Err()
+}
+
+// ErrTooLarge means a result with more rows than its output takes.
+var ErrTooLarge = errors.New("result too large")
+
+// Cursor is a result read row by row: a Table's rows (Table.Scan) or a
+// streamed reader's (Stream). Writers take a Cursor, so a result need not
+// be held in memory to be written.
+type Cursor interface {
+	Columns() []string
+	Types() []arrow.DataType
+	// Next returns the next row, or nil at the end; then Err says whether
+	// the end is an error. The row is valid until the next call.
+	Next() []any
+	Err() error
+}
+
+// Scan returns the table's rows to write.
+func (t *Table) Scan() Cursor { return &tableRows{t: t} }
+
+type tableRows struct {
+	t *Table
+	i int
+}
+
+func (r *tableRows) Columns() []string       { return r.t.Columns }
+func (r *tableRows) Types() []arrow.DataType { return r.t.Types }
+func (r *tableRows) Err() error              { return nil }
+func (r *tableRows) Next() []any {
+	if r.i >= len(r.t.Rows) {
+		return nil
+	}
+	r.i++
+	return r.t.Rows[r.i-1]
+}
+
+// Stream reads a reader's rows one at a time, releasing each batch when
+// it moves on; more than max rows (when max > 0) ends it with an error
+// wrapping ErrTooLarge. Close releases the reader.
+func Stream(rr array.RecordReader, max int) *Streamed {
+	s := &Streamed{rr: rr, max: max}
+	for _, f := range rr.Schema().Fields() {
+		s.cols = append(s.cols, f.Name)
+		s.types = append(s.types, f.Type)
+	}
+	return s
+}
+
+// Streamed is the Cursor of Stream.
+type Streamed struct {
+	rr    array.RecordReader
+	cols  []string
+	types []arrow.DataType
+	max   int
+	rec   arrow.RecordBatch
+	i     int
+	n     int // rows returned
+	row   []any
+	err   error
+	done  bool
+}
+
+func (s *Streamed) Columns() []string       { return s.cols }
+func (s *Streamed) Types() []arrow.DataType { return s.types }
+func (s *Streamed) Err() error              { return s.err }
+
+// Rows is how many rows Next returned.
+func (s *Streamed) Rows() int { return s.n }
+
+func (s *Streamed) Next() []any {
+	for !s.done && (s.rec == nil || s.i >= int(s.rec.NumRows())) {
+		if !s.rr.Next() {
+			s.done, s.rec = true, nil
+			s.err = s.rr.Err()
+			return nil
 		}
+		s.rec, s.i = s.rr.RecordBatch(), 0
 	}
-	sc := rr.Schema()
-	t := &Table{}
-	for _, f := range sc.Fields() {
-		t.Columns = append(t.Columns, f.Name)
-		t.Types = append(t.Types, f.Type)
+	if s.done {
+		return nil
 	}
-	for rr.Next() {
-		rec := rr.RecordBatch()
-		for i := 0; i < int(rec.NumRows()); i++ {
-			row := make([]any, rec.NumCols())
-			for j := range row {
-				v, err := Value(rec.Column(j), i)
-				if err != nil {
-					return nil, fmt.Errorf("column %s: %w", t.Columns[j], err)
-				}
-				row[j] = v
-			}
-			t.Rows = append(t.Rows, row)
+	if s.max > 0 && s.n >= s.max {
+		s.done, s.rec = true, nil
+		s.err = fmt.Errorf("%w: more than %d rows", ErrTooLarge, s.max)
+		return nil
+	}
+	if s.row == nil {
+		s.row = make([]any, len(s.cols))
+	}
+	for j := range s.row {
+		v, err := Value(s.rec.Column(j), s.i)
+		if err != nil {
+			s.done, s.rec = true, nil
+			s.err = fmt.Errorf("column %s: %w", s.cols[j], err)
+			return nil
 		}
+		s.row[j] = v
 	}
-	return t, rr.Err()
+	s.i++
+	s.n++
+	return s.row
+}
+
+// Close releases the reader.
+func (s *Streamed) Close() {
+	if s.rr != nil {
+		s.rr.Release()
+		s.rr = nil
+	}
 }
 
 // Value reads one value of an Arrow array as a plain Go value.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 )
 
@@ -13,9 +14,10 @@ import (
 // and R, and its codebook.
 type Wide struct {
 	// Columns are the data columns in order; the codebook has one row each.
-	Columns []WideColumn
-	sql     string
-	args    []any
+	Columns  []WideColumn
+	sql      string
+	chunkSQL string // sql for the respondents of one chunk (build)
+	args     []any
 }
 
 // WideColumn is one column of the wide table.
@@ -173,11 +175,95 @@ func planWide(qs []wideQuestion, commented map[string]bool, lang string) *Wide {
 	return b.build()
 }
 
-// WideReader runs the wide table's SQL; the caller releases the reader and then
-// calls the returned func.
+// WideReader runs the wide table's SQL; the caller releases the reader and
+// then calls the returned func. A table of more than wideChunk respondents
+// comes from one query per chunk, in order.
 func (e *Engine) WideReader(ctx context.Context, w *Wide) (array.RecordReader, func(), error) {
-	return e.run(ctx, &Query{}, w.sql, w.args)
+	n, err := e.internal(ctx, "select count(*) from responses")
+	if err != nil {
+		return nil, nil, err
+	}
+	total := n.Rows[0][0].(int64)
+	if total <= wideChunk || w.chunkSQL == "" {
+		return e.run(ctx, &Query{}, w.sql, w.args)
+	}
+	if err := e.exec(ctx, `create or replace temp table wide_order as
+		select event, respondent, row_number() over (order by event, submitted_at, respondent) as k from responses`); err != nil {
+		return nil, nil, fmt.Errorf("query: wide: %w", err)
+	}
+	c := &chunked{next: func(i int) (array.RecordReader, func(), error) {
+		lo := int64(i) * wideChunk
+		if lo >= total {
+			return nil, nil, nil
+		}
+		return e.run(ctx, &Query{}, w.chunkSQL, append(append([]any{}, w.args...), lo, lo+wideChunk))
+	}}
+	if err := c.start(); err != nil {
+		return nil, nil, err
+	}
+	return c, c.end, nil
 }
+
+// chunked reads the results of a series of queries as one: next(i) runs
+// the i-th, a nil reader when there are no more. Each result is released
+// before the next query runs.
+type chunked struct {
+	next   func(i int) (array.RecordReader, func(), error)
+	i      int
+	schema *arrow.Schema
+	rr     array.RecordReader // nil between two
+	done   func()
+	err    error
+}
+
+func (c *chunked) start() error {
+	rr, done, err := c.next(0)
+	if err != nil {
+		return err
+	}
+	c.rr, c.done, c.schema = rr, done, rr.Schema()
+	return nil
+}
+
+func (c *chunked) Schema() *arrow.Schema { return c.schema }
+
+func (c *chunked) Next() bool {
+	for c.err == nil && c.rr != nil {
+		if c.rr.Next() {
+			return true
+		}
+		c.err = c.rr.Err()
+		c.drop()
+		if c.err != nil {
+			return false
+		}
+		c.i++
+		c.rr, c.done, c.err = c.next(c.i)
+	}
+	return false
+}
+
+// drop releases the current result.
+func (c *chunked) drop() {
+	if c.rr != nil {
+		c.rr.Release()
+		c.done()
+		c.rr = nil
+	}
+}
+
+func (c *chunked) RecordBatch() arrow.RecordBatch { return c.rr.RecordBatch() }
+
+// Record is RecordBatch under its older name.
+func (c *chunked) Record() arrow.RecordBatch { return c.rr.RecordBatch() }
+
+func (c *chunked) Err() error { return c.err }
+
+func (c *chunked) Retain() {}
+
+func (c *chunked) Release() { c.drop() }
+
+func (c *chunked) end() { c.drop() }
 
 // Codebook is the wide table's codebook: one row per column, in the
 // language of the engine.
@@ -287,8 +373,25 @@ func (b *wideBuilder) build() *Wide {
 		"left join w on w.event = r.event and w.respondent = r.respondent\n" +
 		"left join t on t.event = r.event and t.respondent = r.respondent\n" +
 		"order by r.event, r.submitted_at, r.respondent"
-	return &Wide{Columns: b.cols, sql: sql, args: b.args}
+	// The same for the respondents numbered lo < k <= hi in wide_order.
+	lo, hi := "$"+strconv.Itoa(len(b.args)+1), "$"+strconv.Itoa(len(b.args)+2)
+	chunk := "with c as (select event, respondent, k from wide_order where k > " + lo + " and k <= " + hi + "),\n" +
+		"w as (select event, respondent" + agg(b.answers) + " from answers semi join c using (event, respondent) group by event, respondent),\n" +
+		"t as (select event, respondent" + agg(b.comments) + " from comments semi join c using (event, respondent) group by event, respondent)\n" +
+		"select " + strings.Join(b.outer, ",\n  ") + "\nfrom responses r\n" +
+		"join c on c.event = r.event and c.respondent = r.respondent\n" +
+		"left join w on w.event = r.event and w.respondent = r.respondent\n" +
+		"left join t on t.event = r.event and t.respondent = r.respondent\n" +
+		"order by c.k"
+	return &Wide{Columns: b.cols, sql: sql, chunkSQL: chunk, args: b.args}
 }
+
+// wideChunk is how many respondents one query of the wide table holds:
+// DuckDB holds a result until it is complete, and the aggregates of a
+// million respondents' answers with it, so a large table is made a chunk
+// at a time (each reads the answers again; 4 reads of 20 million answers
+// rows cost a few seconds, and spare half a gigabyte).
+var wideChunk = int64(250_000)
 
 const maxName = 64 // SPSS and most databases accept 64 bytes
 

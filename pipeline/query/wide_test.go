@@ -2,6 +2,7 @@ package query_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,6 +98,40 @@ func TestWideEvents(t *testing.T) {
 	for i, r := range cb.Rows {
 		if r[0] != tab.Columns[i] || r[7] == nil || r[7] == "" {
 			t.Errorf("codebook row %d %v, column %s", i, r, tab.Columns[i])
+		}
+	}
+}
+
+// TestWideChunked: a wide table made a chunk of respondents at a time is the
+// table made at once, row for row, in the same order.
+func TestWideChunked(t *testing.T) {
+	e := open(t, query.Options{Events: []string{"mdk15", "mdk16"}})
+	ctx := context.Background()
+	w, err := e.Wide(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func() *query.Table {
+		rr, done, err := e.WideReader(ctx, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, err := query.Collect(rr)
+		done()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tab
+	}
+	whole := read()
+	defer query.SetWideChunk(40)()
+	chunks := read()
+	if len(whole.Rows) < 200 || len(chunks.Rows) != len(whole.Rows) {
+		t.Fatalf("%d rows at once, %d in chunks", len(whole.Rows), len(chunks.Rows))
+	}
+	for i := range whole.Rows {
+		if fmt.Sprint(whole.Rows[i]) != fmt.Sprint(chunks.Rows[i]) {
+			t.Fatalf("row %d:\n at once %v\nin chunks %v", i, whole.Rows[i], chunks.Rows[i])
 		}
 	}
 }

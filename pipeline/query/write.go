@@ -1,6 +1,7 @@
 package query
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -40,18 +41,20 @@ func Text(v any) string {
 	return fmt.Sprint(v)
 }
 
-// WriteCSV writes a header and rows; text that a spreadsheet would run as a
-// formula (also a column name) is defused with a leading '.
-func WriteCSV(w io.Writer, t *Table) error {
+// WriteCSV writes a header and rows as they come; text that a
+// spreadsheet would run as a formula (also a column name) is defused with a
+// leading '.
+func WriteCSV(w io.Writer, r Cursor) error {
 	cw := csv.NewWriter(w)
-	rec := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
+	cols := r.Columns()
+	rec := make([]string, len(cols))
+	for i, c := range cols {
 		rec[i] = sanitize.CSV(c)
 	}
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	for _, row := range t.Rows {
+	for row := r.Next(); row != nil; row = r.Next() {
 		for i, v := range row {
 			if s, ok := v.(string); ok {
 				rec[i] = sanitize.CSV(s)
@@ -63,25 +66,35 @@ func WriteCSV(w io.Writer, t *Table) error {
 			return err
 		}
 	}
+	if err := r.Err(); err != nil {
+		return err
+	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// WriteJSON writes an array of objects, keys in column order.
-func WriteJSON(w io.Writer, t *Table) error {
-	var b strings.Builder
+// WriteJSON writes an array of objects, keys in column order, as the rows
+// come.
+func WriteJSON(w io.Writer, r Cursor) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	cols := r.Columns()
+	keys := make([][]byte, len(cols))
+	for i, c := range cols {
+		keys[i], _ = json.Marshal(c)
+	}
 	b.WriteString("[")
-	for r, row := range t.Rows {
-		if r > 0 {
+	n := 0
+	for row := r.Next(); row != nil; row = r.Next() {
+		if n > 0 {
 			b.WriteString(",")
 		}
+		n++
 		b.WriteString("\n  {")
 		for i, v := range row {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			k, _ := json.Marshal(t.Columns[i])
-			b.Write(k)
+			b.Write(keys[i])
 			b.WriteString(": ")
 			switch x := v.(type) {
 			case float64:
@@ -100,19 +113,24 @@ func WriteJSON(w io.Writer, t *Table) error {
 		}
 		b.WriteString("}")
 	}
-	if len(t.Rows) > 0 {
+	if err := r.Err(); err != nil {
+		return err
+	}
+	if n > 0 {
 		b.WriteString("\n")
 	}
 	b.WriteString("]\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // WriteAligned writes a table for a terminal: columns padded, numbers right
 // aligned and rounded to 3 decimals for reading.
 func WriteAligned(w io.Writer, t *Table) error {
 	cells := make([][]string, len(t.Rows)+1)
-	cells[0] = t.Columns
+	cells[0] = make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		cells[0][i] = sanitize.Terminal(strings.Join(strings.Fields(c), " "))
+	}
 	num := make([]bool, len(t.Columns))
 	for r, row := range t.Rows {
 		line := make([]string, len(row))
@@ -125,9 +143,9 @@ func WriteAligned(w io.Writer, t *Table) error {
 				num[i] = true
 				line[i] = Text(v)
 			case string:
-				line[i] = strings.Join(strings.Fields(x), " ")
+				line[i] = sanitize.Terminal(strings.Join(strings.Fields(x), " "))
 			default:
-				line[i] = Text(v)
+				line[i] = sanitize.Terminal(Text(v))
 			}
 		}
 		cells[r+1] = line

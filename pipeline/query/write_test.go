@@ -54,7 +54,7 @@ func risky(s string) bool {
 func TestCSVRoundTrip(t *testing.T) {
 	tab := mixedTable(t)
 	var b bytes.Buffer
-	if err := query.WriteCSV(&b, tab); err != nil {
+	if err := query.WriteCSV(&b, tab.Scan()); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&b).ReadAll()
@@ -113,7 +113,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	// A column name is text too.
 	b.Reset()
-	query.WriteCSV(&b, &query.Table{Columns: []string{"=cmd()"}})
+	query.WriteCSV(&b, (&query.Table{Columns: []string{"=cmd()"}}).Scan())
 	if b.String() != "'=cmd()\n" {
 		t.Errorf("header %q", b.String())
 	}
@@ -122,7 +122,7 @@ func TestCSVRoundTrip(t *testing.T) {
 func TestJSONRoundTrip(t *testing.T) {
 	tab := mixedTable(t)
 	var b bytes.Buffer
-	if err := query.WriteJSON(&b, tab); err != nil {
+	if err := query.WriteJSON(&b, tab.Scan()); err != nil {
 		t.Fatal(err)
 	}
 	var got []map[string]any
@@ -168,7 +168,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Errorf("keys %v, want %v", keys, tab.Columns)
 	}
 	b.Reset()
-	query.WriteJSON(&b, &query.Table{Columns: []string{"a"}})
+	query.WriteJSON(&b, (&query.Table{Columns: []string{"a"}}).Scan())
 	if strings.TrimSpace(b.String()) != "[]" {
 		t.Errorf("no rows: %q", b.String())
 	}
@@ -178,7 +178,7 @@ func TestXLSXRoundTrip(t *testing.T) {
 	tab := mixedTable(t)
 	second := &query.Table{Columns: []string{"k", "=v"}, Rows: [][]any{{"a", "=2*3"}, {"b", math.NaN()}}}
 	var b bytes.Buffer
-	if err := query.WriteXLSX(&b, query.Sheet{Name: "Ergebnis", Table: tab}, query.Sheet{Name: "Zwei", Table: second}); err != nil {
+	if err := query.WriteXLSX(&b, query.Sheet{Name: "Ergebnis", Rows: tab.Scan()}, query.Sheet{Name: "Zwei", Rows: second.Scan()}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
@@ -272,7 +272,7 @@ func TestParquetRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	err = query.WriteParquet(&b, rr)
+	err = query.WriteParquet(&b, rr, 0)
 	done()
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,9 @@
 package sanitize
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Risky reports whether a text value would be taken as a formula.
 func Risky(s string) bool {
@@ -21,4 +24,40 @@ func CSV(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// Terminal returns text safe to print on a terminal: control characters
+// (but newline and tab), DEL, C1 controls and the bidirectional overrides
+// become visible escapes (\x1b, \u202e), so a value cannot move the
+// cursor, recolour the screen, retitle the window or reorder what follows.
+func Terminal(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e || r == 0x200f || r == 0x061c:
+		return true
+	case r == 0xfeff: // a byte-order mark in the middle of text
+		return true
+	}
+	return false
 }

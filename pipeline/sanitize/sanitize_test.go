@@ -21,3 +21,22 @@ func TestCSV(t *testing.T) {
 		}
 	}
 }
+
+func TestTerminal(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Datenschutz", "Datenschutz"},
+		{"a\tb\nc", "a\tb\nc"},
+		{"\x1b[31mrot\x1b[0m", `\x1b[31mrot\x1b[0m`},
+		{"\x1b]0;Titel\x07", `\x1b]0;Titel\x07`},
+		{"zurück\r", `zurück\x0d`},
+		{"\x00\x7f", `\x00\x7f`},
+		{"\u009b31m", `\x9b31m`},
+		{"abc\u202edcba", `abc\u202edcba`},
+		{"\u2066x\u2069", `\u2066x\u2069`},
+		{"Grüße 😀", "Grüße 😀"},
+	} {
+		if got := Terminal(tc.in); got != tc.want {
+			t.Errorf("Terminal(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

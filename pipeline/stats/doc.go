@@ -1,5 +1,6 @@
 // Package stats turns numbers into what the report may honestly print:
-// intervals, significance marks, suppressed small counts and weights.
+// intervals, significance marks and weights; what may not be printed is
+// the disclosure stage's.
 // It is pure Go on plain values and knows nothing of DuckDB,
 // Arrow or the report layout; the report calls it per table.
 //
@@ -33,28 +34,6 @@
 //
 //	A n=40 mean 4.2 | B n=40 mean 3.0 | C n=3 mean 1.0
 //	→ A Higher, B Lower, C Skip=SmallGroup (never marked)
-//
-// # Small numbers
-//
-// Hide(n, minN) is the primary rule for any figure on n respondents: hidden
-// when 0 < n < 5. Zeros are shown. Suppress extends it to a table with its
-// totals so nothing hidden can be worked out by subtraction; Recoverable is
-// the independent check by linear algebra, and Suppress runs it on every
-// table. Hidden cells' means and shares must be hidden too.
-//
-//	12  3 20 | 35                  x  x 20 | 35
-//	15 18 25 | 58     Suppress →  15 18 25 | 58
-//	 8  9  0 | 17                  x  x  0 | 17
-//	35 30 45 |110                 35 30 45 |110
-//
-// Linked tables: Table.Unprinted marks counts the report leaves out but
-// that count in its totals (respondents without a state), kept unknown
-// when small; KeepGrand keeps a public grand total; SuppressFrom starts
-// from a pattern, so tables showing the same people hide the same places.
-//
-//	SuppressSeries([12 3 0 20]) → [x x 0 20], total 35 shown
-//	SuppressSeries([1 2 30])    → [x x x], total 33 shown (1+2 = 33−30 is small)
-//	SuppressSeries([3 0 0 0])   → [x 0 0 0], total hidden
 //
 // # Weights
 //

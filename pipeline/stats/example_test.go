@@ -60,37 +60,6 @@ func ExampleVsRest() {
 	// C same group below minimum n
 }
 
-func ExampleSuppress() {
-	tab := stats.Table{N: [][]int{{12, 3, 20}, {15, 18, 25}, {8, 9, 0}}}
-	m := stats.Suppress(tab, 5)
-	for i, row := range tab.N {
-		for j, n := range row {
-			if m.Cells[i][j] {
-				fmt.Print("  x")
-			} else {
-				fmt.Printf("%3d", n)
-			}
-		}
-		fmt.Println()
-	}
-	fmt.Println(m.RowTotals, m.ColTotals, m.Grand)
-	// Output:
-	//   x  x 20
-	//  15 18 25
-	//   x  x  0
-	// [false false false] [false false false] false
-}
-
-func ExampleSuppressSeries() {
-	fmt.Println(stats.SuppressSeries([]int{12, 3, 0, 20}, 5))
-	fmt.Println(stats.SuppressSeries([]int{1, 2, 30}, 5))
-	fmt.Println(stats.SuppressSeries([]int{3, 0, 0, 0}, 5))
-	// Output:
-	// [true true false false] false
-	// [true true true] false
-	// [true false false false] true
-}
-
 func ExampleRake() {
 	var rows []map[string]string
 	for _, r := range []struct {

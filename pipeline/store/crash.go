@@ -1,3 +1,5 @@
+//go:build crashtest
+
 package store
 
 import (
@@ -5,19 +7,17 @@ import (
 	"time"
 )
 
-// CrashEnv names the environment variable of the crash tests' hook: when it
-// holds the name of a publishing step, the process kills itself (SIGKILL,
-// TerminateProcess on Windows) right after that step, as a power cut or an
-// impatient user would. Steps, in order: after-stage (every file written and fsynced in .staging),
-// after-rename-N (the Nth Parquet file moved into place), after-manifest-tmp
-// (the new manifest written beside the old), after-manifest-rename (the
-// publish point), after-publish (before removing replaced files).
-const CrashEnv = "RESONANZ_CRASH_AT"
+// CrashHook says whether this build has the crash tests' hook: only test
+// builds with -tags crashtest (make test) do; the shipped binary has none.
+const CrashHook = true
 
+// crashPoint kills the process (SIGKILL, TerminateProcess on Windows)
+// right after a publishing step when CrashEnv names it, as a power cut or
+// an impatient user would.
 func crashPoint(step string) {
 	if os.Getenv(CrashEnv) != step {
 		return
 	}
-	killSelf()
+	killSelf()              // lock_unix.go, lock_windows.go
 	time.Sleep(time.Minute) // the signal is on its way
 }

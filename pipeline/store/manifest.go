@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
+
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 )
 
 // ManifestName is the file that says which Parquet files are published.
@@ -16,7 +18,10 @@ const ManifestName = "manifest.json"
 
 // Manifest lists the published imports and the events.
 type Manifest struct {
-	Version int               `json:"version"`
+	Version int `json:"version"`
+	// Key is the fingerprint of the pseudonym key the dataset is made with
+	// (disclosure.KeyID); "" for a dataset from before it was recorded.
+	Key     string            `json:"key,omitempty"`
 	Events  map[string]*Event `json:"events"`
 	Imports []*Import         `json:"imports"`
 }
@@ -38,6 +43,10 @@ type Import struct {
 	Sheet      string            `json:"sheet,omitempty"`
 	Layout     string            `json:"layout,omitempty"`
 	Files      map[string]string `json:"files"` // table → path relative to the data directory
+	// Sizes and Sums are each file's size and SHA-256, by table, for
+	// check; empty for imports from before they were recorded.
+	Sizes map[string]int64  `json:"sizes,omitempty"`
+	Sums  map[string]string `json:"sha256s,omitempty"`
 }
 
 // Files returns the published files of a table, for the events given (all
@@ -124,33 +133,16 @@ func readManifest(dir string) (*Manifest, error) {
 	return &m, nil
 }
 
-// writeManifest replaces the manifest atomically: write, fsync, rename,
-// fsync the directory. This rename is the moment an import is published;
-// publish says it is one (the crash tests stop there). renamed reports
-// whether the new manifest is in place, also when an error follows.
-func writeManifest(dir string, m *Manifest, publish bool) (renamed bool, err error) {
+// writeManifest replaces the manifest atomically (atomicfile: write,
+// fsync, rename, fsync the folder). This rename is the moment an import is
+// published.
+func writeManifest(dir string, m *Manifest) error {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return false, err
+		return err
 	}
-	tmp := filepath.Join(dir, manifestTmp)
-	if err := writeFileSync(tmp, b); err != nil {
-		return false, err
-	}
-	if publish {
-		crashPoint("after-manifest-tmp")
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, ManifestName)); err != nil {
-		return false, err
-	}
-	if publish {
-		crashPoint("after-manifest-rename")
-	}
-	return true, syncDir(dir)
+	return atomicfile.WriteFile(filepath.Join(dir, ManifestName), append(b, '\n'))
 }
-
-// manifestTmp is where the next manifest is written before its rename.
-const manifestTmp = ManifestName + ".tmp"
 
 // mkdirSync creates dir and its missing parents below root, and fsyncs the
 // parent of each directory it creates, so that a published file's path
@@ -169,22 +161,6 @@ func mkdirSync(root, dir string) error {
 		return err
 	}
 	return syncDir(parent)
-}
-
-func writeFileSync(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 func syncDir(dir string) error {

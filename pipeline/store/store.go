@@ -3,13 +3,16 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -20,21 +23,18 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
-	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
-// Imports is the table of import records the store writes itself.
-const Imports = "imports"
-
-// Tables lists every table of the dataset.
-var Tables = append(append([]string{}, survey.Tables...), Imports)
-
-func schema(table string) *arrow.Schema {
-	if table == Imports {
-		return survey.ImportsSchema
-	}
-	return survey.Schemas[table]
-}
+// CrashEnv names the environment variable of the crash tests' hook, which
+// only builds with -tags crashtest have (crash.go): when it holds the name
+// of a publishing step, the process kills itself right after that step.
+// Steps, in order: after-stage (every file written and fsynced in
+// .staging), after-journal (the journal written), after-rename-N (the Nth
+// Parquet file moved into place), after-manifest-rename (the publish
+// point), after-publish (before removing replaced files).
+const CrashEnv = "RESONANZ_CRASH_AT"
 
 var (
 	// ErrNoData means the data directory has no published import yet.
@@ -59,6 +59,10 @@ func CheckEvent(id string) error {
 // Store is a dataset directory.
 type Store struct {
 	Dir string
+	// KeyID, when set, is the fingerprint of the pseudonym key the
+	// committed imports were made with; CommitAll records it in the
+	// manifest (see Manifest.CheckKey).
+	KeyID string
 }
 
 // Open returns the store at dir; it need not exist yet.
@@ -118,34 +122,82 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 	}, nil
 }
 
-// Cleanup removes what an interrupted import left: the staging directory,
-// an unpublished manifest and Parquet files the manifest does not list (also
-// those of replaced imports). Call it holding the lock.
-func (s *Store) Cleanup() error {
+// Cleanup finishes or undoes what an interrupted publish left, as the
+// data directory's own journal says (journal.go), and removes the staging
+// directory and temporary manifests. It deletes a Parquet file only when a
+// journal names it: a crashed import's file the manifest does not list, or
+// a replaced import's file once the manifest no longer lists it. Any other
+// Parquet file the manifest does not list (a manifest restored from a
+// backup, files copied in by hand) is kept and returned, for the caller to
+// report. Without a manifest but with such files it returns ErrNoManifest.
+// Call it holding the lock.
+func (s *Store) Cleanup() (kept []string, err error) {
 	if err := os.RemoveAll(filepath.Join(s.Dir, ".staging")); err != nil {
-		return fmt.Errorf("store: cleanup: %w", err)
+		return nil, fmt.Errorf("store: cleanup: %w", err)
 	}
-	if err := os.Remove(filepath.Join(s.Dir, manifestTmp)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("store: cleanup: %w", err)
+	// Temporary manifests and journals: nobody else writes them while we
+	// hold the lock. manifest.json.tmp is an earlier version's.
+	for _, dir := range []string{s.Dir, filepath.Join(s.Dir, journalDir)} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if atomicfile.IsTemp(e.Name()) || e.Name() == ManifestName+".tmp" {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
 	}
 	m, err := s.Manifest()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	listed := map[string]bool{}
+	published := map[string]bool{}
 	for _, im := range m.Imports {
+		published[im.ID] = true
 		for _, f := range im.Files {
-			listed[filepath.FromSlash(f)] = true
+			listed[f] = true
 		}
 	}
-	// CommitAll writes a manifest before it moves the first file into
-	// place, so Parquet files without one were not left by a crash: the
-	// manifest was deleted or lost. Then every file would look unlisted.
-	_, statErr := os.Stat(filepath.Join(s.Dir, ManifestName))
-	noManifest := errors.Is(statErr, fs.ErrNotExist)
-	for _, t := range Tables {
-		root := filepath.Join(s.Dir, t)
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	js, err := s.journals()
+	if err != nil {
+		return nil, fmt.Errorf("store: cleanup: %w", err)
+	}
+	for name, j := range js {
+		done := len(j.Imports) > 0
+		for _, id := range j.Imports {
+			done = done && published[id]
+		}
+		drop := j.Files // not published: the crashed import's files
+		if done {
+			drop = j.Replaced // published: what it replaced
+		}
+		for _, f := range drop {
+			if listed[f] || !safeRel(f) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(s.Dir, filepath.FromSlash(f))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("store: cleanup: %w", err)
+			}
+		}
+		if err := os.Remove(filepath.Join(s.Dir, journalDir, name)); err != nil {
+			return nil, fmt.Errorf("store: cleanup: %w", err)
+		}
+	}
+	kept, err = s.unlisted(listed)
+	if err != nil {
+		return nil, fmt.Errorf("store: cleanup: %w", err)
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); errors.Is(err, fs.ErrNotExist) && len(kept) > 0 {
+		return kept, fmt.Errorf("%w (found %s); restore it, or move the files away", ErrNoManifest, kept[0])
+	}
+	return kept, nil
+}
+
+// unlisted returns the Parquet files under the table directories that are
+// not listed, relative and with forward slashes, sorted.
+func (s *Store) unlisted(listed map[string]bool) ([]string, error) {
+	var out []string
+	for _, t := range model.TableNames("") {
+		err := filepath.WalkDir(filepath.Join(s.Dir, t), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					return nil
@@ -156,19 +208,23 @@ func (s *Store) Cleanup() error {
 				return nil
 			}
 			rel, _ := filepath.Rel(s.Dir, path)
-			switch {
-			case noManifest:
-				return fmt.Errorf("%w (found %s); restore it, or move the files away", ErrNoManifest, rel)
-			case !listed[rel]:
-				return os.Remove(path)
+			if rel = filepath.ToSlash(rel); !listed[rel] {
+				out = append(out, rel)
 			}
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("store: cleanup: %w", err)
+			return nil, err
 		}
 	}
-	return nil
+	sort.Strings(out)
+	return out, nil
+}
+
+// safeRel reports whether a path from a journal or the manifest stays
+// inside the data directory.
+func safeRel(rel string) bool {
+	return rel != "" && filepath.IsLocal(filepath.FromSlash(rel))
 }
 
 // Txn is one import being staged. It is a survey.Sink.
@@ -224,15 +280,15 @@ func writerProps(table string) *parquet.WriterProperties {
 		parquet.WithDictionaryDefault(true),
 		parquet.WithAllocator(memory.DefaultAllocator),
 	}
-	for _, f := range schema(table).Fields() {
+	for _, f := range model.Schema(table).Fields() {
 		if f.Type.ID() == arrow.DICTIONARY {
 			opts = append(opts, parquet.WithStatsFor(f.Name, false))
 		}
 	}
 	switch table {
-	case survey.Responses:
+	case model.Responses:
 		opts = append(opts, parquet.WithDictionaryFor("respondent", false))
-	case survey.Comments:
+	case model.Comments:
 		opts = append(opts, parquet.WithDictionaryFor("respondent", false), parquet.WithDictionaryFor("text", false))
 	}
 	return parquet.NewWriterProperties(opts...)
@@ -242,7 +298,7 @@ func (t *Txn) writer(table string) (*tableWriter, error) {
 	if w, ok := t.writers[table]; ok {
 		return w, nil
 	}
-	sc := schema(table)
+	sc := model.Schema(table)
 	if sc == nil {
 		return nil, fmt.Errorf("store: unknown table %q", table)
 	}
@@ -274,7 +330,7 @@ func (t *Txn) Write(table string, rec arrow.RecordBatch) error {
 	if err != nil {
 		return err
 	}
-	if !rec.Schema().Equal(schema(table)) {
+	if !rec.Schema().Equal(model.Schema(table)) {
 		return fmt.Errorf("store: %s: record schema %v does not match the table's", table, rec.Schema())
 	}
 	if err := w.w.Write(rec); err != nil {
@@ -314,49 +370,77 @@ type Staged struct {
 }
 
 // CommitAll publishes staged imports together, with one manifest write: it
-// writes each import's record, closes and fsyncs every file, moves them into
-// place and then replaces the manifest. Until that last rename readers see
-// the dataset as it was; an error before it removes what was moved and
-// aborts every transaction, and a crash before it leaves only files the next
-// Cleanup removes. So either all of the imports are published or none. ev,
-// when not nil, sets the title and date of the imports' events. Call it
-// holding the lock.
+// writes each import's record, closes and fsyncs every file, notes in the
+// journal what it is about to do, moves the files into place and then
+// replaces the manifest. Until that last rename readers see the dataset as
+// it was; an error before it removes what was moved and aborts every
+// transaction, and a crash before it leaves files the journal names, which
+// the next Cleanup removes. So either all of the imports are published or
+// none. ev, when not nil, sets the title and date of the imports' events;
+// the manifest records s.KeyID when set. Call it holding the lock.
 func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 	abort := func() {
 		for _, st := range staged {
 			st.Txn.Abort()
 		}
 	}
+	if len(staged) == 0 {
+		return nil, nil
+	}
+	m, err := s.Manifest()
+	if err != nil {
+		abort()
+		return nil, err
+	}
 	now := time.Now().UTC()
 	imports := make([]*Import, len(staged))
+	j := &journal{}
+	drop := map[string]bool{}
+	for _, st := range staged {
+		for _, id := range st.Replace {
+			drop[id] = true
+		}
+	}
 	for i, st := range staged {
-		files, err := st.Txn.close(st.Record, now)
+		files, sizes, sums, err := st.Txn.close(st.Record, now)
 		if err != nil {
 			abort()
 			return nil, err
 		}
 		r := st.Record
 		imports[i] = &Import{ID: st.Txn.id, Event: st.Txn.event, File: r.File, SHA256: r.SHA256,
-			ImportedAt: now, Sheet: r.Sheet, Layout: r.Layout, Files: files}
-	}
-	crashPoint("after-stage")
-	// A manifest must exist before any file is moved into place, so that
-	// Cleanup can tell a crash's leftovers from a lost manifest's files.
-	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); errors.Is(err, fs.ErrNotExist) {
-		if _, err := writeManifest(s.Dir, &Manifest{Version: 1, Events: map[string]*Event{}}, false); err != nil {
-			abort()
-			return nil, fmt.Errorf("store: %w", err)
+			ImportedAt: now, Sheet: r.Sheet, Layout: r.Layout, Files: files, Sizes: sizes, Sums: sums}
+		j.Imports = append(j.Imports, st.Txn.id)
+		for _, table := range model.TableNames("") {
+			j.Files = append(j.Files, files[table])
 		}
 	}
+	for _, im := range m.Imports {
+		if drop[im.ID] {
+			for _, table := range model.TableNames("") {
+				if f, ok := im.Files[table]; ok {
+					j.Replaced = append(j.Replaced, f)
+				}
+			}
+		}
+	}
+	crashPoint("after-stage")
+	jid := staged[0].Txn.id
+	if err := s.writeJournal(jid, j); err != nil {
+		abort()
+		return nil, fmt.Errorf("store: journal: %w", err)
+	}
+	crashPoint("after-journal")
 	var moved []string
 	undo := func() {
 		for _, dst := range moved {
 			os.Remove(dst)
 		}
 		abort()
+		os.Remove(s.journalPath(jid))
 	}
 	for i, st := range staged {
-		for _, table := range Tables {
+		for _, table := range model.TableNames("") {
 			rel := filepath.FromSlash(imports[i].Files[table])
 			dst := filepath.Join(s.Dir, rel)
 			if err := mkdirSync(s.Dir, filepath.Dir(dst)); err != nil {
@@ -375,17 +459,6 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			crashPoint(fmt.Sprintf("after-rename-%d", len(moved)))
 		}
 	}
-	m, err := s.Manifest()
-	if err != nil {
-		undo()
-		return nil, err
-	}
-	drop := map[string]bool{}
-	for _, st := range staged {
-		for _, id := range st.Replace {
-			drop[id] = true
-		}
-	}
 	kept := m.Imports[:0]
 	for _, im := range m.Imports {
 		if !drop[im.ID] {
@@ -393,6 +466,9 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 		}
 	}
 	m.Imports = append(kept, imports...)
+	if s.KeyID != "" {
+		m.Key = s.KeyID
+	}
 	for _, im := range imports {
 		e := m.Events[im.Event]
 		if e == nil {
@@ -406,52 +482,72 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			e.Date = ev.Date
 		}
 	}
-	if renamed, err := writeManifest(s.Dir, m, true); err != nil {
-		if renamed {
-			// Published, so the files stay; only the directory's fsync failed.
+	if err := writeManifest(s.Dir, m); err != nil {
+		if _, statErr := os.Stat(filepath.Join(s.Dir, ManifestName)); statErr == nil && manifestLists(s.Dir, imports[0].ID) {
+			// Published, so the files stay; only the folder's fsync failed.
 			abort()
 			return nil, fmt.Errorf("store: published, but: %w", err)
 		}
 		undo()
 		return nil, fmt.Errorf("store: publish: %w", err)
 	}
+	crashPoint("after-manifest-rename")
 	crashPoint("after-publish")
 	for _, st := range staged {
 		os.RemoveAll(st.Txn.staging)
 	}
-	// Files of replaced imports are no longer listed; remove them now (or,
-	// after a crash, the next Cleanup does).
-	_ = s.Cleanup()
+	// The replaced imports' files are no longer listed; remove them now (or,
+	// after a crash, the next Cleanup does, as the journal says).
+	for _, f := range j.Replaced {
+		os.Remove(filepath.Join(s.Dir, filepath.FromSlash(f)))
+	}
+	os.Remove(s.journalPath(jid))
 	return imports, nil
+}
+
+// manifestLists reports whether the manifest on disk lists an import.
+func manifestLists(dir, id string) bool {
+	m, err := readManifest(dir)
+	if err != nil {
+		return false
+	}
+	for _, im := range m.Imports {
+		if im.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // close writes the import's record, gives every table a file (so views
 // always have one), closes and fsyncs them, and returns where each is
-// published.
-func (t *Txn) close(rec Record, now time.Time) (map[string]string, error) {
+// published, its size and its SHA-256 (for check).
+func (t *Txn) close(rec Record, now time.Time) (files map[string]string, sizes map[string]int64, sums map[string]string, err error) {
 	if err := t.writeImportRecord(rec, now); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	for _, table := range Tables {
+	for _, table := range model.TableNames("") {
 		if _, err := t.writer(table); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 	}
-	files := map[string]string{}
+	files, sizes, sums = map[string]string{}, map[string]int64{}, map[string]string{}
 	for table, w := range t.writers {
 		if err := w.w.Close(); err != nil { // also closes the file
-			return nil, fmt.Errorf("store: %s: %w", table, err)
+			return nil, nil, nil, fmt.Errorf("store: %s: %w", table, err)
 		}
-		if err := fsyncPath(w.path); err != nil {
-			return nil, fmt.Errorf("store: %w", err)
+		size, sum, err := syncAndSum(w.path)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("store: %w", err)
 		}
 		files[table] = filepath.ToSlash(t.rel(table))
+		sizes[table], sums[table] = size, sum
 	}
-	return files, nil
+	return files, sizes, sums, nil
 }
 
 func (t *Txn) writeImportRecord(r Record, at time.Time) error {
-	b := array.NewRecordBuilder(memory.DefaultAllocator, survey.ImportsSchema)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, model.Schema(model.Imports))
 	defer b.Release()
 	str := func(i int, v string) { b.Field(i).(*array.StringBuilder).Append(v) }
 	num := func(i int, v int64) { b.Field(i).(*array.Int64Builder).Append(v) }
@@ -470,16 +566,25 @@ func (t *Txn) writeImportRecord(r Record, at time.Time) error {
 	str(12, t.id)
 	rec := b.NewRecordBatch()
 	defer rec.Release()
-	return t.Write(Imports, rec)
+	return t.Write(model.Imports, rec)
 }
 
-func fsyncPath(path string) error {
+// syncAndSum fsyncs a written file and returns its size and SHA-256.
+func syncAndSum(path string) (int64, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return 0, "", err
 	}
 	defer f.Close()
-	return f.Sync()
+	if err := f.Sync(); err != nil {
+		return 0, "", err
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // SetEvent updates an event's title and date. Call it holding the lock.
@@ -499,6 +604,5 @@ func (s *Store) SetEvent(id string, ev *Event) error {
 	if ev.Date != "" {
 		old.Date = ev.Date
 	}
-	_, err = writeManifest(s.Dir, m, false)
-	return err
+	return writeManifest(s.Dir, m)
 }

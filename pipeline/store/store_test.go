@@ -18,13 +18,13 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
-	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 // responses builds a responses batch holding the given respondents.
 func responses(t *testing.T, event string, ids ...string) arrow.RecordBatch {
 	t.Helper()
-	b := array.NewRecordBuilder(memory.DefaultAllocator, survey.Schemas[survey.Responses])
+	b := array.NewRecordBuilder(memory.DefaultAllocator, model.Schema(model.Responses))
 	defer b.Release()
 	for _, id := range ids {
 		for i, f := range b.Fields() {
@@ -52,7 +52,7 @@ func stage(t *testing.T, s *Store, event string, ids ...string) *Txn {
 	}
 	rec := responses(t, event, ids...)
 	defer rec.Release()
-	if err := txn.Write(survey.Responses, rec); err != nil {
+	if err := txn.Write(model.Responses, rec); err != nil {
 		t.Fatal(err)
 	}
 	return txn
@@ -150,8 +150,8 @@ func TestCommitAllPublishesTogether(t *testing.T) {
 		t.Errorf("event %+v", got)
 	}
 	// Every table of both imports has a file, and nothing else is on disk.
-	if got, want := parquetFiles(t, s.Dir), listed(m); !slices.Equal(got, want) || len(got) != 2*len(Tables) {
-		t.Errorf("files on disk %v\nmanifest lists %v (want %d)", got, want, 2*len(Tables))
+	if got, want := parquetFiles(t, s.Dir), listed(m); !slices.Equal(got, want) || len(got) != 2*len(model.Tables()) {
+		t.Errorf("files on disk %v\nmanifest lists %v (want %d)", got, want, 2*len(model.Tables()))
 	}
 	if got := respondents(t, s, "mdk16"); !slices.Equal(got, []string{"r1", "r2", "r3"}) {
 		t.Errorf("respondents %v", got)
@@ -179,7 +179,7 @@ func TestCommitAllFailureLeavesNothing(t *testing.T) {
 
 	a, b := stage(t, s, "mdk16", "r1"), stage(t, s, "mdk16", "r2")
 	// A directory where b's third file goes makes that rename fail.
-	blocker := filepath.Join(s.Dir, b.rel(Tables[2]))
+	blocker := filepath.Join(s.Dir, b.rel(model.TableNames("")[2]))
 	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -246,30 +246,85 @@ func TestCleanupRemovesLeftovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// What a crash leaves: a staging directory, a moved but unlisted file, a
-	// manifest written but not renamed.
+	// What a crash leaves: a staging directory, a file moved into place that
+	// the journal names, a manifest written but not renamed (an earlier
+	// version's name and this one's).
 	_ = stage(t, s, "mdk16", "r2")
 	stray := filepath.Join(s.Dir, "answers", "event=mdk16", "20250101T000000-deadbeef.parquet")
 	tmp := filepath.Join(s.Dir, ManifestName+".tmp")
-	for _, p := range []string{stray, tmp} {
+	tmp2 := filepath.Join(s.Dir, ".manifest.json.tmp-999999-0123abcd")
+	for _, p := range []string{stray, tmp, tmp2} {
 		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Cleanup(); err != nil {
+	if err := s.writeJournal("20250101T000000-deadbeef", &journal{Imports: []string{"20250101T000000-deadbeef"},
+		Files: []string{"answers/event=mdk16/20250101T000000-deadbeef.parquet"}}); err != nil {
 		t.Fatal(err)
+	}
+	left, err := s.Cleanup()
+	if err != nil || len(left) != 0 {
+		t.Fatalf("Cleanup: kept %v, %v", left, err)
 	}
 	m, _ := s.Manifest()
 	if got, want := parquetFiles(t, s.Dir), listed(m); !slices.Equal(got, want) {
 		t.Errorf("after Cleanup %v, want %v", got, want)
 	}
-	for _, p := range []string{stray, tmp, filepath.Join(s.Dir, ".staging")} {
+	for _, p := range []string{stray, tmp, tmp2, filepath.Join(s.Dir, ".staging"), s.journalPath("20250101T000000-deadbeef")} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Errorf("%s left (%v)", p, err)
 		}
 	}
 	if len(m.Imports) != 1 || m.Imports[0].ID != kept.ID {
 		t.Errorf("manifest %+v", m.Imports)
+	}
+}
+
+// TestCleanupKeepsUnlisted (issue #16, attack 4): Parquet files that the
+// manifest does not list and no journal names are kept and reported — an
+// emptied manifest, or one restored from an old backup, plus an import
+// used to delete every earlier import without a word.
+func TestCleanupKeepsUnlisted(t *testing.T) {
+	s := openStore(t)
+	if _, err := commit(s, stage(t, s, "mdk15", "a1"), Record{File: "a.xlsx", SHA256: "a"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := os.ReadFile(filepath.Join(s.Dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := commit(s, stage(t, s, "mdk16", "b1"), Record{File: "b.xlsx", SHA256: "b"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []struct{ name, text string }{
+		{"restored from a backup", string(backup)},
+		{"emptied", `{"version": 1, "events": {}, "imports": []}`},
+	} {
+		t.Run(m.name, func(t *testing.T) {
+			all := parquetFiles(t, s.Dir)
+			if err := os.WriteFile(filepath.Join(s.Dir, ManifestName), []byte(m.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			man, _ := s.Manifest()
+			want := slices.DeleteFunc(slices.Clone(all), func(f string) bool { return slices.Contains(listed(man), f) })
+			left, err := s.Cleanup()
+			if err != nil || !slices.Equal(left, want) || len(want) == 0 {
+				t.Errorf("Cleanup kept %v, %v; want %v reported", left, err, want)
+			}
+			// Another import deletes none of them either.
+			if _, err := commit(s, stage(t, s, "mdk17", "c1"), Record{File: "c.xlsx", SHA256: "c-" + m.name}, nil); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range all {
+				if _, err := os.Stat(filepath.Join(s.Dir, f)); err != nil {
+					t.Errorf("%s gone: %v", f, err)
+				}
+			}
+			findings, err := s.Check(context.Background())
+			if err != nil || len(findings) != 1 || !strings.Contains(findings[0].Problem, "not listed in manifest.json") {
+				t.Errorf("check: %v, %+v", err, findings)
+			}
+		})
 	}
 }
 
@@ -335,7 +390,7 @@ func TestCleanupKeepsFilesWithoutManifest(t *testing.T) {
 	if err := os.Remove(filepath.Join(s.Dir, ManifestName)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Cleanup(); !errors.Is(err, ErrNoManifest) {
+	if _, err := s.Cleanup(); !errors.Is(err, ErrNoManifest) {
 		t.Errorf("Cleanup without a manifest: %v, want ErrNoManifest", err)
 	}
 	if got := parquetFiles(t, s.Dir); !slices.Equal(got, files) || len(got) == 0 {
@@ -343,23 +398,93 @@ func TestCleanupKeepsFilesWithoutManifest(t *testing.T) {
 	}
 }
 
-// The first commit into an empty directory writes a manifest before it
-// moves any file into place.
-func TestFirstCommitWritesManifestFirst(t *testing.T) {
+// A failed first commit leaves nothing: no file in place, no journal.
+func TestFirstCommitFails(t *testing.T) {
 	s := openStore(t)
 	a := stage(t, s, "mdk16", "r1")
-	blocker := filepath.Join(s.Dir, a.rel(Tables[0]))
+	names := model.TableNames("")
+	blocker := filepath.Join(s.Dir, a.rel(names[len(names)-1]))
 	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := commit(s, a, Record{File: "a.xlsx", SHA256: "a"}, nil); err == nil {
 		t.Fatal("commit succeeded with a blocked destination")
 	}
-	m, err := s.Manifest()
+	if got := parquetFiles(t, s.Dir); len(got) != 0 {
+		t.Errorf("files after a failed first commit: %v", got)
+	}
+	if js, _ := s.journals(); len(js) != 0 {
+		t.Errorf("journals left: %v", js)
+	}
+}
+
+// TestCheckAndVerify: a sound dataset has no findings; a deleted file, a
+// changed one and a file that is not Parquet are found, and Verify names a
+// missing file as damage.
+func TestCheckAndVerify(t *testing.T) {
+	s := openStore(t)
+	im, err := commit(s, stage(t, s, "mdk16", "r1", "r2"), Record{File: "a.xlsx", SHA256: "a"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(s.Dir, ManifestName)); err != nil || len(m.Imports) != 0 {
-		t.Errorf("after a failed first commit: manifest %v, imports %v; want an empty manifest", err, m.Imports)
+	m, _ := s.Manifest()
+	if f, err := s.Check(context.Background()); err != nil || len(f) != 0 {
+		t.Fatalf("sound dataset: %+v, %v", f, err)
+	}
+	if err := s.Verify(m); err != nil {
+		t.Fatal(err)
+	}
+	resp := filepath.Join(s.Dir, im.Files[model.Responses])
+	orig, _ := os.ReadFile(resp)
+	// Same size, other bytes.
+	changed := bytes.Clone(orig)
+	changed[len(changed)/2] ^= 0xff
+	os.WriteFile(resp, changed, 0o644)
+	if f, _ := s.Check(context.Background()); len(f) != 1 || !strings.Contains(f[0].Problem, "changed") || !strings.Contains(f[0].Fix, "--replace") {
+		t.Errorf("changed file: %+v", f)
+	}
+	os.WriteFile(resp, []byte("PAR1 not really"), 0o644)
+	if err := s.Verify(m); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "bytes") {
+		t.Errorf("Verify of a shortened file: %v", err)
+	}
+	os.Remove(resp)
+	err = s.Verify(m)
+	want := "the dataset is damaged: " + im.Files[model.Responses] + " missing; run resonanz check"
+	if !errors.Is(err, ErrDamaged) || err.Error() != want {
+		t.Errorf("Verify: %v\nwant %s", err, want)
+	}
+	if f, _ := s.Check(context.Background()); len(f) != 1 || !strings.Contains(f[0].Problem, "missing") {
+		t.Errorf("missing file: %+v", f)
+	}
+}
+
+func TestCheckKey(t *testing.T) {
+	empty := &Manifest{}
+	old := &Manifest{Imports: []*Import{{ID: "x"}}}
+	made := &Manifest{Key: "k1", Imports: []*Import{{ID: "x"}}}
+	for _, tc := range []struct {
+		m      *Manifest
+		id     string
+		newKey bool
+		ok     bool
+	}{
+		{empty, "k1", false, true},
+		{old, "k2", false, true}, // recorded from now on
+		{made, "k1", false, true},
+		{made, "k2", false, false},
+		{made, "k2", true, true},
+	} {
+		err := tc.m.CheckKey(tc.id, tc.newKey)
+		if (err == nil) != tc.ok || (err != nil && !errors.Is(err, ErrKeyChanged)) {
+			t.Errorf("%+v CheckKey(%s, %v) = %v", tc.m, tc.id, tc.newKey, err)
+		}
+	}
+	s := openStore(t)
+	s.KeyID = "k1"
+	if _, err := commit(s, stage(t, s, "mdk16", "r1"), Record{File: "a.xlsx", SHA256: "a"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.Manifest(); m.Key != "k1" {
+		t.Errorf("manifest key %q", m.Key)
 	}
 }

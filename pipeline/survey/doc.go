@@ -1,6 +1,6 @@
 // Package survey understands a sheet of survey responses: it finds the
 // header, maps each column onto a question of a survey Definition, reads the
-// answers and writes the tidy data model (Schemas) as Arrow batches.
+// answers and writes the tidy data model (pipeline/model) as Arrow batches.
 //
 // # Contract
 //

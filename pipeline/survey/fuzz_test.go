@@ -11,6 +11,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 // cellsOf turns rows of cells into raw cell records as a reader hands them
@@ -44,8 +45,8 @@ type checkSink struct {
 }
 
 func (s *checkSink) Write(table string, rec arrow.RecordBatch) error {
-	want, ok := Schemas[table]
-	if !ok {
+	want := model.Schema(table)
+	if want == nil {
 		s.t.Fatalf("write to unknown table %q", table)
 	}
 	if !rec.Schema().Equal(want) {
@@ -110,14 +111,14 @@ func FuzzDetect(f *testing.F) {
 				}
 				continue
 			}
-			if sum.Imported != sink.rows[Responses] {
-				t.Fatalf("imported %d, responses written %d", sum.Imported, sink.rows[Responses])
+			if sum.Imported != sink.rows[model.Responses] {
+				t.Fatalf("imported %d, responses written %d", sum.Imported, sink.rows[model.Responses])
 			}
 			if sum.RowsRead != sum.Imported+sum.RowsRejected {
 				t.Fatalf("read %d ≠ imported %d + rejected %d", sum.RowsRead, sum.Imported, sum.RowsRejected)
 			}
-			if sum.Rejected() != sink.rows[Rejects] {
-				t.Fatalf("rejected %d, rejects written %d", sum.Rejected(), sink.rows[Rejects])
+			if sum.Rejected() != sink.rows[model.Rejects] {
+				t.Fatalf("rejected %d, rejects written %d", sum.Rejected(), sink.rows[model.Rejects])
 			}
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 var (
@@ -254,13 +255,13 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 		n.codecs[d.Questions[i].ID] = newCodec(&d.Questions[i])
 	}
 	small := func(name string) *table {
-		return &table{b: array.NewRecordBuilder(memory.DefaultAllocator, Schemas[name])}
+		return &table{b: array.NewRecordBuilder(memory.DefaultAllocator, model.Schema(name))}
 	}
 	n.answers = newAnswerTable(n.names, opt.Event)
 	n.responses = newResponseTable(n.names, opt.Event, opt.File)
-	n.comments, n.rejects, n.questions, n.labels = small(Comments), small(Rejects), small(Questions), small(Labels)
-	n.tables = map[string]batcher{Responses: n.responses, Answers: n.answers, Questions: n.questions,
-		Labels: n.labels, Comments: n.comments, Rejects: n.rejects}
+	n.comments, n.rejects, n.questions, n.labels = small(model.Comments), small(model.Rejects), small(model.Questions), small(model.Labels)
+	n.tables = map[string]batcher{model.Responses: n.responses, model.Answers: n.answers, model.Questions: n.questions,
+		model.Labels: n.labels, model.Comments: n.comments, model.Rejects: n.rejects}
 	width := 0
 	for _, c := range m.Columns {
 		switch {
@@ -290,7 +291,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 // quarter of it, since their rows are larger.
 func (n *normalizer) end(name string, t batcher) error {
 	limit := flushRows
-	if name == Comments || name == Rejects {
+	if name == model.Comments || name == model.Rejects {
 		limit /= 4
 	}
 	if t.len() >= limit {
@@ -310,7 +311,7 @@ func (n *normalizer) flushTable(name string) error {
 }
 
 func (n *normalizer) flush() error {
-	for _, name := range Tables {
+	for _, name := range model.TableNames("survey") {
 		if err := n.flushTable(name); err != nil {
 			return err
 		}
@@ -387,7 +388,7 @@ func (n *normalizer) codebook() error {
 			t.str(4, l.Text)
 			t.strOpt(5, optStr(l.TextEn))
 			t.int(6, i+1)
-			if err := n.end(Labels, n.labels); err != nil {
+			if err := n.end(model.Labels, n.labels); err != nil {
 				return err
 			}
 		}
@@ -412,7 +413,7 @@ func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float
 	t.int(10, pos)
 	t.strOpt(11, optStr(q.StoredRole()))
 	t.str(12, header)
-	return n.end(Questions, n.questions)
+	return n.end(model.Questions, n.questions)
 }
 
 // reject writes a rejects row; callers count it as a cell or a row.
@@ -440,7 +441,7 @@ func (n *normalizer) reject(row, col int, value, reason, question, item string) 
 	t.str(6, reason)
 	t.strOpt(7, optStr(question))
 	t.strOpt(8, optStr(item))
-	return n.end(Rejects, n.rejects)
+	return n.end(model.Rejects, n.rejects)
 }
 
 // row normalises one sheet row below the header.
@@ -583,7 +584,7 @@ func (n *normalizer) row(r *Row) error {
 		}
 		for _, a := range cv.answers {
 			n.answers.add(r.Num, respondent, c.qid, a)
-			if err := n.end(Answers, n.answers); err != nil {
+			if err := n.end(model.Answers, n.answers); err != nil {
 				return err
 			}
 		}
@@ -595,7 +596,7 @@ func (n *normalizer) row(r *Row) error {
 	}
 	n.sum.Imported++
 	n.responses.add(respondent, submitted, state, sector, r.Num)
-	return n.end(Responses, n.responses)
+	return n.end(model.Responses, n.responses)
 }
 
 // value says what the trimmed text v of a cell means in column c,
@@ -674,7 +675,7 @@ func (n *normalizer) comment(respondent, question, text string) error {
 	t.str(1, respondent)
 	t.str(2, question)
 	t.str(3, text)
-	return n.end(Comments, n.comments)
+	return n.end(model.Comments, n.comments)
 }
 
 // labelValue is what a single question's answer counts as: its value when

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 // tableSink keeps every row written, as text.
@@ -44,9 +46,9 @@ func TestNormalizeDocExample(t *testing.T) {
 		t.Errorf("summary: got %s, want %s", got, want)
 	}
 	for table, want := range map[string][]string{
-		Responses: {"mdk16|1|∅|DE-ST|Sachsen-Anhalt|∅|∅|boegen.xlsx|4"},
-		Answers:   {"mdk16|1|need|datenschutz|4|hoch"},
-		Rejects: {
+		model.Responses: {"mdk16|1|∅|DE-ST|Sachsen-Anhalt|∅|∅|boegen.xlsx|4"},
+		model.Answers:   {"mdk16|1|need|datenschutz|4|hoch"},
+		model.Rejects: {
 			"mdk16|boegen.xlsx|Erfassung|4|D|7|out of range: 7 is not within 1–5|satisfaction|∅",
 			`mdk16|boegen.xlsx|Erfassung|5|A|1|duplicate response id "1": same as row 4|∅|∅`,
 		},
@@ -89,14 +91,14 @@ func TestDocsExample(t *testing.T) {
 		t.Errorf("columns: %s", got)
 	}
 	for table, want := range map[string][]string{
-		Responses: {"bb25|7|∅|DE-ST|Sachsen-Anhalt|verwaltung|Öffentliche Verwaltung|export.csv|2", "bb25|8|∅|∅|∅|wirtschaft|Wirtschaft|export.csv|3"},
-		Answers: {
+		model.Responses: {"bb25|7|∅|DE-ST|Sachsen-Anhalt|verwaltung|Öffentliche Verwaltung|export.csv|2", "bb25|8|∅|∅|∅|wirtschaft|Wirtschaft|export.csv|3"},
+		model.Answers: {
 			"bb25|7|need|online_termine|5|sehr wichtig", "bb25|7|channels|telefon|1|Telefon", "bb25|7|channels|vor_ort|1|Vor Ort, im Bürgerbüro",
 			"bb25|7|satisfaction|∅|4|∅", "bb25|7|nps|∅|9|∅",
 			"bb25|8|need|online_termine|5|sehr wichtig", "bb25|8|channels|vor_ort|1|Vor Ort, im Bürgerbüro", "bb25|8|satisfaction|∅|5|sehr zufrieden",
 		},
-		Comments: {"bb25|7|comments|Mehr Termine"},
-		Rejects: {
+		model.Comments: {"bb25|7|comments|Mehr Termine"},
+		model.Rejects: {
 			`bb25|export.csv|∅|3|B|A9|unknown answer "A9"|state|∅`,
 			"bb25|export.csv|∅|3|E|6|out of range: 6 is not within 1–5|need|eakte",
 		},
@@ -127,7 +129,7 @@ questions:
 		t.Fatal(err)
 	}
 	var ranks []string
-	for _, r := range sink.rows[Answers] {
+	for _, r := range sink.rows[model.Answers] {
 		if f := strings.Split(r, "|"); f[2] == "prio" {
 			ranks = append(ranks, f[1]+" "+f[3]+"="+f[4])
 		}
@@ -135,11 +137,11 @@ questions:
 	if want := []string{"1 preis=2", "1 zeit=1", "1 ort=3", "2 preis=1", "2 ort=2"}; !slices.Equal(ranks, want) {
 		t.Errorf("ranks %q, want %q", ranks, want)
 	}
-	if len(sink.rows[Rejects]) != 1 || !strings.Contains(sink.rows[Rejects][0], "out of range: 4 is not within 1–3") {
-		t.Errorf("rejects %q, want rank 4 of 3 rejected", sink.rows[Rejects])
+	if len(sink.rows[model.Rejects]) != 1 || !strings.Contains(sink.rows[model.Rejects][0], "out of range: 4 is not within 1–3") {
+		t.Errorf("rejects %q, want rank 4 of 3 rejected", sink.rows[model.Rejects])
 	}
 	roles := map[string]string{}
-	for _, r := range sink.rows[Questions] {
+	for _, r := range sink.rows[model.Questions] {
 		f := strings.Split(r, "|")
 		roles[f[1]] = f[11]
 	}

@@ -6,18 +6,18 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/resonanz/resonanz/pipeline/model"
 )
 
 // The answers and responses tables have a row per answer and per response,
 // and most of their strings repeat: the event, the file, the questions,
 // items and labels of the definition, a respondent on each of her answers.
-// So those columns are dictionaries (stringDict): a batch holds each string
+// So those columns are dictionaries (model.StringDict): a batch holds each string
 // once and an index per row. The indices come from names, which numbers
 // each distinct string once, when a cell's text is first read (see
 // column.value), and the store writes them to Parquet as they are instead
 // of hashing every value. The other tables are small and use table.
-
-var stringDict = &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
 
 // names numbers strings: the event, the file, and what the definition says.
 type names struct {
@@ -81,7 +81,7 @@ func room(n, last int, bs ...array.Builder) {
 func dictColumn(idx *array.Int32Builder, values arrow.Array) arrow.Array {
 	ind := idx.NewArray()
 	defer ind.Release()
-	return array.NewDictionaryArray(stringDict, ind, values)
+	return array.NewDictionaryArray(model.StringDict, ind, values)
 }
 
 // record assembles a batch and releases the columns.
@@ -141,7 +141,7 @@ func (t *answerTable) add(row int, respondent string, question int32, a answer) 
 func (t *answerTable) len() int { return t.ev.Len() }
 
 // batch hands the rows collected so far over as a record of
-// Schemas[Answers] and starts the next batch.
+// model.Schema(model.Answers) and starts the next batch.
 func (t *answerTable) batch() arrow.RecordBatch {
 	n := t.len()
 	names := t.names.array()
@@ -149,7 +149,7 @@ func (t *answerTable) batch() arrow.RecordBatch {
 	respondents := t.respondents.NewArray()
 	defer respondents.Release()
 	t.last = n
-	return record(Schemas[Answers], []arrow.Array{
+	return record(model.Schema(model.Answers), []arrow.Array{
 		dictColumn(t.ev, names), dictColumn(t.respondent, respondents), dictColumn(t.question, names),
 		dictColumn(t.item, names), t.value.NewArray(), dictColumn(t.label, names),
 	}, n)
@@ -180,7 +180,7 @@ func newResponseTable(ns *names, event, file string) *responseTable {
 		ev: array.NewInt32Builder(mem), state: array.NewInt32Builder(mem), stateName: array.NewInt32Builder(mem),
 		sector: array.NewInt32Builder(mem), sectorName: array.NewInt32Builder(mem), sourceFile: array.NewInt32Builder(mem),
 		respondent: array.NewStringBuilder(mem),
-		submitted:  array.NewTimestampBuilder(mem, Schemas[Responses].Field(2).Type.(*arrow.TimestampType)),
+		submitted:  array.NewTimestampBuilder(mem, model.Schema(model.Responses).Field(2).Type.(*arrow.TimestampType)),
 		row:        array.NewInt32Builder(mem),
 	}
 	return t
@@ -215,13 +215,13 @@ func appendRole(v *cellValue, code, name *array.Int32Builder) {
 func (t *responseTable) len() int { return t.ev.Len() }
 
 // batch hands the rows collected so far over as a record of
-// Schemas[Responses] and starts the next batch.
+// model.Schema(model.Responses) and starts the next batch.
 func (t *responseTable) batch() arrow.RecordBatch {
 	n := t.len()
 	names := t.names.array()
 	defer names.Release()
 	t.last = n
-	return record(Schemas[Responses], []arrow.Array{
+	return record(model.Schema(model.Responses), []arrow.Array{
 		dictColumn(t.ev, names), t.respondent.NewArray(), t.submitted.NewArray(),
 		dictColumn(t.state, names), dictColumn(t.stateName, names), dictColumn(t.sector, names), dictColumn(t.sectorName, names),
 		dictColumn(t.sourceFile, names), t.row.NewArray(),

@@ -1,8 +1,8 @@
-package stats
+package disclosure
 
 import "fmt"
 
-// Table is a cross tabulation of respondent counts, N[row][col], as the
+// Cross is a cross tabulation of respondent counts, N[row][col], as the
 // report prints it: with each row's total, each column's total and the grand
 // total, unless a No… flag says the report leaves that margin out. The zero
 // flags assume every total is printed, which is the cautious reading: each
@@ -20,7 +20,7 @@ import "fmt"
 // KeepGrand says the grand total is public (the number of respondents,
 // printed on every page): Suppress never hides it, even when other choices
 // cost more.
-type Table struct {
+type Cross struct {
 	N           [][]int
 	NoRowTotals bool
 	NoColTotals bool
@@ -29,7 +29,7 @@ type Table struct {
 	KeepGrand   bool
 }
 
-// Mask marks counts of a Table: RowTotals[i] is row i's total, ColTotals[j]
+// Mask marks counts of a Cross: RowTotals[i] is row i's total, ColTotals[j]
 // column j's, Grand the grand total; nil slices mark nothing. As Suppress's
 // result it marks the counts nobody may learn: the printed ones to hide, and
 // the small unprinted ones (nothing to hide there, but Recoverable checks
@@ -45,7 +45,7 @@ type Mask struct {
 // {Total, j} column j's, {Total, Total} the grand total.
 const Total = -1
 
-// Cell addresses a count of a Table or one of its totals.
+// Cell addresses a count of a Cross or one of its totals.
 type Cell struct{ Row, Col int }
 
 // Hide is the primary rule for one figure resting on n respondents: hide it
@@ -94,7 +94,7 @@ func Hide(n, minN int) bool { return n > 0 && n < minN }
 //
 // The choice is greedy and not minimal in general (that problem is
 // NP-hard). Recoverable checks every result independently.
-func Suppress(t Table, minN int) Mask {
+func Suppress(t Cross, minN int) Mask {
 	return SuppressFrom(t, minN, Mask{})
 }
 
@@ -105,7 +105,7 @@ func Suppress(t Table, minN int) Mask {
 // the other, where it is nearly the same number. Feeding every table's
 // result into the start of the others until nothing changes gives them one
 // pattern.
-func SuppressFrom(t Table, minN int, start Mask) Mask {
+func SuppressFrom(t Cross, minN int, start Mask) Mask {
 	g := newGrid(t)
 	for i := range g.v {
 		for j := range g.v[i] {
@@ -130,7 +130,7 @@ func SuppressFrom(t Table, minN int, start Mask) Mask {
 					// grand totals are too and close a cycle; only a public
 					// grand total can be in the way, with one positive
 					// cell in the whole table.
-					panic(fmt.Sprintf("stats.Suppress: no complement for %v", e))
+					panic(fmt.Sprintf("disclosure.Suppress: no complement for %v", e))
 				}
 				// Hidden only to follow start, and nothing can cover it
 				// (say, the one column total of a table whose grand total
@@ -152,20 +152,12 @@ func SuppressFrom(t Table, minN int, start Mask) Mask {
 	// every table is checked: printing a leaking table would be worse than
 	// stopping.
 	if leak := Recoverable(t, m); len(leak) > 0 {
-		panic(fmt.Sprintf("stats.Suppress: bug: hidden counts %v are recoverable", leak))
+		panic(fmt.Sprintf("disclosure.Suppress: bug: hidden counts %v are recoverable", leak))
 	}
 	return m
 }
 
-// SuppressSeries is Suppress for one list of counts with its total, such as
-// the answers to one single-choice question; the counts must add up to the
-// total.
-func SuppressSeries(counts []int, minN int) (cells []bool, total bool) {
-	m := Suppress(Table{N: [][]int{counts}, NoColTotals: true, NoGrand: true}, minN)
-	return m.Cells[0], m.RowTotals[0]
-}
-
-// grid is a Table with its margins as one more row and column: entry
+// grid is a Cross with its margins as one more row and column: entry
 // (i, C) is row i's total, (R, j) column j's, (R, C) the grand total.
 type grid struct {
 	r, c      int // R and C, the number of rows and columns of cells
@@ -194,7 +186,7 @@ func (m Mask) at(i, j, r, c int) bool {
 	return false
 }
 
-func newGrid(t Table) *grid {
+func newGrid(t Cross) *grid {
 	r := len(t.N)
 	c := 0
 	if r > 0 {
@@ -211,11 +203,11 @@ func newGrid(t Table) *grid {
 	}
 	for i, row := range t.N {
 		if len(row) != c {
-			panic(fmt.Sprintf("stats.Suppress: row %d has %d cells, row 0 has %d", i, len(row), c))
+			panic(fmt.Sprintf("disclosure.Suppress: row %d has %d cells, row 0 has %d", i, len(row), c))
 		}
 		for j, n := range row {
 			if n < 0 {
-				panic(fmt.Sprintf("stats.Suppress: negative count %d at row %d, col %d", n, i, j))
+				panic(fmt.Sprintf("disclosure.Suppress: negative count %d at row %d, col %d", n, i, j))
 			}
 			g.v[i][j] = n
 			g.v[i][c] += n

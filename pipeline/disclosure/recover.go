@@ -1,4 +1,4 @@
-package stats
+package disclosure
 
 import (
 	"fmt"
@@ -19,14 +19,14 @@ import (
 // equation, cells minus total = 0, with the printed values moved to the right
 // side. An unknown is determined when every vector of the null space of that
 // system has a zero there, computed with an SVD.
-func Recoverable(t Table, mask Mask) []Cell {
+func Recoverable(t Cross, mask Mask) []Cell {
 	r := len(t.N)
 	c := 0
 	if r > 0 {
 		c = len(t.N[0])
 	}
 	if len(mask.Cells) != r || len(mask.RowTotals) != r || len(mask.ColTotals) != c {
-		panic(fmt.Sprintf("stats.Recoverable: mask does not fit a %d×%d table", r, c))
+		panic(fmt.Sprintf("disclosure.Recoverable: mask does not fit a %d×%d table", r, c))
 	}
 	// The unknowns, each with its place in the table with margins: a cell
 	// (i, j), row total (i, c), column total (r, j), grand total (r, c).
@@ -41,7 +41,7 @@ func Recoverable(t Table, mask Mask) []Cell {
 	un := t.Unprinted
 	for i := range r {
 		if len(t.N[i]) != c || len(mask.Cells[i]) != c {
-			panic(fmt.Sprintf("stats.Recoverable: row %d does not have %d cells", i, c))
+			panic(fmt.Sprintf("disclosure.Recoverable: row %d does not have %d cells", i, c))
 		}
 		for j := range c {
 			add(i, j, mask.Cells[i][j], !un.at(i, j, r, c))
@@ -74,7 +74,7 @@ func Recoverable(t Table, mask Mask) []Cell {
 	}
 	var svd mat.SVD
 	if !svd.Factorize(a, mat.SVDFull) {
-		panic("stats.Recoverable: SVD failed")
+		panic("disclosure.Recoverable: SVD failed")
 	}
 	rank := svd.Rank(1e-9)
 	var v mat.Dense

@@ -1,4 +1,4 @@
-package stats
+package disclosure
 
 import (
 	"math/rand/v2"
@@ -17,31 +17,6 @@ func TestHide(t *testing.T) {
 	}
 }
 
-func TestSuppressSeries(t *testing.T) {
-	for _, c := range []struct {
-		name   string
-		counts []int
-		cells  []bool
-		total  bool
-	}{
-		{"nothing small", []int{10, 20, 30}, []bool{false, false, false}, false},
-		// 3 alone would be total − the rest; the smallest positive partner
-		// is 12, the zero is not used.
-		{"one small", []int{12, 3, 0, 20}, []bool{true, true, false, false}, false},
-		// 1 and 2 protect each other, but 33 − 30 = 3 would say that three
-		// people chose one of them: 30 goes too.
-		{"small remainder", []int{1, 2, 30}, []bool{true, true, true}, false},
-		// The total rests on 3 people.
-		{"small total", []int{3, 0, 0, 0}, []bool{true, false, false, false}, true},
-		{"zeros shown", []int{0, 7, 0}, []bool{false, false, false}, false},
-	} {
-		cells, total := SuppressSeries(c.counts, 5)
-		if !reflect.DeepEqual(cells, c.cells) || total != c.total {
-			t.Errorf("%s: SuppressSeries(%v) = %v, %v; want %v, %v", c.name, c.counts, cells, total, c.cells, c.total)
-		}
-	}
-}
-
 func TestSuppressTable(t *testing.T) {
 	// The 3 needs a cycle of hidden cells through its row and column. The
 	// cheapest rectangle is 12, 8, 9 (29 people); 12, 15, 18 would be 45.
@@ -49,7 +24,7 @@ func TestSuppressTable(t *testing.T) {
 	//	12  3 20 | 35
 	//	15 18 25 | 58
 	//	 8  9  0 | 17
-	tab := Table{N: [][]int{{12, 3, 20}, {15, 18, 25}, {8, 9, 0}}}
+	tab := Cross{N: [][]int{{12, 3, 20}, {15, 18, 25}, {8, 9, 0}}}
 	m := Suppress(tab, 5)
 	want := [][]bool{{true, true, false}, {false, false, false}, {true, true, false}}
 	if !reflect.DeepEqual(m.Cells, want) || m.Grand || anyTrue(m.RowTotals) || anyTrue(m.ColTotals) {
@@ -68,23 +43,23 @@ func anyTrue(b []bool) bool {
 
 func TestRecoverable(t *testing.T) {
 	f, T := false, true
-	four := Table{N: [][]int{{10, 20, 30, 40}, {11, 21, 31, 41}, {12, 22, 32, 42}, {13, 23, 33, 43}}}
+	four := Cross{N: [][]int{{10, 20, 30, 40}, {11, 21, 31, 41}, {12, 22, 32, 42}, {13, 23, 33, 43}}}
 	none4 := []bool{f, f, f, f}
 	for _, c := range []struct {
 		name string
-		t    Table
+		t    Cross
 		m    Mask
 		want []Cell
 	}{
 		{
 			"lone cell: row total minus the rest",
-			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Cross{N: [][]int{{10, 20}, {30, 40}}},
 			Mask{Cells: [][]bool{{T, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
 			[]Cell{{0, 0}},
 		},
 		{
 			"rectangle: one free parameter",
-			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Cross{N: [][]int{{10, 20}, {30, 40}}},
 			Mask{Cells: [][]bool{{T, T}, {T, T}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
 			nil,
 		},
@@ -99,25 +74,25 @@ func TestRecoverable(t *testing.T) {
 		},
 		{
 			"hidden total, cells shown",
-			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Cross{N: [][]int{{10, 20}, {30, 40}}},
 			Mask{Cells: [][]bool{{f, f}, {f, f}}, RowTotals: []bool{T, f}, ColTotals: []bool{f, f}},
 			[]Cell{{0, Total}},
 		},
 		{
 			"row totals not printed: the column still gives it away",
-			Table{N: [][]int{{10, 20}, {30, 40}}, NoRowTotals: true},
+			Cross{N: [][]int{{10, 20}, {30, 40}}, NoRowTotals: true},
 			Mask{Cells: [][]bool{{T, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
 			[]Cell{{0, 0}},
 		},
 		{
 			"no totals printed at all",
-			Table{N: [][]int{{10, 20}, {30, 40}}, NoRowTotals: true, NoColTotals: true, NoGrand: true},
+			Cross{N: [][]int{{10, 20}, {30, 40}}, NoRowTotals: true, NoColTotals: true, NoGrand: true},
 			Mask{Cells: [][]bool{{T, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}},
 			nil,
 		},
 		{
 			"grand total from the printed row totals",
-			Table{N: [][]int{{10, 20}, {30, 40}}},
+			Cross{N: [][]int{{10, 20}, {30, 40}}},
 			Mask{Cells: [][]bool{{f, f}, {f, f}}, RowTotals: []bool{f, f}, ColTotals: []bool{f, f}, Grand: true},
 			[]Cell{{Total, Total}},
 		},
@@ -158,9 +133,9 @@ func TestSuppressProperties(t *testing.T) {
 
 // randomTable draws up to 6×6 counts, many of them small or zero as in a
 // survey of 150 split by state and sector, and random printed margins.
-func randomTable(rng *rand.Rand) Table {
+func randomTable(rng *rand.Rand) Cross {
 	r, c := 1+rng.IntN(6), 1+rng.IntN(6)
-	tab := Table{
+	tab := Cross{
 		NoRowTotals: rng.IntN(4) == 0,
 		NoColTotals: rng.IntN(4) == 0,
 		NoGrand:     rng.IntN(3) == 0,
@@ -185,7 +160,7 @@ func randomTable(rng *rand.Rand) Table {
 // (0, minN) is hidden, no zero is hidden, unprinted margins are marked
 // exactly when small (to be kept unknown), and no printed total leaves its
 // line's hidden counts a sum in (0, minN).
-func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
+func checkRules(t *testing.T, k int, tab Cross, m Mask, minN int) {
 	t.Helper()
 	small := func(n int) bool { return n > 0 && n < minN }
 	r, c := len(tab.N), len(tab.N[0])
@@ -258,7 +233,7 @@ func checkRules(t *testing.T, k int, tab Table, m Mask, minN int) {
 
 // A table without small numbers is printed whole.
 func TestSuppressNothingToDo(t *testing.T) {
-	tab := Table{N: [][]int{{5, 0, 17}, {9, 30, 0}}}
+	tab := Cross{N: [][]int{{5, 0, 17}, {9, 30, 0}}}
 	m := Suppress(tab, 5)
 	if anyTrue(m.Cells[0]) || anyTrue(m.Cells[1]) || anyTrue(m.RowTotals) || anyTrue(m.ColTotals) || m.Grand {
 		t.Errorf("Suppress hid something: %+v", m)
@@ -275,7 +250,7 @@ func TestSuppressNothingToDo(t *testing.T) {
 //	       34 25 | 59
 func TestSuppressUnprinted(t *testing.T) {
 	f, T := false, true
-	tab := Table{
+	tab := Cross{
 		N:         [][]int{{20, 15}, {12, 10}, {2, 0}},
 		Unprinted: Mask{Cells: [][]bool{nil, nil, {T, T}}, RowTotals: []bool{f, f, T}},
 	}
@@ -307,7 +282,7 @@ func TestSuppressUnprinted(t *testing.T) {
 // A public grand total is never a complement; a 1×2 table then needs the
 // other cell's column total instead.
 func TestSuppressKeepGrand(t *testing.T) {
-	tab := Table{N: [][]int{{3, 40}}, KeepGrand: true}
+	tab := Cross{N: [][]int{{3, 40}}, KeepGrand: true}
 	m := Suppress(tab, 5)
 	if m.Grand {
 		t.Errorf("Suppress hid the public grand total: %+v", m)
@@ -323,7 +298,7 @@ func TestSuppressKeepGrand(t *testing.T) {
 
 // SuppressFrom hides what start marks (but not zeros) and protects it.
 func TestSuppressFrom(t *testing.T) {
-	tab := Table{N: [][]int{{12, 30, 20}, {15, 18, 0}, {8, 9, 25}}}
+	tab := Cross{N: [][]int{{12, 30, 20}, {15, 18, 0}, {8, 9, 25}}}
 	start := Mask{Cells: [][]bool{{false, true, false}, {false, false, true}}}
 	m := SuppressFrom(tab, 5, start)
 	if !m.Cells[0][1] || m.Cells[1][2] {

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
-	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
 // fakeSurvey is a survey's counts by state × sector, and the report input
 // made of them the way Report's queries would: the tests below run it
-// through the report's suppression (newLinked, apply) and read back only
+// through the report's protection (protectInput) and read back only
 // what the sheets and the cover show.
 type fakeSurvey struct {
 	states, sectors []string // "" = not given
@@ -54,7 +54,53 @@ func orNil(code string) any {
 	return code
 }
 
-func builtin(name string) *query.Query { return &query.Query{Name: name, Source: "built-in"} }
+// breakdown holds counts by state × sector ("" = not given).
+type breakdown map[place]int
+
+// place is a cell of the state × sector breakdown.
+type place struct{ state, sector string }
+
+// all stands for a margin in lookups: every state, or every sector.
+const all = "\x00all"
+
+// builtin is a built-in query as loaded, with its protect: header.
+func builtin(name string) *query.Query {
+	qs, err := query.Load()
+	if err != nil {
+		panic(err)
+	}
+	for _, q := range qs {
+		if q.Name == name {
+			return q
+		}
+	}
+	panic("no built-in query " + name)
+}
+
+// generated is a sheet the pipeline makes, with its spec.
+func generated(name string, spec *disclosure.Spec) *query.Query {
+	return &query.Query{Name: name, Source: "resonanz", Meta: query.Meta{Protect: spec}}
+}
+
+func likertSpec() *disclosure.Spec {
+	return &disclosure.Spec{Counts: []disclosure.Count{{Column: "n", Of: disclosure.Answers + "need", Item: "item"}}}
+}
+
+func heatSpec(states []string) *disclosure.Spec {
+	s := &disclosure.Spec{Counts: []disclosure.Count{{Of: disclosure.Answers + "need", Item: "item"}}}
+	for _, st := range states {
+		if st != "" {
+			s.Wide = append(s.Wide, disclosure.Wide{Column: "mean_" + st, Codes: map[string]string{"state": st}})
+		}
+	}
+	s.Wide = append(s.Wide, disclosure.Wide{Column: "mean_all"})
+	return s
+}
+
+// protectFake runs the report's protection on an input made by hand.
+func protectFake(in *report.Input, lb labels, event string, minN int) error {
+	return protectInput(in, lb, event, disclosure.Rule{MinN: minN}.Or())
+}
 
 // input builds the report input: participation, the three need tables,
 // the Likert sheet and the cover, with a made-up mean beside every n.
@@ -129,8 +175,8 @@ func (f *fakeSurvey) input() *report.Input {
 		t *query.Table
 	}{
 		{builtin("participation"), part}, {builtin("needs_by_state"), byState}, {builtin("needs_by_sector"), bySector},
-		{builtin("needs_state_sector"), cells}, {&query.Query{Name: "likert_need", Source: "resonanz"}, likert},
-		{&query.Query{Name: "heatmap_need", Source: "resonanz"}, heat},
+		{builtin("needs_state_sector"), cells}, {generated("likert_need", likertSpec()), likert},
+		{generated("heatmap_need", heatSpec(f.states)), heat},
 	} {
 		in.Sheets = append(in.Sheets, report.Sheet{Query: t.q, Table: t.t, Hidden: primaryHidden(t.t, 5)})
 	}
@@ -156,12 +202,7 @@ func (f *fakeSurvey) input() *report.Input {
 func (f *fakeSurvey) suppress(t *testing.T, minN int) *report.Input {
 	t.Helper()
 	in := f.input()
-	answers := map[string]map[string]breakdown{fakeEvent: f.answers}
-	l, err := newLinked(fakeEvent, map[string]breakdown{fakeEvent: f.people}, answers, minN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.apply(in, f.labels()); err != nil {
+	if err := protectFake(in, f.labels(), fakeEvent, minN); err != nil {
 		t.Fatal(err)
 	}
 	return in
@@ -228,13 +269,13 @@ func (r *readBack) print(s, c string, shown bool) {
 	r.known[i][j] = r.known[i][j] || shown
 }
 
-// check runs stats.Recoverable on the table as read back, and the primary
+// check runs disclosure.Recoverable on the table as read back, and the primary
 // rule on every shown count.
 func (r *readBack) check(t *testing.T, what string, minN int) {
 	t.Helper()
 	R, C := len(r.states), len(r.sectors)
-	tab := stats.Table{N: r.n, Unprinted: stats.Mask{Cells: make([][]bool, R), RowTotals: make([]bool, R), ColTotals: make([]bool, C)}}
-	mask := stats.Mask{Cells: make([][]bool, R), RowTotals: make([]bool, R), ColTotals: make([]bool, C)}
+	tab := disclosure.Cross{N: r.n, Unprinted: disclosure.Mask{Cells: make([][]bool, R), RowTotals: make([]bool, R), ColTotals: make([]bool, C)}}
+	mask := disclosure.Mask{Cells: make([][]bool, R), RowTotals: make([]bool, R), ColTotals: make([]bool, C)}
 	set := func(i, j int, un, secret bool) {
 		switch {
 		case i < R && j < C:
@@ -255,15 +296,15 @@ func (r *readBack) check(t *testing.T, what string, minN int) {
 		for j := 0; j <= C; j++ {
 			v := r.value(i, j)
 			printed := r.printed[i][j]
-			if printed && r.known[i][j] && stats.Hide(v, minN) {
+			if printed && r.known[i][j] && disclosure.Hide(v, minN) {
 				t.Errorf("%s: a count of %d is shown at %d/%d", what, v, i, j)
 			}
 			// Printed but hidden everywhere, or unprinted and small: the
 			// reader must not be able to work it out.
-			set(i, j, !printed || !r.known[i][j], printed && !r.known[i][j] || !printed && stats.Hide(v, minN))
+			set(i, j, !printed || !r.known[i][j], printed && !r.known[i][j] || !printed && disclosure.Hide(v, minN))
 		}
 	}
-	if leak := stats.Recoverable(tab, mask); leak != nil {
+	if leak := disclosure.Recoverable(tab, mask); leak != nil {
 		t.Errorf("%s: %v can be worked out from the report (states %q, sectors %q, n %v)", what, leak, r.states, r.sectors, r.n)
 	}
 }
@@ -505,7 +546,7 @@ func TestReportSuppressionProperty(t *testing.T) {
 		f.checkShown(t, in, minN)
 		rows, hidden := sheetRows(t, in, "participation")
 		for r, row := range rows {
-			if hidden[r] && !stats.Hide(int(row[4].(int64)), minN) {
+			if hidden[r] && !disclosure.Hide(int(row[4].(int64)), minN) {
 				secondary++
 			}
 		}
@@ -619,68 +660,48 @@ func TestReportSuppressionMismatch(t *testing.T) {
 	f.answers = map[string]breakdown{"i0": f.people}
 	in := f.input()
 	in.Sheets[0].Table.Rows[0][4] = int64(11)
-	l, err := newLinked(fakeEvent, map[string]breakdown{fakeEvent: f.people}, map[string]map[string]breakdown{fakeEvent: f.answers}, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.apply(in, f.labels()); err == nil || !strings.Contains(err.Error(), "participation: row 1 (SN, pol): n = 11, but the counts say 10") {
+	if err := protectFake(in, f.labels(), fakeEvent, 5); err == nil || !strings.Contains(err.Error(), "is 10, its parts add up to 11") {
 		t.Errorf("error %v", err)
 	}
 }
 
 // Trends: an earlier event's hidden row hides the next row's change and
-// its mark; the earlier event's items are suppressed one by one.
+// its mark; the earlier event's rows are protected against its totals.
 func TestReportSuppressionTrend(t *testing.T) {
-	people := map[string]breakdown{
-		"e1": {{"SN", "pol"}: 3, {"SN", "verw"}: 30, {"TH", "pol"}: 9, {"TH", "verw"}: 20},
-		"e2": {{"SN", "pol"}: 8, {"SN", "verw"}: 30, {"TH", "pol"}: 9, {"TH", "verw"}: 20},
+	run := func(pol1 int64) *report.Sheet {
+		byItem := &query.Table{Columns: []string{"event", "item", "n", "mean"}, Rows: [][]any{
+			{"e1", "i0", pol1 + 50, 3.0}, {"e2", "i0", int64(67), 3.3},
+		}}
+		tab := &query.Table{Columns: []string{"event", "sector", "item", "n", "mean", "change"}, Rows: [][]any{
+			{"e1", "pol", "i0", pol1, 3.0, nil}, {"e2", "pol", "i0", int64(17), 3.5, 0.5},
+			{"e1", "verw", "i0", int64(50), 3.0, nil}, {"e2", "verw", "i0", int64(50), 3.2, 0.2},
+		}}
+		in := &report.Input{Sheets: []report.Sheet{
+			{Query: builtin("trend_needs_by_sector"), Table: tab, Marks: [][]string{nil, {"", "", "", "", "▲", ""}}},
+			{Query: builtin("trend_needs"), Table: byItem},
+		}}
+		in.Summary.Responses = 67
+		if err := protectFake(in, labels{}, "e2", 5); err != nil {
+			t.Fatal(err)
+		}
+		return &in.Sheets[0]
 	}
-	answers := map[string]map[string]breakdown{"e1": {"i0": people["e1"]}, "e2": {"i0": people["e2"]}}
-	l, err := newLinked("e2", people, answers, 5)
-	if err != nil {
-		t.Fatal(err)
+	got := run(12)
+	hid := func(r int, col string) bool {
+		c := got.Table.Col(col)
+		return r < len(got.Hidden) && c < len(got.Hidden[r]) && got.Hidden[r][c]
 	}
-	tab := &query.Table{Columns: []string{"event", "sector", "item", "n", "mean", "change"}}
-	for _, r := range [][]any{
-		{"e1", "pol", "i0", int64(12), 3.0, nil}, {"e2", "pol", "i0", int64(17), 3.5, 0.5},
-		{"e1", "verw", "i0", int64(50), 3.0, nil}, {"e2", "verw", "i0", int64(50), 3.2, 0.2},
-	} {
-		tab.Rows = append(tab.Rows, r)
-	}
-	s := report.Sheet{Query: builtin("trend_needs_by_sector"), Table: tab, Marks: [][]string{nil, {"", "", "", "", "▲", ""}}}
-	in := &report.Input{Sheets: []report.Sheet{s}}
-	if err := l.rows(&in.Sheets[0], true); err != nil {
-		t.Fatal(err)
-	}
-	got := in.Sheets[0]
-	// e1's SN/pol 3 is a cell nobody prints; with only margins printed
-	// (a 2 × 2 table with known totals), it cannot be worked out, so
-	// nothing is hidden.
-	for r := range tab.Rows {
-		for c := range tab.Columns {
-			if got.Hidden != nil && r < len(got.Hidden) && c < len(got.Hidden[r]) && got.Hidden[r][c] {
-				t.Errorf("row %d col %s hidden", r, tab.Columns[c])
+	for r := range got.Table.Rows {
+		for _, c := range got.Table.Columns {
+			if hid(r, c) {
+				t.Errorf("nothing small, but row %d col %s hidden", r, c)
 			}
 		}
 	}
-	// Now make e1's politics small: 3 + 1.
-	people["e1"] = breakdown{{"SN", "pol"}: 3, {"SN", "verw"}: 30, {"TH", "pol"}: 1, {"TH", "verw"}: 20}
-	answers["e1"]["i0"] = people["e1"]
-	if l, err = newLinked("e2", people, answers, 5); err != nil {
-		t.Fatal(err)
-	}
-	tab.Rows[0][3] = int64(4)
-	in.Sheets[0].Hidden = nil
-	if err := l.rows(&in.Sheets[0], true); err != nil {
-		t.Fatal(err)
-	}
-	got = in.Sheets[0]
-	hid := func(r int, col string) bool {
-		c := tab.Col(col)
-		return r < len(got.Hidden) && c < len(got.Hidden[r]) && got.Hidden[r][c]
-	}
-	// e1/pol (4) is hidden, and with it e1/verw, else the item's total
-	// minus verw gives it; e2's rows stay, but not their changes.
+	// e1's politics small: 4. It is hidden, and with it e1/verw, else
+	// the item's total minus verw gives it; e2's rows stay, but not
+	// their changes.
+	got = run(4)
 	if !hid(0, "n") || !hid(0, "mean") || !hid(2, "n") {
 		t.Errorf("e1's rows not hidden: %v", got.Hidden)
 	}
@@ -700,11 +721,7 @@ func TestReportSuppressionUserSheet(t *testing.T) {
 	in := f.input()
 	user := &query.Table{Columns: []string{"state", "n"}, Rows: [][]any{{"SN", int64(40)}, {"TH", int64(3)}, {"ST", int64(12)}}}
 	in.Sheets = append(in.Sheets, report.Sheet{Query: &query.Query{Name: "mine", Source: "/q/mine.sql"}, Table: user, Hidden: primaryHidden(user, 5)})
-	l, err := newLinked(fakeEvent, map[string]breakdown{fakeEvent: f.people}, map[string]map[string]breakdown{fakeEvent: f.answers}, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := l.apply(in, f.labels()); err != nil {
+	if err := protectFake(in, f.labels(), fakeEvent, 5); err != nil {
 		t.Fatal(err)
 	}
 	_, hidden := sheetRows(t, in, "mine")
@@ -720,19 +737,22 @@ func TestReportSuppressionUnansweredItem(t *testing.T) {
 	f := &fakeSurvey{states: []string{"SN"}, sectors: []string{"pol", "verw"}, items: []string{"i0"},
 		people: breakdown{{"SN", "pol"}: 10, {"SN", "verw"}: 10}}
 	f.answers = map[string]breakdown{"i0": f.people}
-	l, err := newLinked(fakeEvent, map[string]breakdown{fakeEvent: f.people}, map[string]map[string]breakdown{fakeEvent: f.answers}, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
 	in := f.input()
 	likert := in.Sheets[4].Table
 	likert.Rows = append(likert.Rows, []any{"ki", "KI", int64(0), nil, nil})
-	if err := l.apply(in, f.labels()); err != nil {
+	if err := protectFake(in, f.labels(), fakeEvent, 5); err != nil {
 		t.Fatal(err)
 	}
+	if _, hidden := sheetRows(t, in, "likert_need"); hidden[1] {
+		t.Errorf("an item nobody answered is hidden: %v", hidden)
+	}
+	// Three people: an item of its own, its n and every figure hidden.
 	in = f.input()
 	in.Sheets[4].Table.Rows = append(in.Sheets[4].Table.Rows, []any{"ki", "KI", int64(3), nil, nil})
-	if err := l.apply(in, f.labels()); err == nil || !strings.Contains(err.Error(), "likert_need: row 2 (ki): no such group") {
-		t.Errorf("error %v", err)
+	if err := protectFake(in, f.labels(), fakeEvent, 5); err != nil {
+		t.Fatal(err)
+	}
+	if h := in.Sheets[4].Hidden; len(h) < 2 || len(h[1]) < 5 || !h[1][2] || !h[1][3] || !h[1][4] {
+		t.Errorf("the row of 3 answers: hidden %v, want n and every figure, NULL ones too", h)
 	}
 }

@@ -1,0 +1,225 @@
+package atomicfile
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// tempName is the name of a temporary file or folder for base: hidden,
+// with the writing process's id, so Clean can tell whose it is.
+func tempName(base, kind string) string {
+	var rnd [4]byte
+	_, _ = rand.Read(rnd[:])
+	return fmt.Sprintf(".%s.%s-%d-%s", base, kind, os.Getpid(), hex.EncodeToString(rnd[:]))
+}
+
+var tempRE = regexp.MustCompile(`^\.(.+)\.(tmp|old)-(\d+)-[0-9a-f]{8}$`)
+
+// legacyRE matches the temporary names of earlier versions
+// (.NAME.123456, .NAME.123456.tmp), which carry no process id.
+var legacyRE = regexp.MustCompile(`^\.(.+)\.\d{4,}(\.tmp)?$`)
+
+// legacyAge is how old a temporary file of an earlier version must be
+// before Clean removes it.
+const legacyAge = time.Minute
+
+// Write writes path through a temporary file in the same folder; the file
+// gets mode 0644. write gets a plain io.Writer (not the *os.File), so a
+// writer that closes what it can (Parquet's) does not close the file.
+func Write(path string, write func(io.Writer) error) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	Clean(dir, base)
+	tmp := filepath.Join(dir, tempName(base, "tmp"))
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp) // no-op after the rename
+	if err := write(struct{ io.Writer }{f}); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// WriteFile is Write of bytes.
+func WriteFile(path string, b []byte) error {
+	return Write(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// ErrNotOurs means a folder ReplaceDir would replace holds files that are
+// not its own.
+var ErrNotOurs = errors.New("holds files that are not part of it")
+
+// ReplaceDir writes a folder whole: fill writes into a fresh temporary
+// folder beside dir, which then takes dir's place, and the old folder is
+// removed. A dir holding an entry that own does not claim is left alone
+// (ErrNotOurs): replacing it would delete someone's files. After a crash
+// the next ReplaceDir (or Clean) restores the old folder or finishes the
+// swap.
+func ReplaceDir(dir string, own func(name string) bool, fill func(tmp string) error) error {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	Clean(parent, base)
+	entries, err := os.ReadDir(dir)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if !own(e.Name()) {
+			return fmt.Errorf("%s %w (%s): give a folder of its own", dir, ErrNotOurs, e.Name())
+		}
+	}
+	tmp := filepath.Join(parent, tempName(base, "tmp"))
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := fill(tmp); err != nil {
+		return err
+	}
+	if err := syncTree(tmp); err != nil {
+		return err
+	}
+	if !exists {
+		if err := os.Rename(tmp, dir); err != nil {
+			return err
+		}
+		done = true
+		return syncDir(parent)
+	}
+	if err := exchange(tmp, dir); err == nil {
+		done = true
+		syncDir(parent)
+		return os.RemoveAll(tmp) // the old folder, now under the temporary name
+	}
+	// Two renames; a crash between them leaves .BASE.old-PID-… and no
+	// BASE, which Clean puts back.
+	old := filepath.Join(parent, tempName(base, "old"))
+	if err := os.Rename(dir, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.Rename(old, dir)
+		return err
+	}
+	done = true
+	syncDir(parent)
+	return os.RemoveAll(old)
+}
+
+// Clean removes what interrupted writes of base left in dir: temporary
+// files and folders of processes that no longer run (and of earlier
+// versions, once a minute old). When a crash came between ReplaceDir's
+// two renames, it puts the old folder back. Errors are ignored: what
+// cannot be removed now is tried again next time.
+func Clean(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		if m := tempRE.FindStringSubmatch(name); m != nil && m[1] == base {
+			pid, _ := strconv.Atoi(m[3])
+			if pid == os.Getpid() || alive(pid) {
+				continue
+			}
+			if m[2] == "old" {
+				if _, err := os.Lstat(filepath.Join(dir, base)); errors.Is(err, fs.ErrNotExist) {
+					os.Rename(path, filepath.Join(dir, base))
+					continue
+				}
+			}
+			os.RemoveAll(path)
+			continue
+		}
+		if m := legacyRE.FindStringSubmatch(name); m != nil && m[1] == base && !e.IsDir() {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > legacyAge {
+				os.Remove(path)
+			}
+		}
+	}
+}
+
+// IsTemp reports whether name is a temporary name of this package, for
+// listings that should not show them.
+func IsTemp(name string) bool {
+	return tempRE.MatchString(name) || (strings.HasPrefix(name, ".") && legacyRE.MatchString(name))
+}
+
+// syncDir fsyncs a folder, so a rename in it survives a power cut. Windows
+// cannot open a folder to sync it; its renames are durable as they are.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// syncTree fsyncs every file and folder below root, so that after the
+// swap a power cut cannot leave the new names with empty files.
+func syncTree(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return syncDir(p)
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Sync()
+	})
+}

@@ -1,0 +1,39 @@
+-- usage: scale_by_group(question, group)
+-- description: table: a scale question's items by a group expression over responses r (e.g. r.state): n, mean, sd, ci_low, ci_high, top2_share with its Wilson interval, p_adj and sig (▲/▼ vs the other respondents, Welch t test, Holm over the table)
+-- order: 20
+-- n, mean, 95 % interval, top-2-box share (the two highest points) with
+-- its Wilson interval, and ▲/▼ where a group differs from the other
+-- respondents of the item (Welch t test, Holm over the table; groups or
+-- rests under 5 answers are not tested).
+create macro scale_by_group(q, g) as table
+with cells as (
+    select g as grp, a.item,
+           count(*) as n, avg(a.value) as mean, stddev_samp(a.value) as sd,
+           sum(a.value) as s, sum(a.value * a.value) as ss,
+           count(*) filter (where a.value >= (select max(scale_max) from questions where question = q) - 1) as top2
+    from answers a join responses r using (event, respondent)
+    where a.question = q and g is not null
+    group by all
+),
+vs_rest as (
+    -- The rest's n, mean and sd follow from the item's totals.
+    select *,
+           sum(n) over w - n as rn,
+           (sum(s) over w - s) / nullif(sum(n) over w - n, 0) as rmean,
+           sqrt(greatest(0, ((sum(ss) over w - ss) - (sum(s) over w - s) ^ 2 / nullif(sum(n) over w - n, 0))
+                / nullif(sum(n) over w - n - 1, 0))) as rsd
+    from cells window w as (partition by item)
+),
+tested as (select *, case when n >= 5 and rn >= 5 then welch_p(mean, sd, n, rmean, rsd, rn) end as p from vs_rest),
+ranked as (select *, count(p) over () as m, row_number() over (order by p nulls last) as k from tested),
+holm as (
+    select *, case when p is not null then
+             max(least(1, (m - k + 1) * p)) over (order by p nulls last, k rows between unbounded preceding and current row)
+           end as p_adj
+    from ranked
+)
+select grp, item, n, mean, sd,
+       mean_ci_low(mean, sd, n) as ci_low, mean_ci_high(mean, sd, n) as ci_high,
+       top2 / n as top2_share, wilson_low(top2, n) as top2_ci_low, wilson_high(top2, n) as top2_ci_high,
+       p_adj, case when p_adj < 0.05 then case when mean > rmean then '▲' else '▼' end end as sig
+from holm;
