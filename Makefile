@@ -14,7 +14,7 @@ build:
 # crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT) for the
 # kill tests; the built command has none.
 test:
-	go test -tags=crashtest ./...
+	go test -tags=crashtest -timeout=30m ./...
 
 # The organiser's job on the bundled sample: three years into ./resonanz-data.
 # 2026 came from LimeSurvey with reworded questions: detect links them to the
