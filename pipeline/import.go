@@ -25,7 +25,7 @@ type ImportOptions struct {
 	DataDir    string
 	Event      string
 	EventTitle string
-	EventDate  string // YYYY-MM-DD
+	EventDate  string // 2025-11-13 or 13.11.2025; stored as 2025-11-13
 	Files      []string
 	Survey     string // survey definition file; "" for the built-in template
 	Sheet      string // sheet to read; "" picks the one that looks like responses
@@ -67,6 +67,13 @@ var ErrStrict = errors.New("--strict: nothing imported")
 func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	if err := store.CheckEvent(opt.Event); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
+	}
+	if opt.EventDate != "" {
+		d, err := store.ParseDate(opt.EventDate)
+		if err != nil {
+			return nil, fmt.Errorf("import: event date %w", err)
+		}
+		opt.EventDate = d // stored as ISO, however it was typed
 	}
 	def := survey.Builtin()
 	if opt.Survey != "" {
