@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -38,10 +39,10 @@ func compareSheets(sheets []report.Sheet, compare []report.Event, lang string) {
 			continue
 		}
 		q := *s.Query
-		title := fmt.Sprintf(report.T(lang, "compared_title"), compare[1].Label(), compare[0].Label())
+		title := fmt.Sprintf(i18n.T(lang, "compared_title"), compare[1].Label(), compare[0].Label())
 		q.Meta.Title, q.Meta.TitleEn = title, title
 		sheets[i].Query = &q
-		sheets[i].SheetName = report.T(lang, "compared_sheet")
+		sheets[i].SheetName = i18n.T(lang, "compared_sheet")
 	}
 }
 

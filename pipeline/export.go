@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -79,10 +80,7 @@ func Export(ctx context.Context, opt ExportOptions) (*Exported, error) {
 		rows := query.Stream(rr, limit)
 		defer rows.Close()
 		if opt.Format == "xlsx" {
-			data, book := "Daten", "Codebuch"
-			if opt.Lang == "en" {
-				data, book = "Data", "Codebook"
-			}
+			data, book := i18n.T(opt.Lang, "export.data_sheet"), i18n.T(opt.Lang, "codebook")
 			err = atomicfile.Write(opt.Out, func(f io.Writer) error {
 				return query.WriteXLSX(f, query.Sheet{Name: data, Rows: rows}, query.Sheet{Name: book, Rows: codebook.Scan()})
 			})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
 )
@@ -46,10 +47,7 @@ func loadLabels(ctx context.Context, e *query.Engine) (labels, error) {
 
 // notGiven is the cover's label for respondents without a state or sector.
 func notGiven(lang string) string {
-	if lang == "en" {
-		return "(not answered)"
-	}
-	return "(keine Angabe)"
+	return i18n.T(lang, "no_answer")
 }
 
 // suppressReport protects everything the report shows. It only ever adds

@@ -13,6 +13,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
@@ -94,7 +95,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs,
+		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs, Rule: opt.Rule,
 		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
 	})
 	if err != nil {
@@ -245,10 +246,7 @@ func (h *holdWriter) Flush() error {
 }
 
 func resultSheet(lang string) string {
-	if lang == "en" {
-		return "Result"
-	}
-	return "Ergebnis"
+	return i18n.T(lang, "result_sheet")
 }
 
 // QueryList is what Queries found.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
@@ -32,22 +33,21 @@ type ReportOptions struct {
 // Report runs every report query for one event and writes the workbook,
 // the web page and the chart images into Out.
 func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
-	if opt.Lang == "" {
-		opt.Lang = "de"
-	}
 	opt.Rule = opt.Rule.Or()
 	if err := opt.Rule.Check(); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	if opt.Lang != "de" && opt.Lang != "en" {
-		return nil, fmt.Errorf("report: --lang %q: de or en", opt.Lang)
+	lang, err := i18n.Parse(opt.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("report: --lang: %w", err)
 	}
+	opt.Lang = lang
 	event, err := reportEvent(opt)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	e, err := query.Open(ctx, query.Options{
-		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang,
+		DataDir: opt.DataDir, Events: []string{event}, Compare: opt.Compare, Lang: opt.Lang, Rule: opt.Rule,
 		Queries: opt.QueryDirs,
 	})
 	if err != nil {
@@ -72,7 +72,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 			reportQueries = append(reportQueries, q)
 		}
 	}
-	bar := progress.Or(opt.Progress).Start(report.T(L, "progress_queries"), len(reportQueries)+4)
+	bar := progress.Or(opt.Progress).Start(i18n.T(L, "progress_queries"), len(reportQueries)+4)
 	defer bar.Finish()
 	for _, q := range reportQueries {
 		t, err := runTable(ctx, e, q, params)
@@ -116,7 +116,7 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	text, itemText, label := "q.text", "q.item_text", "l.label"
-	if L == "en" {
+	if i18n.English(L) {
 		text, itemText, label = "coalesce(q.text_en, q.text)", "coalesce(q.item_text_en, q.item_text)", "coalesce(l.label_en, l.label)"
 	}
 	fixed := []struct {
@@ -296,7 +296,7 @@ func summary(ctx context.Context, e *query.Engine, minN int) (report.Summary, er
 // answered, for the methods sheet.
 func questions(ctx context.Context, e *query.Engine, lang string) ([]report.Question, error) {
 	text := "q.text"
-	if lang == "en" {
+	if i18n.English(lang) {
 		text = "coalesce(q.text_en, q.text)"
 	}
 	t, err := one(ctx, e, `with q as (
@@ -347,7 +347,7 @@ func likertSheets(ctx context.Context, e *query.Engine, lang string, minN int) (
 		return nil, err
 	}
 	label := "l.label"
-	if lang == "en" {
+	if i18n.English(lang) {
 		label = "coalesce(l.label_en, l.label)"
 	}
 	var sheets []report.Sheet
@@ -409,17 +409,17 @@ func likertSheets(ctx context.Context, e *query.Engine, lang string, minN int) (
 			hidden = append(hidden, h)
 		}
 		name := "likert_" + qq[0]
-		title := report.T(lang, "likert_title") + ": " + qq[1]
+		title := i18n.T(lang, "likert_title") + ": " + qq[1]
 		sheets = append(sheets, report.Sheet{
 			Query: &query.Query{Name: name, Source: "resonanz", Meta: query.Meta{
 				Title: title, TitleEn: title,
-				Description: report.T(lang, "likert_desc"), DescriptionEn: report.T(lang, "likert_desc"),
+				Description: i18n.T(lang, "likert_desc"), DescriptionEn: i18n.T(lang, "likert_desc"),
 				Chart: "diverging", X: "item_text", Y: "share", Report: true,
 				Protect: &disclosure.Spec{Counts: []disclosure.Count{{Column: "n", Of: disclosure.Answers + qq[0], Item: "item"}}},
 			}},
 			Table: t, Hidden: hidden, Wide: wide, Headings: headings,
-			SheetName: report.T(lang, "likert_sheet"),
-			Notes:     []string{report.T(lang, "likert_native")},
+			SheetName: i18n.T(lang, "likert_sheet"),
+			Notes:     []string{i18n.T(lang, "likert_native")},
 		})
 	}
 	return sheets, nil
@@ -470,7 +470,7 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 			wide = append(wide, col)
 		}
 		t.Columns = append(t.Columns, "mean_all")
-		headings["mean_all"] = report.T(lang, "total")
+		headings["mean_all"] = i18n.T(lang, "total")
 		wide = append(wide, "mean_all")
 		var hidden [][]bool
 		protect := &disclosure.Spec{Counts: []disclosure.Count{{Of: disclosure.Answers + qq[0], Item: "item"}}}
@@ -496,16 +496,16 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 			t.Rows = append(t.Rows, row)
 			hidden = append(hidden, h)
 		}
-		title := report.T(lang, "heatmap_title") + ": " + qq[1]
+		title := i18n.T(lang, "heatmap_title") + ": " + qq[1]
 		lo, hi, err := scaleRange(ctx, e, qq[0])
 		if err != nil {
 			return nil, err
 		}
 		scale := "–"
 		if lo != nil {
-			scale = fmt.Sprintf(report.T(lang, "shown_as"), strconv.FormatFloat(*lo, 'f', -1, 64), strconv.FormatFloat(*hi, 'f', -1, 64))
+			scale = fmt.Sprintf(i18n.T(lang, "shown_as"), strconv.FormatFloat(*lo, 'f', -1, 64), strconv.FormatFloat(*hi, 'f', -1, 64))
 		}
-		desc := fmt.Sprintf(report.T(lang, "heatmap_desc"), scale)
+		desc := fmt.Sprintf(i18n.T(lang, "heatmap_desc"), scale)
 		sheets = append(sheets, report.Sheet{
 			Query: &query.Query{Name: "heatmap_" + qq[0], Source: "resonanz", Meta: query.Meta{
 				Title: title, TitleEn: title, Description: desc, DescriptionEn: desc,
@@ -513,7 +513,7 @@ func heatmapSheets(ctx context.Context, e *query.Engine, lang string, minN int) 
 				Protect: protect,
 			}},
 			Table: t, Hidden: hidden, Wide: wide, Headings: headings,
-			SheetName: report.T(lang, "heatmap_sheet"),
+			SheetName: i18n.T(lang, "heatmap_sheet"),
 		})
 	}
 	return sheets, nil

@@ -69,7 +69,7 @@ func newBrowser(t *testing.T, width, height int, mobile bool) *browser {
 			b.mu.Unlock()
 		}
 	}))
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute) // a loaded two-core machine prints slowly
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b.ctx = ctx
 	view := []chromedp.EmulateViewportOption{chromedp.EmulateScale(1)}

@@ -218,11 +218,11 @@ func TestReportSheets(t *testing.T) {
 	}
 	formats := []struct{ sheet, column, code string }{
 		{"Bedarf nach Bundesland", "Mittelwert", "0.0"},
-		{"Bedarf nach Bundesland", "KI unten", "0.0"},
+		{"Bedarf nach Bundesland", "Untergrenze (95 %)", "0.0"},
 		{"Bedarf nach Bundesland", "n", "#,##0"},
 		{"Bedarf nach Bundesland", "Anteil hoch/sehr hoch", "0.0\"\u00a0\"%"},
 		{"Themenwünsche", "Anteil", "0.0\"\u00a0\"%"},
-		{"Themenwünsche", "KI unten", "0.0\"\u00a0\"%"},
+		{"Themenwünsche", "Untergrenze (95 %)", "0.0\"\u00a0\"%"},
 		{"Likert-Übersicht", "sehr hoch", "0.0\"\u00a0\"%"},
 		{"Zufriedenheit", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
 	}

@@ -9,11 +9,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/stats"
@@ -160,33 +160,19 @@ func weightedSheet(ctx context.Context, e *query.Engine, path, lang string, leve
 	if err != nil {
 		return report.Sheet{}, fmt.Errorf("weights: %w", err)
 	}
-	note := fmt.Sprintf("Gewichtet nach %s auf die Verteilung in %s (Raking). n_eff = effektive Fallzahl nach Kish; „Mittelwert“ = ungewichtet.",
-		marginVars(m, lang), filepath.Base(path))
-	if lang == "en" {
-		note = fmt.Sprintf("Weighted by %s to the distribution in %s (raking). n_eff = Kish's effective sample size; \"Mean\" = unweighted.",
-			marginVars(m, lang), filepath.Base(path))
-	}
+	note := i18n.T(lang, "weights_note", marginVars(m, lang), filepath.Base(path))
 	return report.Sheet{Query: weightedQuery(), Table: t, Notes: []string{note}}, nil
 }
 
 // marginVars names the variables of the margins for readers.
 func marginVars(m Margins, lang string) string {
-	names := map[string][2]string{"state": {"Bundesland", "state"}, "sector": {"Tätigkeitsbereich", "sector"}}
 	var out []string
 	for _, v := range []string{"state", "sector"} {
 		if _, ok := m[v]; ok {
-			if lang == "en" {
-				out = append(out, names[v][1])
-			} else {
-				out = append(out, names[v][0])
-			}
+			out = append(out, i18n.T(lang, "weights_var."+v))
 		}
 	}
-	sep := " und "
-	if lang == "en" {
-		sep = " and "
-	}
-	return strings.Join(out, sep)
+	return i18n.Join(lang, out)
 }
 
 // methods is the methods sheet: disclosure.Methods, whose last paragraph is on
@@ -197,20 +183,12 @@ func methods(r disclosure.Rule, lang, weights string) []string {
 	ps := disclosure.Methods(r, lang)
 	last := len(ps) - 1
 	if weights == "" {
-		ps[last] = "Gewichtung: Kein Ergebnis dieses Berichts ist gewichtet; alle Zahlen beruhen auf den ungewichteten Antworten."
-		if lang == "en" {
-			ps[last] = "Weighting: no result in this report is weighted; every figure rests on the unweighted answers."
-		}
+		ps[last] = i18n.T(lang, "weights_none")
 		return ps
 	}
 	m, _ := LoadMargins(weights) // an unreadable file fails the weighted sheet
 	title := weightedQuery().Title(lang)
-	add := fmt.Sprintf(" In diesem Bericht ist nur das Blatt „%s“ gewichtet, nach %s auf die Verteilung in %s; alle anderen Ergebnisse sind ungewichtet.",
-		title, marginVars(m, lang), filepath.Base(weights))
-	if lang == "en" {
-		add = fmt.Sprintf(" In this report only the sheet \"%s\" is weighted, by %s to the distribution in %s; all other results are unweighted.",
-			title, marginVars(m, lang), filepath.Base(weights))
-	}
+	add := " " + i18n.T(lang, "weights_only", title, marginVars(m, lang), filepath.Base(weights))
 	ps[last] += add
 	return ps
 }

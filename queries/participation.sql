@@ -10,8 +10,8 @@
 -- series: sector_name
 -- order: 10
 -- protect: n of=respondents by=state,sector
-select r.state, coalesce(s.state_name, '(keine Angabe)') as state_name,
-       r.sector, coalesce(c.sector_name, '(keine Angabe)') as sector_name,
+select r.state, coalesce(s.state_name, no_answer()) as state_name,
+       r.sector, coalesce(c.sector_name, no_answer()) as sector_name,
        count(*) as n
 from responses r
 left join state_names s on s.state = r.state

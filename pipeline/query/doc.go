@@ -8,7 +8,7 @@
 //     hold the selected events, all_events.<table> every event. It creates
 //     the model's tables, macros and views (label views in the report's
 //     language, read through in_lang; events, waves), the Go functions
-//     (t975, welch_p), and every query file as a view of its name
+//     (t_quantile, z_quantile, welch_p), and every query file as a view of its name
 //     (repeated until no more can be made, so queries may use each other
 //     in any order). Schema lists the views with their model's one-line
 //     descriptions and columns; Macros the macros.

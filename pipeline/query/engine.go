@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -19,6 +20,8 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -32,7 +35,10 @@ type Options struct {
 	// holds just these two, so the trend and comparison queries compare
 	// them instead of every event up to the selected ones.
 	Compare []string
-	Lang    string   // "de" (default) or "en": the language of label views
+	Lang    string // "de" (default) or "en": the language of label views
+	// Rule sets the macros' minimum n, confidence level and alpha; zero
+	// fields take disclosure.Default.
+	Rule    disclosure.Rule
 	Queries []string // user query folders, after the built-in ones
 	// Limits of analyst SQL.
 	MemoryLimit string        // DuckDB memory_limit, default "2GB"
@@ -192,8 +198,22 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			}
 		}
 	}
-	// The label views read the report language through in_lang.
-	if err := e.exec(ctx, "set variable lang = "+quote(e.opt.Lang)); err != nil {
+	// The label views read the report language through in_lang, the
+	// statistics macros the disclosure rule (min_n, level, alpha): the
+	// one value the methods text and the suppression use too.
+	r := e.opt.Rule.Or()
+	for _, v := range []string{
+		"set variable lang = " + quote(e.opt.Lang),
+		fmt.Sprintf("set variable min_n = %d", r.MinN),
+		fmt.Sprintf("set variable level = %s::double", strconv.FormatFloat(r.Level, 'g', -1, 64)),
+		fmt.Sprintf("set variable alpha = %s::double", strconv.FormatFloat(r.Alpha, 'g', -1, 64)),
+	} {
+		if err := e.exec(ctx, v); err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
+	}
+	// no_answer() labels a missing state or sector in the catalogue's words.
+	if err := e.exec(ctx, "set variable no_answer = "+quote(i18n.T(e.opt.Lang, "no_answer"))); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
 	if err := e.createModel(ctx); err != nil {
@@ -609,7 +629,8 @@ var functions = []struct {
 	name, usage, description string
 	fn                       duckdb.ScalarFunc
 }{
-	{"t975", "t975(df)", "97.5 % quantile of Student's t with df degrees of freedom", t975{}},
+	{"t_quantile", "t_quantile(p, df)", "the p-quantile of Student's t with df degrees of freedom", tQuantile{}},
+	{"z_quantile", "z_quantile(p)", "the p-quantile of the standard normal distribution", zQuantile{}},
 	{"welch_p", "welch_p(mean1, sd1, n1, mean2, sd2, n2)", "two-sided p of Welch's t test of two means; NULL when a group has under 2", welchP{}},
 }
 
@@ -641,19 +662,37 @@ func (welchP) Executor() duckdb.ScalarFuncExecutor {
 	}}
 }
 
-type t975 struct{}
+type tQuantile struct{}
 
-func (t975) Config() duckdb.ScalarFuncConfig {
+func (tQuantile) Config() duckdb.ScalarFuncConfig {
+	d, _ := duckdb.NewTypeInfo(duckdb.TYPE_DOUBLE)
+	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{d, d}, ResultTypeInfo: d}
+}
+
+func (tQuantile) Executor() duckdb.ScalarFuncExecutor {
+	return duckdb.ScalarFuncExecutor{RowExecutor: func(v []driver.Value) (any, error) {
+		p, ok1 := v[0].(float64)
+		df, ok2 := v[1].(float64)
+		if !ok1 || !ok2 || !(p > 0 && p < 1) || !(df > 0) {
+			return nil, nil
+		}
+		return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(p), nil
+	}}
+}
+
+type zQuantile struct{}
+
+func (zQuantile) Config() duckdb.ScalarFuncConfig {
 	d, _ := duckdb.NewTypeInfo(duckdb.TYPE_DOUBLE)
 	return duckdb.ScalarFuncConfig{InputTypeInfos: []duckdb.TypeInfo{d}, ResultTypeInfo: d}
 }
 
-func (t975) Executor() duckdb.ScalarFuncExecutor {
+func (zQuantile) Executor() duckdb.ScalarFuncExecutor {
 	return duckdb.ScalarFuncExecutor{RowExecutor: func(v []driver.Value) (any, error) {
-		df, ok := v[0].(float64)
-		if !ok || df < 1 || math.IsNaN(df) {
+		p, ok := v[0].(float64)
+		if !ok || !(p > 0 && p < 1) {
 			return nil, nil
 		}
-		return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: df}.Quantile(0.975), nil
+		return distuv.UnitNormal.Quantile(p), nil
 	}}
 }

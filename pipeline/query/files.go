@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/queries"
 )
@@ -267,20 +268,15 @@ func (q *Query) Description(lang string) string {
 // SheetName returns the report sheet's name in a language: the sheet
 // header key of that language, else the title.
 func (q *Query) SheetName(lang string) string {
-	s := q.Meta.Sheet
-	if lang == "en" {
-		s = q.Meta.SheetEn
-	}
-	if s != "" {
-		return s
+	if i18n.English(lang) {
+		if q.Meta.SheetEn != "" {
+			return q.Meta.SheetEn
+		}
+	} else if q.Meta.Sheet != "" {
+		return q.Meta.Sheet
 	}
 	return q.Title(lang)
 }
 
 // inLang picks the English text for "en" when there is one, else the German.
-func inLang(lang, de, en string) string {
-	if lang == "en" && en != "" {
-		return en
-	}
-	return de
-}
+func inLang(lang, de, en string) string { return i18n.Pick(lang, de, en) }

@@ -85,7 +85,7 @@ func TestSandboxAllows(t *testing.T) {
 		"select * from range(3) union all select * from generate_series(1, 2)",
 		"select unnest([1, 2])",
 		"select * from unnest([1, 2])",
-		"select mean_ci_low(3.0, 1.0, 10), wilson_high(3, 10), t975(9)",
+		"select mean_ci_low(3.0, 1.0, 10), wilson_high(3, 10), t_crit(9)",
 		"select * from scale_by_group('need', r.state) limit 1",
 		"select * from needs_by_state limit 1",
 		"summarize select * from responses",

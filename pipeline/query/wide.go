@@ -8,6 +8,8 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
 // Wide is the respondent-by-question table for Excel pivot tables, SPSS
@@ -52,7 +54,7 @@ type wideQuestion struct {
 // (lower-case letters, digits, _; made unique) and quoted, and the values
 // the SQL compares with are bound as parameters.
 func (e *Engine) Wide(ctx context.Context) (*Wide, error) {
-	en := e.opt.Lang == "en"
+	en := i18n.English(e.opt.Lang)
 	pick := func(de, en2 string) string {
 		if en {
 			return "coalesce(" + en2 + ", " + de + ")"
@@ -100,15 +102,11 @@ func (e *Engine) Wide(ctx context.Context) (*Wide, error) {
 
 // planWide writes the wide table's SQL for questions in column order.
 func planWide(qs []wideQuestion, commented map[string]bool, lang string) *Wide {
-	en := lang == "en"
 	b := &wideBuilder{names: map[string]bool{}, params: map[string]int{}}
 	b.fixed("event", "r.event", "event")
 	b.fixed("respondent", "r.respondent", "id")
 	b.fixed("submitted_at", "r.submitted_at", "time")
-	chosen, notChosen := "gewählt", "nicht gewählt"
-	if en {
-		chosen, notChosen = "chosen", "not chosen"
-	}
+	chosen, notChosen := i18n.T(lang, "wide.chosen"), i18n.T(lang, "wide.not_chosen")
 	done := map[string]bool{} // questions whose code/text/other columns are made
 	for _, q := range qs {
 		col := WideColumn{Question: q.question, Item: q.item, Type: q.typ, Text: q.text, ItemText: q.itemText, Values: q.values}
@@ -269,21 +267,6 @@ func (c *chunked) end() { c.drop() }
 // language of the engine.
 func (w *Wide) Codebook(lang string) *Table {
 	t := &Table{Columns: CodebookColumns}
-	notes := map[string][2]string{
-		"event":  {"Veranstaltung", "event"},
-		"id":     {"Pseudonym der antwortenden Person", "pseudonym of the respondent"},
-		"time":   {"Zeitpunkt der Antwort", "time of the response"},
-		"value":  {"Wert; leer = keine Antwort", "value; empty = no answer"},
-		"code":   {"Code der Antwort; leer = keine Antwort", "code of the answer; empty = no answer"},
-		"label":  {"Text der gewählten Antwort", "text of the chosen answer"},
-		"choice": {"Mehrfachauswahl: 1 = gewählt, 0 = nicht gewählt", "multiple choice: 1 = chosen, 0 = not chosen"},
-		"text":   {"Freitext, personenbezogene Daten entfernt", "free text, personal data removed"},
-		"other":  {"Text zur Option „Sonstiges“", "text typed into the \"other\" option"},
-	}
-	l := 0
-	if lang == "en" {
-		l = 1
-	}
 	str := func(s string) any {
 		if s == "" {
 			return nil
@@ -291,7 +274,7 @@ func (w *Wide) Codebook(lang string) *Table {
 		return s
 	}
 	for _, c := range w.Columns {
-		t.Rows = append(t.Rows, []any{c.Name, str(c.Question), str(c.Item), str(c.Type), str(c.Text), str(c.ItemText), str(c.Values), notes[c.Kind][l]})
+		t.Rows = append(t.Rows, []any{c.Name, str(c.Question), str(c.Item), str(c.Type), str(c.Text), str(c.ItemText), str(c.Values), i18n.T(lang, "wide.note."+c.Kind)})
 	}
 	return t
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -91,7 +92,7 @@ func excelFormat(k kind, lang, mark string) string {
 	case kDec1:
 		sections = []string{"0.0"}
 	case kPct:
-		if lang == "en" {
+		if i18n.English(lang) {
 			sections = []string{"0.0%"}
 		} else {
 			sections = []string{"0.0\"\u00a0\"%"}
@@ -99,13 +100,13 @@ func excelFormat(k kind, lang, mark string) string {
 	case kNPS:
 		sections = []string{"+0.0", "\"\u2212\"0.0", "0.0"}
 	case kDate:
-		if lang == "en" {
+		if i18n.English(lang) {
 			sections = []string{"yyyy-mm-dd"}
 		} else {
 			sections = []string{"dd.mm.yyyy"}
 		}
 	case kDateTime:
-		if lang == "en" {
+		if i18n.English(lang) {
 			sections = []string{"yyyy-mm-dd hh:mm"}
 		} else {
 			sections = []string{"dd.mm.yyyy hh:mm"}
@@ -130,7 +131,7 @@ func formatValue(lang string, k kind, v any) string {
 		return x
 	case time.Time:
 		if k == kDate {
-			if lang == "en" {
+			if i18n.English(lang) {
 				return x.Format("2006-01-02")
 			}
 			return x.Format("02.01.2006")
@@ -148,7 +149,7 @@ func formatValue(lang string, k kind, v any) string {
 		return groupThousands(strconv.FormatFloat(math.Round(f), 'f', 0, 64), lang)
 	case kPct:
 		s := decimal(lang, 100*f, 1)
-		if lang == "en" {
+		if i18n.English(lang) {
 			return s + "%"
 		}
 		return s + "\u00a0%"
@@ -172,7 +173,7 @@ func decimal(lang string, v float64, d int) string {
 		v = 0 // no "-0,0"
 	}
 	s := strconv.FormatFloat(v, 'f', d, 64)
-	if lang != "en" {
+	if !i18n.English(lang) {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return strings.Replace(s, "-", "\u2212", 1)
@@ -180,7 +181,7 @@ func decimal(lang string, v float64, d int) string {
 
 func groupThousands(s, lang string) string {
 	sep := "."
-	if lang == "en" {
+	if i18n.English(lang) {
 		sep = ","
 	}
 	neg := strings.HasPrefix(s, "-")
@@ -215,4 +216,24 @@ func textWidth(s string) int {
 		widest = max(widest, utf8.RuneCountInString(line))
 	}
 	return widest
+}
+
+// formatDate prints an ISO date (2025-11-13) as readers expect it:
+// 13.11.2025 or 13 November 2025; other text is returned as it is.
+func formatDate(lang, iso string) string {
+	d, err := time.Parse("2006-01-02", strings.TrimSpace(iso))
+	if err != nil {
+		return iso
+	}
+	if i18n.English(lang) {
+		return d.Format("2 January 2006")
+	}
+	return d.Format("02.01.2006")
+}
+
+func formatTime(lang string, t time.Time) string {
+	if i18n.English(lang) {
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format("02.01.2006 15:04")
 }

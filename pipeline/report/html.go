@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -80,19 +81,19 @@ type htmlMethods struct {
 // nothing from elsewhere.
 func writeHTML(in *Input, models []*sheetModel, sheetOf map[string]string, out string) (string, error) {
 	L := in.Lang
-	p := htmlPage{Lang: L, Note: w(L, "html_note"), W: words[L]}
+	p := htmlPage{Lang: L, Note: i18n.T(L, "html_note"), W: pageWords(L)}
 	p.Title = in.Title()
-	p.Facts = append(p.Facts, [2]string{w(L, "event"), in.Event.Label()})
+	p.Facts = append(p.Facts, [2]string{i18n.T(L, "event"), in.Event.Label()})
 	if in.Event.Date != "" {
-		p.Facts = append(p.Facts, [2]string{w(L, "date"), formatDate(L, in.Event.Date)})
+		p.Facts = append(p.Facts, [2]string{i18n.T(L, "date"), formatDate(L, in.Event.Date)})
 	}
 	if c := in.compared(); c != "" {
-		p.Facts = append(p.Facts, [2]string{w(L, "compared"), c})
+		p.Facts = append(p.Facts, [2]string{i18n.T(L, "compared"), c})
 	}
 	p.Facts = append(p.Facts,
-		[2]string{w(L, "responses"), formatValue(L, kInt, int64(in.Summary.Responses))},
-		[2]string{w(L, "generated"), formatTime(L, in.Now)})
-	p.Contents = append(p.Contents, htmlLink{"summary", w(L, "summary")})
+		[2]string{i18n.T(L, "responses"), formatValue(L, kInt, int64(in.Summary.Responses))},
+		[2]string{i18n.T(L, "generated"), formatTime(L, in.Now)})
+	p.Contents = append(p.Contents, htmlLink{"summary", i18n.T(L, "summary")})
 	p.summary(in)
 	for i, m := range models {
 		s, err := htmlSheetOf(in, m, i)
@@ -103,18 +104,18 @@ func writeHTML(in *Input, models []*sheetModel, sheetOf map[string]string, out s
 		p.Contents = append(p.Contents, htmlLink{s.ID, s.Title})
 	}
 	p.Contents = append(p.Contents,
-		htmlLink{"methods", w(L, "methods")}, htmlLink{"codebook", w(L, "codebook")}, htmlLink{"quality", w(L, "quality")})
+		htmlLink{"methods", i18n.T(L, "methods")}, htmlLink{"codebook", i18n.T(L, "codebook")}, htmlLink{"quality", i18n.T(L, "quality")})
 	p.methods(in)
 	p.Codebook = plainHTML(L, in.Codebook, func(col string, v any) any {
 		if s, ok := v.(string); ok && col == "type" {
-			return typeName(L, s)
+			return i18n.Type(L, s)
 		}
 		return v
 	}, -1)
 	p.Imports = plainHTML(L, in.Imports, nil, -1)
 	p.Rejects = plainHTML(L, in.Rejects, nil, htmlRejectLimit)
 	if in.Rejects != nil && len(in.Rejects.Rows) > htmlRejectLimit {
-		p.RejectsMore = sprintf(L, "rejects_more", len(in.Rejects.Rows)-htmlRejectLimit)
+		p.RejectsMore = i18n.T(L, "rejects_more", len(in.Rejects.Rows)-htmlRejectLimit)
 	}
 	var buf bytes.Buffer
 	if err := page.Execute(&buf, p); err != nil {
@@ -138,18 +139,18 @@ func (p *htmlPage) summary(in *Input) {
 		if !f.Hidden && f.N > 0 && !math.IsNaN(f.Value) {
 			h.Value = formatValue(L, k, f.Value)
 			if !math.IsNaN(f.Lo) && !math.IsNaN(f.Hi) {
-				h.CI = w(L, "ci") + ": " + formatValue(L, k, f.Lo) + " – " + formatValue(L, k, f.Hi)
+				h.CI = i18n.T(L, "ci") + ": " + formatValue(L, k, f.Lo) + " – " + formatValue(L, k, f.Hi)
 			}
 		}
 		return h
 	}
 	p.KeyFigures = []htmlFigure{
-		{Label: w(L, "responses"), Value: formatValue(L, kInt, int64(s.Responses))},
-		fig(w(L, "satisfaction"), s.Satisfaction, kDec1),
-		fig(w(L, "nps"), s.NPS, kNPS),
+		{Label: i18n.T(L, "responses"), Value: formatValue(L, kInt, int64(s.Responses))},
+		fig(i18n.T(L, "satisfaction"), s.Satisfaction, kDec1),
+		fig(i18n.T(L, "nps"), s.NPS, kNPS),
 	}
 	if len(s.TopNeeds) > 0 {
-		t := htmlTable{Caption: w(L, "top_needs"), Head: heads(w(L, "item"), w(L, "mean"), w(L, "n"), w(L, "ci"))}
+		t := htmlTable{Caption: i18n.T(L, "top_needs"), Head: heads(i18n.T(L, "item"), i18n.T(L, "mean"), i18n.T(L, "n"), i18n.T(L, "ci"))}
 		for _, f := range s.TopNeeds {
 			h := fig(f.Label, f, kDec1)
 			n := num(formatValue(L, kInt, int64(f.N)), false)
@@ -157,12 +158,12 @@ func (p *htmlPage) summary(in *Input) {
 				n = num(".", true)
 			}
 			t.Rows = append(t.Rows, []htmlCell{{Text: f.Label}, num(h.Value, h.Value == "."), n,
-				{Text: strings.TrimPrefix(h.CI, w(L, "ci")+": "), Num: true}})
+				{Text: strings.TrimPrefix(h.CI, i18n.T(L, "ci")+": "), Num: true}})
 		}
 		p.Summary = append(p.Summary, t)
 	}
 	counts := func(title, label string, cs []Count) {
-		t := htmlTable{Caption: title, Head: heads(label, w(L, "n"), w(L, "share"))}
+		t := htmlTable{Caption: title, Head: heads(label, i18n.T(L, "n"), i18n.T(L, "share"))}
 		for _, c := range cs {
 			row := []htmlCell{{Text: c.Label}, num(".", true), num(".", true)}
 			if !c.Hidden {
@@ -175,9 +176,9 @@ func (p *htmlPage) summary(in *Input) {
 		}
 		p.Summary = append(p.Summary, t)
 	}
-	counts(w(L, "by_state"), colName(L, "state_name"), s.ByState)
-	counts(w(L, "by_sector"), colName(L, "sector_name"), s.BySector)
-	p.SummaryNote = sprintf(L, "suppressed_note", in.MinN)
+	counts(i18n.T(L, "by_state"), i18n.Column(L, "state_name"), s.ByState)
+	counts(i18n.T(L, "by_sector"), i18n.Column(L, "sector_name"), s.BySector)
+	p.SummaryNote = i18n.T(L, "suppressed_note", in.MinN)
 }
 
 func heads(hs ...string) []htmlCell {
@@ -195,16 +196,16 @@ func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
 	q := m.s.Query
 	s := htmlSheet{ID: fmt.Sprintf("t%d-%s", i+1, q.Name), Title: m.title, Description: q.Description(L), ChartKind: string(m.kind)}
 	s.Notes = append(s.Notes, m.s.Notes...)
-	s.Notes = append(s.Notes, sprintf(L, "suppressed_note", in.MinN))
+	s.Notes = append(s.Notes, i18n.T(L, "suppressed_note", in.MinN))
 	if m.marked {
-		s.Notes = append(s.Notes, w(L, "marks_note"))
+		s.Notes = append(s.Notes, i18n.T(L, "marks_note"))
 	}
 	if m.s.Err != nil {
-		s.Error = w(L, "query_failed") + ": " + m.s.Err.Error()
+		s.Error = i18n.T(L, "query_failed") + ": " + m.s.Err.Error()
 		return s, nil
 	}
 	if m.chartErr != "" {
-		s.ChartError = w(L, "chart_failed") + ": " + m.chartErr
+		s.ChartError = i18n.T(L, "chart_failed") + ": " + m.chartErr
 	}
 	if m.svgData != nil {
 		svg, err := inlineSVG(m.svgData, m.title)
@@ -266,16 +267,16 @@ func isNumColumn(t *query.Table, c int) bool {
 
 func (p *htmlPage) methods(in *Input) {
 	L := in.Lang
-	q := htmlTable{Head: heads(colName(L, "question"), colName(L, "question_text"), colName(L, "type"), w(L, "n"))}
+	q := htmlTable{Head: heads(i18n.Column(L, "question"), i18n.Column(L, "question_text"), i18n.Column(L, "type"), i18n.T(L, "n"))}
 	q.Head[1].Num, q.Head[2].Num = false, false
 	for _, x := range in.Questions {
 		n := num(formatValue(L, kInt, int64(x.N)), false)
 		if x.Hidden {
 			n = num(".", true)
 		}
-		q.Rows = append(q.Rows, []htmlCell{{Text: x.ID}, {Text: x.Text}, {Text: typeName(L, x.Type)}, n})
+		q.Rows = append(q.Rows, []htmlCell{{Text: x.ID}, {Text: x.Text}, {Text: i18n.Type(L, x.Type)}, n})
 	}
-	p.Methods = htmlMethods{Questions: q, Paragraphs: in.Methods, Rule: sprintf(L, "rule_text", in.MinN, in.MinN)}
+	p.Methods = htmlMethods{Questions: q, Paragraphs: in.Methods, Rule: i18n.T(L, "rule_text", in.MinN, in.MinN)}
 }
 
 // plainHTML shows a table without suppression (codebook, imports, rejects);
@@ -286,7 +287,7 @@ func plainHTML(lang string, t *query.Table, conv func(col string, v any) any, li
 		return h
 	}
 	for c, name := range t.Columns {
-		h.Head = append(h.Head, htmlCell{Text: colName(lang, name), Num: isNumColumn(t, c)})
+		h.Head = append(h.Head, htmlCell{Text: i18n.Column(lang, name), Num: isNumColumn(t, c)})
 	}
 	for i, row := range t.Rows {
 		if limit >= 0 && i >= limit {
@@ -381,4 +382,13 @@ func inlineSVG(data []byte, title string) (template.HTML, error) {
 		return "", fmt.Errorf("%w: incomplete", errSVG)
 	}
 	return template.HTML(b.String()), nil // #nosec: built from escaped, allow-listed parts above
+}
+
+// pageWords are the catalogue texts the page template names as .W.key.
+func pageWords(lang string) map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"contents", "summary", "methods", "what_asked", "how_computed", "rule_applied", "codebook", "quality", "files", "rejects", "no_rejects"} {
+		m[k] = i18n.T(lang, k)
+	}
+	return m
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -78,7 +79,7 @@ func (m *sheetModel) heading(c int) string {
 	if h, ok := m.s.Headings[name]; ok {
 		return h
 	}
-	return colName(m.lang, name)
+	return i18n.Column(m.lang, name)
 }
 
 // grid is a chart's data: categories × series, with the table cells each
@@ -218,7 +219,7 @@ func wideGrid(s *Sheet, lang string) (*grid, error) {
 			return nil, fmt.Errorf("the table has no column %q", name)
 		}
 		g.cols = append(g.cols, c)
-		h := colName(lang, name)
+		h := i18n.Column(lang, name)
 		if hh, ok := s.Headings[name]; ok {
 			h = hh
 		}
@@ -292,11 +293,11 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 			d.Points = append(d.Points, p)
 		}
 	}
-	yTitle := colName(L, meta.Y)
+	yTitle := i18n.Column(L, meta.Y)
 	if h, ok := m.s.Headings[meta.Y]; ok {
 		yTitle = h
 	}
-	xTitle := colName(L, meta.X)
+	xTitle := i18n.Column(L, meta.X)
 	if h, ok := m.s.Headings[meta.X]; ok {
 		xTitle = h
 	}
@@ -305,7 +306,7 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 	if kind == chart.Heatmap {
 		// The heatmap's second axis is titled by the series; the longer
 		// list runs down the side.
-		yTitle = colName(L, meta.Series)
+		yTitle = i18n.Column(L, meta.Series)
 		if h, ok := m.s.Headings[meta.Series]; ok {
 			yTitle = h
 		}
@@ -324,13 +325,13 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 	}
 	var notes []string
 	if omitted {
-		notes = append(notes, sprintf(L, "chart_omitted", in.MinN))
+		notes = append(notes, i18n.T(L, "chart_omitted", in.MinN))
 	}
 	if shortened {
-		notes = append(notes, sprintf(L, "chart_partial", in.MinN))
+		notes = append(notes, i18n.T(L, "chart_partial", in.MinN))
 	}
 	if len(marked) > 0 {
-		notes = append(notes, w(L, "marks_note")+" "+strings.Join(marked, "; "))
+		notes = append(notes, i18n.T(L, "marks_note")+" "+strings.Join(marked, "; "))
 	}
 	spec.Note = strings.Join(notes, " ")
 	return spec, d

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -47,10 +48,10 @@ func (e Event) Label() string {
 // Title is the report's title: with the event's title, and the compared
 // events when the report compares a chosen pair.
 func (in *Input) Title() string {
-	t := w(in.Lang, "report_title")
+	t := i18n.T(in.Lang, "report_title")
 	switch {
 	case len(in.Compare) == 2:
-		t += ": " + fmt.Sprintf(w(in.Lang, "compared_title"), in.Compare[1].Label(), in.Compare[0].Label())
+		t += ": " + fmt.Sprintf(i18n.T(in.Lang, "compared_title"), in.Compare[1].Label(), in.Compare[0].Label())
 	case in.Event.Title != "":
 		t += ": " + in.Event.Title
 	}
@@ -168,12 +169,11 @@ type Written struct {
 // Write writes OUT/report.xlsx, OUT/report.html and OUT/charts/<name>.png
 // and .svg for every sheet with a chart.
 func Write(in Input, opt Options) (*Written, error) {
-	if in.Lang == "" {
-		in.Lang = "de"
+	lang, err := i18n.Parse(in.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	if in.Lang != "de" && in.Lang != "en" {
-		return nil, fmt.Errorf("report: language %q: de or en", in.Lang)
-	}
+	in.Lang = lang
 	if in.Now.IsZero() {
 		in.Now = time.Now()
 	}
@@ -185,14 +185,14 @@ func Write(in Input, opt Options) (*Written, error) {
 	for i := range in.Sheets {
 		models[i] = newSheetModel(&in, &in.Sheets[i])
 	}
-	bar := progress.Or(opt.Progress).Start(w(in.Lang, "progress_write"), len(models)+2)
+	bar := progress.Or(opt.Progress).Start(i18n.T(in.Lang, "progress_write"), len(models)+2)
 	defer bar.Finish()
 	for _, m := range models {
 		if err := m.render(&in, opt.Out); err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
 		if m.chartErr != "" {
-			written.Warnings = append(written.Warnings, fmt.Sprintf("%s: %s: %s", m.name, w(in.Lang, "chart_failed"), m.chartErr))
+			written.Warnings = append(written.Warnings, fmt.Sprintf("%s: %s: %s", m.name, i18n.T(in.Lang, "chart_failed"), m.chartErr))
 		}
 		if m.png != "" {
 			written.Charts = append(written.Charts, m.png, m.svg)

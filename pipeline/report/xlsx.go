@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/sanitize"
 )
@@ -37,7 +38,7 @@ func writeWorkbook(in *Input, models []*sheetModel, out string) (string, map[str
 	defer b.f.Close()
 	L := in.Lang
 	// Names first: the cover links to every sheet.
-	summary := b.sheetName(w(L, "summary"))
+	summary := b.sheetName(i18n.T(L, "summary"))
 	sheetOf := map[string]string{}
 	names := make([]string, len(models))
 	for i, m := range models {
@@ -48,7 +49,7 @@ func writeWorkbook(in *Input, models []*sheetModel, out string) (string, map[str
 		names[i] = b.sheetName(want)
 		sheetOf[m.name] = names[i]
 	}
-	methods, codebook, quality := b.sheetName(w(L, "methods")), b.sheetName(w(L, "codebook")), b.sheetName(w(L, "quality"))
+	methods, codebook, quality := b.sheetName(i18n.T(L, "methods")), b.sheetName(i18n.T(L, "codebook")), b.sheetName(i18n.T(L, "quality"))
 	if err := b.f.SetSheetName("Sheet1", summary); err != nil {
 		return "", nil, err
 	}
@@ -324,15 +325,15 @@ func (b *book) summary(sh string, contents []string) {
 	if in.Event.Title != "" {
 		ev = in.Event.Title + " (" + in.Event.ID + ")"
 	}
-	kv(w(L, "event"), ev)
+	kv(i18n.T(L, "event"), ev)
 	if in.Event.Date != "" {
-		kv(w(L, "date"), formatDate(L, in.Event.Date))
+		kv(i18n.T(L, "date"), formatDate(L, in.Event.Date))
 	}
 	if c := in.compared(); c != "" {
-		kv(w(L, "compared"), c)
+		kv(i18n.T(L, "compared"), c)
 	}
-	kv(w(L, "generated"), formatTime(L, in.Now))
-	b.text(sh, 1, row, w(L, "responses"))
+	kv(i18n.T(L, "generated"), formatTime(L, in.Now))
+	b.text(sh, 1, row, i18n.T(L, "responses"))
 	b.check(b.f.SetCellInt(sh, cell(2, row), int64(s.Responses)))
 	b.setStyle(sh, cell(2, row), cell(2, row), b.numStyle(kInt, "", true))
 	row += 2
@@ -364,21 +365,21 @@ func (b *book) summary(sh string, contents []string) {
 		}
 		row++
 	}
-	header(w(L, "key_figures"), w(L, "value"), w(L, "n"), colName(L, "ci_low"), colName(L, "ci_high"))
+	header(i18n.T(L, "key_figures"), i18n.T(L, "value"), i18n.T(L, "n"), i18n.Column(L, "ci_low"), i18n.Column(L, "ci_high"))
 	sat, nps := s.Satisfaction, s.NPS
-	sat.Label, nps.Label = w(L, "satisfaction"), w(L, "nps")
+	sat.Label, nps.Label = i18n.T(L, "satisfaction"), i18n.T(L, "nps")
 	figure(sat, kDec1, true)
 	figure(nps, kNPS, true)
 	row++
 	if len(s.TopNeeds) > 0 {
-		header(w(L, "top_needs"), w(L, "mean"), w(L, "n"), colName(L, "ci_low"), colName(L, "ci_high"))
+		header(i18n.T(L, "top_needs"), i18n.T(L, "mean"), i18n.T(L, "n"), i18n.Column(L, "ci_low"), i18n.Column(L, "ci_high"))
 		for _, f := range s.TopNeeds {
 			figure(f, kDec1, false)
 		}
 		row++
 	}
 	counts := func(title string, cs []Count) {
-		header(title, w(L, "n"), w(L, "share"))
+		header(title, i18n.T(L, "n"), i18n.T(L, "share"))
 		for _, c := range cs {
 			b.text(sh, 1, row, c.Label)
 			if c.Hidden {
@@ -394,12 +395,12 @@ func (b *book) summary(sh string, contents []string) {
 		}
 		row++
 	}
-	counts(w(L, "by_state"), s.ByState)
-	counts(w(L, "by_sector"), s.BySector)
-	b.styled(sh, 1, row, sprintf(L, "suppressed_note", in.MinN), b.noteStyle())
+	counts(i18n.T(L, "by_state"), s.ByState)
+	counts(i18n.T(L, "by_sector"), s.BySector)
+	b.styled(sh, 1, row, i18n.T(L, "suppressed_note", in.MinN), b.noteStyle())
 
 	// Contents, linked to each sheet.
-	b.styled(sh, 7, 3, w(L, "contents"), b.sectionStyle())
+	b.styled(sh, 7, 3, i18n.T(L, "contents"), b.sectionStyle())
 	for i, name := range contents {
 		r := 4 + i
 		b.text(sh, 7, r, name)
@@ -425,17 +426,17 @@ func (b *book) querySheet(sh string, m *sheetModel) error {
 	b.styled(sh, 1, 1, m.title, b.titleStyle())
 	b.styled(sh, 1, 2, q.Description(L), b.subStyle())
 	notes := append([]string{}, m.s.Notes...)
-	notes = append(notes, sprintf(L, "suppressed_note", b.in.MinN))
+	notes = append(notes, i18n.T(L, "suppressed_note", b.in.MinN))
 	if m.marked {
-		notes = append(notes, w(L, "marks_note"))
+		notes = append(notes, i18n.T(L, "marks_note"))
 	}
 	src := q.Source
 	if src == "built-in" {
 		src = "queries/" + q.Name + ".sql"
 	}
-	notes = append(notes, w(L, "source")+": "+src+" ("+q.Name+")")
+	notes = append(notes, i18n.T(L, "source")+": "+src+" ("+q.Name+")")
 	if m.chartErr != "" {
-		notes = append(notes, w(L, "chart_failed")+": "+m.chartErr)
+		notes = append(notes, i18n.T(L, "chart_failed")+": "+m.chartErr)
 	}
 	row := 3
 	for _, n := range notes {
@@ -444,7 +445,7 @@ func (b *book) querySheet(sh string, m *sheetModel) error {
 	}
 	headRow := row + 1
 	if m.s.Err != nil {
-		b.styled(sh, 1, headRow, w(L, "query_failed")+": "+m.s.Err.Error(), b.paraStyle())
+		b.styled(sh, 1, headRow, i18n.T(L, "query_failed")+": "+m.s.Err.Error(), b.paraStyle())
 		return b.err
 	}
 	last, _ := b.table(sh, headRow, m)
@@ -519,13 +520,13 @@ func (b *book) chartBlock(sh string, m *sheetModel, col, headRow int) *block {
 	L := b.in.Lang
 	g := m.grid
 	q := m.s.Query
-	b.styled(sh, col, headRow-1, w(L, "chart_data"), b.sectionStyle())
-	b.text(sh, col, headRow, colName(L, q.Meta.X))
+	b.styled(sh, col, headRow-1, i18n.T(L, "chart_data"), b.sectionStyle())
+	b.text(sh, col, headRow, i18n.Column(L, q.Meta.X))
 	blk := &block{sheet: sh, catCol: col, headRow: headRow, first: headRow + 1, last: headRow + len(g.xs)}
 	for j, s := range g.series {
 		name := s
 		if name == "" {
-			name = colName(L, q.Meta.Y)
+			name = i18n.Column(L, q.Meta.Y)
 		}
 		blk.series = append(blk.series, name)
 		blk.seriesCols = append(blk.seriesCols, col+1+j)
@@ -700,7 +701,7 @@ func (b *book) offsetSeries(blk *block, m *sheetModel, cats string) excelize.Cha
 	blk.offsetCol = col
 	blk.right++
 	L := b.in.Lang
-	b.styled(blk.sheet, col, blk.headRow, w(L, "chart_offset"), b.headStyle())
+	b.styled(blk.sheet, col, blk.headRow, i18n.T(L, "chart_offset"), b.headStyle())
 	for i := range g.xs {
 		hidden := false
 		for _, c := range g.cells[i] {
@@ -725,11 +726,11 @@ func (b *book) offsetSeries(blk *block, m *sheetModel, cats string) excelize.Cha
 func (b *book) methods(sh string) {
 	in := b.in
 	L := in.Lang
-	b.styled(sh, 1, 1, w(L, "methods"), b.titleStyle())
+	b.styled(sh, 1, 1, i18n.T(L, "methods"), b.titleStyle())
 	row := 3
-	b.styled(sh, 1, row, w(L, "what_asked"), b.sectionStyle())
+	b.styled(sh, 1, row, i18n.T(L, "what_asked"), b.sectionStyle())
 	row++
-	for j, h := range []string{colName(L, "question"), colName(L, "question_text"), colName(L, "type"), w(L, "n")} {
+	for j, h := range []string{i18n.Column(L, "question"), i18n.Column(L, "question_text"), i18n.Column(L, "type"), i18n.T(L, "n")} {
 		b.text(sh, j+1, row, h)
 	}
 	b.setStyle(sh, cell(1, row), cell(4, row), b.headStyle())
@@ -737,7 +738,7 @@ func (b *book) methods(sh string) {
 	for _, q := range in.Questions {
 		b.text(sh, 1, row, q.ID)
 		b.text(sh, 2, row, q.Text)
-		b.text(sh, 3, row, typeName(L, q.Type))
+		b.text(sh, 3, row, i18n.Type(L, q.Type))
 		if q.Hidden {
 			b.dot(sh, 4, row)
 		} else {
@@ -752,15 +753,15 @@ func (b *book) methods(sh string) {
 		b.check(b.f.SetRowHeight(sh, row, float64(15*(1+textWidth(p)/120))))
 		row++
 	}
-	b.styled(sh, 1, row, w(L, "how_computed"), b.sectionStyle())
+	b.styled(sh, 1, row, i18n.T(L, "how_computed"), b.sectionStyle())
 	row++
 	for _, p := range in.Methods {
 		para(p)
 	}
 	row++
-	b.styled(sh, 1, row, w(L, "rule_applied"), b.sectionStyle())
+	b.styled(sh, 1, row, i18n.T(L, "rule_applied"), b.sectionStyle())
 	row++
-	para(sprintf(L, "rule_text", in.MinN, in.MinN))
+	para(i18n.T(L, "rule_text", in.MinN, in.MinN))
 	b.check(b.f.SetColWidth(sh, "A", "A", 18))
 	b.check(b.f.SetColWidth(sh, "B", "B", 80))
 	b.check(b.f.SetColWidth(sh, "C", "C", 22))
@@ -793,10 +794,10 @@ func (b *book) plain(sh string, row int, t *query.Table, conv func(col string, v
 
 func (b *book) codebook(sh string) {
 	L := b.in.Lang
-	b.styled(sh, 1, 1, w(L, "codebook"), b.titleStyle())
+	b.styled(sh, 1, 1, i18n.T(L, "codebook"), b.titleStyle())
 	last := b.plain(sh, 3, b.in.Codebook, func(col string, v any) any {
 		if s, ok := v.(string); ok && col == "type" {
-			return typeName(L, s)
+			return i18n.Type(L, s)
 		}
 		return v
 	})
@@ -812,13 +813,13 @@ func (b *book) codebook(sh string) {
 
 func (b *book) quality(sh string) {
 	L := b.in.Lang
-	b.styled(sh, 1, 1, w(L, "quality"), b.titleStyle())
-	b.styled(sh, 1, 3, w(L, "files"), b.sectionStyle())
+	b.styled(sh, 1, 1, i18n.T(L, "quality"), b.titleStyle())
+	b.styled(sh, 1, 3, i18n.T(L, "files"), b.sectionStyle())
 	row := b.plain(sh, 4, b.in.Imports, nil) + 2
-	b.styled(sh, 1, row, w(L, "rejects"), b.sectionStyle())
+	b.styled(sh, 1, row, i18n.T(L, "rejects"), b.sectionStyle())
 	row++
 	if b.in.Rejects == nil || len(b.in.Rejects.Rows) == 0 {
-		b.text(sh, 1, row, w(L, "no_rejects"))
+		b.text(sh, 1, row, i18n.T(L, "no_rejects"))
 	} else {
 		b.plain(sh, row, b.in.Rejects, nil)
 	}
@@ -829,10 +830,7 @@ func (b *book) quality(sh string) {
 
 func (b *book) props() {
 	L := b.in.Lang
-	lang := "de-DE"
-	if L == "en" {
-		lang = "en-GB"
-	}
+	lang := i18n.T(L, "locale")
 	title := b.in.Title()
 	subject := b.in.Event.Label()
 	if b.in.Event.Date != "" {

@@ -1,10 +1,10 @@
 -- usage: scale_by_group(question, group)
 -- description: table: a scale question's items by a group expression over responses r (e.g. r.state): n, mean, sd, ci_low, ci_high, top2_share with its Wilson interval, p_adj and sig (▲/▼ vs the other respondents, Welch t test, Holm over the table)
 -- order: 20
--- n, mean, 95 % interval, top-2-box share (the two highest points) with
+-- n, mean, interval, top-2-box share (the two highest points) with
 -- its Wilson interval, and ▲/▼ where a group differs from the other
 -- respondents of the item (Welch t test, Holm over the table; groups or
--- rests under 5 answers are not tested).
+-- rests under min_n answers are not tested).
 create macro scale_by_group(q, g) as table
 with cells as (
     select g as grp, a.item,
@@ -24,16 +24,27 @@ vs_rest as (
                 / nullif(sum(n) over w - n - 1, 0))) as rsd
     from cells window w as (partition by item)
 ),
-tested as (select *, case when n >= 5 and rn >= 5 then welch_p(mean, sd, n, rmean, rsd, rn) end as p from vs_rest),
-ranked as (select *, count(p) over () as m, row_number() over (order by p nulls last) as k from tested),
-holm as (
-    select *, case when p is not null then
-             max(least(1, (m - k + 1) * p)) over (order by p nulls last, k rows between unbounded preceding and current row)
-           end as p_adj
+tested as (
+    select *, case when n >= getvariable('min_n') and rn >= getvariable('min_n') then welch_p(mean, sd, n, rmean, rsd, rn) end as p,
+           -- With two groups each is the other's rest: one comparison,
+           -- counted once in the Holm family (the second group's twin).
+           count(*) over (partition by item) = 2 and grp > min(grp) over (partition by item) as twin
+    from vs_rest
+),
+ranked as (
+    select *, count(p) filter (where not twin) over () as m,
+           row_number() over (order by twin, p nulls last) as k
+    from tested
+),
+stepped as (
+    select *, case when p is not null and not twin then
+             max(least(1, (m - k + 1) * p)) over (order by twin, p nulls last, k rows between unbounded preceding and current row)
+           end as p_step
     from ranked
-)
+),
+holm as (select *, case when twin then max(p_step) over (partition by item) else p_step end as p_adj from stepped)
 select grp, item, n, mean, sd,
        mean_ci_low(mean, sd, n) as ci_low, mean_ci_high(mean, sd, n) as ci_high,
        top2 / n as top2_share, wilson_low(top2, n) as top2_ci_low, wilson_high(top2, n) as top2_ci_high,
-       p_adj, case when p_adj < 0.05 then case when mean > rmean then '▲' else '▼' end end as sig
+       p_adj, case when p_adj < getvariable('alpha') then case when mean > rmean then '▲' else '▼' end end as sig
 from holm;

@@ -2,7 +2,7 @@
 -- description: table: a scale question's items in every wave of the waves view by a group expression over responses r ('all' for none): n, mean, ci, top2_share with its interval, change from the previous wave, p_adj and sig (Welch, Holm within each wave); asked = false where a wave did not ask the item
 -- order: 10
 -- The change from the group's previous wave is marked ▲/▼ where it is
--- significant (Welch t test, Holm within each wave; cells under 5 answers
+-- significant (Welch t test, Holm within each wave; cells under min_n answers
 -- are not tested). An item a wave did not ask has asked = false and no
 -- figures — never 0.
 create macro scale_trend(q, g) as table
@@ -33,7 +33,7 @@ grid as (
 ),
 tested as (
     select *, lag(mean) over h as prev_mean,
-           case when n >= 5 and lag(n) over h >= 5 then
+           case when n >= getvariable('min_n') and lag(n) over h >= getvariable('min_n') then
              welch_p(mean, sd, n, lag(mean) over h, lag(sd) over h, lag(n) over h)
            end as p
     from grid window h as (partition by grp, item order by wave)
@@ -53,5 +53,5 @@ select wave, event, event_title, grp, item, asked, n, mean, sd,
        mean_ci_low(mean, sd, n) as ci_low, mean_ci_high(mean, sd, n) as ci_high,
        top2 / n as top2_share, wilson_low(top2, n) as top2_ci_low, wilson_high(top2, n) as top2_ci_high,
        mean - prev_mean as change, p_adj,
-       case when p_adj < 0.05 then case when mean > prev_mean then '▲' else '▼' end end as sig
+       case when p_adj < getvariable('alpha') then case when mean > prev_mean then '▲' else '▼' end end as sig
 from holm;

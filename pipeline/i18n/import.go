@@ -1,0 +1,4 @@
+package i18n
+
+// importText is the text of the import area.
+var importText = catalog{}
