@@ -145,7 +145,8 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		for _, r := range results {
 			if r.Summary != nil && r.Summary.Rejected() > 0 {
 				abort()
-				return results, fmt.Errorf("import: %s: %d rejected values and %d rejected rows with %w", r.File, r.Summary.CellsRejected, r.Summary.RowsRejected, ErrStrict)
+				return results, fmt.Errorf("import: %s: %s and %s with %w", r.File,
+					plural(r.Summary.CellsRejected, "rejected value", "rejected values"), plural(r.Summary.RowsRejected, "rejected row", "rejected rows"), ErrStrict)
 			}
 		}
 	}
@@ -459,4 +460,12 @@ func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
 	}
 	defer rr.Release()
 	return survey.HeadRows(rr, n)
+}
+
+// plural is "1 row", "2 rows", "0 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

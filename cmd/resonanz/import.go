@@ -86,15 +86,17 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 	if !written {
 		imported = "nothing imported"
 	}
-	fmt.Fprintf(w, "%s: %d rows read, %s, %d rejected rows, %d rejected values, %d duplicates, %d blank rows skipped",
-		r.File, s.RowsRead, imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank)
+	fmt.Fprintf(w, "%s: %s read, %s, %s, %s, %s, %s skipped",
+		r.File, plural(s.RowsRead, "row", "rows"), imported, plural(s.RowsRejected, "rejected row", "rejected rows"),
+		plural(s.CellsRejected, "rejected value", "rejected values"), plural(s.Duplicates, "duplicate", "duplicates"),
+		plural(s.Blank, "blank row", "blank rows"))
 	if s.Scrubbed > 0 {
-		fmt.Fprintf(w, ", %d e-mail addresses or phone numbers removed from free text", s.Scrubbed)
+		fmt.Fprintf(w, ", %s removed from free text", plural(s.Scrubbed, "e-mail address or phone number", "e-mail addresses or phone numbers"))
 	}
 	fmt.Fprintln(w)
 	printRejects(w, r, verbose, written)
 	if len(r.Replaced) > 0 {
-		fmt.Fprintf(w, "%s: replaced %d earlier import(s) of this file\n", r.File, len(r.Replaced))
+		fmt.Fprintf(w, "%s: replaced %s of this file\n", r.File, plural(len(r.Replaced), "earlier import", "earlier imports"))
 	}
 }
 
@@ -146,7 +148,7 @@ func printRejects(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 		fmt.Fprintf(w, "  rejected %s: %q: %s\n", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason)
 	}
 	if n := s.Rejected(); n > len(show) {
-		fmt.Fprintf(w, "  … and %d more rejects\n", n-len(show))
+		fmt.Fprintf(w, "  … and %s\n", plural(n-len(show), "more reject", "more rejects"))
 	}
 	if s.Rejected() > 0 && written {
 		fmt.Fprintf(w, "  every reject: resonanz query \"select * from rejects\"\n")
@@ -163,4 +165,12 @@ func clip(s string, n int) string {
 	}
 	head := (n - 1) / 2
 	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
+}
+
+// plural is "1 row", "2 rows", "0 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

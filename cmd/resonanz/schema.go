@@ -63,7 +63,7 @@ see only those.`,
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVar(&o.Events, "event", nil, "events the views hold (default: the latest)")
+	f.StringSliceVarP(&o.Events, "event", "e", nil, "events the views hold (default: the latest)")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views: de or en")
 	return c

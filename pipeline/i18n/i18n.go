@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -56,6 +57,9 @@ func areaNames() []string {
 	return names
 }
 
+// ErrLanguage is a language resonanz has no text in.
+var ErrLanguage = errors.New("language")
+
 // Parse checks a language given by a user: "" is German.
 func Parse(lang string) (string, error) {
 	switch lang {
@@ -64,7 +68,7 @@ func Parse(lang string) (string, error) {
 	case EN:
 		return EN, nil
 	}
-	return "", fmt.Errorf("language %q: de or en", lang)
+	return "", fmt.Errorf("%w %q: de or en", ErrLanguage, lang)
 }
 
 // English says whether lang asks for English.

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/resonanz/resonanz/internal/testtool"
+)
+
+// TestWindowsBinary runs the Windows build (make dist) under Wine on the
+// bundled sample — in a folder, with a file, a dataset and a report folder
+// whose names hold umlauts and spaces — and compares its report.xlsx with
+// the one this Linux build writes from the same file: the cover figure by
+// figure, and every other sheet cell by cell.
+func TestWindowsBinary(t *testing.T) {
+	exe := os.Getenv("RESONANZ_WINDOWS_EXE")
+	if exe == "" {
+		t.Skip("RESONANZ_WINDOWS_EXE is not set: .ci/run windows builds the binary (make dist) and runs this test")
+	}
+	wine := testtool.Need(t, "wine")
+	exe, err := filepath.Abs(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	sample, err := os.ReadFile("../../testdata/mdk16-msforms.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		file = "Umfrage Müller 2025.xlsx"
+		data = "Daten Ä"
+		out  = "Bericht Ü"
+		key  = "Schlüssel.key"
+	)
+	args := []string{"run", file, "--event", "mdk16", "--event-title", "16. Mitteldeutsche Digitalisierungskonferenz",
+		"--event-date", "13.11.2025", "--data", data, "--out", out, "--key", key, "-q"}
+	dirs := map[string]string{}
+	for _, side := range []string{"linux", "windows"} {
+		d := filepath.Join(root, side, "Auswertung Größe")
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, file), sample, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dirs[side] = d
+	}
+
+	// The Linux run, in-process.
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dirs["linux"]); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	code := run(args, strings.NewReader(""), io.Discard, &stderr)
+	if err := os.Chdir(wd); err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 {
+		t.Fatalf("linux run: exit %d: %s", code, stderr.String())
+	}
+
+	prefix := filepath.Join(root, "wine")
+	winRun := func(want int, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(wine, append([]string{exe}, args...)...)
+		cmd.Dir = dirs["windows"]
+		cmd.Env = append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "RESONANZ_DATA=", "RESONANZ_KEY=")
+		var so, se bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &so, &se
+		start := time.Now()
+		err := cmd.Run()
+		got := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			got = ee.ExitCode()
+		} else if err != nil {
+			t.Fatalf("wine %s: %v", strings.Join(args, " "), err)
+		}
+		t.Logf("wine resonanz %s: exit %d in %s", strings.Join(args, " "), got, time.Since(start).Round(time.Millisecond))
+		if got != want {
+			t.Fatalf("wine resonanz %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), got, want, so.String(), se.String())
+		}
+		return strings.ReplaceAll(so.String(), "\r\n", "\n")
+	}
+
+	if v := winRun(0, "--version"); !strings.Contains(v, "windows/amd64") || !strings.Contains(v, "DuckDB v1.") {
+		t.Errorf("--version under Wine: %q", v)
+	}
+	winRun(0, args...)
+	// The same bytes again: a no-op, through the store's lock (LockFileEx).
+	if o := winRun(0, "import", file, "--event", "mdk16", "--data", data, "--key", key); !strings.Contains(o, "already imported") {
+		t.Errorf("second import under Wine: %q", o)
+	}
+	if o := winRun(0, "query", "select count(*) as n from responses", "--format", "csv", "--data", data); o != "n\n150\n" {
+		t.Errorf("query under Wine: %q", o)
+	}
+	winRun(0, "check", "--data", data)
+	winRun(exitUsage, "nosuch")
+	winRun(exitInput, "import", "fehlt.xlsx", "--event", "mdk16", "--data", data, "--key", key)
+
+	lin := readBook(t, filepath.Join(dirs["linux"], out, "report.xlsx"))
+	win := readBook(t, filepath.Join(dirs["windows"], out, "report.xlsx"))
+	if strings.Join(lin.sheets, "|") != strings.Join(win.sheets, "|") {
+		t.Fatalf("sheets: linux %q, windows %q", lin.sheets, win.sheets)
+	}
+	cover := lin.sheets[0]
+	if cover != "Übersicht" {
+		t.Fatalf("first sheet %q, want the cover Übersicht", cover)
+	}
+	// The cover's figures, named: a wrong run would differ here first.
+	for _, label := range []string{"Antworten", "Sachsen", "Thüringen", "Sachsen-Anhalt", "Politik", "Verwaltung"} {
+		l, w := lin.row(cover, label), win.row(cover, label)
+		if l == nil {
+			t.Errorf("cover: no row %q in the Linux report", label)
+			continue
+		}
+		if strings.Join(l, "\t") != strings.Join(w, "\t") {
+			t.Errorf("cover %s: linux %q, windows %q", label, l, w)
+		}
+	}
+	if got := lin.row(cover, "Antworten"); len(got) < 2 || got[1] != "150" {
+		t.Errorf("cover Antworten: %q, want 150", got)
+	}
+	for _, s := range lin.sheets {
+		l, w := lin.rows[s], win.rows[s]
+		if len(l) != len(w) {
+			t.Errorf("sheet %s: %d rows on linux, %d on windows", s, len(l), len(w))
+			continue
+		}
+		for i := range l {
+			if a, b := strings.Join(l[i], "\t"), strings.Join(w[i], "\t"); a != b {
+				t.Errorf("sheet %s row %d:\nlinux   %q\nwindows %q", s, i+1, a, b)
+			}
+		}
+	}
+	for _, f := range []string{"report.html", "charts/needs_by_state.png"} {
+		if _, err := os.Stat(filepath.Join(dirs["windows"], out, filepath.FromSlash(f))); err != nil {
+			t.Errorf("windows run: %v", err)
+		}
+	}
+}
+
+type book struct {
+	sheets []string
+	rows   map[string][][]string
+}
+
+func readBook(t *testing.T, path string) *book {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b := &book{sheets: f.GetSheetList(), rows: map[string][][]string{}}
+	for _, s := range b.sheets {
+		rows, err := f.GetRows(s, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.rows[s] = rows
+	}
+	return b
+}
+
+// row is the first row of sheet whose first cell is label.
+func (b *book) row(sheet, label string) []string {
+	for _, r := range b.rows[sheet] {
+		if len(r) > 0 && r[0] == label {
+			return r
+		}
+	}
+	return nil
+}
