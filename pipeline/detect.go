@@ -8,32 +8,35 @@ import (
 )
 
 // linkDataset compares what Detect found with the dataset's registry and
-// drafts the definition so that it links what belongs together: columns
-// whose wording matches an id already in the dataset get a columns rule
-// onto it, new items of known questions are added to them.
-func (det *Detection) linkDataset(ctx context.Context, dataDir string, def *survey.Definition, rows []*survey.Row) {
+// returns the definition extended by the dataset's questions, for Detect
+// to map the linked columns onto; nil without a dataset.
+func (det *Detection) linkDataset(ctx context.Context, dataDir string, def *survey.Definition) *survey.Definition {
 	reg, err := loadRegistry(ctx, dataDir)
 	if err != nil {
 		det.DataErr = fmt.Errorf("detect: %s: %w", dataDir, err)
-		return
+		return nil
 	}
 	if reg == nil {
-		return
+		return nil
 	}
 	det.Linking = reg.Link(det.Mapping, def)
-	det.Draft, det.Notes = reg.Extend(def).Draft(det.Linking.Apply(det.Mapping), rows)
+	return reg.Extend(def)
+}
+
+// nameNew names the new questions and items of the linking by the ids the
+// draft gives them, and adds the linking's notes to the draft's.
+func (det *Detection) nameNew() {
 	for id, n := range det.Linking.Notes() {
 		det.Notes[id] = joinNote(det.Notes[id], n)
 	}
-	// Name new questions and items by the ids the draft gives them.
-	ids := map[string]survey.ColumnRule{}
-	for _, r := range det.Draft.Columns {
-		ids[r.Header] = r
+	byCol := map[int]survey.Column{}
+	for _, c := range det.Mapping.Columns {
+		byCol[c.Index] = c
 	}
 	for _, list := range [][]survey.Link{det.Linking.NewItems, det.Linking.New} {
 		for i := range list {
-			if r, ok := ids[list[i].Column.Header]; ok && list[i].Item == "" {
-				list[i].Question, list[i].Item = r.Question, r.Item
+			if c, ok := byCol[list[i].Column.Index]; ok && c.Kind == survey.KindQuestion {
+				list[i].Question, list[i].Item = c.Question, c.Item
 			}
 		}
 	}

@@ -29,6 +29,7 @@ type ImportOptions struct {
 	Files      []string
 	Survey     string // survey definition file; "" for the built-in template
 	Sheet      string // sheet to read; "" picks the one that looks like responses
+	HeaderRow  int    // the header row (--header-row); 0 finds it
 	Strict     bool   // any reject fails the import
 	Replace    bool   // the files replace earlier imports of the same file name
 	Ingest     ingest.Options
@@ -48,14 +49,17 @@ type ImportOptions struct {
 
 // FileResult is what one file's import did.
 type FileResult struct {
-	File     string
-	Sheet    string
-	Sheets   []string // every sheet of a workbook, to say which was chosen
-	Survey   *survey.Definition
-	Skipped  string // why nothing was imported (same bytes already imported)
-	Summary  *survey.Summary
-	Replaced []string // import ids this one replaced
-	Import   *store.Import
+	File   string
+	Sheet  string
+	Sheets []string // every sheet of a workbook, to say which was chosen
+	Survey *survey.Definition
+	// Detection is how the file was understood: the tool, the header, each
+	// column's type and answers, and the definition it was read with.
+	Detection *survey.Detection
+	Skipped   string // why nothing was imported (same bytes already imported)
+	Summary   *survey.Summary
+	Replaced  []string // import ids this one replaced
+	Import    *store.Import
 }
 
 // ErrStrict means --strict refused an import with rejects.
@@ -75,13 +79,9 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		}
 		opt.EventDate = d // stored as ISO, however it was typed
 	}
-	def := survey.Builtin()
-	if opt.Survey != "" {
-		d, err := survey.Load(opt.Survey)
-		if err != nil {
-			return nil, fmt.Errorf("import: %w", err)
-		}
-		def = d
+	def, own, err := loadSurvey(opt.Survey)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
 	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
@@ -130,7 +130,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	}
 	var staged []*survey.IDs // respondents staged by earlier files of this run
 	for _, path := range opt.Files {
-		res, txn, err := importFile(ctx, st, m, def, opt, path, staged)
+		res, txn, err := importFile(ctx, st, m, def, own, opt, path, staged)
 		if err != nil {
 			abort()
 			return nil, fmt.Errorf("import: %w", err)
@@ -201,7 +201,17 @@ func fileHash(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, opt ImportOptions, path string, staged []*survey.IDs) (*FileResult, *store.Txn, error) {
+// loadSurvey reads the user's definition, or takes the built-in template;
+// own says it is the user's.
+func loadSurvey(path string) (*survey.Definition, bool, error) {
+	if path == "" {
+		return survey.Builtin(), false, nil
+	}
+	d, err := survey.Load(path)
+	return d, true, err
+}
+
+func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *survey.Definition, own bool, opt ImportOptions, path string, staged []*survey.IDs) (*FileResult, *store.Txn, error) {
 	name := filepath.Base(path)
 	// The file is hashed while it is opened and its sheet found, on a core
 	// that would idle; whether these bytes were imported before is still
@@ -215,11 +225,11 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	}()
 	book, openErr := ingest.Open(path, opt.Ingest)
 	var sheet string
-	var mapping *survey.Mapping
+	var det *survey.Detection
 	var pickErr error
 	if openErr == nil {
 		defer book.Close()
-		sheet, mapping, _, pickErr = pickSheet(book, def, opt.Sheet)
+		sheet, det, pickErr = pickSheet(book, def, pick{want: opt.Sheet, own: own, headerRow: opt.HeaderRow, rows: survey.ProfileRows})
 	}
 	if err := <-hashed; err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
@@ -247,7 +257,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	if pickErr != nil {
 		return nil, nil, pickErr
 	}
-	res.Sheet = sheet
+	res.Sheet, res.Detection, res.Survey = sheet, det, det.Survey
 	if book.Format() != "csv" {
 		res.Sheets = book.Sheets()
 	}
@@ -273,9 +283,9 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		return existing.Has(r) || slices.ContainsFunc(staged, func(s *survey.IDs) bool { return s.Has(r) })
 	}
 	w := newAsyncSink(txn)
-	sum, err := survey.Normalize(cells, def, survey.Options{
+	sum, err := survey.Normalize(cells, det.Survey, survey.Options{
 		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet),
-		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: mapping,
+		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: &det.Mapping,
 	}, w)
 	if werr := w.Close(); err == nil {
 		err = werr
@@ -323,38 +333,50 @@ func sheetLabel(b ingest.Book, sheet string) string {
 	return sheet
 }
 
-// pickSheet chooses the sheet to import: the one asked for, or the one whose
-// header matches the survey best. When no sheet maps a question it returns
-// the best guess with ok false, for detect to show, and err says why.
-func pickSheet(b ingest.Book, def *survey.Definition, want string) (sheet string, m *survey.Mapping, ok bool, err error) {
+// pick says how pickSheet chooses and reads a sheet.
+type pick struct {
+	want      string // the sheet asked for, "" for any
+	own       bool   // the definition is the user's
+	headerRow int
+	rows      int // rows the chosen sheet's values are read from; 0 all
+}
+
+// pickRows is how many rows of each sheet are read to choose among them.
+const pickRows = 1000
+
+// pickSheet chooses the sheet to import, the one asked for or the one
+// whose columns are most questions, and detects it reading p.rows rows.
+// When no column feeds a question it returns the detection with an error
+// saying why, for detect to show.
+func pickSheet(b ingest.Book, def *survey.Definition, p pick) (string, *survey.Detection, error) {
 	sheets := b.Sheets()
-	if want != "" && b.Format() == "csv" {
-		return "", nil, false, fmt.Errorf("%s: %w %q: a CSV file has no sheets", b.Name(), ingest.ErrNoSheet, want)
+	if p.want != "" && b.Format() == "csv" {
+		return "", nil, fmt.Errorf("%s: %w %q: a CSV file has no sheets", b.Name(), ingest.ErrNoSheet, p.want)
 	}
-	if want != "" {
-		if !slices.Contains(sheets, want) {
-			return "", nil, false, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, want, strings.Join(sheets, ", "))
+	if p.want != "" {
+		if !slices.Contains(sheets, p.want) {
+			return "", nil, fmt.Errorf("%s: %w %q (sheets: %s)", b.Name(), ingest.ErrNoSheet, p.want, strings.Join(sheets, ", "))
 		}
-		sheets = []string{want}
+		sheets = []string{p.want}
 	}
-	bestScore := -1
-	for _, s := range sheets {
-		rows, err := headRows(b, s, survey.HeaderScan)
-		if err != nil {
-			return "", nil, false, err
-		}
-		cand, candOK := def.Detect(sheetLabel(b, s), rows)
-		score := cand.Score()
-		if !candOK {
-			score = -1 // a sheet that maps no question only serves to explain
-		}
-		if m == nil || score > bestScore || (score == bestScore && !ok && len(cand.Columns) > len(m.Columns)) {
-			sheet, bestScore, ok = s, score, candOK
-			m = &cand
+	sheet, best := sheets[0], -1
+	if len(sheets) > 1 {
+		for _, s := range sheets {
+			det, err := detectSheet(b, def, s, p, pickRows)
+			if err != nil {
+				return "", nil, err
+			}
+			if score := sheetScore(det); score > best {
+				sheet, best = s, score
+			}
 		}
 	}
-	if ok {
-		return sheet, m, true, nil
+	det, err := detectSheet(b, def, sheet, p, p.rows)
+	if err != nil {
+		return "", nil, err
+	}
+	if surveyLike(det, p.own) {
+		return sheet, det, nil
 	}
 	where := b.Name()
 	switch {
@@ -364,11 +386,66 @@ func pickSheet(b ingest.Book, def *survey.Definition, want string) (sheet string
 	default:
 		where += ": sheets " + strings.Join(sheets, ", ")
 	}
-	if m != nil && m.Layout == survey.LayoutLimeCodes {
-		return sheet, m, false, fmt.Errorf("%s: %w: %w; write a draft with `resonanz detect %s --write-survey survey.yaml`, complete it and import with --survey survey.yaml",
-			where, survey.ErrNoQuestions, survey.ErrCodeHeaders, b.Name())
+	if p.own {
+		return sheet, det, fmt.Errorf("%s: %w of the survey definition (looked for: %s)", where, survey.ErrNoQuestions, questionIDs(def))
 	}
-	return sheet, m, false, fmt.Errorf("%s: %w (looked for: %s)", where, survey.ErrNoQuestions, questionIDs(def))
+	return sheet, det, fmt.Errorf("%s: %w: no header row over columns of answers", where, survey.ErrNoQuestions)
+}
+
+// surveyLike says a sheet holds responses: columns that feed questions of
+// the user's definition, or, drafted from the file, two such columns, or
+// one beside the tool's response id or time (a sheet of notes is one
+// column of text).
+func surveyLike(det *survey.Detection, own bool) bool {
+	m := &det.Mapping
+	n := len(m.Mapped())
+	if own || n == 0 {
+		return n > 0
+	}
+	for _, c := range m.Columns {
+		if c.Kind == survey.KindID || c.Kind == survey.KindSubmitted {
+			return true
+		}
+	}
+	return n >= 2
+}
+
+// sheetScore ranks sheets: columns that feed questions, and the tool's own
+// columns beside them.
+func sheetScore(det *survey.Detection) int {
+	n := 0
+	for _, c := range det.Mapping.Columns {
+		switch c.Kind {
+		case survey.KindQuestion:
+			n += 2
+			if c.By != "draft" {
+				n++
+			}
+		case survey.KindID, survey.KindSubmitted:
+			n++
+		}
+	}
+	return n * min(det.Rows, 3)
+}
+
+// detectSheet detects one sheet, reading up to rows rows (0: all).
+func detectSheet(b ingest.Book, def *survey.Definition, sheet string, p pick, rows int) (*survey.Detection, error) {
+	rr, err := b.Cells(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer rr.Release()
+	det, err := def.Detect(survey.Rows(rr), survey.DetectOptions{
+		Sheet: sheetLabel(b, sheet), File: b.Name(), CSV: b.Format() == "csv", HeaderRow: p.headerRow, Own: p.own, MaxRows: rows,
+	})
+	if err != nil {
+		where := b.Name()
+		if b.Format() != "csv" {
+			where += ": " + sheet
+		}
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return det, nil
 }
 
 func questionIDs(d *survey.Definition) string {
@@ -383,28 +460,26 @@ func questionIDs(d *survey.Definition) string {
 type DetectOptions struct {
 	// DataDir, when it holds a dataset, is compared with the file: which
 	// columns match questions it already has, which are new or gone.
-	DataDir string
-	File    string
-	Survey  string // survey definition file; "" for the built-in template
-	Sheet   string // sheet to read; "" picks the one that looks like responses
-	Ingest  ingest.Options
+	DataDir   string
+	File      string
+	Survey    string // survey definition file; "" for the built-in template
+	Sheet     string // sheet to read; "" picks the one that looks like responses
+	HeaderRow int    // the header row; 0 finds it
+	Ingest    ingest.Options
 }
 
 // Detection is what Detect understood of a file.
 type Detection struct {
-	File    string
-	Sheet   string   // the sheet read; "" for CSV
-	Sheets  []string // every sheet of a workbook
-	Mapping survey.Mapping
-	// OK says the header maps questions of the survey: import would run.
+	File   string
+	Sheet  string   // the sheet read; "" for CSV
+	Sheets []string // every sheet of a workbook
+	*survey.Detection
+	// OK says the file has columns that feed questions: import would run.
 	// Problem says why not.
 	OK      bool
 	Problem error
-	Survey  *survey.Definition
-	// Draft is a survey definition for this file, with notes (per question
-	// id) on what was guessed; see survey.Definition.Draft.
-	Draft *survey.Definition
-	Notes map[string]string
+	// Own says the definition is the user's (--survey).
+	Own bool
 	// Linking compares the file with the dataset in DataDir (nil without
 	// one): columns linked to its ids by their wording, new and gone
 	// questions. The draft maps the linked columns onto those ids.
@@ -414,52 +489,47 @@ type Detection struct {
 	DataErr error
 }
 
-// DraftRows is how many rows of a sheet Detect reads to guess the answers of
-// columns nobody recognised.
-const DraftRows = 1000
-
-// Detect reads a file's header as import would and drafts a survey
-// definition for it; with a dataset in DataDir it also compares the file's
-// questions with those the dataset holds. It writes nothing.
+// Detect reads a file as import would, every row of it, and drafts a
+// survey definition for it; with a dataset in DataDir it also compares
+// the file's questions with those the dataset holds. It writes nothing.
 func Detect(ctx context.Context, opt DetectOptions) (*Detection, error) {
-	def := survey.Builtin()
-	if opt.Survey != "" {
-		d, err := survey.Load(opt.Survey)
-		if err != nil {
-			return nil, fmt.Errorf("detect: %w", err)
-		}
-		def = d
+	def, own, err := loadSurvey(opt.Survey)
+	if err != nil {
+		return nil, fmt.Errorf("detect: %w", err)
 	}
 	book, err := ingest.Open(opt.File, opt.Ingest)
 	if err != nil {
 		return nil, fmt.Errorf("detect: %w", err)
 	}
 	defer book.Close()
-	sheet, m, ok, problem := pickSheet(book, def, opt.Sheet)
-	if m == nil {
+	p := pick{want: opt.Sheet, own: own, headerRow: opt.HeaderRow}
+	sheet, sd, problem := pickSheet(book, def, p)
+	if sd == nil {
 		return nil, fmt.Errorf("detect: %w", problem)
 	}
-	rows, err := headRows(book, sheet, DraftRows)
-	if err != nil {
-		return nil, fmt.Errorf("detect: %w", err)
-	}
-	det := &Detection{File: book.Name(), Sheet: sheetLabel(book, sheet), Mapping: *m, OK: ok, Problem: problem, Survey: def}
+	det := &Detection{File: book.Name(), Sheet: sheetLabel(book, sheet), Detection: sd, OK: problem == nil, Problem: problem, Own: own}
 	if book.Format() != "csv" {
 		det.Sheets = book.Sheets()
 	}
-	det.Draft, det.Notes = def.Draft(*m, rows)
-	det.linkDataset(ctx, opt.DataDir, def, rows)
-	return det, nil
-}
-
-// headRows reads the first rows of a sheet for header detection.
-func headRows(b ingest.Book, sheet string, n int) ([]*survey.Row, error) {
-	rr, err := b.Cells(sheet)
-	if err != nil {
-		return nil, err
+	ext := det.linkDataset(ctx, opt.DataDir, def)
+	if ext != nil {
+		// Detect again with the dataset's questions, the linked columns
+		// assigned to them.
+		rr, err := book.Cells(sheet)
+		if err != nil {
+			return nil, fmt.Errorf("detect: %w", err)
+		}
+		defer rr.Release()
+		d2, err := ext.Detect(survey.Rows(rr), survey.DetectOptions{
+			Sheet: det.Sheet, File: det.File, CSV: book.Format() == "csv", HeaderRow: opt.HeaderRow, Own: own, Assign: det.Linking.Assign(),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("detect: %w", err)
+		}
+		det.Detection = d2
+		det.nameNew()
 	}
-	defer rr.Release()
-	return survey.HeadRows(rr, n)
+	return det, nil
 }
 
 // plural is "1 row", "2 rows", "0 rows".

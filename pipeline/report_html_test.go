@@ -120,6 +120,9 @@ func artifacts(t *testing.T) string {
 // TestBrowserSeesRequests is the control for TestReportHTMLInChromium: a
 // page that does load something is caught, so "no request" means none.
 func TestBrowserSeesRequests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	b := newBrowser(t, 800, 600, false)
 	page := filepath.Join(t.TempDir(), "leaky.html")
 	if err := os.WriteFile(page, []byte(`<!DOCTYPE html><p>x</p><img src="http://127.0.0.1:9/pixel.png">`), 0o644); err != nil {
@@ -172,6 +175,9 @@ const factsJS = `(() => {
 // table and chart is there, the page makes no request, it fits a phone
 // screen and prints on A4. Screenshots and the PDF are kept as artifacts.
 func TestReportHTMLInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	chromiumPath(t)
 	w := sampleReport(t, "de")
 	out := artifacts(t)

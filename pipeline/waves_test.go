@@ -73,7 +73,7 @@ func TestRegistryLinksThirdWave(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range builtin.Mapping.Columns {
-		if strings.Contains(c.Header, "Veränderungsbedarf") && c.Kind == survey.KindQuestion {
+		if strings.Contains(c.Header, "Veränderungsbedarf") && c.Kind == survey.KindQuestion && c.By != "draft" {
 			t.Fatalf("the built-in definition recognises %q by itself: the fixture no longer tests the registry", c.Header)
 		}
 	}

@@ -55,6 +55,7 @@ trend across reworded questions; check the links it marks TODO.`,
 	f := c.Flags()
 	f.StringVar(&o.Survey, "survey", "", "survey definition file (YAML); default: the built-in conference template")
 	f.StringVar(&o.Sheet, "sheet", "", "sheet to read; default: the one that looks like responses")
+	f.IntVar(&o.HeaderRow, "header-row", 0, "the row that holds the column titles; default: found from the sheet's structure")
 	f.StringVar(&o.WriteSurvey, "write-survey", "", "write a draft survey definition (YAML) for this file to `OUT.yaml`")
 	f.StringVar(&o.Ingest.Encoding, "encoding", "", "CSV encoding (utf-8, windows-1252, latin1); default: detected")
 	return c
@@ -67,23 +68,30 @@ func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
 	}
 	w := g.stdout
 	printHeader(w, d.File, d.Sheet, d.Sheets, &d.Mapping)
-	printMapping(w, &d.Mapping, true)
+	printColumns(w, d.Detection, d.Survey, true)
 	printMissing(w, &d.Mapping, d.Survey)
+	printWarnings(w, &d.Mapping)
+	printMatched(w, d.Reworded)
+	printUnknown(w, d.Unknown)
 	if d.DataErr != nil {
 		fmt.Fprintf(g.stderr, "resonanz: warning: %v\n", d.DataErr)
 	}
 	if d.Linking != nil {
 		printLinking(w, o.DataDir, d.Linking)
 	}
-	switch {
-	case d.Mapping.Layout == survey.LayoutLimeCodes && !d.OK:
-		fmt.Fprintf(w, "The headers are question codes: only a survey definition says what they mean.\n")
-	case !d.OK:
-		fmt.Fprintf(w, "No column matches a question of the survey %q: import would fail.\n", d.Survey.Name)
+	fmt.Fprintf(w, "%d responses read", d.Rows)
+	if d.Own {
+		fmt.Fprintf(w, "; read with the survey definition %q", d.Survey.Name)
+	} else {
+		fmt.Fprintf(w, "; without a survey definition, import reads the file as drafted here")
+	}
+	fmt.Fprintln(w)
+	if !d.OK {
+		fmt.Fprintf(w, "No column feeds a question: import would fail (%v).\n", d.Problem)
 	}
 	if o.WriteSurvey == "" {
-		if !d.OK {
-			fmt.Fprintf(w, "Write a draft survey definition with --write-survey FILE.yaml, complete it, then import with --survey FILE.yaml.\n")
+		if !d.OK || len(d.Notes) > 0 {
+			fmt.Fprintf(w, "Write the draft survey definition with --write-survey FILE.yaml, check it, then import with --survey FILE.yaml.\n")
 		}
 		return nil
 	}
@@ -97,9 +105,8 @@ func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
 	if err := os.WriteFile(o.WriteSurvey, y, 0o644); err != nil {
 		return fmt.Errorf("detect: %w", err)
 	}
-	todo := len(d.Notes)
-	fmt.Fprintf(w, "Draft survey definition written to %s (%d questions, %d marked TODO): edit it, then import with --survey %s.\n",
-		o.WriteSurvey, len(d.Draft.Questions), todo, o.WriteSurvey)
+	fmt.Fprintf(w, "Draft survey definition written to %s (%d questions, %d marked TODO): check it, then import with --survey %s.\n",
+		o.WriteSurvey, len(d.Draft.Questions), len(d.Notes), o.WriteSurvey)
 	return nil
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/ingest"
-	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 type importOptions struct {
@@ -24,6 +23,7 @@ func addImportFlags(c *cobra.Command, o *importOptions) {
 	f.StringVar(&o.EventDate, "event-date", "", "the event's date, YYYY-MM-DD")
 	f.StringVar(&o.Survey, "survey", "", "survey definition file (YAML); default: the built-in conference template")
 	f.StringVar(&o.Sheet, "sheet", "", "sheet to import; default: the one that looks like responses")
+	f.IntVar(&o.HeaderRow, "header-row", 0, "the row that holds the column titles; default: found from the sheet's structure")
 	f.BoolVar(&o.Strict, "strict", false, "fail, importing nothing, if any value is rejected")
 	f.BoolVar(&o.Replace, "replace", false, "replace an earlier import of a file with the same name in this event")
 	f.StringVar(&o.Ingest.Encoding, "encoding", "", "CSV encoding (utf-8, windows-1252, latin1); default: detected")
@@ -80,8 +80,10 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 	}
 	s := r.Summary
 	printHeader(w, r.File, r.Sheet, r.Sheets, &s.Mapping)
-	printMapping(w, &s.Mapping, verbose)
+	printColumns(w, r.Detection, r.Survey, verbose)
 	printMissing(w, &s.Mapping, r.Survey)
+	printWarnings(w, &s.Mapping)
+	printDrafted(w, r.Detection, r.Survey)
 	imported := fmt.Sprintf("%d imported", s.Imported)
 	if !written {
 		imported = "nothing imported"
@@ -90,49 +92,21 @@ func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
 		r.File, plural(s.RowsRead, "row", "rows"), imported, plural(s.RowsRejected, "rejected row", "rejected rows"),
 		plural(s.CellsRejected, "rejected value", "rejected values"), plural(s.Duplicates, "duplicate", "duplicates"),
 		plural(s.Blank, "blank row", "blank rows"))
+	if s.Skipped > 0 {
+		fmt.Fprintf(w, ", %s", plural(s.Skipped, "row that is no response", "rows that are no responses"))
+	}
 	if s.Scrubbed > 0 {
 		fmt.Fprintf(w, ", %s removed from free text", plural(s.Scrubbed, "e-mail address or phone number", "e-mail addresses or phone numbers"))
 	}
 	fmt.Fprintln(w)
+	if r.Detection != nil {
+		printMatched(w, r.Detection.Reworded)
+	}
+	printMatched(w, s.Matched)
+	printUnknown(w, s.Unknown)
 	printRejects(w, r, verbose, written)
 	if len(r.Replaced) > 0 {
 		fmt.Fprintf(w, "%s: replaced %s of this file\n", r.File, plural(len(r.Replaced), "earlier import", "earlier imports"))
-	}
-}
-
-// printMapping shows which column feeds which question, so a wrong guess is
-// seen before anyone reads the report; all shows the tool's metadata columns too.
-func printMapping(w io.Writer, m *survey.Mapping, all bool) {
-	for _, c := range m.Columns {
-		target := ""
-		switch c.Kind {
-		case survey.KindQuestion:
-			target = c.Question
-			if c.Item != "" {
-				target += "." + c.Item
-			}
-		case survey.KindID:
-			target = "(response id)"
-		case survey.KindSubmitted:
-			target = "(submitted at)"
-		case survey.KindPersonal:
-			target = "(personal data: not stored)"
-		case survey.KindSystem:
-			if !all {
-				continue
-			}
-			target = "(tool metadata: not stored)"
-		default:
-			target = "(not recognised: not stored)"
-			if c.Note != "" {
-				target = "(not stored: " + c.Note + ")"
-			}
-		}
-		header := c.Header
-		if c.Text != "" {
-			header += " · " + c.Text
-		}
-		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(header, 50), target)
 	}
 }
 

@@ -229,8 +229,7 @@ func TestFormulaInjection(t *testing.T) {
 	}
 
 	// Query output: text as text, numbers (also negative ones) as numbers.
-	const q = `select text, question, -length(text) as neg, length(text) / 2 as half from comments
-		union all select value, 'reject', -length(value), length(value) / 2 from rejects order by 1`
+	const q = `select text, question, -length(text) as neg, length(text) / 2 as half from comments union all select value, 'reject', -length(value), length(value) / 2 from rejects order by 1`
 	qx, qc := filepath.Join(dir, "q.xlsx"), filepath.Join(dir, "q.csv")
 	runIn(t, "query", q, "--event", "inj", "--data", data, "--format", "xlsx", "--out", qx)
 	runIn(t, "query", q, "--event", "inj", "--data", data, "--format", "csv", "--out", qc)

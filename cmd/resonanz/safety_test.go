@@ -322,6 +322,9 @@ func (c *crashSetup) check(t *testing.T, point, want string) {
 // store's RESONANZ_CRASH_AT hook) after every step of publishing: before
 // the manifest's rename the dataset must be the old one, after it the new.
 func TestCrashAtEachPublishStep(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	needCrashHook(t)
 	t.Parallel()
 	for _, tc := range []struct {
@@ -408,6 +411,9 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 // publishing); the publishing steps themselves are hit one by one by
 // TestCrashAtEachPublishStep.
 func TestKillLargeImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
 	dir := t.TempDir()
 	big := filepath.Join(dir, "gross.csv")
 	lateFile(t, big, 10000, 100001)

@@ -65,6 +65,7 @@ type Column struct {
 	Name       string
 	Type       string // the DuckDB type as DuckDB names it: VARCHAR, DOUBLE, INTEGER, BIGINT, TIMESTAMP WITH TIME ZONE
 	Dictionary bool   // Arrow dictionary-encoded (Parquet and SQL see plain strings)
+	Note       string // the comment after the column in its file
 	arrow      arrow.DataType
 }
 
@@ -270,7 +271,7 @@ func parse(file, text string) (*Object, error) {
 		if o.WrittenBy != "survey" && o.WrittenBy != "store" {
 			return nil, errf("written_by: want survey or store, got %q", o.WrittenBy)
 		}
-		cols, err := columns(stmt)
+		cols, err := columns(text)
 		if err != nil {
 			return nil, errf("%w", err)
 		}
@@ -313,23 +314,47 @@ func stripComments(text string) string {
 	return b.String()
 }
 
-// columns reads the column list of `create table name (col type, …)`.
-func columns(stmt string) ([]Column, error) {
-	open, end := strings.Index(stmt, "("), strings.LastIndex(stmt, ")")
-	if open < 0 || end < open {
-		return nil, fmt.Errorf("no column list")
-	}
+// columns reads the column list of `create table name (col type, …)`;
+// a comment after a column says what it holds.
+func columns(text string) ([]Column, error) {
 	var cols []Column
-	for _, def := range strings.Split(stmt[open+1:end], ",") {
-		f := strings.Fields(def)
-		if len(f) != 2 {
-			return nil, fmt.Errorf("column %q: want name and type", strings.TrimSpace(def))
+	in := false
+	for _, line := range strings.Split(text, "\n") {
+		code, note, _ := strings.Cut(line, "--")
+		if !in {
+			i := strings.Index(code, "(")
+			if i < 0 {
+				continue
+			}
+			in, code = true, code[i+1:]
 		}
-		typ, ok := sqlTypes[strings.ToUpper(f[1])]
-		if !ok {
-			return nil, fmt.Errorf("column %s: type %s is none of varchar, double, integer, bigint, timestamptz", f[0], f[1])
+		end := strings.LastIndex(code, ")")
+		if end >= 0 {
+			code = code[:end]
 		}
-		cols = append(cols, Column{Name: strings.Trim(f[0], `"`), Type: typ.name, arrow: typ.arrow})
+		for _, def := range strings.Split(code, ",") {
+			f := strings.Fields(def)
+			if len(f) == 0 {
+				continue
+			}
+			if len(f) != 2 {
+				return nil, fmt.Errorf("column %q: want name and type", strings.TrimSpace(def))
+			}
+			typ, ok := sqlTypes[strings.ToUpper(f[1])]
+			if !ok {
+				return nil, fmt.Errorf("column %s: type %s is none of varchar, double, integer, bigint, timestamptz", f[0], f[1])
+			}
+			cols = append(cols, Column{Name: strings.Trim(f[0], `"`), Type: typ.name, arrow: typ.arrow})
+		}
+		if n := strings.TrimSpace(note); n != "" && len(cols) > 0 {
+			cols[len(cols)-1].Note = n
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if !in || len(cols) == 0 {
+		return nil, fmt.Errorf("no column list")
 	}
 	return cols, nil
 }

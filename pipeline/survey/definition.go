@@ -77,7 +77,11 @@ type Question struct {
 	Missing   []string `yaml:"missing,omitempty"`
 	Items     []Item   `yaml:"items,omitempty"`
 
-	match []*regexp.Regexp
+	// fromMatrix marks a drafted single question that is one row of a
+	// matrix of answers without an order: no breakdown.
+	fromMatrix bool
+	match      []*regexp.Regexp // word patterns, on key(header)
+	matchFold  []*regexp.Regexp // /regular expressions/, on fold(header)
 }
 
 // Item is a row of a scale question or an option of a multi question.
@@ -86,6 +90,9 @@ type Item struct {
 	Text    string   `yaml:"text"`
 	TextEn  string   `yaml:"text_en,omitempty"`
 	Aliases []string `yaml:"aliases,omitempty"`
+	// Other marks the option "other": chosen by an answer that matches no
+	// option (a text typed into the box), which is kept as a comment.
+	Other bool `yaml:"other,omitempty"`
 }
 
 // Label is an answer of a single, scale or numeric question. Code is what a
@@ -98,6 +105,10 @@ type Label struct {
 	Aliases []string `yaml:"aliases,omitempty"`
 	// Codes are how an export may write this answer (LimeSurvey's A1, …).
 	Codes []string `yaml:"codes,omitempty"`
+	// Other marks the answer "other" of a single question: a text typed
+	// into its box (in the cell, or in a column of its own) counts as it
+	// and is kept as a comment.
+	Other bool `yaml:"other,omitempty"`
 }
 
 // ColumnRule maps a source column onto a question (and item).
@@ -108,6 +119,16 @@ type ColumnRule struct {
 	// Value, for a multi question laid out one column per option, is the cell
 	// text that means "chosen" (LimeSurvey writes Y); empty means any text.
 	Value string `yaml:"value,omitempty"`
+	// Nth picks, when the header repeats, which of the columns so titled
+	// the rule means (1 the first); 0 means the header is unique. A rule
+	// that matches two columns is an error: columns are never merged.
+	Nth int `yaml:"nth,omitempty"`
+	// Other says the column holds the text of the question's "other"
+	// answer (LimeSurvey's "[Sonstiges]", Qualtrics' "_TEXT").
+	Other bool `yaml:"other,omitempty"`
+	// Rank, for a ranking laid out one column per rank (LimeSurvey's
+	// "[Rank 1]"), is the rank whose item the column names.
+	Rank int `yaml:"rank,omitempty"`
 }
 
 //go:embed template.yaml
@@ -220,11 +241,15 @@ func (d *Definition) check() error {
 			}
 		}
 		for _, m := range q.Match {
-			re, err := regexp.Compile(fold(m))
+			re, err := matchRE(m)
 			if err != nil {
 				return fmt.Errorf("question %q: match %q: %w", q.ID, m, err)
 			}
-			q.match = append(q.match, re)
+			if isRegexp(m) {
+				q.matchFold = append(q.matchFold, re)
+			} else {
+				q.match = append(q.match, re)
+			}
 		}
 	}
 	d.headerRE = map[string]*regexp.Regexp{}
@@ -244,6 +269,12 @@ func (d *Definition) check() error {
 		}
 		if c.Item != "" && q.Item(c.Item) == nil {
 			return fmt.Errorf("column %q: question %q has no item %q", c.Header, c.Question, c.Item)
+		}
+		if c.Nth < 0 {
+			return fmt.Errorf("column %q: nth must be 1 or more", c.Header)
+		}
+		if c.Rank != 0 && (q.Type != Ranking || c.Rank < 0 || c.Rank > len(q.Items)) {
+			return fmt.Errorf("column %q: rank %d needs a ranking question of at least %d items", c.Header, c.Rank, c.Rank)
 		}
 		if isRegexp(c.Header) {
 			re, err := regexp.Compile(c.Header[1 : len(c.Header)-1])
@@ -329,6 +360,37 @@ func (d *Definition) Breakdowns() []*Question {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// matchRE compiles a question's match entry: a /regular expression/ on the
+// folded header, or words and phrases that must occur as whole words ("which
+// state" does not match "Which statement"); a * stands for any letters, so
+// "zufrieden*" matches Zufriedenheit and "*empfehlung" Weiterempfehlung.
+func matchRE(m string) (*regexp.Regexp, error) {
+	if isRegexp(m) {
+		return regexp.Compile(m[1 : len(m)-1])
+	}
+	words := strings.Fields(key(strings.ReplaceAll(m, "*", " wildcardstar ")))
+	if len(words) == 0 {
+		return nil, fmt.Errorf("no words")
+	}
+	// A star joins the words next to it: "*empfehlung" is one word.
+	var b strings.Builder
+	glue := true
+	for _, w := range words {
+		if w == "wildcardstar" {
+			b.WriteString(`[a-z0-9]*`)
+			glue = true
+			continue
+		}
+		if !glue {
+			b.WriteByte(' ')
+		}
+		b.WriteString(regexp.QuoteMeta(w))
+		glue = false
+	}
+	s := b.String()
+	return regexp.Compile(`(?:^| )` + s + `(?: |$)`)
+}
 
 func isRegexp(s string) bool { return len(s) > 2 && s[0] == '/' && s[len(s)-1] == '/' }
 

@@ -54,7 +54,7 @@ func TestParse(t *testing.T) {
 	}
 	c := newCodec(d.Role(RoleState))
 	for in, want := range map[string]string{"A1": "DE-SN", "Sachsen": "DE-SN", "Freistaat Sachsen": "DE-SN", "Ausland": "ausland", "LSA": "DE-ST"} {
-		if l, err := c.label(in); err != nil || l.Code != want {
+		if l, _, err := c.label(in); err != nil || l.Code != want {
 			t.Errorf("%q: got %v, %v; want %s", in, l, err, want)
 		}
 	}

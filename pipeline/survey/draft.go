@@ -1,186 +1,226 @@
 package survey
 
 import (
-	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
-	"unicode"
-
-	"gopkg.in/yaml.v3"
 )
 
-// Draft writes a survey definition for a sheet as m understood it, for the
-// user to check, edit and pass to `import --survey`. Questions the sheet
-// answers are copied from d with a columns rule per mapped column, so the
-// draft maps exactly what Detect showed. Columns nobody recognised become new
-// questions whose type, items and labels are guessed from the answers in rows
-// (the sheet's first rows, header included); code headers such as
-// G02Q03[SQ001] are grouped into one question per code stem. Notes says,
-// per question id, what was guessed and should be checked; YAML writes them
-// as comments.
-func (d *Definition) Draft(m Mapping, rows []*Row) (draft *Definition, notes map[string]string) {
-	draft = &Definition{Name: d.Name, Title: d.Title, TitleEn: d.TitleEn}
-	notes = map[string]string{}
-	values := columnValues(m, rows)
-	used := map[string]bool{}
-	// copyQ copies a question of d into the draft once; the pointer it
-	// returns is valid until the next copy.
-	copyQ := func(id string) *Question {
-		for i := range draft.Questions {
-			if draft.Questions[i].ID == id {
-				return &draft.Questions[i]
-			}
-		}
-		q := *d.Question(id)
-		q.Items = slices.Clone(q.Items)
-		q.match = nil
-		draft.Questions = append(draft.Questions, q)
-		used[id] = true
-		return &draft.Questions[len(draft.Questions)-1]
-	}
-	var unknown []Column
-	for _, c := range m.Columns {
-		// YAML cannot hold invalid UTF-8; readers should not hand any on.
-		c.Header, c.Text = strings.ToValidUTF8(c.Header, "\uFFFD"), strings.ToValidUTF8(c.Text, "\uFFFD")
-		switch {
-		case c.Kind == KindQuestion:
-			copyQ(c.Question)
-			draft.Columns = append(draft.Columns, ColumnRule{Header: c.Header, Question: c.Question, Item: c.Item, Value: c.Value})
-		case c.Kind == KindUnknown && c.Question != "" && strings.TrimSpace(c.Header) != "":
-			// A matrix row of a known question whose item the definition
-			// lacks: add the item, named as the header names it.
-			q := copyQ(c.Question)
-			text := d.itemText(d.Question(c.Question), c.Header)
-			code := uniqueID(slug(text), func(s string) bool { return q.Item(s) != nil })
-			q.Items = append(q.Items, Item{Code: code, Text: text})
-			notes[q.ID] = appendNote(notes[q.ID], fmt.Sprintf("item %s added from column %q: check it", code, c.Header))
-			draft.Columns = append(draft.Columns, ColumnRule{Header: c.Header, Question: q.ID, Item: code})
-		case c.Kind == KindUnknown && strings.TrimSpace(c.Header) != "":
-			unknown = append(unknown, c)
-		}
-	}
-	for _, g := range groupColumns(unknown) {
-		id := uniqueID(slug(g.stem), func(s string) bool { return used[s] || d.Question(s) != nil })
-		used[id] = true
-		q, rules, note := guessQuestion(id, g, values)
-		draft.Questions = append(draft.Questions, q)
-		draft.Columns = append(draft.Columns, rules...)
-		notes[id] = note
-	}
-	return draft, notes
-}
+// Drafting: the columns no question of the definition claimed are grouped
+// into questions ("stem [item]" columns, G02Q03[SQ001] codes, Q3_1 tags,
+// Kobo's "question/choice") and each question's type, items and labels are
+// drafted from all its answers. The draft also holds the definition's
+// questions that claimed columns, with the file's wordings of their labels
+// as aliases, and a columns rule per column, so that importing with it
+// reads exactly what detect showed.
 
-func appendNote(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "; " + b
-}
+// otherCode is the code of a drafted "other" option: not "other", which
+// the wide export gives the column of its typed texts (topics_other).
+const otherCode = "other_option"
 
-// itemText is what a matrix column header says of its row: the part after
-// the question's stem ("stem [item]", "stem - item", "stem.item").
-func (d *Definition) itemText(q *Question, h string) string {
-	h = strings.TrimSpace(h)
-	if strings.HasSuffix(h, "]") {
-		if i := strings.LastIndex(h, "["); i > 0 {
-			return strings.TrimSpace(h[i+1 : len(h)-1])
-		}
-	}
-	for _, sep := range []string{" - ", " – ", ": ", " | ", "."} {
-		if i := strings.LastIndex(h, sep); i > 0 {
-			if n, _ := questionScore(q, fold(h[:i])); n > 0 {
-				return strings.TrimSpace(h[i+len(sep):])
-			}
-		}
-	}
-	return h
-}
+// maxLabels is the most distinct answers a drafted choice question has;
+// a column with more is free text.
+const maxLabels = 40
 
-// columnValues collects the non-empty answers of each column below the header.
-func columnValues(m Mapping, rows []*Row) map[int][]string {
-	out := map[int][]string{}
-	for _, r := range rows {
-		if r.Num < m.DataRow() {
-			continue
-		}
-		for i, c := range r.Cols {
-			if v := strings.ToValidUTF8(strings.TrimSpace(r.Vals[i]), "\uFFFD"); v != "" {
-				out[c] = append(out[c], v)
-			}
-		}
-	}
-	return out
-}
+var (
+	codeSubRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*)\[([^\]]+)\](?:\[[^\]]*\])*$`) // G02Q03[SQ001], Q1[SQ001][1]
+	textSubRE = regexp.MustCompile(`^(.+?)\s*\[([^\[\]]+)\]$`)                             // Frage [Zeile]
+	underRE   = regexp.MustCompile(`^(.+?)_([0-9]+)$`)                                     // Q3_1, Letters 3 Opts_2
+	qTextRE   = regexp.MustCompile(`^(.+?)_[0-9]+_TEXT$|^(.+?)_TEXT$`)                     // Gender_3_TEXT
+	slashRE   = regexp.MustCompile(`^(.+)/([^/]+)$`)                                       // Kobo: question/choice
+	answerRE  = regexp.MustCompile(`^[A-Z]{1,3}[0-9]{1,4}$|^-oth-$`)                       // LimeSurvey's A1, AO01
+)
 
-// group is a question's columns: one, or one per item of a matrix or
-// per option of a multiple choice.
+// group is the columns of one drafted question.
 type group struct {
-	stem string // question code or text
-	text string // question text, when the header is a code
-	cols []Column
-	subs []string // item code or text of each column; "" for a lone column
+	stem  string // header stem (a code, or the question text)
+	text  string // the question text
+	cols  []*Column
+	subs  []string // item text of each column; "" for a lone column
+	other *Column  // the column of the "other" text
 }
 
-var (
-	codeSubRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*)\[([^\]]+)\](?:\[[^\]]*\])*$`) // G02Q03[SQ001], Q1[SQ001][1]
-	textSubRE = regexp.MustCompile(`^(.+?)\s*\[([^\]]+)\]$`)                              // Frage [Zeile]
-	underRE   = regexp.MustCompile(`^([A-Za-z]+[0-9]+)_([A-Za-z0-9]+)(?:_[0-9]+)?$`)      // Q3_1, Q1_SQ001_0
-)
+// parts splits a column's header into stem and item part, and says the
+// question text and item text it shows.
+func parts(c *Column) (stem, sub, text, subText string, weak bool) {
+	h := strings.TrimSpace(c.Header)
+	t := strings.TrimSpace(c.Text)
+	t = strings.TrimSuffix(strings.TrimSuffix(t, " - Selected Choice"), " - Ausgewählte Auswahl")
+	tStem, tSub := t, ""
+	if m := textSubRE.FindStringSubmatch(t); m != nil {
+		tStem, tSub = m[1], m[2]
+	} else if i := strings.LastIndex(t, " - "); i > 0 {
+		tStem, tSub = t[:i], t[i+3:]
+	}
+	switch {
+	case codeSubRE.MatchString(h):
+		m := codeSubRE.FindStringSubmatch(h)
+		stem, sub = m[1], m[2]
+	case textSubRE.MatchString(h):
+		m := textSubRE.FindStringSubmatch(h)
+		stem, sub = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	case underRE.MatchString(h) && t != "" && tSub != "":
+		m := underRE.FindStringSubmatch(h)
+		stem, sub = m[1], m[2]
+	case slashRE.MatchString(h) && !strings.Contains(h, "://"):
+		m := slashRE.FindStringSubmatch(h)
+		stem, sub = m[1], m[2]
+	default:
+		// "Zufriedenheit – Wartezeit", "… areas?.Skilled workforce": a
+		// matrix only where the next or previous column has the same stem.
+		stem, sub = splitWeak(h)
+		weak = sub != ""
+		if !weak {
+			stem = h
+		}
+	}
+	text = stem
+	if t != "" {
+		text = t
+		if sub != "" {
+			text = tStem
+		}
+	}
+	subText = sub
+	if sub != "" && tSub != "" {
+		subText = tSub
+	}
+	return stem, sub, strings.TrimSpace(text), strings.TrimSpace(subText), weak
+}
 
-// groupColumns puts columns with the same stem next to each other into one group.
-func groupColumns(cols []Column) []*group {
-	var out []*group
-	for _, c := range cols {
-		stem, sub := strings.TrimSpace(c.Header), ""
-		for _, re := range []*regexp.Regexp{codeSubRE, underRE, textSubRE} {
-			if m := re.FindStringSubmatch(stem); m != nil {
-				stem, sub = m[1], m[2]
-				break
-			}
-		}
-		text := c.Text
-		if sub != "" && text != "" {
-			if m := textSubRE.FindStringSubmatch(text); m != nil {
-				text = m[1]
-			} else if i := strings.LastIndex(text, " - "); i > 0 {
-				text = text[:i]
-			}
-		}
-		if n := len(out); n > 0 && sub != "" && out[n-1].stem == stem && out[n-1].subs[0] != "" {
-			out[n-1].cols = append(out[n-1].cols, c)
-			out[n-1].subs = append(out[n-1].subs, sub)
+// groupColumns puts the drafted columns into questions: next to each other
+// with the same stem and an item part each. A column of "other" text goes
+// with the question before it.
+func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
+	type part struct {
+		stem, sub, text, subText string
+		weak                     bool
+	}
+	ps := make([]part, len(cols))
+	for i, c := range cols {
+		var p part
+		p.stem, p.sub, p.text, p.subText, p.weak = parts(c)
+		ps[i] = p
+	}
+	for i := range ps {
+		if !ps[i].weak {
 			continue
 		}
-		out = append(out, &group{stem: stem, text: text, cols: []Column{c}, subs: []string{sub}})
+		next := i+1 < len(ps) && cols[i+1].Index == cols[i].Index+1 && ps[i+1].stem == ps[i].stem
+		prev := i > 0 && cols[i-1].Index == cols[i].Index-1 && ps[i-1].stem == ps[i].stem
+		if !next && !prev {
+			h := strings.TrimSpace(cols[i].Header)
+			ps[i] = part{stem: h, text: h}
+			if cols[i].Text != "" {
+				ps[i].text = strings.TrimSpace(cols[i].Text)
+			}
+		}
 	}
-	return out
+	var out []*group
+	lastIndex := -1
+	for i, c := range cols {
+		stem, sub, text, subText := ps[i].stem, ps[i].sub, ps[i].text, ps[i].subText
+		var last *group
+		if n := len(out); n > 0 && c.Index == lastIndex+1 {
+			last = out[n-1]
+		}
+		lastIndex = c.Index
+		if last != nil && otherText(c) && !marksOnly(profiles[c.Index]) && last.other == nil && belongs(last, c, stem, profiles) {
+			last.other = c
+			continue
+		}
+		if last != nil && sub != "" && last.stem == stem && (last.subs[0] != "" || len(last.cols) == 1 && redundant(last, profiles)) {
+			if last.subs[0] == "" {
+				// Kobo: the question's one-cell answer, then a column per choice.
+				last.cols[0].Kind, last.cols[0].By, last.cols[0].Note = KindSystem, "content", "the same answers as the option columns after it"
+				last.cols, last.subs = nil, nil
+			}
+			last.cols = append(last.cols, c)
+			last.subs = append(last.subs, subText)
+			continue
+		}
+		out = append(out, &group{stem: stem, text: text, cols: []*Column{c}, subs: []string{subText}})
+		if sub == "" {
+			out[len(out)-1].subs[0] = ""
+		}
+	}
+	var kept []*group
+	for _, g := range out {
+		if len(g.cols) > 0 {
+			kept = append(kept, g)
+		} else if g.other != nil {
+			// An other text whose question turned out redundant: text of its own.
+			kept = append(kept, &group{stem: g.other.Header, text: g.other.Header, cols: []*Column{g.other}, subs: []string{""}})
+		}
+	}
+	return kept
 }
 
-var (
-	answerCodeRE = regexp.MustCompile(`^[A-Z]{1,3}[0-9]{1,4}$|^-oth-$`) // LimeSurvey's A1, AO01
-	markRE       = regexp.MustCompile(`^(?i:y|yes|ja|j|x|1|true|wahr|n|no|nein|0|false|falsch)$`)
-)
+// redundant says a lone column is the one-cell form of the option columns
+// that follow it (Kobo writes both): it never feeds the question too.
+func redundant(g *group, profiles map[int]*Profile) bool {
+	return len(g.cols) == 1 && g.subs[0] == ""
+}
 
-// guessQuestion makes a question of columns nobody recognised, from their
-// answers; rules map the columns onto it.
-func guessQuestion(id string, g *group, values map[int][]string) (Question, []ColumnRule, string) {
-	q := Question{ID: id, Text: g.stem}
-	if g.text != "" {
-		q.Text = g.text
+// belongs says an "other" text column goes with the question before it.
+func belongs(g *group, c *Column, stem string, profiles map[int]*Profile) bool {
+	if stem == g.stem {
+		return true
 	}
-	var all []string
-	for _, c := range g.cols {
-		all = append(all, values[c.Index]...)
+	if m := qTextRE.FindStringSubmatch(strings.TrimSpace(c.Header)); m != nil {
+		base := m[1] + m[2]
+		return base == g.stem || len(g.cols) > 0 && strings.HasPrefix(strings.TrimSpace(g.cols[0].Header), base)
 	}
-	where := ingestCols(g.cols)
-	rules := make([]ColumnRule, len(g.cols))
+	// Kobo: "Please specify the other …" after the option columns with an
+	// "Other" option, or after a question answered "Andere".
+	for _, s := range g.subs {
+		if isOtherWord(s) {
+			return true
+		}
+	}
+	if len(g.cols) == 1 && g.subs[0] == "" {
+		for v := range profiles[g.cols[0].Index].Distinct {
+			for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ';' || r == ',' }) {
+				if isOtherWord(w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// draftQ is one drafted question with its columns rules and a note on
+// what a person should check.
+type draftQ struct {
+	q     Question
+	cols  []*Column
+	items []string // item code per column, "" for a lone column
+	ranks bool     // the columns are ranks 1, 2 … of a ranking, naming its items
+	other *Column
+	note  string
+}
+
+// draftGroup drafts the question(s) of a group from its answers.
+func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, rows int, sample []*Row) []draftQ {
+	ps := make([]*Profile, len(g.cols))
 	for i, c := range g.cols {
-		rules[i] = ColumnRule{Header: c.Header, Question: id}
+		ps[i] = profiles[c.Index]
 	}
+	p := merged(ps...)
+	text := strings.TrimSpace(g.text)
+	if text == "" {
+		text = g.stem
+	}
+	base := idFor(g.stem)
+	if codeHeader(g.stem) {
+		base = slug(g.stem)
+	}
+	where := colRange(g.cols)
+	q := Question{ID: idOf(base), Text: text}
+	one := draftQ{cols: g.cols, other: g.other}
 	if len(g.cols) > 1 || g.subs[0] != "" {
 		items := make([]Item, len(g.cols))
 		seen := map[string]bool{}
@@ -188,46 +228,98 @@ func guessQuestion(id string, g *group, values map[int][]string) (Question, []Co
 			code := uniqueID(slug(s), func(x string) bool { return seen[x] })
 			seen[code] = true
 			items[i] = Item{Code: code, Text: s}
-			rules[i].Item = code
+			one.items = append(one.items, code)
 		}
 		q.Items = items
-		if len(all) == 0 {
+		if rq, rules, ok := rankPositions(q, g, p); ok {
+			one.q, one.items = rq, rules
+			one.ranks = true
+			return []draftQ{one}
+		}
+		switch {
+		case rankPerItem(p, len(g.cols)) && (rankWords(text) || permutations(g.cols, sample)):
+			q.Type = Ranking
+			one.note = ""
+		case p.answered() == 0:
 			q.Type = Scale
-			return q, rules, fmt.Sprintf("no answers seen in %s: set the type (scale or multi), range and labels", where)
-		}
-		if isMarks(g, values) {
+			one.note = fmt.Sprintf("no answers in %s: set the type (scale or multi), range and labels", where)
+		case optionColumns(g, ps):
 			q.Type = Multi
-			return q, rules, fmt.Sprintf("guessed: multiple choice, one column per option (%s); give the items their texts", where)
+			hasOther := false
+			for i := range q.Items {
+				if isOtherWord(q.Items[i].Text) {
+					q.Items[i].Other, hasOther = true, true
+				}
+			}
+			if g.other != nil && !hasOther {
+				q.Items = append(q.Items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: otherLabel(g.other), Other: true})
+			}
+			one.note = ""
+		default:
+			if ok, note := scaleOf(&q, p); ok {
+				q.Type = Scale
+				one.note = note
+				break
+			}
+			// Answers without an order, or numbers that are no scale
+			// points: a question per column.
+			var out []draftQ
+			shared := p.values()
+			for i, c := range g.cols {
+				sub := Question{ID: idOf(base + "_" + one.items[i]), Text: text + " [" + g.subs[i] + "]", fromMatrix: true}
+				dq := draftQ{cols: []*Column{c}, items: []string{""}}
+				dq.note = lone(&sub, ps[i], c, rows)
+				if sub.Type == Single && choice(p, shared) {
+					// The rows of one matrix share its answers.
+					sub.Labels = labelsFor(naturalSorted(shared))
+				}
+				if i > 0 && len(out) > 0 && dq.note == out[0].note {
+					dq.note = ""
+				}
+				dq.q = sub
+				out = append(out, dq)
+			}
+			if len(out) > 0 && out[0].note != "" {
+				out[0].note += fmt.Sprintf(" (the same for the other rows of the matrix, %s)", colRange(g.cols))
+			}
+			return out
 		}
-		q.Type = Scale
-		guessScale(&q, all)
-		return q, rules, fmt.Sprintf("guessed: a matrix of %d items (%s), answers %s; check the range, give items and labels their texts", len(items), where, examples(all))
+		one.q = q
+		return []draftQ{one}
 	}
-	switch {
-	case len(all) == 0:
-		q.Type = Text
-		return q, rules, fmt.Sprintf("no answers seen in %s: set the type", where)
-	case allNumbers(all):
-		q.Type = Numeric
-		guessRange(&q, all)
-		return q, rules, fmt.Sprintf("guessed: a number (%s), answers %s; check min and max", where, examples(all))
-	case hasSeparator(all, ";") && len(splitAll(all, ";")) > 0:
-		q.Type = Multi
-		opts := distinct(splitAll(all, ";"))
-		for _, o := range opts {
-			q.Items = append(q.Items, Item{Code: uniqueID(slug(o), func(x string) bool { return q.Item(x) != nil }), Text: o})
-		}
-		return q, rules, fmt.Sprintf("guessed: multiple choice joined with \";\" (%s); check the options", where)
-	case len(distinct(all)) <= 12 && 2*len(distinct(all)) <= len(all):
-		q.Type = Single
-		q.Labels = labelsFor(distinct(all), false)
-		return q, rules, fmt.Sprintf("guessed: one answer out of %d (%s); give the labels their texts, set role: state or role: sector if it is one", len(q.Labels), where)
+	one.items = []string{""}
+	if items, ok := joinedRanking(text, p); ok {
+		q.Type, q.Items = Ranking, items
+		one.q = q
+		return []draftQ{one}
 	}
-	q.Type = Text
-	return q, rules, fmt.Sprintf("guessed: free text (%s)", where)
+	one.note = lone(&q, p, g.cols[0], rows)
+	if g.other != nil && q.Type == Single {
+		q.Labels = append(q.Labels, Label{Code: uniqueID("other", func(x string) bool { return slices.ContainsFunc(q.Labels, func(l Label) bool { return l.Code == x }) }), Text: otherLabel(g.other), Other: true})
+	}
+	one.q = q
+	return []draftQ{one}
 }
 
-func ingestCols(cols []Column) string {
+// otherLabel is the text the "other" option is shown with.
+func otherLabel(c *Column) string {
+	_, sub, _, subText, _ := parts(c)
+	if isOtherWord(subText) {
+		return subText
+	}
+	if isOtherWord(sub) {
+		return sub
+	}
+	return "Sonstiges"
+}
+
+// codeHeader says a header is a question code (G01Q01, q3), not text.
+func codeHeader(h string) bool {
+	h = strings.TrimSpace(h)
+	return h != "" && !strings.Contains(h, " ") && len(h) <= 20 && (answerRE.MatchString(h) || regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*[0-9][A-Za-z0-9_]*$|^SQ[0-9]+$`).MatchString(h))
+}
+
+func colRange(cols []*Column) string {
 	a, b := colLetters(cols[0].Index), colLetters(cols[len(cols)-1].Index)
 	if a == b {
 		return "column " + a
@@ -235,259 +327,688 @@ func ingestCols(cols []Column) string {
 	return "columns " + a + "–" + b
 }
 
-// colLetters names a 1-based column as Excel does (28 → AB).
-func colLetters(c int) string {
-	s := ""
-	for c > 0 {
-		c--
-		s = string(rune('A'+c%26)) + s
-		c /= 26
-	}
-	return s
-}
-
-// isMarks says every answer of a column group is a yes/no mark or the
-// column's own option text: a multiple choice laid out per option.
-func isMarks(g *group, values map[int][]string) bool {
+// optionColumns says the columns are a multiple choice, one column per
+// option: every answer is a yes/no mark or the column's own option text.
+func optionColumns(g *group, ps []*Profile) bool {
 	n := 0
-	for i, c := range g.cols {
-		for _, v := range values[c.Index] {
-			if !markRE.MatchString(v) && key(v) != key(g.subs[i]) {
+	for i, p := range ps {
+		for v, c := range p.Distinct {
+			if p.is(v, fMissing) {
+				continue
+			}
+			k := key(v)
+			if !chosenWords[k] && !unchosenWords[k] && k != key(g.subs[i]) {
 				return false
 			}
-			n++
+			n += c
 		}
 	}
 	return n > 0
 }
 
-func isNumber(v string) bool { _, ok := parseNumber(v); return ok }
+// scaleOf makes q (with its items) a scale when the answers have an
+// order: numbers of a small range (a code like 99 outside it means no
+// answer), labels carrying numbers, or labels whose words say their order.
+func scaleOf(q *Question, p *Profile) (bool, string) {
+	vals := p.values()
+	if len(vals) == 0 {
+		return false, ""
+	}
+	nums, labels, codes := []float64{}, map[float64]string{}, []string{}
+	var words []string
+	for _, v := range vals {
+		if f, ok := parseNumber(v); ok {
+			nums = append(nums, f)
+			continue
+		}
+		if f, _, ok := numbered(v); ok {
+			// "1 – sehr gut": the number counts, the label stays as written.
+			nums = append(nums, f)
+			if labels[f] == "" {
+				labels[f] = v
+			}
+			continue
+		}
+		words = append(words, v)
+	}
+	if len(words) == 0 {
+		// Numbers: a scale when they are whole points of a short range.
+		lo, hi, miss := rangeOf(nums)
+		if lo == hi && len(nums) > 0 && len(miss) == 0 || hi-lo > 10 || !integers(nums, miss) {
+			return false, ""
+		}
+		lo, hi = usualRange(lo, hi)
+		q.Min, q.Max = ptr(lo), ptr(hi)
+		for _, f := range slices.Sorted(mapKeys(labels)) {
+			if !slices.Contains(miss, f) {
+				q.Labels = append(q.Labels, Label{Value: f, Text: labels[f]})
+			}
+		}
+		for _, f := range miss {
+			codes = append(codes, fmtValue(f))
+		}
+		q.Missing = append(q.Missing, codes...)
+		q.Missing = append(q.Missing, p.missingValues()...)
+		note := ""
+		if len(codes) > 0 {
+			note = fmt.Sprintf("%s taken for \"no answer\" (outside %s–%s): check", strings.Join(codes, ", "), fmtValue(lo), fmtValue(hi))
+		}
+		return true, note
+	}
+	var codes99 []string
+	for _, f := range nums {
+		if !missingCodes[f] {
+			return false, "" // numbers beside labels: no scale of either
+		}
+		codes99 = append(codes99, fmtValue(f))
+	}
+	values, how, ok := orderLabels(words)
+	if !ok || how == "ranges" || how == "calendar" {
+		return false, ""
+	}
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmpFloat(values[a], values[b]) })
+	for rank, i := range order {
+		v := float64(rank + 1)
+		if how == "numbers" {
+			v = values[i]
+		}
+		q.Labels = append(q.Labels, Label{Value: v, Text: words[i]})
+	}
+	q.Min, q.Max = ptr(q.Labels[0].Value), ptr(q.Labels[len(q.Labels)-1].Value)
+	slices.Sort(codes99)
+	q.Missing = append(append(q.Missing, codes99...), p.missingValues()...)
+	if len(codes99) > 0 {
+		return true, fmt.Sprintf("%s taken for \"no answer\" (outside %s–%s): check", strings.Join(codes99, ", "), fmtValue(*q.Min), fmtValue(*q.Max))
+	}
+	return true, ""
+}
 
-func allNumbers(vs []string) bool {
-	for _, v := range vs {
-		if !isNumber(v) {
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// rangeOf is the range of the numbers without the codes for "no answer"
+// (99, -9 …) that lie far outside the rest.
+func rangeOf(nums []float64) (lo, hi float64, missing []float64) {
+	var rest []float64
+	for _, f := range nums {
+		if !missingCodes[f] {
+			rest = append(rest, f)
+		}
+	}
+	if len(rest) == 0 {
+		rest = nums
+	}
+	lo, hi = slices.Min(rest), slices.Max(rest)
+	for _, f := range nums {
+		if missingCodes[f] && (f > 2*hi+1 || f < 0 && lo >= 0) {
+			missing = append(missing, f)
+		} else if missingCodes[f] {
+			lo, hi = min(lo, f), max(hi, f)
+		}
+	}
+	slices.Sort(missing)
+	return lo, hi, slices.Compact(missing)
+}
+
+func integers(nums, except []float64) bool {
+	for _, f := range nums {
+		if f != math.Trunc(f) && !slices.Contains(except, f) {
 			return false
 		}
 	}
-	return len(vs) > 0
+	return true
 }
 
-func hasSeparator(vs []string, sep string) bool {
-	for _, v := range vs {
-		if strings.Contains(v, sep) {
+// usualRange widens a range to the usual scale it falls in.
+func usualRange(lo, hi float64) (float64, float64) {
+	switch {
+	case lo >= 1 && hi <= 5:
+		return 1, 5
+	case lo >= 1 && hi <= 7:
+		return 1, 7
+	case lo >= 0 && hi <= 10 && hi > 7:
+		return 0, 10
+	case lo >= 1 && hi <= 10:
+		return 1, 10
+	}
+	return lo, hi
+}
+
+// lone drafts a question of one column from its answers and returns what to check.
+func lone(q *Question, p *Profile, c *Column, rows int) string {
+	where := "column " + colLetters(c.Index)
+	vals := p.values()
+	switch {
+	case p.answered() == 0:
+		q.Type = Text
+		return fmt.Sprintf("no answers in %s: set the type", where)
+	case npsValues(p) && (npsHeader(q.Text) || likelyHeader(q.Text) && len(vals) >= 5 && p.Max > 7):
+		q.Type = NPS
+		q.Min, q.Max = ptr(0), ptr(10)
+		q.Missing = p.missingValues()
+		return ""
+	case openHeader(q.Text) && 5*p.answered() < 3*rows && p.Numbers == 0 && len(vals) > 1:
+		// An open question most skipped: free text, even where answers repeat.
+		q.Type = Text
+		return ""
+	}
+	if countHeader(q.Text) && allNumeric(p) {
+		q.Type = Numeric
+		lo, hi, miss := rangeOf(numbersOf(p))
+		q.Min, q.Max = ptr(math.Floor(lo)), ptr(math.Ceil(hi))
+		for _, f := range miss {
+			q.Missing = append(q.Missing, fmtValue(f))
+		}
+		return ""
+	}
+	// A number, a scale point, or an ordinal label.
+	if ok, note := scaleOf(q, p); ok {
+		if len(q.Labels) == 0 && q.Min != nil && *q.Max-*q.Min <= 10 || len(q.Labels) > 0 {
+			q.Type = Scale
+			return note
+		}
+	}
+	q.Labels, q.Min, q.Max, q.Missing = nil, nil, nil, nil
+	if allNumeric(p) {
+		q.Type = Numeric
+		lo, hi, miss := rangeOf(numbersOf(p))
+		q.Min, q.Max = ptr(math.Floor(lo)), ptr(math.Ceil(hi))
+		for _, f := range miss {
+			q.Missing = append(q.Missing, fmtValue(f))
+		}
+		q.Missing = append(q.Missing, p.missingValues()...)
+		if len(miss) > 0 {
+			return fmt.Sprintf("%s taken for \"no answer\": check", strings.Join(q.Missing, ", "))
+		}
+		return ""
+	}
+	if items, note, ok := joinedOptions(p); ok {
+		q.Type = Multi
+		q.Items = items
+		return note
+	}
+	if choice(p, vals) {
+		q.Type = Single
+		q.Missing = p.missingValues()
+		values, how, ordered := orderLabels(vals)
+		if ordered && how != "meaning" {
+			order := make([]int, len(vals))
+			for i := range order {
+				order[i] = i
+			}
+			slices.SortFunc(order, func(a, b int) int { return cmpFloat(values[a], values[b]) })
+			sorted := make([]string, len(vals))
+			for i, j := range order {
+				sorted[i] = vals[j]
+			}
+			vals = sorted
+		} else {
+			vals = naturalSorted(vals)
+		}
+		q.Labels = labelsFor(vals)
+		if codes := answerCodes(vals); codes {
+			return fmt.Sprintf("answers are codes (%s): give the labels their texts; their order is not known", strings.Join(vals[:min(len(vals), 6)], ", "))
+		}
+		if !ordered {
+			return ""
+		}
+		return ""
+	}
+	q.Type = Text
+	return ""
+}
+
+// npsHeader says a question asks how likely one recommends something.
+func npsHeader(h string) bool {
+	k := " " + key(h) + " "
+	for _, w := range []string{"empfehl", "recommend", " nps ", "net promoter"} {
+		if strings.Contains(k, w) {
 			return true
 		}
 	}
 	return false
 }
 
-func splitAll(vs []string, sep string) []string {
-	var out []string
-	for _, v := range vs {
-		for _, p := range strings.Split(v, sep) {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
+// likelyHeader says a question asks how likely something is.
+func likelyHeader(h string) bool {
+	for _, w := range strings.Fields(key(h)) {
+		switch w {
+		case "wahrscheinlich", "likely", "likelihood", "wahrscheinlichkeit":
+			return true
+		}
+	}
+	return false
+}
+
+// countHeader says a question asks for a count or an age: a number, not a rating.
+func countHeader(h string) bool {
+	k := " " + key(h) + " "
+	for _, p := range []string{" wie viele ", " wieviele ", " how many ", " anzahl ", " number of ", " wie alt ", " how old ", " alter ", " age ", " jahre ", " years ", " stunden ", " hours ", " minuten ", " minutes ", " km "} {
+		if strings.Contains(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// openHeader says a question asks for free text: what, why, remarks.
+func openHeader(h string) bool {
+	k := key(h)
+	for _, p := range []string{"was ", "what ", "warum ", "why ", "wie koennte", "how could", "how can we", "haben sie noch", "hast du noch", "anything else"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(k) {
+		for _, p := range []string{"bemerkung", "anmerkung", "kommentar", "comment", "feedback", "suggestion", "vorschlag", "verbesser", "improve", "hinweis", "remark", "notes", "wuensche"} {
+			if strings.HasPrefix(w, p) {
+				return true
 			}
 		}
 	}
+	return false
+}
+
+// permutations says the sampled rows rank the columns: their answers are
+// different whole numbers from 1 to the number of columns.
+func permutations(cols []*Column, sample []*Row) bool {
+	n, seen := len(cols), 0
+	for _, r := range sample {
+		got := map[int]bool{}
+		for _, c := range cols {
+			v := strings.TrimSpace(r.Get(c.Index))
+			if v == "" {
+				continue
+			}
+			f, ok := parseNumber(v)
+			k := int(f)
+			if !ok || float64(k) != f || k < 1 || k > n || got[k] {
+				return false
+			}
+			got[k] = true
+		}
+		if len(got) >= 2 {
+			seen++
+		}
+	}
+	return seen >= 3
+}
+
+// npsValues are whole numbers from 0 to 10, or labels carrying them.
+func npsValues(p *Profile) bool {
+	n := 0
+	for v, c := range p.Distinct {
+		if p.is(v, fMissing) {
+			continue
+		}
+		f, ok := parseNumber(v)
+		if !ok {
+			f, _, ok = numbered(v)
+		}
+		if !ok || f < 0 || f > 10 || f != math.Trunc(f) {
+			if isMissingCode(v) {
+				continue
+			}
+			return false
+		}
+		n += c
+	}
+	return n > 0
+}
+
+func allNumeric(p *Profile) bool {
+	return p.answered() > 0 && p.Numbers == p.answered()
+}
+
+func numbersOf(p *Profile) []float64 {
+	var out []float64
+	for v := range p.Distinct {
+		if f, ok := parseNumber(v); ok {
+			out = append(out, f)
+		}
+	}
 	return out
 }
 
-// distinct returns the different values in a natural order (A2 before A10).
-func distinct(vs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range vs {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
+// choice says a column's answers are picked from a list: few distinct
+// ones, each given more than once on the whole, none long, none personal.
+func choice(p *Profile, vals []string) bool {
+	if p.Overflow || len(vals) == 0 || len(vals) > maxLabels || p.Long > 0 || p.Personal > 0 {
+		return false
+	}
+	for _, v := range vals {
+		if len([]rune(v)) > 80 || strings.Contains(v, "\n") {
+			return false
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return naturalLess(out[i], out[j]) })
-	return out
-}
-
-func naturalLess(a, b string) bool {
-	pa, na := splitNum(a)
-	pb, nb := splitNum(b)
-	if pa != pb || na < 0 || nb < 0 {
-		return a < b
-	}
-	return na < nb
-}
-
-func splitNum(s string) (string, int) {
-	i := len(s)
-	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
-		i--
-	}
-	n, err := strconv.Atoi(s[i:])
-	if err != nil {
-		return s, -1
-	}
-	return s[:i], n
-}
-
-// guessScale gives a matrix its range: from numeric answers, or labels for
-// answer codes (A1 … A5 → 1 … 5) the user names.
-func guessScale(q *Question, vs []string) {
-	if allNumbers(vs) {
-		guessRange(q, vs)
-		return
-	}
-	q.Labels = labelsFor(distinct(vs), true)
-	lo, hi := q.Labels[0].Value, q.Labels[len(q.Labels)-1].Value
-	q.Min, q.Max = &lo, &hi
-}
-
-// guessRange sets min and max to the usual scale the answers fall in.
-func guessRange(q *Question, vs []string) {
-	lo, hi := 0.0, 0.0
-	for i, v := range vs {
-		f, _ := parseNumber(v)
-		if i == 0 || f < lo {
-			lo = f
-		}
-		if i == 0 || f > hi {
-			hi = f
+	// Sentences are free text, however often they repeat.
+	sentences := 0
+	for _, v := range vals {
+		if w := len(strings.Fields(v)); w >= 2 && strings.ContainsAny(v[len(v)-1:], ".!") || w >= 8 {
+			sentences++
 		}
 	}
-	switch {
-	case lo >= 1 && hi <= 5:
-		lo, hi = 1, 5
-	case lo >= 1 && hi <= 7:
-		lo, hi = 1, 7
-	case lo >= 0 && hi <= 10:
-		lo, hi = 0, 10 // 0–10, as recommendation (NPS) questions ask
+	if 2*sentences >= len(vals) {
+		return false
 	}
-	q.Min, q.Max = &lo, &hi
+	n := p.answered()
+	return len(vals) <= 6 && n >= 2*len(vals)-2 || 2*len(vals) <= n
 }
 
-// labelsFor turns answers into labels. An answer that looks like a code
-// (A1) is kept as the label's export code, its text left for the user.
-func labelsFor(vs []string, scale bool) []Label {
+// answerCodes says answers are codes (A1, A2), not labels.
+func answerCodes(vals []string) bool {
+	for _, v := range vals {
+		if !answerRE.MatchString(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// labelsFor turns answers into a single question's labels. An answer that
+// looks like a code (A1) is kept as the label's export code too; one that
+// means "other" is the other answer.
+func labelsFor(vs []string) []Label {
 	ls := make([]Label, 0, len(vs))
 	seen := map[string]bool{}
-	for i, v := range vs {
+	for _, v := range vs {
 		l := Label{Text: v}
-		if answerCodeRE.MatchString(v) {
+		if answerRE.MatchString(v) {
 			l.Codes = []string{v}
 		}
-		if scale {
-			l.Value = float64(i + 1)
-		} else {
-			l.Code = uniqueID(slug(v), func(x string) bool { return seen[x] })
-			seen[l.Code] = true
-		}
+		l.Code = uniqueID(slug(v), func(x string) bool { return seen[x] })
+		seen[l.Code] = true
+		l.Other = isOtherWord(v)
 		ls = append(ls, l)
 	}
 	return ls
 }
 
-func examples(vs []string) string {
-	d := distinct(vs)
-	if len(d) > 6 {
-		d = append(d[:6], "…")
+// joinedOptions drafts a multiple choice written in one cell ("A;B;" as MS
+// Forms, "A, B" as Google): its options are the parts that recur; parts
+// given once are texts typed into "other". Free text that happens to hold
+// commas or semicolons is no multiple choice: its parts do not recur.
+func joinedOptions(p *Profile) ([]Item, string, bool) {
+	if p.Overflow || p.answered() < 3 || p.Long > 0 || p.Personal > 0 {
+		return nil, "", false
 	}
-	return strings.ReplaceAll(strings.Join(d, ", "), "\n", " ")
-}
-
-// slug makes an id of lower-case letters, digits and _ from a header.
-func slug(s string) string {
-	k := strings.ReplaceAll(key(s), " ", "_")
-	var b strings.Builder
-	for _, r := range k {
-		if r < 128 {
-			b.WriteRune(r)
+	sep := ""
+	switch {
+	case 5*p.Joined >= p.answered():
+		sep = ";"
+	case 5*p.Commas >= p.answered():
+		sep = ","
+	default:
+		return nil, "", false
+	}
+	counts := map[string]int{}
+	var order []string
+	cells, parts := 0, 0
+	for v, n := range p.Distinct {
+		if p.is(v, fMissing) {
+			continue
 		}
-	}
-	k = strings.Trim(b.String(), "_")
-	if k == "" || k[0] < 'a' || k[0] > 'z' {
-		k = "q_" + k
-	}
-	if len(k) > 40 {
-		k = strings.TrimRight(k[:40], "_")
-	}
-	return strings.TrimRight(k, "_")
-}
-
-func uniqueID(id string, taken func(string) bool) string {
-	if !taken(id) {
-		return id
-	}
-	for i := 2; ; i++ {
-		if c := fmt.Sprintf("%s_%d", id, i); !taken(c) {
-			return c
-		}
-	}
-}
-
-// YAML renders a definition in the form Parse reads: one line per label,
-// item and column rule, notes as comments above their questions.
-func (d *Definition) YAML(comment string, notes map[string]string) ([]byte, error) {
-	var doc yaml.Node
-	if err := doc.Encode(d); err != nil {
-		return nil, fmt.Errorf("survey: %w", err)
-	}
-	doc.HeadComment = commentText(comment)
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		k, v := doc.Content[i], doc.Content[i+1]
-		switch k.Value {
-		case "questions":
-			for _, q := range v.Content {
-				compact(q)
-				if n := notes[field(q, "id")]; n != "" {
-					q.HeadComment = "TODO: " + commentText(n)
-				}
+		cells += n
+		for _, f := range splitParts(v, sep) {
+			if counts[f] == 0 {
+				order = append(order, f)
 			}
-		case "columns":
-			for _, c := range v.Content {
-				c.Style = yaml.FlowStyle
+			counts[f] += n
+			parts += n
+		}
+	}
+	if sep == "," {
+		order = joinPairs(order, p, counts)
+	}
+	// A text typed into "other" comes last in its cell (the tools append
+	// it) and is rare; an option is neither, or it is common.
+	joined := map[string]bool{}
+	for _, f := range order {
+		joined[f] = true
+	}
+	last := map[string]int{}
+	for v, n := range p.Distinct {
+		if fs := cellParts(v, sep, joined); len(fs) > 0 {
+			last[fs[len(fs)-1]] += n
+		}
+	}
+	rare := max(2, cells/10)
+	var items []Item
+	seen := map[string]bool{}
+	once, repeated := 0, 0
+	for _, f := range order {
+		typed := counts[f] < 2 || counts[f] <= rare && last[f] == counts[f] && !isOtherWord(f)
+		if typed || personalValue(f) || len([]rune(f)) > 80 {
+			once += counts[f]
+			continue
+		}
+		repeated += counts[f]
+		code := slug(f)
+		if isOtherWord(f) {
+			code = otherCode
+		}
+		code = uniqueID(code, func(x string) bool { return seen[x] })
+		seen[code] = true
+		items = append(items, Item{Code: code, Text: f, Other: isOtherWord(f)})
+	}
+	// The parts must mostly recur, and cells hold more than one of them.
+	if len(items) < 2 || 5*repeated < 3*parts || parts <= cells {
+		return nil, "", false
+	}
+	slices.SortFunc(items, func(a, b Item) int { return counts[b.Text] - counts[a.Text] })
+	note := ""
+	if once > 0 && !slices.ContainsFunc(items, func(it Item) bool { return it.Other }) {
+		items = append(items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: "Sonstiges", Other: true})
+		note = fmt.Sprintf("%d rare answers that come last in their cells are taken for texts typed into \"other\" (kept as comments): check", once)
+	}
+	return items, note, true
+}
+
+func splitParts(v, sep string) []string {
+	var out []string
+	f := func(r rune) bool { return r == ';' || r == '\n' }
+	if sep == "," {
+		f = func(r rune) bool { return r == ',' || r == '\n' }
+	}
+	for _, s := range strings.FieldsFunc(v, f) {
+		if s = strings.TrimSpace(s); s != "" && !isMissingWord(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// joinPairs rejoins parts an option's own comma split: "Open Data" and
+// "Open Government" that always come together, one after the other, are
+// the option "Open Data, Open Government".
+func joinPairs(order []string, p *Profile, counts map[string]int) []string {
+	next := map[string]map[string]int{}
+	for v, n := range p.Distinct {
+		ps := splitParts(v, ",")
+		for i := 0; i+1 < len(ps); i++ {
+			if next[ps[i]] == nil {
+				next[ps[i]] = map[string]int{}
+			}
+			next[ps[i]][ps[i+1]] += n
+		}
+	}
+	var out []string
+	gone := map[string]bool{}
+	for _, a := range order {
+		if gone[a] {
+			continue
+		}
+		joined := false
+		for b, n := range next[a] {
+			if n == counts[a] && n == counts[b] && n >= 2 {
+				j := a + ", " + b
+				counts[j] = n
+				out = append(out, j)
+				gone[b] = true
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// rankRE is an item part naming a rank: "Rank 1", "Rang 2", "Platz 3".
+var rankRE = regexp.MustCompile(`^(?i:rank|rang|platz|position|priorität|prioritaet|priority|choice|wahl)\s*([0-9]+)$`)
+
+// rankWords says a question text asks for an order.
+func rankWords(text string) bool {
+	for _, w := range strings.Fields(key(text)) {
+		switch {
+		case strings.HasPrefix(w, "rank"), strings.HasPrefix(w, "rang"), strings.HasPrefix(w, "reihenfolge"),
+			strings.HasPrefix(w, "priorisier"), strings.HasPrefix(w, "prioritize"), strings.HasPrefix(w, "prioritise"),
+			w == "order", w == "sortieren", w == "ordnen", w == "sort":
+			return true
+		}
+	}
+	return false
+}
+
+// rankPerItem says the answers are ranks of n items: whole numbers 1 … n.
+func rankPerItem(p *Profile, n int) bool {
+	if p.answered() == 0 || p.Numbers != p.answered() || n < 2 {
+		return false
+	}
+	return p.Min >= 1 && p.Max <= float64(n) && integers(numbersOf(p), nil)
+}
+
+// rankPositions makes a ranking of columns that are its ranks ("[Rank 1]",
+// "[Rank 2]" …) holding the items' names: the items are the answers.
+func rankPositions(q Question, g *group, p *Profile) (Question, []string, bool) {
+	for i, s := range g.subs {
+		m := rankRE.FindStringSubmatch(strings.TrimSpace(s))
+		if m == nil || m[1] != fmt.Sprint(i+1) {
+			return q, nil, false
+		}
+	}
+	vals := p.values()
+	if len(vals) < 2 || len(vals) > maxLabels || p.Numbers > 0 || p.Long > 0 || p.Personal > 0 {
+		return q, nil, false
+	}
+	q.Type, q.Items = Ranking, nil
+	seen := map[string]bool{}
+	for _, v := range vals {
+		code := uniqueID(slug(v), func(x string) bool { return seen[x] })
+		seen[code] = true
+		q.Items = append(q.Items, Item{Code: code, Text: v})
+	}
+	items := make([]string, len(g.cols))
+	for i, c := range g.cols {
+		c.Rank = i + 1
+	}
+	return q, items, true
+}
+
+// joinedRanking drafts a ranking written in one cell in order ("A;B;C;",
+// MS Forms): a question that asks for an order, whose cells list the same
+// items.
+func joinedRanking(text string, p *Profile) ([]Item, bool) {
+	if !rankWords(text) || p.answered() == 0 || 2*p.Joined < p.answered() || p.Overflow || p.Personal > 0 {
+		return nil, false
+	}
+	counts := map[string]int{}
+	var order []string
+	for v, n := range p.Distinct {
+		if p.is(v, fMissing) {
+			continue
+		}
+		for _, f := range splitParts(v, ";") {
+			if counts[f] == 0 {
+				order = append(order, f)
+			}
+			counts[f] += n
+		}
+	}
+	if len(order) < 2 || len(order) > maxLabels {
+		return nil, false
+	}
+	slices.SortFunc(order, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var items []Item
+	seen := map[string]bool{}
+	for _, f := range order {
+		code := uniqueID(slug(f), func(x string) bool { return seen[x] })
+		seen[code] = true
+		items = append(items, Item{Code: code, Text: f})
+	}
+	return items, true
+}
+
+// naturalSorted returns the values in natural order (A2 before A10).
+func naturalSorted(vals []string) []string {
+	out := slices.Clone(vals)
+	slices.SortFunc(out, func(a, b string) int {
+		if naturalLess(a, b) {
+			return -1
+		}
+		if naturalLess(b, a) {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// cellParts splits a multiple choice cell into its parts, rejoining the
+// parts of an option whose own comma split it ("Open Data, Open Government").
+func cellParts(v, sep string, joined map[string]bool) []string {
+	ps := splitParts(v, sep)
+	var out []string
+	for i := 0; i < len(ps); i++ {
+		if i+1 < len(ps) && joined[ps[i]+", "+ps[i+1]] {
+			out = append(out, ps[i]+", "+ps[i+1])
+			i++
+			continue
+		}
+		out = append(out, ps[i])
+	}
+	return out
+}
+
+// splitWeak splits a header at its last " - ", " – ", " | ", ": " or "."
+// into stem and item; the caller takes it for a matrix row only when a
+// neighbouring column has the same stem.
+func splitWeak(h string) (stem, sub string) {
+	for _, sep := range []string{" - ", " – ", " | ", ": ", "."} {
+		if i := strings.LastIndex(h, sep); i > 0 {
+			stem, sub := strings.TrimSpace(h[:i]), strings.TrimSpace(h[i+len(sep):])
+			if n := len(strings.Fields(key(sub))); n >= 1 && n <= 6 && key(stem) != "" {
+				return stem, sub
 			}
 		}
 	}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return nil, fmt.Errorf("survey: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("survey: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// compact writes a question's labels and items one per line.
-func compact(q *yaml.Node) {
-	for i := 0; i+1 < len(q.Content); i += 2 {
-		switch q.Content[i].Value {
-		case "labels", "items":
-			for _, e := range q.Content[i+1].Content {
-				e.Style = yaml.FlowStyle
-			}
-		case "match", "missing":
-			q.Content[i+1].Style = yaml.FlowStyle
-		}
-	}
-}
-
-func field(m *yaml.Node, name string) string {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == name {
-			return m.Content[i+1].Value
-		}
-	}
-	return ""
-}
-
-// commentText keeps a comment to one printable line per line: YAML allows
-// no control characters, and answers quoted in notes may hold any.
-func commentText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r != '\n' && unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\uFEFF' {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return h, ""
 }

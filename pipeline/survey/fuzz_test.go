@@ -92,19 +92,50 @@ func FuzzDetect(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, _ := d.Detect("Sheet1", head)
-			draft, notes := d.Draft(m, head)
-			y, err := draft.YAML("fuzz", notes)
+			det, err := d.Detect(RowsOf(head), DetectOptions{Sheet: "Sheet1", File: "f.xlsx", Own: d != defs[0]})
+			if err != nil {
+				if !strings.Contains(err.Error(), "never merged") {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				continue
+			}
+			m := det.Mapping
+			fed := map[string]int{}
+			for _, c := range m.Columns {
+				if c.Kind != KindQuestion {
+					continue
+				}
+				k := c.Question + "." + c.Item
+				if c.Other {
+					k += ".other"
+				}
+				if q := det.Survey.Question(c.Question); q == nil {
+					t.Fatalf("column %d maps onto %s, which the definition lacks", c.Index, c.Question)
+				} else if q.Type == Multi && c.Item == "" && !c.Other {
+					for _, it := range q.Items {
+						fed[q.ID+"."+it.Code]++
+					}
+					continue
+				}
+				if fed[k]++; fed[k] > 1 {
+					t.Fatalf("two columns feed %s: %+v", k, m.Columns)
+				}
+			}
+			y, err := det.Draft.YAML("fuzz", det.Notes)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(draft.Questions) > 0 {
+			if len(det.Draft.Questions) > 0 {
 				if _, err := Parse(y, "draft.yaml"); err != nil {
 					t.Fatalf("draft does not parse: %v\n%s", err, y)
 				}
 			}
 			sink := &checkSink{t: t, rows: map[string]int{}}
-			sum, err := Normalize(cellsOf(rows), d, Options{Event: "e", File: "f.xlsx", Sheet: "Sheet1"}, sink)
+			opt := Options{Event: "e", File: "f.xlsx", Sheet: "Sheet1"}
+			if len(m.Mapped()) > 0 {
+				opt.Mapping = &m
+			}
+			sum, err := Normalize(cellsOf(rows), det.Survey, opt, sink)
 			if err != nil {
 				if !errors.Is(err, ErrNoQuestions) {
 					t.Fatalf("unexpected error: %v", err)
@@ -141,28 +172,36 @@ func TestDetect(t *testing.T) {
 			true, LayoutHandTyped, 3, 4, "id state need.datenschutz improve"},
 		{"surveymonkey two header rows", "Sheet",
 			"Respondent ID\tIP Address\tIn welchem Bundesland?\tHandlungsbedarf\t\tThemen\t\n\t\tResponse\tDatenschutz\tSmart City\tDatenschutz\tSonstiges\n1\t1.2.3.4\tSN\t4\t5\tDatenschutz\t",
-			true, LayoutSurveyMonkey, 1, 3, "id personal state need.datenschutz need.smart_city topics.datenschutz topics"},
+			true, LayoutSurveyMonkey, 1, 3, "id personal state need.datenschutz need.smart_city topics.datenschutz topics.other_option"},
 		{"qualtrics ids over texts over import ids", "",
 			"ResponseId\tIPAddress\tQ1\tQ3_1\nResponse ID\tIP Address\tBundesland\tHandlungsbedarf - Datenschutz\n{\"ImportId\":\"_recordId\"}\t{\"ImportId\":\"ipAddress\"}\t{\"ImportId\":\"QID1\"}\t{\"ImportId\":\"QID3_1\"}\nR_1\t1.2.3.4\tST\t3",
 			true, LayoutQualtrics, 1, 4, "id personal state need.datenschutz"},
-		{"code headers need a definition", "",
+		{"code headers are drafted by their codes; answer codes have no known order", "",
 			"id\tsubmitdate\tlastpage\tG01Q01\tG02Q03[SQ001]\tG02Q03[SQ002]\tG03Q04[SQ001]\n4\t2025-11-13 15:25:21\t4\tA2\tA5\tA1\tY",
-			false, LayoutLimeCodes, 1, 2, "id submitted system unknown unknown unknown unknown"},
-		{"matrix row of an unknown item is not guessed", "Sheet1",
+			true, LayoutLimeCodes, 1, 2, "id submitted system g01q01 g02q03_sq001 g02q03_sq002 g03q04.sq001"},
+		{"matrix row of an unknown item becomes a new item", "Sheet1",
 			"ID\tStartzeit\tFertigstellungszeit\tHandlungsbedarf [Raumfahrt]\tHandlungsbedarf [Datenschutz]\n1\t\t\t3\t4",
-			true, LayoutMSForms, 1, 2, "id system submitted unknown need.datenschutz"},
+			true, LayoutMSForms, 1, 2, "id system submitted need.raumfahrt need.datenschutz"},
 		{"german csv", "",
 			"Nr.\tDatum\tBundesland\tZufriedenheit\n1\t13.11.2025 14:03\tSachsen\t4,0",
 			true, LayoutExcelCSV, 1, 2, "id submitted state satisfaction"},
-		{"nothing of the survey", "",
-			"a\tb\tc\n1\t2\t3", false, LayoutGeneric, 1, 2, "unknown unknown unknown"},
+		{"nothing of the survey: its own questions", "",
+			"a\tb\tc\n1\t2\t3", true, LayoutGeneric, 1, 2, "a b c"},
+		{"a data row with template words is no header", "",
+			"Nr\tFrage A\tFrage B\tFrage C\n1\tbranche\tunzufrieden\t3\n2\tja\tzufrieden\t4\n3\tja\tunzufrieden\t2",
+			true, LayoutGeneric, 1, 2, "id frage frage_b frage_c"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			head, err := HeadRows(cellsOf(parseRows(tc.data)), HeaderScan)
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, ok := Builtin().Detect(tc.sheet, head)
+			det, err := Builtin().Detect(RowsOf(head), DetectOptions{Sheet: tc.sheet, CSV: tc.sheet == ""})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := det.Mapping
+			ok := len(m.Mapped()) > 0
 			var cols []string
 			for _, c := range m.Columns {
 				switch {

@@ -3,6 +3,7 @@ package survey
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/model"
+	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
 
 var (
@@ -43,7 +45,10 @@ type Options struct {
 	// Seen reports a respondent already stored in the event by an earlier
 	// import: the row is a duplicate.
 	Seen func(respondent string) bool
-	// Mapping, when set, is used instead of detecting the header.
+	// Mapping, when set, is used instead of detecting the header (as
+	// Detect found it, with the definition it found: Detection.Survey).
+	// Without one, Normalize detects it in the first HeaderScan rows with
+	// d as the user's own definition.
 	Mapping *Mapping
 }
 
@@ -52,8 +57,9 @@ type Summary struct {
 	Mapping       Mapping
 	RowsRead      int // data rows with cells
 	Imported      int // responses written
-	RowsRejected  int // rows not imported (duplicates)
+	RowsRejected  int // rows not imported (duplicates, rows that are no responses)
 	Duplicates    int
+	Skipped       int // rows that are no responses: a tool's previews and tests, the header again
 	CellsRejected int // answers rejected, their response kept
 	Blank         int // fully blank rows skipped
 	Scrubbed      int // personal data replaced in free text
@@ -62,6 +68,21 @@ type Summary struct {
 	// Rejects are the first MaxRejects rejects, for the import summary; the
 	// rejects table holds them all.
 	Rejects []Reject
+	// Matched are answers taken for a label by their words, not their
+	// exact text ("Wissenschaft und Forschung" → wissenschaft).
+	Matched []LabelMatch
+	// Unknown are answers that match no label, with counts and the line
+	// that would add them to the definition.
+	Unknown []UnknownLabel
+}
+
+// LabelMatch is an answer as the file words it and the label it was taken for.
+type LabelMatch struct {
+	Question string
+	Value    string
+	Label    string // the label's code
+	Text     string // the label's text
+	Count    int
 }
 
 // MaxRejects is how many rejects a Summary lists.
@@ -99,8 +120,11 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	if opt.Mapping != nil {
 		m = *opt.Mapping
 	} else {
-		var ok bool
-		if m, ok = d.Detect(opt.Sheet, head); !ok {
+		det, err := d.Detect(RowsOf(head), DetectOptions{Sheet: opt.Sheet, File: opt.File, CSV: opt.Sheet == "", Own: true})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", where(opt.File, opt.Sheet), err)
+		}
+		if m = det.Mapping; len(m.Mapped()) == 0 {
 			if m.Layout == LayoutLimeCodes {
 				return nil, fmt.Errorf("%s: %w: %w", where(opt.File, opt.Sheet), ErrNoQuestions, ErrCodeHeaders)
 			}
@@ -125,6 +149,7 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	n.labelStats()
 	if err := n.flush(); err != nil {
 		return nil, err
 	}
@@ -216,6 +241,11 @@ type normalizer struct {
 	// headed marks the columns that have a header cell; a value elsewhere
 	// (a ragged CSV row, a stray cell) belongs to no question.
 	headed []bool
+	skip   *skipper
+	// answered lists the single questions answered in the current row, so
+	// that an "other" text column adds the other answer only where the
+	// question's own column gave none.
+	answered []int32
 }
 
 // column is a mapped column with what its values meant so far.
@@ -240,6 +270,9 @@ type cellValue struct {
 	// the answer of the state or sector question, as numbers of names
 	role               bool
 	roleCode, roleName int32
+	how                int  // byExact, byWordsMatch, byOther: how a single answer was read
+	hits               int  // cells with this text
+	answered           bool // an answer that writes no row: an option not chosen
 }
 
 // answer is an answers row without event, respondent and question; item
@@ -283,6 +316,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 		}
 	}
 	n.last = m.DataRow() - 1
+	n.skip = newSkipper(&n.m)
 	return n
 }
 
@@ -458,6 +492,15 @@ func (n *normalizer) row(r *Row) error {
 		return nil
 	}
 	n.sum.RowsRead++
+	if why := n.skip.reason(r); why != "" {
+		n.sum.Skipped++
+		n.sum.RowsRejected++
+		first := 0
+		if len(r.Cols) > 0 {
+			first = r.Cols[0]
+		}
+		return n.reject(r.Num, first, "", why, "", "")
+	}
 	// Values in columns without a header are rejects, never dropped; a row
 	// that has nothing else is no response.
 	known, stray := false, 0
@@ -503,6 +546,17 @@ func (n *normalizer) row(r *Row) error {
 		if c := r.Cols[i]; c < len(n.cells) {
 			n.cells[c] = r.Vals[i]
 		}
+	}
+	if !n.anyAnswer() {
+		// Only the tool's own columns, or "N/A" in every question: an
+		// incomplete response that answered nothing.
+		n.sum.Skipped++
+		n.sum.RowsRejected++
+		first := 0
+		if len(r.Cols) > 0 {
+			first = r.Cols[0]
+		}
+		return n.reject(r.Num, first, "", "no answers (an incomplete response): not imported", "", "")
 	}
 	id := ""
 	if n.idCol > 0 {
@@ -551,6 +605,7 @@ func (n *normalizer) row(r *Row) error {
 		}
 	}
 	var state, sector *cellValue
+	n.answered = n.answered[:0]
 	for i := range n.cols {
 		c := &n.cols[i]
 		raw := n.cells[c.Index]
@@ -564,7 +619,14 @@ func (n *normalizer) row(r *Row) error {
 			}
 			continue
 		}
+		if c.Other {
+			if err := n.otherText(c, r.Num, respondent, raw, &state, &sector); err != nil {
+				return err
+			}
+			continue
+		}
 		cv := c.value(v)
+		cv.hits++
 		if cv.err != nil {
 			if !isValueError(cv.err) {
 				return cv.err
@@ -582,6 +644,9 @@ func (n *normalizer) row(r *Row) error {
 		case c.q.Role == RoleSector:
 			sector = cv
 		}
+		if c.q.Type == Single && (len(cv.answers) > 0 || cv.role) {
+			n.answered = append(n.answered, c.qid)
+		}
 		for _, a := range cv.answers {
 			n.answers.add(r.Num, respondent, c.qid, a)
 			if err := n.end(model.Answers, n.answers); err != nil {
@@ -597,6 +662,57 @@ func (n *normalizer) row(r *Row) error {
 	n.sum.Imported++
 	n.responses.add(respondent, submitted, state, sector, r.Num)
 	return n.end(model.Responses, n.responses)
+}
+
+// ranked reads a ranking's cell: the item at the column's rank (LimeSurvey's
+// "[Rank 2]" columns), or all items in order ("A;B;C", MS Forms).
+func (c *column) ranked(v string) ([]answer, error) {
+	var parts []string
+	if c.Rank > 0 {
+		parts = []string{v}
+	} else {
+		parts = strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' })
+	}
+	var out []answer
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		it := c.q.findItem(p)
+		if it == nil {
+			return nil, fmt.Errorf("%w %q: no item of the ranking", ErrUnknownLabel, p)
+		}
+		rank := c.Rank
+		if rank == 0 {
+			rank = len(out) + 1
+		}
+		_ = i
+		out = append(out, answer{item: c.names.id(it.Code), value: float64(rank), label: -1})
+	}
+	return out, nil
+}
+
+// anyAnswer says the current row answers a question: a cell that is text,
+// an answer, or a reject (a value that was meant as one).
+func (n *normalizer) anyAnswer() bool {
+	for i := range n.cols {
+		c := &n.cols[i]
+		v := strings.TrimSpace(n.cells[c.Index])
+		if v == "" {
+			continue
+		}
+		if c.q.Type == Text || c.Other {
+			if !isMissingWord(v) {
+				return true
+			}
+			continue
+		}
+		if cv := c.value(v); cv.err != nil || len(cv.answers) > 0 || cv.role || cv.other != "" || cv.answered {
+			return true
+		}
+	}
+	return len(n.cols) == 0
 }
 
 // value says what the trimmed text v of a cell means in column c,
@@ -621,7 +737,8 @@ func (c *column) parse(v string) *cellValue {
 		if cd.isMissing(v) {
 			break
 		}
-		l, err := cd.label(v)
+		l, how, err := cd.label(v)
+		cv.how = how
 		switch {
 		case err != nil:
 			cv.err = err
@@ -630,7 +747,21 @@ func (c *column) parse(v string) *cellValue {
 		default:
 			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.id(l.Text)}}
 		}
-	case Scale, Numeric, NPS, Ranking:
+	case Ranking:
+		if cd.isMissing(v) {
+			break
+		}
+		if c.Rank > 0 || c.Item == "" {
+			cv.answers, cv.err = c.ranked(v)
+			break
+		}
+		f, text, err := cd.number(v)
+		if err != nil {
+			cv.err = err
+			break
+		}
+		cv.answers = []answer{{item: c.names.idOpt(optStr(c.Item)), value: f, label: c.names.idOpt(optStr(text))}}
+	case Scale, Numeric, NPS:
 		if cd.isMissing(v) {
 			break
 		}
@@ -648,9 +779,13 @@ func (c *column) parse(v string) *cellValue {
 				cv.answers = []answer{{item: c.names.id(c.Item), value: 1, label: c.names.id(it.Text)}}
 			}
 			cv.err = err
+			cv.answered = !ok && err == nil && !isMissingWord(v)
 			break
 		}
 		items, other := splitMulti(v, q)
+		if len(items) == 0 && len(other) == 0 {
+			break // "N/A", "keine Angabe"
+		}
 		for _, code := range items {
 			it := q.Item(code)
 			cv.answers = append(cv.answers, answer{item: c.names.id(it.Code), value: 1, label: c.names.id(it.Text)})
@@ -708,4 +843,152 @@ func allBlank(r *Row) bool {
 		}
 	}
 	return true
+}
+
+// otherText reads a column of "other" text: it chooses the question's
+// other option (for a single question only when its own column gave no
+// answer in this row) and keeps the text as a comment. A text that means
+// no answer ("-oth-", "N/A") is none.
+func (n *normalizer) otherText(c *column, row int, respondent, raw string, state, sector **cellValue) error {
+	v := strings.TrimSpace(raw)
+	if isMissingWord(v) || c.q.Type != Text && c.cd.isMissing(v) {
+		return nil
+	}
+	switch c.q.Type {
+	case Multi:
+		if it := c.q.Item(c.Item); it != nil {
+			n.answers.add(row, respondent, c.qid, answer{item: c.names.id(it.Code), value: 1, label: c.names.id(it.Text)})
+			if err := n.end(model.Answers, n.answers); err != nil {
+				return err
+			}
+		}
+	case Single:
+		if slices.Contains(n.answered, c.qid) || c.cd.other == nil {
+			break
+		}
+		l := c.cd.other
+		n.answered = append(n.answered, c.qid)
+		if c.q.Role == RoleState || c.q.Role == RoleSector {
+			cv := &cellValue{role: true, roleCode: c.names.id(l.Code), roleName: c.names.id(l.Text)}
+			if c.q.Role == RoleState {
+				*state = cv
+			} else {
+				*sector = cv
+			}
+			break
+		}
+		n.answers.add(row, respondent, c.qid, answer{item: -1, value: labelValue(c.q, l), label: c.names.id(l.Text)})
+		if err := n.end(model.Answers, n.answers); err != nil {
+			return err
+		}
+	}
+	if isOtherWord(v) {
+		return nil // the option's own name, no text typed
+	}
+	return n.comment(respondent, c.q.ID, raw)
+}
+
+// labelStats lists, from the columns' caches, the answers taken for a
+// label by their words and those that match no label, with counts.
+func (n *normalizer) labelStats() {
+	matched := map[string]*LabelMatch{}
+	unknown := map[string]*UnknownLabel{}
+	var mOrder, uOrder []string
+	for i := range n.cols {
+		c := &n.cols[i]
+		for v, cv := range c.cache {
+			switch {
+			case cv.hits == 0:
+			case cv.err == nil && cv.how == byWordsMatch && c.q.Type == Single:
+				l, _, _ := c.cd.label(v)
+				k := c.q.ID + "\x00" + v
+				if matched[k] == nil {
+					matched[k] = &LabelMatch{Question: c.q.ID, Value: v, Label: l.Code, Text: l.Text}
+					mOrder = append(mOrder, k)
+				}
+				matched[k].Count += cv.hits
+			case errors.Is(cv.err, ErrUnknownLabel) && !personalValue(v) && len([]rune(v)) <= 80:
+				k := c.q.ID + "\x00" + key(v)
+				if unknown[k] == nil {
+					value := v
+					if n.opt.Scrub != nil {
+						value, _ = n.opt.Scrub(v)
+					}
+					unknown[k] = &UnknownLabel{Question: c.q.ID, Column: c.Index, Value: value, Line: labelLine(c.q, value)}
+					uOrder = append(uOrder, k)
+				}
+				unknown[k].Count += cv.hits
+			}
+		}
+	}
+	slices.Sort(mOrder)
+	slices.Sort(uOrder)
+	for _, k := range mOrder {
+		n.sum.Matched = append(n.sum.Matched, *matched[k])
+	}
+	for _, k := range uOrder {
+		n.sum.Unknown = append(n.sum.Unknown, *unknown[k])
+	}
+}
+
+// skipper tells the data rows that are no responses: the header again
+// (exports joined together), or what the layout says (Qualtrics' previews).
+type skipper struct {
+	header []string // header text by column
+	text   []string
+	skip   func(value func(string) string) string
+	byName map[string]int // lower-case header or text → column
+	row    *Row
+}
+
+func newSkipper(m *Mapping) *skipper {
+	s := &skipper{byName: map[string]int{}, skip: layout.ByName(m.Layout).Skip}
+	for _, c := range m.Columns {
+		for c.Index >= len(s.header) {
+			s.header, s.text = append(s.header, ""), append(s.text, "")
+		}
+		s.header[c.Index], s.text[c.Index] = c.Header, c.Text
+		for _, h := range []string{c.Header, c.Text} {
+			if h != "" {
+				if _, dup := s.byName[strings.ToLower(h)]; !dup {
+					s.byName[strings.ToLower(h)] = c.Index
+				}
+			}
+		}
+	}
+	return s
+}
+
+func (s *skipper) reason(r *Row) string {
+	same, filled := 0, 0
+	for i, c := range r.Cols {
+		if c >= len(s.header) {
+			continue
+		}
+		v := strings.TrimSpace(r.Vals[i])
+		if v == "" {
+			continue
+		}
+		filled++
+		if v == s.header[c] || v == s.text[c] {
+			same++
+		} else if filled-same > 2 {
+			break // a response: cheap to tell
+		}
+	}
+	if filled >= 3 && 10*same >= 8*filled {
+		return "the header again (exports joined together), not a response"
+	}
+	if s.skip == nil {
+		return ""
+	}
+	s.row = r
+	return s.skip(s.value)
+}
+
+func (s *skipper) value(header string) string {
+	if c, ok := s.byName[strings.ToLower(header)]; ok {
+		return strings.TrimSpace(s.row.Get(c))
+	}
+	return ""
 }

@@ -118,7 +118,7 @@ title: T
 questions:
   - {id: age, type: single, breakdown: true, text: Alter, match: [alter], labels: [{code: jung, text: jung}, {code: alt, text: alt}]}
   - {id: prio, type: ranking, text: Rangfolge, match: [rangfolge], items: [{code: preis, text: Preis}, {code: zeit, text: Zeit}, {code: ort, text: Ort}]}
-  - {id: sat, type: numeric, role: satisfaction, text: Zufriedenheit, match: [zufrieden], min: 1, max: 5}
+  - {id: sat, type: numeric, role: satisfaction, text: Zufriedenheit, match: ["zufrieden*"], min: 1, max: 5}
 `), "t.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -211,6 +211,9 @@ func (r *Registry) Link(m Mapping, d *Definition) *Linking {
 	var cands []int
 	for i, c := range m.Columns {
 		switch {
+		case c.Kind == KindQuestion && c.By == "draft", c.Kind == KindUnknown && strings.TrimSpace(c.Header) != "":
+			// Drafted from the file, or unknown: the dataset may know it.
+			cands = append(cands, i)
 		case c.Kind == KindQuestion:
 			used[joinID(c.Question, c.Item)] = true
 			for _, id := range askedIDs(c, d) {
@@ -223,8 +226,6 @@ func (r *Registry) Link(m Mapping, d *Definition) *Linking {
 			} else {
 				l.New = append(l.New, Link{Column: c, Question: c.Question, Item: c.Item})
 			}
-		case c.Kind == KindUnknown && strings.TrimSpace(c.Header) != "":
-			cands = append(cands, i)
 		}
 	}
 	type pair struct {
@@ -304,7 +305,7 @@ func askedIDs(c Column, d *Definition) []string {
 // that question. A column the definition already placed under a question
 // (a matrix row it lacks the item of) stays with it.
 func (r *Registry) itemOf(c Column, d *Definition) (question string, score float64, was string) {
-	if c.Question != "" {
+	if c.Question != "" && c.By != "draft" {
 		return c.Question, 1, ""
 	}
 	stem, sub := splitHeader(c.Header)
@@ -511,24 +512,17 @@ func without(h, sub []string) ([]string, bool) {
 	return rest, true
 }
 
-// Apply returns the mapping with the linked columns mapped onto their ids
-// and the new items' columns placed under their question, for Draft: a
-// draft then maps each of them by a columns rule.
-func (l *Linking) Apply(m Mapping) Mapping {
-	m.Columns = slices.Clone(m.Columns)
-	for i, c := range m.Columns {
-		for _, k := range l.Linked {
-			if k.Column.Index == c.Index {
-				m.Columns[i].Kind, m.Columns[i].Question, m.Columns[i].Item, m.Columns[i].By, m.Columns[i].Note = KindQuestion, k.Question, k.Item, "registry", ""
-			}
-		}
-		for _, k := range l.NewItems {
-			if k.Column.Index == c.Index {
-				m.Columns[i].Question = k.Question
-			}
-		}
+// Assign says which columns Detect is to map onto the dataset's ids: the
+// linked ones onto their ids, the new items' columns under their question.
+func (l *Linking) Assign() map[int]Assignment {
+	out := map[int]Assignment{}
+	for _, k := range l.Linked {
+		out[k.Column.Index] = Assignment{Question: k.Question, Item: k.Item}
 	}
-	return m
+	for _, k := range l.NewItems {
+		out[k.Column.Index] = Assignment{Question: k.Question}
+	}
+	return out
 }
 
 // Notes says, per question id, which of its columns were linked by their

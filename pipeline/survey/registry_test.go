@@ -3,6 +3,7 @@ package survey
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -89,10 +90,16 @@ questions:
 		"Wie haben Sie von uns erfahren?",                                             // G: new question
 		"Welche Themen interessieren Sie? [Datenschutz]",                              // H: item fits, stem does not
 	}
-	m := Mapping{}
-	for i, h := range cols {
-		m.Columns = append(m.Columns, def.classify(i+2, h))
+	data := "id\t" + strings.Join(cols, "\t") + "\n1\t4\t5\t3\t4\tmehr Pausen\tNewsletter\tJa\n2\t3\t2\t1\t5\t\tWebsite\tNein\n3\t2\t2\t4\t3\tgut\tNewsletter\tJa"
+	head, err := HeadRows(cellsOf(parseRows(data)), HeaderScan)
+	if err != nil {
+		t.Fatal(err)
 	}
+	det, err := def.Detect(RowsOf(head), DetectOptions{Own: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := det.Mapping
 	l := reg.Link(m, def)
 	linked := map[int]string{}
 	for _, k := range l.Linked {
@@ -129,8 +136,11 @@ questions:
 
 	// The draft maps the linked columns onto the known ids and adds the new
 	// item; Parse reads it back and Detect maps every linked column by rule.
-	draft, _ := reg.Extend(def).Draft(l.Apply(m), nil)
-	y, err := draft.YAML("", l.Notes())
+	det2, err := reg.Extend(def).Detect(RowsOf(head), DetectOptions{Own: true, Assign: l.Assign()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := det2.Draft.YAML("", l.Notes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,8 +151,12 @@ questions:
 	if q := back.Question("need"); q == nil || q.Item("ki") == nil || q.Item("barrierefreiheit") == nil || q.Type != Scale || len(q.Labels) != 2 {
 		t.Fatalf("need in the draft: %+v", q)
 	}
+	det3, err := back.Detect(RowsOf(head), DetectOptions{Own: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for c, id := range want {
-		col := back.classify(c, cols[c-2])
+		col := det3.Mapping.Columns[c-1]
 		if joinID(col.Question, col.Item) != id || col.By != "rule" {
 			t.Errorf("draft maps %q onto %s by %s, want %s by rule", cols[c-2], joinID(col.Question, col.Item), col.By, id)
 		}

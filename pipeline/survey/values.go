@@ -25,12 +25,27 @@ var (
 type codec struct {
 	q       *Question
 	labels  map[string]*Label
+	all     []Label // labelsOf(q)
+	other   *Label  // the answer "other" of a single question
 	missing map[string]bool
 }
+
+// How a text was read as an answer label.
+const (
+	byExact      = iota // its text, an alias or an export code
+	byWordsMatch        // all words of one label's name occur in it
+	byOther             // a text typed into the "other" box
+)
 
 func newCodec(q *Question) *codec {
 	c := &codec{q: q, labels: map[string]*Label{}, missing: map[string]bool{}}
 	labels := labelsOf(q)
+	c.all = labels
+	for i := range labels {
+		if labels[i].Other {
+			c.other = &labels[i]
+		}
+	}
 	// The definition's own labels are registered first: their spellings win
 	// over the built-in states' aliases ("Ausland" as an answer of its own).
 	own := map[string]bool{}
@@ -64,15 +79,39 @@ func newCodec(q *Question) *codec {
 	return c
 }
 
-// isMissing says the answer means "no answer" (keine Angabe, 99, …).
-func (c *codec) isMissing(v string) bool { return c.missing[key(v)] }
-
-// label finds a single question's answer.
-func (c *codec) label(v string) (*Label, error) {
-	if l, ok := c.labels[key(v)]; ok {
-		return l, nil
+// isMissing says the answer means "no answer": the question's missing
+// list (keine Angabe, 99, …), or a word that means it in any survey (N/A)
+// unless the question has it as a label.
+func (c *codec) isMissing(v string) bool {
+	k := key(v)
+	if c.missing[k] {
+		return true
 	}
-	return nil, fmt.Errorf("%w %q", ErrUnknownLabel, v)
+	if _, ok := c.labels[k]; ok {
+		return false
+	}
+	return isMissingWord(v)
+}
+
+// label finds a single question's answer: by its text, an alias or an
+// export code; else by its words (the one label all of whose words occur
+// in it: "Wissenschaft und Forschung" → Wissenschaft); else, when the
+// question has an "other" answer, as a text typed into its box.
+func (c *codec) label(v string) (*Label, int, error) {
+	k := key(v)
+	if l, ok := c.labels[k]; ok {
+		return l, byExact, nil
+	}
+	if i := byWords(v, len(c.all), func(i int) []string {
+		l := &c.all[i]
+		return append([]string{l.Text, l.TextEn}, l.Aliases...)
+	}); i >= 0 {
+		return &c.all[i], byWordsMatch, nil
+	}
+	if c.other != nil {
+		return c.other, byOther, nil
+	}
+	return nil, 0, fmt.Errorf("%w %q", ErrUnknownLabel, v)
 }
 
 // number reads a scale, numeric or NPS answer: a label or a number in range.
@@ -81,6 +120,12 @@ func (c *codec) number(v string) (float64, string, error) {
 		return l.Value, l.Text, nil
 	}
 	f, ok := parseNumber(v)
+	if !ok {
+		// "10 (äußerst wahrscheinlich)", "1 – sehr gut": the number counts.
+		if n, _, isNum := numbered(v); isNum {
+			f, ok = n, true
+		}
+	}
 	if !ok {
 		if len(c.labels) > 0 {
 			return 0, "", fmt.Errorf("%w nor an answer label: %q", ErrNotNumber, v)
@@ -204,13 +249,17 @@ func firstSep(s string) byte {
 	return 0
 }
 
-// chosen reads a per-option column: a mark, the option's label, or nothing.
+// chosen reads a per-option column: a mark, the option's label, or nothing
+// ("N/A": not shown).
 func chosen(v, want string, it *Item) (bool, error) {
 	k := key(v)
 	if want != "" {
 		if strings.EqualFold(strings.TrimSpace(v), want) {
 			return true, nil
 		}
+	}
+	if isMissingWord(v) {
+		return false, nil
 	}
 	switch k {
 	case "", "n", "no", "nein", "0", "false", "falsch", "not selected", "nicht gewaehlt":
@@ -228,8 +277,11 @@ func chosen(v, want string, it *Item) (bool, error) {
 
 // splitMulti splits a cell of chosen options: "A;B;" as MS Forms writes it,
 // or "A, B" as Google Forms does — there split against the known options,
-// since an option's label may itself hold a comma. Fragments that match no
-// option are returned as other (typed into an "Other" box).
+// since an option's label may itself hold a comma. An option is found by
+// its text, alias, or words (findItem). Fragments that match no option are
+// returned as other (typed into an "Other" box); a question with an
+// "other" option then has it chosen, and the word "Sonstiges" itself
+// chooses it without a text.
 func splitMulti(v string, q *Question) (items []string, other []string) {
 	v = strings.TrimSpace(v)
 	if v == "" {
@@ -250,12 +302,27 @@ func splitMulti(v string, q *Question) (items []string, other []string) {
 			items = append(items, code)
 		}
 	}
+	var otherItem *Item
+	for i := range q.Items {
+		if q.Items[i].Other {
+			otherItem = &q.Items[i]
+		}
+	}
+	defer func() {
+		if otherItem != nil && len(other) > 0 {
+			add(otherItem.Code)
+		}
+	}()
 	for _, p := range parts {
-		if strings.TrimSpace(p) == "" {
+		if strings.TrimSpace(p) == "" || isMissingWord(strings.TrimSpace(p)) {
 			continue
 		}
 		if it := q.matchItem(p); it != nil {
 			add(it.Code)
+			continue
+		}
+		if otherItem != nil && isOtherWord(p) {
+			add(otherItem.Code)
 			continue
 		}
 		toks := strings.Split(p, ",")
@@ -272,7 +339,13 @@ func splitMulti(v string, q *Question) (items []string, other []string) {
 				continue
 			}
 			if t := strings.TrimSpace(toks[i]); t != "" {
-				other = append(other, t)
+				if it := q.findItem(t); it != nil {
+					add(it.Code)
+				} else if otherItem != nil && isOtherWord(t) {
+					add(otherItem.Code)
+				} else {
+					other = append(other, t)
+				}
 			}
 			i++
 		}

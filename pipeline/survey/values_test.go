@@ -18,13 +18,13 @@ func TestStates(t *testing.T) {
 		{"Berlin", "DE-BE"}, {"NRW", "DE-NW"}, {"Bayern", "DE-BY"}, {"Mecklenburg-Vorpommern", "DE-MV"},
 		{"Anderes Bundesland", OtherState}, {"other state", OtherState},
 	} {
-		l, err := c.label(tc.in)
+		l, _, err := c.label(tc.in)
 		if err != nil || l.Code != tc.want {
 			t.Errorf("state %q: got %v %v, want %s", tc.in, l, err, tc.want)
 		}
 	}
 	for _, in := range []string{"Kirche", "Sachsen und Thüringen", "X"} {
-		if _, err := c.label(in); !errors.Is(err, ErrUnknownLabel) {
+		if _, _, err := c.label(in); !errors.Is(err, ErrUnknownLabel) {
 			t.Errorf("state %q: got %v, want %v", in, err, ErrUnknownLabel)
 		}
 	}
@@ -40,12 +40,12 @@ func TestSectors(t *testing.T) {
 		{"Politik", "politik"}, {"Pol.", "politik"},
 		{"Zivilgesellschaft", "zivilgesellschaft"}, {"ZG", "zivilgesellschaft"}, {"Civil society", "zivilgesellschaft"},
 	} {
-		l, err := c.label(tc.in)
+		l, _, err := c.label(tc.in)
 		if err != nil || l.Code != tc.want {
 			t.Errorf("sector %q: got %v %v, want %s", tc.in, l, err, tc.want)
 		}
 	}
-	if _, err := c.label("Kirche"); !errors.Is(err, ErrUnknownLabel) {
+	if _, _, err := c.label("Kirche"); !errors.Is(err, ErrUnknownLabel) {
 		t.Errorf("sector Kirche: got %v, want %v", err, ErrUnknownLabel)
 	}
 }
@@ -76,7 +76,11 @@ func TestNumbers(t *testing.T) {
 		{"need", "7", 0, false, ErrOutOfRange},
 		{"need", "0", 0, false, ErrOutOfRange},
 		{"need", "4,5", 0, false, ErrOutOfRange},
-		{"need", "n/a", 0, false, ErrNotNumber},
+		{"need", "n/a", 0, true, nil}, // not shown: no answer, never a level
+		{"need", "N/A", 0, true, nil},
+		{"nps", "10 (äußerst wahrscheinlich)", 10, false, nil},
+		{"nps", "0 – überhaupt nicht wahrscheinlich", 0, false, nil},
+		{"satisfaction", "5 = sehr zufrieden", 5, false, nil},
 		{"need", "ziemlich", 0, false, ErrNotNumber},
 		{"satisfaction", "4,0", 4, false, nil},
 		{"satisfaction", "sehr zufrieden", 5, false, nil},

@@ -1,0 +1,487 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/model"
+	"github.com/resonanz/resonanz/pipeline/survey"
+)
+
+// TestSurveyFixtures imports every generated export of testdata/surveys
+// (surveys of every tool, the conference's with reworded labels among
+// them) as the commands do (pipeline.Detect and Import, printed by the
+// commands' printers): once without a survey definition, once with the
+// draft `detect --write-survey` writes, unedited.
+// Each time the dataset read back with DuckDB must hold the truth: the
+// responses, every question's columns fed into one question of the truth's
+// type (never two questions from one column, never one item from two
+// columns), its answer counts per label (per template code for the
+// conference's questions), the order of every ordered scale; no meta
+// column as a question; and none of the personal values planted in the
+// file in any Parquet value, the draft, or what the commands printed.
+func TestSurveyFixtures(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/surveys/*.truth.json")
+	if len(paths) < 15 {
+		t.Fatalf("%d survey fixtures, want at least 15", len(paths))
+	}
+	for _, tp := range paths {
+		truth, err := sample.ReadTruth(tp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := strings.TrimSuffix(tp, ".truth.json")
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			t.Parallel()
+			checkSurveyFixture(t, file, truth)
+		})
+	}
+}
+
+// checkSurveyFixture detects a fixture as `detect --write-survey` does,
+// then imports it as `import` does, without a definition and with the
+// draft, printing what the commands print.
+func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	det, err := pipeline.Detect(context.Background(), pipeline.DetectOptions{File: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	printColumns(&out, det.Detection, det.Survey, true)
+	printMatched(&out, det.Reworded)
+	printUnknown(&out, det.Unknown)
+	draft := filepath.Join(dir, "draft.yaml")
+	y, err := det.Draft.YAML("draft", det.Notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(draft, y, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	key := []byte("0123456789abcdef0123456789abcdef")
+	for _, mode := range []string{"without definition", "with the draft"} {
+		t.Run(mode, func(t *testing.T) {
+			data := filepath.Join(dir, strings.ReplaceAll(mode, " ", "-"))
+			opt := pipeline.ImportOptions{DataDir: data, Event: "e", Files: []string{file},
+				Pseudonym: disclosure.Pseudonyms(key, "e"), Scrub: disclosure.ScrubPII}
+			if mode == "with the draft" {
+				opt.Survey = draft
+			}
+			res, err := pipeline.Import(context.Background(), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var printed bytes.Buffer
+			printed.Write(out.Bytes())
+			printImport(&printed, res[0], true, true)
+			checkImported(t, data, res[0], truth, draft, printed.String())
+		})
+	}
+}
+
+// checkImported compares a fixture's dataset with its truth.
+func checkImported(t *testing.T, data string, res *pipeline.FileResult, truth *sample.Truth, draft, printed string) {
+	t.Helper()
+	def := res.Survey
+	db := openDataset(t, data)
+	var n int
+	scanOne(t, db, `select count(*) from responses`, &n)
+	if n != truth.Responses {
+		t.Errorf("responses: got %d, want %d", n, truth.Responses)
+	}
+	byLetter := map[string]survey.Column{}
+	for _, c := range res.Summary.Mapping.Columns {
+		byLetter[ingest.ColName(c.Index)] = c
+	}
+	for _, l := range truth.NotQuestions {
+		if c, ok := byLetter[l]; ok && c.Kind == survey.KindQuestion {
+			t.Errorf("column %s %q is no question, but is read as %s", l, c.Header, c.Question)
+		}
+	}
+	owner := map[string]string{} // question id → the truth question (its first column) that has it
+	for _, tq := range truth.Questions {
+		checkQuestion(t, db, def, byLetter, tq, owner)
+	}
+	// Nothing personal anywhere.
+	if len(truth.PersonalValues) > 0 {
+		y, err := os.ReadFile(draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := map[string]string{"the draft": string(y), "the commands' output": printed}
+		forEachText(t, db, data, func(where, s string) { texts[where] += "\x00" + s })
+		for where, text := range texts {
+			for _, v := range truth.PersonalValues {
+				if strings.Contains(text, v) {
+					t.Errorf("%s holds the personal value %q", where, v)
+				}
+			}
+		}
+	}
+}
+
+// checkQuestion compares one truth question with what was stored.
+func checkQuestion(t *testing.T, db *sql.DB, def *survey.Definition, byLetter map[string]survey.Column, tq sample.TruthQuestion, owner map[string]string) {
+	t.Helper()
+	first, ok := byLetter[tq.Columns[0]]
+	for i := 1; first.Kind == survey.KindSystem && i < len(tq.Columns); i++ {
+		first = byLetter[tq.Columns[i]] // past a one-cell copy of option columns
+	}
+	if !ok || first.Kind != survey.KindQuestion {
+		t.Errorf("%s %q: not read as a question (%s %s)", tq.Columns[0], tq.Header, first.Kind, first.Note)
+		return
+	}
+	qid := first.Question
+	if o, dup := owner[qid]; dup {
+		t.Errorf("%s %q and %s: both read as question %s (merged)", tq.Columns[0], tq.Header, o, qid)
+		return
+	}
+	owner[qid] = tq.Columns[0]
+	q := def.Question(qid)
+	if tq.Template != "" && qid != tq.Template {
+		t.Errorf("%s %q: read as %s, want the built-in %s", tq.Columns[0], tq.Header, qid, tq.Template)
+	}
+	// Every column of the question feeds it, each a different item.
+	items := map[string]string{} // item code → column
+	for _, l := range tq.Columns {
+		c := byLetter[l]
+		if c.Kind == survey.KindSystem && (strings.HasPrefix(c.Note, "the same answers as the option columns") || c.By == "rule") {
+			continue // KoboToolbox's one-cell copy of the option columns: read once, from them
+		}
+		if c.Kind != survey.KindQuestion || c.Question != qid {
+			t.Errorf("%s: column %s read as %s %s, want question %s", tq.Header, l, c.Kind, c.Question, qid)
+			continue
+		}
+		k := c.Item + "#" + strconv.Itoa(c.Rank)
+		if o, dup := items[k]; dup && len(tq.Columns) > 1 {
+			t.Errorf("%s: columns %s and %s both feed %s.%s", tq.Header, o, l, qid, c.Item)
+		}
+		items[k] = l
+	}
+	for l, c := range byLetter {
+		if c.Kind == survey.KindQuestion && c.Question == qid && !slices.Contains(tq.Columns, l) && l != tq.OtherColumn {
+			t.Errorf("%s: column %s %q also feeds question %s", tq.Header, l, c.Header, qid)
+		}
+	}
+	if !sameType(tq, q) {
+		t.Errorf("%s: question %s is %s, want %s", tq.Header, qid, q.Type, tq.Type)
+		return
+	}
+	got, want := storedCounts(t, db, def, q, byLetter, tq), truthCounts(tq, q)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%s (%s, %s): counts\n got  %v\n want %v", tq.Header, qid, q.Type, got, want)
+	}
+	if tq.Ordered && q.Type == survey.Scale && len(q.Labels) > 0 && !numbersOnly(tq.Labels) {
+		var stored []string
+		each(t, db, `select label from labels where question = ? order by position`, func(s func(...any)) {
+			var l string
+			s(&l)
+			stored = append(stored, survey.Key(l))
+		}, qid)
+		var seen []string
+		for _, l := range tq.Labels {
+			if used(tq, l) {
+				seen = append(seen, survey.Key(l))
+			}
+		}
+		if !slices.Equal(stored, seen) {
+			t.Errorf("%s: labels in the order %q, want %q", tq.Header, stored, seen)
+		}
+	}
+}
+
+// sameType says a stored question has the truth's type; a scale of one
+// column may be the built-in template's numeric question.
+func sameType(tq sample.TruthQuestion, q *survey.Question) bool {
+	if string(tq.Type) == q.Type {
+		return true
+	}
+	return tq.Type == sample.Scale && q.Type == survey.Numeric && tq.Template != ""
+}
+
+func numbersOnly(ls []string) bool {
+	for _, l := range ls {
+		if _, err := strconv.ParseFloat(l, 64); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// used says a truth label was given by anyone.
+func used(tq sample.TruthQuestion, label string) bool {
+	for _, m := range tq.Counts {
+		if m[label] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// counts are a question's answers as "item|answer" → respondents, items
+// and answers folded by survey.Key so wording and case do not matter.
+type counts map[string]int
+
+func (c counts) String() string {
+	keys := make([]string, 0, len(c))
+	for k, n := range c {
+		if n != 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s=%d ", k, c[k])
+	}
+	return b.String()
+}
+
+// truthCounts are the truth's counts in the form storedCounts gives: by
+// template code where the truth maps labels onto the template's; the
+// "other" option once per respondent who chose it.
+func truthCounts(tq sample.TruthQuestion, q *survey.Question) counts {
+	out := counts{}
+	code := func(s string) string {
+		if c, ok := tq.Codes[s]; ok {
+			return c
+		}
+		if survey.IsOtherWord(s) {
+			return "other"
+		}
+		return survey.Key(s)
+	}
+	switch q.Type {
+	case survey.Text:
+		out["answered"] = tq.Counts[""]["answered"]
+	case survey.Multi:
+		for opt, m := range tq.Counts {
+			if c := code(opt); c != "other" {
+				out[c] += m["chosen"]
+			}
+		}
+		out["other"] += tq.Other
+	case survey.Single:
+		for l, n := range tq.Counts[""] {
+			out[code(l)] += n
+		}
+		if tq.Other > 0 && tq.OtherColumn != "" {
+			out["other"] += tq.Other
+		}
+	default:
+		for item, m := range tq.Counts {
+			for l, n := range m {
+				out[code(item)+"|"+truthValue(tq, l)] += n
+			}
+		}
+	}
+	return out
+}
+
+// truthValue is the number a truth label stands for in an ordered question.
+func truthValue(tq sample.TruthQuestion, label string) string {
+	if i := slices.Index(tq.Labels, label); i >= 0 && i < len(tq.Values) {
+		return strconv.Itoa(tq.Values[i])
+	}
+	return survey.Key(label)
+}
+
+// storedCounts counts what the dataset holds for a question, keyed as
+// truthCounts does: items and labels by their texts as the file wrote them
+// (the definition's texts and aliases), the built-in's by their codes.
+func storedCounts(t *testing.T, db *sql.DB, def *survey.Definition, q *survey.Question, byLetter map[string]survey.Column, tq sample.TruthQuestion) counts {
+	t.Helper()
+	out := counts{}
+	template := tq.Template != ""
+	itemName := func(code string) string {
+		it := q.Item(code)
+		switch {
+		case it == nil:
+			return code
+		case it.Other:
+			return "other"
+		case template:
+			return code
+		}
+		return survey.Key(it.Text)
+	}
+	switch q.Type {
+	case survey.Text:
+		var n int
+		scanOne(t, db, `select count(distinct respondent) from comments where question = ?`, &n, q.ID)
+		out["answered"] = n
+	case survey.Multi:
+		each(t, db, `select item, count(distinct respondent) from answers where question = ? group by item`, func(s func(...any)) {
+			var item string
+			var n int
+			s(&item, &n)
+			out[itemName(item)] += n
+		}, q.ID)
+	case survey.Single:
+		switch q.Role {
+		case survey.RoleState, survey.RoleSector:
+			col := "state"
+			if q.Role == survey.RoleSector {
+				col = "sector"
+			}
+			each(t, db, fmt.Sprintf(`select %[1]s, %[1]s_name, count(*) from responses where %[1]s is not null group by all`, col), func(s func(...any)) {
+				var code, name string
+				var n int
+				s(&code, &name, &n)
+				out[labelKey(q, code, name, template)] += n
+			}, nil...)
+		default:
+			each(t, db, `select a.label, count(*) from answers a where question = ? group by all`, func(s func(...any)) {
+				var name string
+				var n int
+				s(&name, &n)
+				out[labelKey(q, "", name, template)] += n
+			}, q.ID)
+		}
+	default:
+		each(t, db, `select coalesce(item, ''), value, count(*) from answers where question = ? group by all`, func(s func(...any)) {
+			var item string
+			var v float64
+			var n int
+			s(&item, &v, &n)
+			name := itemName(item)
+			if len(tq.Columns) == 1 && q.Type != survey.Ranking {
+				name = "" // a one-column question: the truth has no item
+			}
+			out[name+"|"+strconv.FormatFloat(v, 'f', -1, 64)] += n
+		}, q.ID)
+	}
+	return out
+}
+
+// labelKey is how a stored single answer is compared: the template's
+// code, else the label's text as the file wrote it (its first alias when
+// the file's wording was adopted), "other" for the other answer.
+func labelKey(q *survey.Question, code, name string, template bool) string {
+	for _, l := range q.Labels {
+		if l.Text == name || code != "" && l.Code == code {
+			switch {
+			case l.Other:
+				return "other"
+			case template:
+				return l.Code
+			}
+			return survey.Key(l.Text)
+		}
+	}
+	if template && code != "" {
+		return code
+	}
+	return survey.Key(name)
+}
+
+// openDataset makes a view of each table of the dataset's Parquet files.
+func openDataset(t *testing.T, data string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	for _, table := range model.TableNames("survey") {
+		files, _ := filepath.Glob(filepath.Join(data, table, "*", "*.parquet"))
+		q := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true)", table, sqlQuote(files))
+		if len(files) == 0 {
+			q = fmt.Sprintf("create view %s as select null::varchar as question, null::varchar as respondent, null::varchar as item, null::double as value, null::varchar as label, null::varchar as state, null::varchar as state_name, null::varchar as sector, null::varchar as sector_name, null::integer as position where false", table)
+		}
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return db
+}
+
+func sqlQuote(files []string) string {
+	q := make([]string, len(files))
+	for i, f := range files {
+		q[i] = "'" + strings.ReplaceAll(f, "'", "''") + "'"
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+func scanOne(t *testing.T, db *sql.DB, q string, dest any, args ...any) {
+	t.Helper()
+	if err := db.QueryRow(q, args...).Scan(dest); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+func each(t *testing.T, db *sql.DB, q string, f func(scan func(...any)), args ...any) {
+	t.Helper()
+	rows, err := db.Query(q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		f(func(dest ...any) {
+			if err := rows.Scan(dest...); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		})
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// forEachText hands every text value of every Parquet file, and every
+// other file of the data directory, to f.
+func forEachText(t *testing.T, db *sql.DB, data string, f func(where, s string)) {
+	t.Helper()
+	err := filepath.WalkDir(data, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !strings.HasSuffix(path, ".parquet") {
+			b, err := os.ReadFile(path)
+			f(path, string(b))
+			return err
+		}
+		rows, err := db.Query(fmt.Sprintf("select * from read_parquet('%s')", strings.ReplaceAll(path, "'", "''")))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			for _, v := range vals {
+				if s, ok := v.(string); ok {
+					f(filepath.Base(filepath.Dir(filepath.Dir(path))), s)
+				}
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

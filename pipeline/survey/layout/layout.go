@@ -1,0 +1,200 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Kind says what a column of the tool's own is.
+type Kind string
+
+// Kinds of the tools' own columns. A column of none of them is a question.
+const (
+	None      Kind = ""
+	ID        Kind = "id"        // the export's response id
+	Submitted Kind = "submitted" // when the response was sent
+	Personal  Kind = "personal"  // names, addresses, IP, location, panel ids: never stored
+	Meta      Kind = "system"    // the tool's other metadata and timings: not stored
+)
+
+// Row is one sheet row of the top of a sheet, dense: Cells[0] is column A.
+type Row struct {
+	Num   int // 1-based row number
+	Cells []string
+}
+
+// Get returns the trimmed text of a 1-based column, "" past the end.
+func (r Row) Get(col int) string {
+	if r.Num == 0 || col < 1 || col > len(r.Cells) {
+		return ""
+	}
+	return strings.TrimSpace(r.Cells[col-1])
+}
+
+// Filled counts the row's non-empty cells.
+func (r Row) Filled() int {
+	n := 0
+	for _, c := range r.Cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Header is a sheet's header as a layout reads it.
+type Header struct {
+	Row  int // the first header row
+	Rows int // header rows from Row on
+	Skip int // rows of the tool's metadata between the header and the data (Qualtrics' import ids)
+	// Cells are the column titles, Cells[0] for column A; for a header of
+	// two rows as the tool means them (SurveyMonkey's question text filled
+	// forward, with the option below as " [option]").
+	Cells []string
+	// Texts are the question texts under a header of codes (Qualtrics,
+	// LimeSurvey's "code. text"), "" where there is none.
+	Texts []string
+	// Layout is the layout whose header rule read it; "" for one plain row.
+	Layout string
+}
+
+// DataRow is the first row that may hold a response.
+func (h *Header) DataRow() int { return h.Row + max(h.Rows, 1) + h.Skip }
+
+// Sheet is what a layout's signature looks at: the header, the first rows
+// under it and where the sheet came from.
+type Sheet struct {
+	Header Header
+	Data   []Row // the first data rows
+	CSV    bool
+	Name   string // the sheet's name, "" for CSV
+}
+
+// Layout is how one survey tool lays out its exports: one file per tool,
+// each adding its Layout to All.
+type Layout struct {
+	Name  string // msforms, googleforms, limesurvey, …: stored in the manifest
+	Title string // says in words which tool it is
+	// Match scores how much a sheet looks like this tool's export: 0 not
+	// at all; the highest wins, a tie goes to the earlier layout in All.
+	Match func(s *Sheet) int
+	// Columns names the tool's own columns by their header, in every
+	// language the tool writes them in.
+	Columns Names
+	// HeaderRule reads a header of more than one row that begins at
+	// rows[i] (rows are consecutive from the top); ok false when the
+	// tool's rule does not apply there.
+	HeaderRule func(rows []Row, i int) (h Header, ok bool)
+	// Missing are answers that mean "not asked" or "no answer" in this
+	// tool's exports (N/A, -oth-, -99), never a level of a scale.
+	Missing []string
+	// Skip says why a data row is no response (a preview, a test), given
+	// the row's value under a header; "" for a response.
+	Skip func(value func(header string) string) string
+}
+
+// Names maps headers to kinds: exact headers (compared by Key), header
+// prefixes and regular expressions.
+type Names struct {
+	Exact    map[string]Kind
+	Prefixes []Prefix
+	Patterns []Pattern
+}
+
+// Prefix is a header beginning (compared by Key) with its kind.
+type Prefix struct {
+	Key  string
+	Kind Kind
+}
+
+// Pattern is a regular expression on the trimmed header with its kind.
+type Pattern struct {
+	RE   *regexp.Regexp
+	Kind Kind
+}
+
+// Kind says what a header names in these names, None when nothing.
+func (n *Names) Kind(header string) Kind {
+	k := Key(header)
+	if k == "" {
+		return None
+	}
+	if kind, ok := n.Exact[k]; ok {
+		return kind
+	}
+	for _, p := range n.Prefixes {
+		if strings.HasPrefix(k, p.Key+" ") || k == p.Key {
+			return p.Kind
+		}
+	}
+	h := strings.TrimSpace(header)
+	for _, p := range n.Patterns {
+		if p.RE.MatchString(h) {
+			return p.Kind
+		}
+	}
+	return None
+}
+
+// names builds Names from kinds and their headers.
+func names(groups map[Kind][]string, prefixes []Prefix, patterns ...Pattern) Names {
+	n := Names{Exact: map[string]Kind{}, Prefixes: prefixes, Patterns: patterns}
+	for kind, hs := range groups {
+		for _, h := range hs {
+			n.Exact[Key(h)] = kind
+		}
+	}
+	for i := range n.Prefixes {
+		n.Prefixes[i].Key = Key(n.Prefixes[i].Key)
+	}
+	return n
+}
+
+func pattern(re string, kind Kind) Pattern { return Pattern{RE: regexp.MustCompile(re), Kind: kind} }
+
+// Count counts the header's columns whose Key is one of the alternatives
+// of each entry ("Respondent ID|Befragten-ID"), each entry once.
+func Count(h *Header, entries ...string) int {
+	have := map[string]bool{}
+	for _, c := range h.Cells {
+		have[Key(c)] = true
+	}
+	n := 0
+	for _, e := range entries {
+		for _, alt := range strings.Split(e, "|") {
+			if have[Key(alt)] {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+var translit = strings.NewReplacer(
+	"ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss",
+	"é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "â", "a", "ó", "o", "ò", "o", "ô", "o",
+	"í", "i", "ì", "i", "ú", "u", "ù", "u", "ñ", "n", "ç", "c",
+)
+
+// Key reduces a header or label to lower-case letters and digits
+// separated by single spaces, umlauts spelt out, so that "Start-Sprache",
+// "start sprache " and "START SPRACHE" compare equal.
+func Key(s string) string {
+	s = translit.Replace(strings.ToLower(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
