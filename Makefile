@@ -21,16 +21,18 @@ build: cgo
 install: cgo
 	go install $(BUILDFLAGS) ./cmd/resonanz
 
-# Release binaries: linux-amd64 and windows-amd64 (cross-compiled with
-# Debian's gcc-mingw-w64-x86-64 and g++-mingw-w64-x86-64, posix threads as
-# DuckDB's Windows library needs).
+# Release binaries: linux-amd64 and windows-amd64, cross-compiled with
+# Debian's MinGW-w64 (gcc- and g++-mingw-w64-x86-64-posix: DuckDB's Windows
+# library needs libstdc++ with posix threads). That library was built
+# against the UCRT, so the Windows binary links it (-lucrt) and
+# internal/winshim's one libstdc++ symbol.
 WINCC ?= x86_64-w64-mingw32-gcc-posix
 WINCXX ?= x86_64-w64-mingw32-g++-posix
 dist: cgo
 	@mkdir -p dist
 	go build $(BUILDFLAGS) -o dist/resonanz-linux-amd64 ./cmd/resonanz
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(WINCC) CXX=$(WINCXX) \
-		go build $(BUILDFLAGS) -o dist/resonanz-windows-amd64.exe ./cmd/resonanz
+		go build -trimpath -tags=duckdb_arrow -ldflags="$(LDFLAGS) -extldflags=-lucrt" -o dist/resonanz-windows-amd64.exe ./cmd/resonanz
 
 # make test: the README's test command, fast (-short leaves out the slow
 # end-to-end, kill, browser and R cases). make test-full runs everything, as

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +29,7 @@ func TestWindowsBinary(t *testing.T) {
 		t.Skip("RESONANZ_WINDOWS_EXE is not set: .ci/run windows builds the binary (make dist) and runs this test")
 	}
 	wine := testtool.Need(t, "wine")
+	gcc := testtool.Need(t, "mingw-gcc")
 	exe, err := filepath.Abs(exe)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +73,21 @@ func TestWindowsBinary(t *testing.T) {
 		t.Fatalf("linux run: exit %d: %s", code, stderr.String())
 	}
 
+	// A Wine prefix of its own, with the bcryptprimitives.dll Go needs and
+	// Debian's Wine 8 lacks (testdata/wine).
 	prefix := filepath.Join(root, "wine")
+	start := time.Now()
+	boot := exec.Command(wine, "wineboot", "--init")
+	boot.Env = append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all")
+	if out, err := boot.CombinedOutput(); err != nil {
+		t.Fatalf("wineboot: %v\n%s", err, out)
+	}
+	dll := filepath.Join(prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll")
+	if out, err := exec.Command(gcc, "-O2", "-shared", "-o", dll, "testdata/wine/bcryptprimitives.c",
+		"testdata/wine/bcryptprimitives.def", "-lbcrypt").CombinedOutput(); err != nil {
+		t.Fatalf("bcryptprimitives.dll: %v\n%s", err, out)
+	}
+	t.Logf("Wine prefix ready in %s", time.Since(start).Round(time.Millisecond))
 	winRun := func(want int, args ...string) string {
 		t.Helper()
 		cmd := exec.Command(wine, append([]string{exe}, args...)...)
@@ -77,7 +95,7 @@ func TestWindowsBinary(t *testing.T) {
 		cmd.Env = append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "RESONANZ_DATA=", "RESONANZ_KEY=")
 		var so, se bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &so, &se
-		start := time.Now()
+		began := time.Now()
 		err := cmd.Run()
 		got := 0
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -85,7 +103,7 @@ func TestWindowsBinary(t *testing.T) {
 		} else if err != nil {
 			t.Fatalf("wine %s: %v", strings.Join(args, " "), err)
 		}
-		t.Logf("wine resonanz %s: exit %d in %s", strings.Join(args, " "), got, time.Since(start).Round(time.Millisecond))
+		t.Logf("wine resonanz %s: exit %d in %s", strings.Join(args, " "), got, time.Since(began).Round(time.Millisecond))
 		if got != want {
 			t.Fatalf("wine resonanz %s: exit %d, want %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), got, want, so.String(), se.String())
 		}
@@ -117,7 +135,7 @@ func TestWindowsBinary(t *testing.T) {
 		t.Fatalf("first sheet %q, want the cover Übersicht", cover)
 	}
 	// The cover's figures, named: a wrong run would differ here first.
-	for _, label := range []string{"Antworten", "Sachsen", "Thüringen", "Sachsen-Anhalt", "Politik", "Verwaltung"} {
+	for _, label := range []string{"Antworten", "Sachsen", "Thüringen", "Sachsen-Anhalt", "Politik"} {
 		l, w := lin.row(cover, label), win.row(cover, label)
 		if l == nil {
 			t.Errorf("cover: no row %q in the Linux report", label)
@@ -137,8 +155,8 @@ func TestWindowsBinary(t *testing.T) {
 			continue
 		}
 		for i := range l {
-			if a, b := strings.Join(l[i], "\t"), strings.Join(w[i], "\t"); a != b {
-				t.Errorf("sheet %s row %d:\nlinux   %q\nwindows %q", s, i+1, a, b)
+			if !sameRow(l[i], w[i]) {
+				t.Errorf("sheet %s row %d:\nlinux   %q\nwindows %q", s, i+1, strings.Join(l[i], "\t"), strings.Join(w[i], "\t"))
 			}
 		}
 	}
@@ -147,6 +165,29 @@ func TestWindowsBinary(t *testing.T) {
 			t.Errorf("windows run: %v", err)
 		}
 	}
+}
+
+// stamp is when a report was made, as the cover shows it.
+var stamp = regexp.MustCompile(`^\d\d\.\d\d\.\d{4} \d\d:\d\d$`)
+
+// sameRow compares two rows cell by cell; times of the runs (the cover's
+// "Erstellt", an import's time as an Excel serial date) may differ.
+func sameRow(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] == b[i] || stamp.MatchString(a[i]) && stamp.MatchString(b[i]) {
+			continue
+		}
+		x, err1 := strconv.ParseFloat(a[i], 64)
+		y, err2 := strconv.ParseFloat(b[i], 64)
+		if err1 == nil && err2 == nil && x > 40000 && math.Abs(x-y) < 1 && x != math.Trunc(x) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 type book struct {
