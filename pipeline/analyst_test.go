@@ -438,8 +438,10 @@ group by all order by n desc, state_name
 	defer f.Close()
 	list := f.GetSheetList()
 	pos := func(name string) int { return slices.Index(list, w.Sheets[name]) }
-	// order 10 participation < 15 zz_states < 20 needs_by_state < … < 999 auto_count
-	if !(pos("participation") < pos("zz_states") && pos("zz_states") < pos("needs_by_state") && pos("satisfaction") < pos("auto_count")) {
+	// The questions' sections first; then by order: 10 participation <
+	// 15 zz_states < 20 the headline by group < … < 999 auto_count.
+	if !(pos("q_improve") < pos("participation_state_sector") && pos("participation_state_sector") < pos("zz_states") &&
+		pos("zz_states") < pos("headline_by_group_state") && pos("key_figures") < pos("auto_count")) {
 		t.Errorf("sheet order %v", list)
 	}
 	// The sheet's numbers against the truth file.

@@ -26,13 +26,16 @@ type ImportOptions struct {
 	Event      string
 	EventTitle string
 	EventDate  string // 2025-11-13 or 13.11.2025; stored as 2025-11-13
-	Files      []string
-	Survey     string // survey definition file; "" for the built-in template
-	Sheet      string // sheet to read; "" picks the one that looks like responses
-	HeaderRow  int    // the header row (--header-row); 0 finds it
-	Strict     bool   // any reject fails the import
-	Replace    bool   // the files replace earlier imports of the same file name
-	Ingest     ingest.Options
+	// Invited is how many people were asked to answer, kept with the event
+	// for the report's response rate; 0: not known.
+	Invited   int
+	Files     []string
+	Survey    string // survey definition file; "" for the built-in template
+	Sheet     string // sheet to read; "" picks the one that looks like responses
+	HeaderRow int    // the header row (--header-row); 0 finds it
+	Strict    bool   // any reject fails the import
+	Replace   bool   // the files replace earlier imports of the same file name
+	Ingest    ingest.Options
 	// Pseudonym and Scrub protect personal data; see survey.Options.
 	Pseudonym func(id string) string
 	Scrub     func(text string) (string, int)
@@ -150,7 +153,13 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 			}
 		}
 	}
-	ev := &store.Event{Title: opt.EventTitle, Date: opt.EventDate}
+	ev := &store.Event{Title: opt.EventTitle, Date: opt.EventDate, Invited: opt.Invited}
+	for _, r := range results {
+		if r.Survey != nil {
+			surveyEvent(ev, r.Survey)
+			break
+		}
+	}
 	var ready []store.Staged
 	var published []*FileResult
 	for _, r := range results {
@@ -179,13 +188,22 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 			r.Import = ims[i]
 		}
 	}
-	if len(ready) == 0 && (opt.EventTitle != "" || opt.EventDate != "") {
+	if len(ready) == 0 && (opt.EventTitle != "" || opt.EventDate != "" || opt.Invited > 0) {
 		// Nothing new to import, but the event's title or date may change.
 		if err := st.SetEvent(opt.Event, ev); err != nil {
 			return nil, fmt.Errorf("import: %w", err)
 		}
 	}
 	return results, nil
+}
+
+// surveyEvent records the definition's name, title and theme codebook
+// with the event, for the report.
+func surveyEvent(ev *store.Event, d *survey.Definition) {
+	ev.Survey, ev.SurveyTitle, ev.SurveyTitleEn = d.Name, d.Title, d.TitleEn
+	for _, t := range d.Themes {
+		ev.Themes = append(ev.Themes, store.Theme{Code: t.Code, Text: t.Text, TextEn: t.TextEn, Keywords: t.Keywords})
+	}
 }
 
 func fileHash(path string) (string, error) {

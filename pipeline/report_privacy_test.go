@@ -124,14 +124,14 @@ func TestReportSecondarySuppression(t *testing.T) {
 	// Respondents of mdk16.
 	p := newReadBack(cats["mdk16"][0], cats["mdk16"][1], func(s, c string) int { return people[place{s, c}] })
 	zeros(p, true, true, true)
-	for _, r := range sheet("participation", "Bundesland") {
+	for _, r := range sheet("participation_state_sector", "Bundesland") {
 		print("participation", p, code(sample.States, r["Bundesland"]), code(sample.Sectors, r["Bereich"]), r["n"])
 	}
-	for _, r := range tableRows(t, f, "Übersicht", "Antworten nach Bundesland") {
-		print("cover", p, code(sample.States, r["Antworten nach Bundesland"]), all, r["n"])
+	for _, r := range tableRows(t, f, "Übersicht", "Bundesland") {
+		print("cover", p, code(sample.States, r["Bundesland"]), all, r["n"])
 	}
-	for _, r := range tableRows(t, f, "Übersicht", "Antworten nach Bereich") {
-		print("cover", p, all, code(sample.Sectors, r["Antworten nach Bereich"]), r["n"])
+	for _, r := range tableRows(t, f, "Übersicht", "Bereich") {
+		print("cover", p, all, code(sample.Sectors, r["Bereich"]), r["n"])
 	}
 	print("cover", p, all, all, "150")
 	p.check(t, "participation and cover", minN)
@@ -147,28 +147,28 @@ func TestReportSecondarySuppression(t *testing.T) {
 		}
 	}
 	item := func(label string) string { return code(sample.Items, label) }
-	for _, r := range sheet("needs_state_sector", "Bundesland") {
-		print("needs_state_sector", tables["mdk16"][item(r["Thema"])], code(sample.States, r["Bundesland"]), code(sample.Sectors, r["Bereich"]), r["n"])
+	for _, r := range sheet("headline_by_pair_state_sector", "Bundesland") {
+		print("headline by state × sector", tables["mdk16"][item(r["Item"])], code(sample.States, r["Bundesland"]), code(sample.Sectors, r["Bereich"]), r["n"])
 	}
-	for _, r := range sheet("needs_by_state", "Bundesland") {
-		print("needs_by_state", tables["mdk16"][item(r["Thema"])], code(sample.States, r["Bundesland"]), all, r["n"])
+	for _, r := range sheet("headline_by_group_state", "Bundesland") {
+		print("headline by state", tables["mdk16"][item(r["Item"])], code(sample.States, r["Bundesland"]), all, r["n"])
 	}
-	for _, r := range sheet("needs_by_sector", "Bereich") {
-		print("needs_by_sector", tables["mdk16"][item(r["Thema"])], all, code(sample.Sectors, r["Bereich"]), r["n"])
+	for _, r := range sheet("headline_by_group_sector", "Bereich") {
+		print("headline by sector", tables["mdk16"][item(r["Item"])], all, code(sample.Sectors, r["Bereich"]), r["n"])
 	}
-	for _, r := range sheet("likert_need", "Thema") {
-		print("likert", tables["mdk16"][item(r["Thema"])], all, all, r["n"])
+	for _, r := range sheet("q_need", "Item") {
+		print("likert", tables["mdk16"][item(r["Item"])], all, all, r["n"])
 	}
-	top := tableRows(t, f, "Übersicht", "Größter Handlungsbedarf (Mittelwert 1–5)")
+	top := tableRows(t, f, "Übersicht", "Item")
 	if len(top) != 3 {
 		t.Errorf("cover: %d top needs", len(top))
 	}
 	for _, r := range top {
-		print("cover top needs", tables["mdk16"][item(r["Größter Handlungsbedarf (Mittelwert 1–5)"])], all, all, r["n"])
+		print("cover top needs", tables["mdk16"][item(r["Item"])], all, all, r["n"])
 	}
 	trends := 0
 	for _, s := range []struct{ query, group string }{
-		{"trend_needs", ""}, {"compare_last", ""}, {"trend_needs_by_state", "Bundesland"}, {"trend_needs_by_sector", "Bereich"},
+		{"headline_trend", ""}, {"compare_last", ""}, {"headline_trend_by_group_state", "Bundesland"}, {"headline_trend_by_group_sector", "Bereich"},
 	} {
 		rows := sheet(s.query, "Veranstaltung")
 		last := map[string]map[string]string{}
@@ -184,8 +184,8 @@ func TestReportSecondarySuppression(t *testing.T) {
 			case "Bereich":
 				se = code(sample.Sectors, r["Bereich"])
 			}
-			print(s.query, tables[r["Veranstaltung"]][item(r["Thema"])], st, se, r["n"])
-			key := r["Thema"] + "|" + r[s.group]
+			print(s.query, tables[r["Veranstaltung"]][item(r["Item"])], st, se, r["n"])
+			key := r["Item"] + "|" + r[s.group]
 			if prev := last[key]; prev != nil && prev["n"] == "." && r["Veränderung"] != "." && r["Veränderung"] != "" {
 				t.Errorf("%s %s: change %s from a hidden row", s.query, key, r["Veränderung"])
 			}
@@ -202,17 +202,17 @@ func TestReportSecondarySuppression(t *testing.T) {
 	}
 
 	// The heatmap shows a mean exactly where the state's n is shown.
-	for _, r := range sheet("heatmap_need", "Thema") {
-		rb := tables["mdk16"][item(r["Thema"])]
+	for _, r := range sheet("heatmap_state", "Item") {
+		rb := tables["mdk16"][item(r["Item"])]
 		for _, st := range sample.States {
 			i, j := rb.at(st.Code, all)
 			if hidden := !rb.known[i][j]; hidden != (r[st.DE] == ".") {
-				t.Errorf("heatmap %s/%s = %q, but its n is hidden: %v", r["Thema"], st.DE, r[st.DE], hidden)
+				t.Errorf("heatmap %s/%s = %q, but its n is hidden: %v", r["Item"], st.DE, r[st.DE], hidden)
 			}
 		}
 		i, j := rb.at(all, all)
 		if hidden := !rb.known[i][j]; hidden != (r["Gesamt"] == ".") {
-			t.Errorf("heatmap %s/Gesamt = %q, but its n is hidden: %v", r["Thema"], r["Gesamt"], hidden)
+			t.Errorf("heatmap %s/Gesamt = %q, but its n is hidden: %v", r["Item"], r["Gesamt"], hidden)
 		}
 	}
 

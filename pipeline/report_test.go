@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/xml"
 	"image/png"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -196,20 +197,24 @@ func near(got string, want float64) bool {
 	return err == nil && math.Abs(v-want) < 1e-9
 }
 
+// TestReportSheets: the conference's report has a section per question in
+// the survey's order, then every breakdown table it had before (now by
+// role, one query per table serving each dimension), then the appendix.
 func TestReportSheets(t *testing.T) {
 	w := sampleReport(t, "de")
 	f := open(t, w.Workbook)
-	want := []string{"Übersicht", "Teilnahme", "Bedarf nach Bundesland", "Bedarf nach Bereich", "Bedarf Land × Bereich",
-		"Themenwünsche", "Zufriedenheit", "Likert-Übersicht", "Heatmap Land × Thema", "Methodik", "Codebuch", "Datenqualität"}
+	want := []string{"Übersicht", "Bundesland", "Bereich", "Handlungsbedarf", "Themenwünsche", "Zufriedenheit", "Weiterempfehlung",
+		"Verbesserungsvorschläge", "Teilnahme Bundesland × Bereich", "Handlungsbedarf nach Bundesland", "Handlungsbedarf nach Bereich",
+		"Heatmap Bundesland", "Heatmap Bereich", "Mittel Bundesland × Bereich", "Zufriedenheit und Empfehlung", "Methodik", "Codebuch", "Datenqualität"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets\n%q\nwant\n%q", got, want)
 	}
 	props, err := f.GetDocProps()
-	if err != nil || props.Creator != "resonanz" || props.Language != "de-DE" || props.Title == "" || !strings.Contains(props.Subject, "16. Mitteldeutsche") {
+	if err != nil || props.Creator != "resonanz" || props.Language != "de-DE" || !strings.Contains(props.Title, "Digitalisierungskonferenz") || !strings.Contains(props.Subject, "16. Mitteldeutsche") {
 		t.Errorf("doc props %+v (%v)", props, err)
 	}
-	// Every table sheet freezes its header row and formats its numbers.
-	for _, sh := range want[1:9] {
+	// Every sheet of one table freezes its header row.
+	for _, sh := range []string{"Bundesland", "Teilnahme Bundesland × Bereich", "Handlungsbedarf nach Bundesland", "Handlungsbedarf nach Bereich", "Heatmap Bundesland", "Mittel Bundesland × Bereich"} {
 		head := headerRow(t, f, sh)
 		p, err := f.GetPanes(sh)
 		if err != nil || !p.Freeze || p.YSplit != head {
@@ -217,14 +222,15 @@ func TestReportSheets(t *testing.T) {
 		}
 	}
 	formats := []struct{ sheet, column, code string }{
-		{"Bedarf nach Bundesland", "Mittelwert", "0.0"},
-		{"Bedarf nach Bundesland", "Untergrenze (95 %)", "0.0"},
-		{"Bedarf nach Bundesland", "n", "#,##0"},
-		{"Bedarf nach Bundesland", "Anteil hoch/sehr hoch", "0.0\"\u00a0\"%"},
+		{"Handlungsbedarf nach Bundesland", "Mittelwert", "0.0"},
+		{"Handlungsbedarf nach Bundesland", "Untergrenze (95 %)", "0.0"},
+		{"Handlungsbedarf nach Bundesland", "n", "#,##0"},
+		{"Handlungsbedarf nach Bundesland", "Anteil Top-2", "0.0\"\u00a0\"%"},
 		{"Themenwünsche", "Anteil", "0.0\"\u00a0\"%"},
 		{"Themenwünsche", "Untergrenze (95 %)", "0.0\"\u00a0\"%"},
-		{"Likert-Übersicht", "sehr hoch", "0.0\"\u00a0\"%"},
-		{"Zufriedenheit", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
+		{"Handlungsbedarf", "sehr hoch", "0.0\"\u00a0\"%"},
+		{"Zufriedenheit und Empfehlung", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
+		{"Weiterempfehlung", "NPS", "+0.0;\"\u2212\"0.0;0.0"},
 	}
 	for _, c := range formats {
 		head := headerRow(t, f, c.sheet)
@@ -233,7 +239,7 @@ func TestReportSheets(t *testing.T) {
 			t.Errorf("%s / %s: format %q, want %q", c.sheet, c.column, got, c.code)
 		}
 	}
-	for _, sh := range []string{"Heatmap Land × Thema", "Bedarf Land × Bereich"} {
+	for _, sh := range []string{"Heatmap Bundesland", "Heatmap Bereich", "Mittel Bundesland × Bereich"} {
 		cf, err := f.GetConditionalFormats(sh)
 		if err != nil || len(cf) == 0 {
 			t.Errorf("%s: no colour scale (%v)", sh, err)
@@ -267,10 +273,10 @@ func TestReportNumbersMatchTruth(t *testing.T) {
 			t.Errorf("cover %s = %q, want %d", sectorDE[code], got, n)
 		}
 	}
-	if got := cover["Gesamtzufriedenheit (Mittelwert 1–5)"]; !near(got[0], x.satisfaction.mean()) || !near(got[1], float64(x.satisfaction.n)) {
+	if got := cover["Zufriedenheit (Mittelwert, 1 = sehr unzufrieden … 5 = sehr zufrieden)"]; len(got) < 2 || !near(got[0], x.satisfaction.mean()) || !near(got[1], float64(x.satisfaction.n)) {
 		t.Errorf("satisfaction %q, want %.4f n %d", got, x.satisfaction.mean(), x.satisfaction.n)
 	}
-	if got := cover["Net Promoter Score (−100 bis +100)"]; !near(got[0], x.nps) || !near(got[1], float64(x.npsScore.n)) {
+	if got := cover["Weiterempfehlung"]; len(got) < 2 || !near(got[0], x.nps) || !near(got[1], float64(x.npsScore.n)) {
 		t.Errorf("NPS %q, want %.4f n %d", got, x.nps, x.npsScore.n)
 	}
 	var items []string
@@ -286,32 +292,35 @@ func TestReportNumbersMatchTruth(t *testing.T) {
 
 	// Heatmap: mean need per state and topic, "." below 5 answers.
 	stateCode, itemCode := invert(stateDE), invert(itemDE)
-	grid := table(t, f, "Heatmap Land × Thema")
+	grid := table(t, f, "Heatmap Bundesland")
 	for _, r := range grid.rows {
-		it := itemCode[r["Thema"]]
+		it := itemCode[r["Item"]]
 		for name, code := range stateCode {
 			want := x.needState[[2]string{code, it}]
-			checkCell(t, "heatmap "+r["Thema"]+"/"+name, r[name], want)
+			checkCell(t, "heatmap "+r["Item"]+"/"+name, r[name], want)
 		}
-		checkCell(t, "heatmap "+r["Thema"]+"/Gesamt", r["Gesamt"], x.needAll[it])
+		checkCell(t, "heatmap "+r["Item"]+"/Gesamt", r["Gesamt"], x.needAll[it])
 	}
 	if len(grid.rows) != len(itemDE) {
 		t.Errorf("heatmap has %d rows, want %d", len(grid.rows), len(itemDE))
 	}
 
 	// Likert: share of each answer per topic; n per topic.
-	lik := table(t, f, "Likert-Übersicht")
+	lik := table(t, f, "Handlungsbedarf")
 	for _, r := range lik.rows {
-		it := itemCode[r["Thema"]]
+		it := itemCode[r["Item"]]
 		n := x.needAll[it].n
 		if !near(r["n"], float64(n)) {
-			t.Errorf("Likert %s n = %s, want %d", r["Thema"], r["n"], n)
+			t.Errorf("Likert %s n = %s, want %d", r["Item"], r["n"], n)
 		}
 		for v, label := range levelDE {
 			if !near(r[label], float64(x.levels[it][v])/float64(n)) {
-				t.Errorf("Likert %s / %s = %s, want %d/%d", r["Thema"], label, r[label], x.levels[it][v], n)
+				t.Errorf("Likert %s / %s = %s, want %d/%d", r["Item"], label, r[label], x.levels[it][v], n)
 			}
 		}
+	}
+	if len(lik.rows) != len(itemDE) {
+		t.Errorf("Likert has %d rows, want %d", len(lik.rows), len(itemDE))
 	}
 }
 
@@ -343,7 +352,9 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bySheet := map[string]reporttest.Chart{}
+	bySheet := map[string]reporttest.Chart{} // a sheet's first chart; the Likert chart apart
+	var likert reporttest.Chart
+	count := map[string]int{}
 	for _, c := range charts {
 		sh := reporttest.Sheet(c.Series[0].Val)
 		for _, s := range c.Series {
@@ -353,16 +364,21 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 				}
 			}
 		}
-		bySheet[sh] = c
+		if len(c.Series) > 0 && c.Series[0].NoFill {
+			likert = c
+		}
+		if count[sh] == 0 {
+			bySheet[sh] = c
+		}
+		count[sh]++
 	}
-	want := []string{"Bedarf nach Bereich", "Bedarf nach Bundesland", "Likert-Übersicht", "Teilnahme", "Themenwünsche"}
-	got := make([]string, 0, len(bySheet))
-	for sh := range bySheet {
-		got = append(got, sh)
-	}
-	sort.Strings(got)
-	if !slices.Equal(got, want) || len(charts) != len(want) {
-		t.Fatalf("charts on %q (%d), want one each on %q", got, len(charts), want)
+	// One chart per question's section (two where the section has two:
+	// the scale's distribution and means, the NPS's groups and values) and
+	// per breakdown table; heatmaps colour their cells instead.
+	want := map[string]int{"Bereich": 1, "Bundesland": 1, "Handlungsbedarf": 2, "Handlungsbedarf nach Bereich": 1, "Handlungsbedarf nach Bundesland": 1,
+		"Teilnahme Bundesland × Bereich": 1, "Themenwünsche": 1, "Verbesserungsvorschläge": 1, "Weiterempfehlung": 2, "Zufriedenheit": 1}
+	if !maps.Equal(count, want) {
+		t.Fatalf("charts per sheet %v, want %v", count, want)
 	}
 	// values[series][category] as the chart reads them.
 	read := func(c reporttest.Chart, skip int) map[string]map[string]string {
@@ -382,7 +398,7 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	}
 	stateCode, sectorCode, itemCode := invert(stateDE), invert(sectorDE), invert(itemDE)
 
-	c := bySheet["Bedarf nach Bundesland"]
+	c := bySheet["Handlungsbedarf nach Bundesland"]
 	if c.Type != "barChart" || c.Dir != "bar" || c.Group != "clustered" {
 		t.Errorf("need by state: %s %s %s, want clustered horizontal bars", c.Type, c.Dir, c.Group)
 	}
@@ -406,13 +422,13 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 		}
 	}
 
-	for s, m := range read(bySheet["Bedarf nach Bereich"], 0) {
+	for s, m := range read(bySheet["Handlungsbedarf nach Bereich"], 0) {
 		for cat, v := range m {
 			checkCell(t, "need by sector "+s+"/"+cat, v, x.needSector[[2]string{sectorCode[s], itemCode[cat]}])
 		}
 	}
 
-	c = bySheet["Teilnahme"]
+	c = bySheet["Teilnahme Bundesland × Bereich"]
 	if c.Group != "stacked" {
 		t.Errorf("participation grouping %q, want stacked", c.Group)
 	}
@@ -441,6 +457,9 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	}
 	cats, shares := resolve(t, f, c.Series[0].Cat), resolve(t, f, c.Series[0].Val)
 	prev := math.Inf(1)
+	if len(cats) != len(itemDE)+1 {
+		t.Errorf("topics chart: %d options, want every one", len(cats))
+	}
 	for i, cat := range cats {
 		want := float64(x.topics[itemCode[cat]]) / float64(x.n)
 		if !near(shares[i], want) {
@@ -452,7 +471,7 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 		prev = want
 	}
 
-	c = bySheet["Likert-Übersicht"]
+	c = likert
 	if len(c.Series) != 6 || !c.Series[0].NoFill || c.Group != "stacked" {
 		t.Fatalf("Likert chart: %d series, offset unfilled %v, grouping %s", len(c.Series), len(c.Series) > 0 && c.Series[0].NoFill, c.Group)
 	}
@@ -473,7 +492,8 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 
 func TestReportChartFiles(t *testing.T) {
 	w := sampleReport(t, "de")
-	want := []string{"heatmap_need", "likert_need", "needs_by_sector", "needs_by_state", "needs_state_sector", "participation", "topics_wanted"}
+	want := []string{"headline_by_group_sector", "headline_by_group_state", "headline_by_pair_state_sector", "heatmap_sector", "heatmap_state",
+		"participation_state_sector", "q_improve", "q_need", "q_need_2", "q_nps", "q_nps_3", "q_satisfaction", "q_sector", "q_state", "q_topics"}
 	var pngs, svgs []string
 	for _, c := range w.Charts {
 		base := strings.TrimSuffix(filepath.Base(c), filepath.Ext(c))
@@ -487,7 +507,7 @@ func TestReportChartFiles(t *testing.T) {
 	sort.Strings(pngs)
 	sort.Strings(svgs)
 	if !slices.Equal(pngs, want) || !slices.Equal(svgs, want) {
-		t.Fatalf("charts: png %q svg %q, want %q (none for satisfaction, which has no chart)", pngs, svgs, want)
+		t.Fatalf("charts: png %q svg %q, want %q (none for key figures, which have no chart)", pngs, svgs, want)
 	}
 	dir := filepath.Dir(w.Charts[0])
 	entries, _ := os.ReadDir(dir)
@@ -527,10 +547,10 @@ func TestReportChartFiles(t *testing.T) {
 			}
 		}
 	}
-	b, _ := os.ReadFile(filepath.Join(dir, "needs_by_state.svg"))
+	b, _ := os.ReadFile(filepath.Join(dir, "headline_by_group_state.svg"))
 	for _, umlaut := range []string{"Thüringen", "Fachkräftegewinnung", "Digitale Souveränität"} {
 		if !strings.Contains(string(b), umlaut) {
-			t.Errorf("needs_by_state.svg lacks %q", umlaut)
+			t.Errorf("headline_by_group_state.svg lacks %q", umlaut)
 		}
 	}
 }
@@ -538,33 +558,43 @@ func TestReportChartFiles(t *testing.T) {
 func TestReportEnglish(t *testing.T) {
 	w := sampleReport(t, "en")
 	f := open(t, w.Workbook)
-	want := []string{"Summary", "Responses", "Need by state", "Need by sector", "Need state × sector",
-		"Topics wanted", "Satisfaction", "Likert overview", "Heatmap state × topic", "Methods", "Codebook", "Data quality"}
+	want := []string{"Summary", "State", "Sector", "Need for action", "Topics wanted", "Satisfaction", "Recommendation", "Suggestions",
+		"Respondents State × Sector", "Need for action by State", "Need for action by Sector", "Heatmap State", "Heatmap Sector",
+		"Means State × Sector", "Satisfaction and recommendation", "Methods", "Codebook", "Data quality"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets\n%q\nwant\n%q", got, want)
 	}
-	head := headerRow(t, f, "Need by state")
-	rows, _ := f.GetRows("Need by state")
-	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Topic", "n", "Mean"}) {
+	sh := "Need for action by State"
+	head := headerRow(t, f, sh)
+	rows, _ := f.GetRows(sh)
+	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Item", "n", "Mean"}) {
 		t.Errorf("header %q", got)
 	}
-	if got := rows[0][0]; got != "Need for action by state" {
+	if got := rows[0][0]; got != "Need for action by State" {
 		t.Errorf("title %q", got)
 	}
 	body := strings.Join(rows[head], "|")
 	if !strings.Contains(body, "Saxony") || !strings.Contains(body, "Digital administration") {
 		t.Errorf("first row %q is not in English", body)
 	}
-	lik, _ := f.GetRows("Likert overview")
-	if h := strings.Join(lik[headerRow(t, f, "Likert overview")-1], "|"); !strings.Contains(h, "very low") || !strings.Contains(h, "Mean") {
+	lik, _ := f.GetRows("Need for action")
+	if h := strings.Join(lik[headerRow(t, f, "Need for action")-1], "|"); !strings.Contains(h, "very low") || !strings.Contains(h, "Mean") {
 		t.Errorf("Likert header %q", h)
 	}
 	props, _ := f.GetDocProps()
-	if props.Language != "en-GB" || !strings.HasPrefix(props.Title, "Participant survey results") {
+	if props.Language != "en-GB" || !strings.HasPrefix(props.Title, "Participant survey, Central German") {
 		t.Errorf("props %+v", props)
 	}
-	if got := numFmt(t, f, "Need by state", cellName(column(t, f, "Need by state", head, "Share high/very high"), head+1)); got != "0.0%" {
+	if got := numFmt(t, f, sh, cellName(column(t, f, sh, head, "Share top-2"), head+1)); got != "0.0%" {
 		t.Errorf("English share format %q", got)
+	}
+	cover, _ := f.GetRows("Summary")
+	var all []string
+	for _, r := range cover {
+		all = append(all, strings.Join(r, " "))
+	}
+	if text := strings.Join(all, "\n"); !strings.Contains(text, "Key findings") || !strings.Contains(text, "rated highest is") {
+		t.Errorf("the English cover lacks its findings:\n%s", text)
 	}
 }
 

@@ -29,10 +29,10 @@ func TestSignificanceMarks(t *testing.T) {
 		group      func(r sample.TruthRespondent) *string
 		codes      []sample.Label
 	}{
-		{"needs_by_state", "state", func(r sample.TruthRespondent) *string { return r.State }, sample.States},
-		{"needs_by_sector", "sector", func(r sample.TruthRespondent) *string { return r.Sector }, sample.Sectors},
+		{"headline_by_group", "state", func(r sample.TruthRespondent) *string { return r.State }, sample.States},
+		{"headline_by_group", "sector", func(r sample.TruthRespondent) *string { return r.Sector }, sample.Sectors},
 	} {
-		t.Run(tc.query, func(t *testing.T) {
+		t.Run(tc.col, func(t *testing.T) {
 			var table [][]stats.Group
 			for _, it := range sample.Items {
 				var row []stats.Group
@@ -67,7 +67,7 @@ func TestSignificanceMarks(t *testing.T) {
 			if nMarks == 0 {
 				t.Fatal("the sample should have significant differences")
 			}
-			rows := queryCSV(t, data, "select "+tc.col+" as g, item, sig from "+tc.query)
+			rows := queryCSV(t, data, "select grp as g, item, sig from "+tc.query+" where dimension = '"+tc.col+"'")
 			for _, r := range rows {
 				k := r["g"] + "|" + r["item"]
 				if r["sig"] != want[k] {

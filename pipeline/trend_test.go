@@ -49,7 +49,7 @@ func TestTrendAcrossWordings(t *testing.T) {
 		t.Fatal("fixture changed: mdk15 should lack KI and have Fachkräfte")
 	}
 
-	rows := queryCSV(t, data, "select event, item, asked, n, mean, sig from trend_needs")
+	rows := queryCSV(t, data, "select event, item, asked, n, mean, sig from headline_trend")
 	if len(rows) != 16 {
 		t.Fatalf("%d trend rows, want 2 events × 8 items", len(rows))
 	}

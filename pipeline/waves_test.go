@@ -134,7 +134,7 @@ func TestRegistryLinksThirdWave(t *testing.T) {
 func TestTrendThreeWaves(t *testing.T) {
 	data, det := threeWaves(t, nil)
 	want := truthNeeds(t)
-	rows := queryCSV(t, data, "select event, item, asked, n, mean from trend_needs")
+	rows := queryCSV(t, data, "select event, item, asked, n, mean from headline_trend")
 	items := map[string]bool{}
 	for _, w := range want {
 		for it := range w {
@@ -215,7 +215,7 @@ func TestEarlierEventSeesNoLaterWaves(t *testing.T) {
 	}
 	want := truthNeeds(t)
 	delete(want, "mdk17")
-	rows := queryEvents(t, data, []string{"mdk16"}, nil, "select event, item, asked, n, mean from trend_needs")
+	rows := queryEvents(t, data, []string{"mdk16"}, nil, "select event, item, asked, n, mean from headline_trend")
 	if len(rows) != 2*8 {
 		t.Fatalf("%d trend rows for mdk16, want 2 events × 8 items", len(rows))
 	}
@@ -229,14 +229,15 @@ func TestEarlierEventSeesNoLaterWaves(t *testing.T) {
 	if len(cmp) != 2 || cmp[0]["event"] != "mdk15" || cmp[1]["event"] != "mdk16" {
 		t.Errorf("compare_last for mdk16 compares %v, want mdk15 and mdk16", cmp)
 	}
-	for _, q := range []string{"trend_needs_by_state", "trend_needs_by_sector"} {
+	for _, dim := range []string{"state", "sector"} {
+		q := "headline_trend_by_group where dimension = '" + dim + "'"
 		evs := queryEvents(t, data, []string{"mdk16"}, nil, "select distinct event from "+q+" order by event")
 		if len(evs) != 2 || evs[1]["event"] != "mdk16" {
 			t.Errorf("%s for mdk16 holds %v", q, evs)
 		}
 	}
 	// mdk15 alone: no earlier wave, so nothing to trend or compare.
-	for _, q := range []string{"trend_needs", "compare_last", "trend_needs_by_state"} {
+	for _, q := range []string{"headline_trend", "compare_last", "headline_trend_by_group"} {
 		if rows := queryEvents(t, data, []string{"mdk15"}, nil, "select * from "+q); len(rows) != 0 {
 			t.Errorf("%s for mdk15 has %d rows, want none", q, len(rows))
 		}

@@ -21,6 +21,7 @@ func addImportFlags(c *cobra.Command, o *importOptions) {
 	f.StringVarP(&o.Event, "event", "e", "", "event id the responses belong to, e.g. mdk16 (required)")
 	f.StringVar(&o.EventTitle, "event-title", "", "the event's title, e.g. \"16. Mitteldeutsche Digitalisierungskonferenz\"")
 	f.StringVar(&o.EventDate, "event-date", "", "the event's date, YYYY-MM-DD")
+	f.IntVar(&o.Invited, "invited", 0, "how many people were invited to answer, for the report's response rate")
 	f.StringVar(&o.Survey, "survey", "", "survey definition file (YAML); default: the built-in conference template")
 	f.StringVar(&o.Sheet, "sheet", "", "sheet to import; default: the one that looks like responses")
 	f.IntVar(&o.HeaderRow, "header-row", 0, "the row that holds the column titles; default: found from the sheet's structure")

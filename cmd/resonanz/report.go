@@ -78,6 +78,7 @@ lists every sheet and file.`,
 	}
 	f := c.Flags()
 	f.StringVarP(&o.Event, "event", "e", "", "event to report on (default: the latest)")
+	f.IntVar(&o.Invited, "invited", 0, "how many people were invited to answer: the cover shows the response rate (default: the count given at import)")
 	f.StringSliceVar(&o.Compare, "compare", nil, "compare two events `A,B` (A the earlier): the report is on B, its comparison and trend sheets compare B with A")
 	addReportFlags(c, o, &params)
 	return c
@@ -104,7 +105,7 @@ func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
 }
 
 func printReport(w io.Writer, wr *report.Written, verbose bool) {
-	fmt.Fprintf(w, "wrote %s (%d table sheets), %s and %d chart files in %s\n",
+	fmt.Fprintf(w, "wrote %s (%d sheets), %s and %d chart files in %s\n",
 		wr.Workbook, len(wr.Sheets), wr.HTML, len(wr.Charts), filepath.Dir(firstOr(wr.Charts, wr.Workbook)))
 	if !verbose {
 		return

@@ -24,7 +24,7 @@ type catalog map[string]text
 var areas = map[string]catalog{
 	"common":     common,
 	"report":     report,
-	"weights":    weightsText,
+	"sheets":     sheetsText,
 	"locale":     locale,
 	"columns":    columns,
 	"chart":      chartText,

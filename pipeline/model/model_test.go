@@ -40,7 +40,7 @@ func TestLoad(t *testing.T) {
 	if !Reserved("waves") || !Reserved(AllEvents) || !Reserved("event_info") || Reserved("needs_by_state") || Reserved("scale_trend") {
 		t.Error("reserved names")
 	}
-	if m := Macros(); m[0].Name != "scale_trend" || m[0].Usage != "scale_trend(question, group)" {
+	if m := Macros(); m[0].Name != "scale_trend" || m[0].Usage != "scale_trend(question, dimension)" {
 		t.Errorf("macros start %+v", m[0])
 	}
 }

@@ -212,7 +212,7 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			return fmt.Errorf("query: %w", err)
 		}
 	}
-	// no_answer() labels a missing state or sector in the catalogue's words.
+	// no_answer() is the label of a missing group, from the catalogue.
 	if err := e.exec(ctx, "set variable no_answer = "+quote(i18n.T(e.opt.Lang, "no_answer"))); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}

@@ -79,7 +79,7 @@ func TestCompose(t *testing.T) {
 		// a_top_th comes first in name order but needs b_th: the engine
 		// retries until every view that can be made is made.
 		"a_top_th.sql": "-- title: Top TH\n-- report: false\nselect item, mean from b_th order by mean desc limit 1\n",
-		"b_th.sql":     "-- title: Thüringen\nselect * from needs_by_state where state = 'DE-TH'\n",
+		"b_th.sql":     "-- title: Thüringen\nselect * from headline_by_group where dimension = 'state' and grp = 'DE-TH'\n",
 	})
 	e := open(t, query.Options{Queries: []string{dir}})
 	for _, n := range []string{"a_top_th", "b_th"} {
@@ -126,19 +126,19 @@ func TestCompose(t *testing.T) {
 // list says and as its view shows.
 func TestOverride(t *testing.T) {
 	dir := userDir(t, map[string]string{
-		"satisfaction.sql": "-- title: Nur der Mittelwert\nselect avg(value) as mean_only from answers where question = 'satisfaction'\n",
+		"key_figures.sql": "-- title: Nur der Mittelwert\nselect avg(value) as mean_only from answers where question = 'satisfaction'\n",
 	})
 	e := open(t, query.Options{Queries: []string{dir}})
 	var q *query.Query
 	n := 0
 	for _, x := range e.Queries() {
-		if x.Name == "satisfaction" {
+		if x.Name == "key_figures" {
 			q = x
 			n++
 		}
 	}
-	if n != 1 || q.Source != filepath.Join(dir, "satisfaction.sql") || q.Overrides != "built-in" || q.Meta.Title != "Nur der Mittelwert" {
-		t.Fatalf("satisfaction: %d loaded, %+v", n, q)
+	if n != 1 || q.Source != filepath.Join(dir, "key_figures.sql") || q.Overrides != "built-in" || q.Meta.Title != "Nur der Mittelwert" {
+		t.Fatalf("key_figures: %d loaded, %+v", n, q)
 	}
 	// A replacement without protect: lines keeps the built-in's.
 	builtin, err := query.Load()
@@ -146,13 +146,13 @@ func TestOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, b := range builtin {
-		if b.Name == "satisfaction" && (b.Meta.Protect == nil || !reflect.DeepEqual(q.Meta.Protect, b.Meta.Protect)) {
+		if b.Name == "key_figures" && (b.Meta.Protect == nil || !reflect.DeepEqual(q.Meta.Protect, b.Meta.Protect)) {
 			t.Errorf("override's protection %+v, built-in's %+v", q.Meta.Protect, b.Meta.Protect)
 		}
 	}
-	tab := table(t, e, "select * from satisfaction", nil)
+	tab := table(t, e, "select * from key_figures", nil)
 	if len(tab.Columns) != 1 || tab.Columns[0] != "mean_only" {
-		t.Fatalf("view satisfaction has columns %v, want the user's", tab.Columns)
+		t.Fatalf("view key_figures has columns %v, want the user's", tab.Columns)
 	}
 	var sum, cnt float64
 	for _, r := range truth(t, "mdk16-msforms.xlsx").Respondents {

@@ -56,6 +56,13 @@ type Meta struct {
 	// rows (e.g. comparisons while there is only one event).
 	Optional bool
 	Order    int // position in the report; then by name
+	// Split makes one sheet per distinct value (combination) of these
+	// columns, in row order: one query serves every breakdown dimension.
+	Split []string
+	// Scale names a role (headline, satisfaction): its question's scale
+	// range is the value axis (unless ymin/ymax say otherwise) and {scale}
+	// in a title or description its end labels.
+	Scale string
 	// Protect declares what the rows count (`-- protect:` lines), so the
 	// disclosure stage protects the table by what it shows, whatever
 	// its name. A file replacing another without protect lines keeps
@@ -239,6 +246,15 @@ func (m *Meta) set(k, v string) error {
 			return fmt.Errorf("optional: %q is not true or false", v)
 		}
 		m.Optional = b
+	case "split":
+		m.Split = nil
+		for _, c := range strings.Split(v, ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				m.Split = append(m.Split, c)
+			}
+		}
+	case "scale":
+		m.Scale = v
 	case "protect":
 		s, err := disclosure.ParseProtect(m.Protect, v)
 		if err != nil {

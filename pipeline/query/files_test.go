@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ select 1`, header: 13, want: Meta{Title: "Handlungsbedarf", TitleEn: "Need", Des
 				t.Errorf("ymax %v, want %v", m.YMax, tc.want.YMax)
 			}
 			m.YMax, tc.want.YMax = nil, nil
-			if m != tc.want {
+			if !reflect.DeepEqual(m, tc.want) {
 				t.Errorf("meta\n got %+v\nwant %+v", m, tc.want)
 			}
 			if q.HeaderLines != tc.header || q.SQL != tc.text {
@@ -80,7 +81,7 @@ func TestLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(a, "needs_by_state.sql", "-- title: Meine Version\n-- order: 20\nselect 1")
+	write(a, "headline_by_group.sql", "-- title: Meine Version\n-- order: 20\nselect 1")
 	write(a, "zeta.sql", "-- title: Zeta\nselect 1")
 	write(a, "alpha.sql", "-- title: Alpha\nselect 1")
 	write(a, ".hidden.sql", "not sql at all")
@@ -121,7 +122,7 @@ func TestLoad(t *testing.T) {
 	}
 	for _, c := range []struct{ name, source, overrides string }{
 		{"zeta", b + "/zeta.sql", a + "/zeta.sql"},
-		{"needs_by_state", a + "/needs_by_state.sql", "built-in"},
+		{"headline_by_group", a + "/headline_by_group.sql", "built-in"},
 		{"participation", "built-in", ""}, // the same text is no override
 		{"alpha", a + "/alpha.sql", ""},
 	} {
@@ -130,7 +131,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: %+v, want source %s overrides %q", c.name, q, c.source, c.overrides)
 		}
 	}
-	if qs[0].Name != "zeta" || qs[len(qs)-1].Name != "alpha" || byName["needs_by_state"].Meta.Title != "Meine Version" {
+	if qs[0].Name != "zeta" || qs[len(qs)-1].Name != "alpha" || byName["headline_by_group"].Meta.Title != "Meine Version" {
 		t.Errorf("first %s, last %s", qs[0].Name, qs[len(qs)-1].Name)
 	}
 	if _, err := Load(filepath.Join(a, "nope")); err == nil || !strings.Contains(err.Error(), "queries folder") {

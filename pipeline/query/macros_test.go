@@ -1,6 +1,7 @@
 package query_test
 
 import (
+	"context"
 	"math"
 	"testing"
 
@@ -37,10 +38,10 @@ func TestMacroEdges(t *testing.T) {
 	}
 	// min_n: with a minimum above every group, no group is tested.
 	big := open(t, query.Options{Rule: disclosure.Rule{MinN: 100000}})
-	if n := num(table(t, big, `select count(p_adj) from scale_by_group('need', r.state)`, nil).Rows[0][0]); n != 0 {
+	if n := num(table(t, big, `select count(p_adj) from scale_by_group('need', 'state')`, nil).Rows[0][0]); n != 0 {
 		t.Errorf("min_n 100000: %v groups tested", n)
 	}
-	if n := num(table(t, e, `select count(p_adj) from scale_by_group('need', r.state)`, nil).Rows[0][0]); n == 0 {
+	if n := num(table(t, e, `select count(p_adj) from scale_by_group('need', 'state')`, nil).Rows[0][0]); n == 0 {
 		t.Error("min_n 5: no group tested")
 	}
 	if !(num(w90[0]) < num(w95[0])) {
@@ -54,7 +55,14 @@ func TestMacroEdges(t *testing.T) {
 // by k, not 2k.
 func TestHolmTwoGroups(t *testing.T) {
 	e := open(t, query.Options{})
-	tab := table(t, e, `with h as (select * from scale_by_group('need', case when r.state = 'DE-SN' then 'a' else 'b' end)),
+	// A breakdown of two groups: Sachsen and the rest, shadowing the
+	// groups view in this connection only.
+	if err := query.ExecUnchecked(context.Background(), e, `create temp view groups as
+		select event, respondent, 'two' as dimension, case when state = 'DE-SN' then 'a' else 'b' end as grp
+		from responses`); err != nil {
+		t.Fatal(err)
+	}
+	tab := table(t, e, `with h as (select * from scale_by_group('need', 'two')),
 		p as (
 		  select a.item, a.p_adj as pa, b.p_adj as pb,
 		         welch_p(a.mean, a.sd, a.n, b.mean, b.sd, b.n) as p

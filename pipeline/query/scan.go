@@ -127,6 +127,29 @@ func (e *Engine) runArgs(ctx context.Context, q *Query, params map[string]any) (
 	return e.runGuarded(g, q, text, args)
 }
 
+// RowsTable runs the file name of files as Rows does and returns its
+// result as it is, for a table shown whole (a codebook sheet).
+func RowsTable(ctx context.Context, e *Engine, files Files, name string, params map[string]any) (*Table, error) {
+	q, err := files.query(name)
+	if err != nil {
+		return nil, err
+	}
+	rr, done, err := e.runArgs(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	t, err := Collect(rr)
+	if err != nil {
+		return nil, e.wrap(q, err)
+	}
+	return t, nil
+}
+
+// Scan reads a collected table into structs, by the rules of Rows: for a
+// query result that is read more than once.
+func Scan[T any](t *Table) ([]T, error) { return scan[T](t) }
+
 func scan[T any](t *Table) ([]T, error) {
 	typ := reflect.TypeFor[T]()
 	if typ.Kind() != reflect.Struct {

@@ -59,7 +59,7 @@ func TestSchema(t *testing.T) {
 	if c := byName["answers"].Columns; c[4].Name != "value" || c[4].Type != "DOUBLE" {
 		t.Errorf("answers.value: %+v", c[4])
 	}
-	for _, n := range []string{"events", "item_names", "state_names", "sector_names", "needs_by_state", "mine"} {
+	for _, n := range []string{"events", "item_names", "state_names", "sector_names", "headline_by_group", "mine"} {
 		if _, ok := byName[n]; !ok {
 			t.Errorf("no view %s", n)
 		}

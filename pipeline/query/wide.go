@@ -10,6 +10,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 // Wide is the respondent-by-question table for Excel pivot tables, SPSS
@@ -115,7 +116,7 @@ func planWide(qs []wideQuestion, commented map[string]bool, lang string) *Wide {
 			base += "_" + q.item
 		}
 		switch {
-		case q.typ == "single" && (q.role == "state" || q.role == "sector"):
+		case q.typ == survey.Single && (q.role == survey.RoleState || q.role == survey.RoleSector):
 			if done[q.question] {
 				continue
 			}

@@ -1,31 +1,36 @@
 // Package report writes what stakeholders open: an Excel workbook, one web
 // page and chart images, in German (default) or English.
 //
-// Write(in, Options{Out: dir}) takes query results already suppressed and
-// marked (Input, Sheet) and writes
+// Write(b, Options{Out: dir}) takes a book.Book the sheet builders
+// (package sheets) made — already protected and marked — and writes
 //
-//	dir/report.xlsx      cover sheet with key figures and a linked contents
-//	                     list; one sheet per Sheet (title, description, notes,
+//	dir/report.xlsx      one worksheet per book.Sheet, in order (the first
+//	                     is the cover): title, description, each Block in
+//	                     turn (paragraphs with links, facts, tables with a
 //	                     styled header, number formats, frozen header,
 //	                     autofilter, widths, a native editable chart beside
-//	                     the table, or a colour scale for heatmaps); methods,
-//	                     codebook and data quality; document properties
-//	dir/report.html      the same on one self-contained page: inline CSS and
-//	                     SVG, a Content-Security-Policy that forbids any
-//	                     request, responsive, printable on A4
-//	dir/charts/<name>.png and .svg for every sheet with a chart
+//	                     the table, or a colour scale for heatmaps), notes;
+//	                     document properties from the book
+//	dir/report.html      the same on one self-contained page, a section per
+//	                     sheet (id = Sheet.ID): inline CSS and SVG, a
+//	                     Content-Security-Policy that forbids any request,
+//	                     responsive, printable on A4
+//	dir/charts/<id>.png and .svg for every block with a Chart (a sheet's
+//	                     further charts: <id>_<block number>)
+//
+// The writers know no sheet by name: a new sheet is a new builder.
 //
 // Contract:
 //
-//   - The writers show what Input says and compute nothing statistical: a
-//     cell in Sheet.Hidden is "." everywhere (workbook, page, chart), a
-//     Sheet.Marks entry follows the value (in the workbook through the
-//     number format, so the cell stays a number). Counts, Figures and
-//     Questions carry their own Hidden flag; a hidden Figure shows no n
-//     either, as its base may be the very number hidden.
+//   - The writers show what the Book says and compute nothing
+//     statistical: a cell a Table hides is "." everywhere (workbook, page,
+//     chart), a Table's mark follows the value (in the workbook through
+//     the number format, so the cell stays a number); a hidden Fact shows
+//     no value either. Every number is shown by its Column's (or Fact's)
+//     book.Format through one formatting path (Text).
 //   - A long table (one row per category and series) gets a "chart data"
-//     block beside it that the native chart points at; a table listing its
-//     series columns in Sheet.Wide is already in chart shape, and the chart
+//     block beside it that the native chart points at; a Chart listing its
+//     series columns in Wide is already in chart shape, and the chart
 //     points at the table itself. Diverging (Likert) charts are stacked
 //     bars centred by an invisible offset series, as Excel has no
 //     diverging bar chart.
@@ -41,11 +46,10 @@
 //
 // Example:
 //
-//	w, err := report.Write(report.Input{
-//		Lang: "de", MinN: 5,
-//		Event: report.Event{ID: "mdk16", Title: "16. MDK", Date: "2025-11-13"},
-//		Sheets: []report.Sheet{{Query: q, Table: t, Hidden: hidden}},
+//	w, err := report.Write(book.Book{Lang: "de", Title: "Mitgliederbefragung 2025",
+//		Sheets: []book.Sheet{{ID: "q_age", Name: "Alter", Title: "Wie alt sind Sie?",
+//			Blocks: []book.Block{{Table: &book.Table{…}, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share"}}}}},
 //	}, report.Options{Out: "bericht"})
 //	// w.Workbook = "bericht/report.xlsx", w.HTML = "bericht/report.html",
-//	// w.Charts = ["bericht/charts/needs_by_state.png", "….svg"]
+//	// w.Sheets["q_age"] = "Alter", w.Charts = ["bericht/charts/q_age.png", "….svg"]
 package report

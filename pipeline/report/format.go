@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -23,7 +24,37 @@ const (
 	kNPS  // signed score, one decimal
 	kDate
 	kDateTime
+	kDec2 // finer figures: an effective n, a p-value
 )
+
+// kinds are the kinds of the book's formats.
+var kinds = map[book.Format]kind{
+	book.Text: kText, book.Int: kInt, book.Dec1: kDec1, book.Dec2: kDec2,
+	book.Pct: kPct, book.Signed: kNPS, book.Date: kDate, book.DateTime: kDateTime,
+}
+
+// kindOf decides how cell c of a book's table is shown: as its column's
+// format says, else by the column's name and type.
+func (s *tableSheet) kindOf(c int, v any) kind {
+	switch v.(type) {
+	case nil, string, bool:
+		return kText
+	}
+	if f, ok := s.Formats[s.Table.Columns[c]]; ok {
+		return kinds[f]
+	}
+	return kindOf(s.Table, c, v)
+}
+
+// Text formats a value as the report shows it in a cell, for text that
+// quotes a cell (the cover's findings): the same digits, sign and percent.
+func Text(lang string, f book.Format, v any) string {
+	k, ok := kinds[f]
+	if !ok {
+		k = kindOf(&query.Table{Columns: []string{""}}, 0, v)
+	}
+	return formatValue(lang, k, v)
+}
 
 // kindOf decides how a cell of column c is shown. Shares are recognised by
 // name (any column with "share" in it, and the interval columns of a table
@@ -45,8 +76,8 @@ func kindOf(t *query.Table, c int, v any) kind {
 		switch {
 		case isShareColumn(t, name):
 			return kPct
-		case name == "nps":
-			return kNPS
+		case name == "score" || strings.HasSuffix(name, "_score"):
+			return kNPS // a signed score (the NPS)
 		case name == "n" || strings.HasPrefix(name, "n_"):
 			return kInt
 		}
@@ -91,6 +122,8 @@ func excelFormat(k kind, lang, mark string) string {
 		sections = []string{"#,##0"}
 	case kDec1:
 		sections = []string{"0.0"}
+	case kDec2:
+		sections = []string{"0.00"}
 	case kPct:
 		if i18n.English(lang) {
 			sections = []string{"0.0%"}
@@ -159,6 +192,8 @@ func formatValue(lang string, k kind, v any) string {
 			return "+" + s
 		}
 		return s
+	case kDec2:
+		return decimal(lang, f, 2)
 	}
 	return decimal(lang, f, 1)
 }

@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -21,40 +21,41 @@ import (
 //go:embed report.html.tmpl
 var pageTemplate string
 
-var page = template.Must(template.New("report").Parse(pageTemplate))
-
-// htmlRejectLimit caps the rejects listed on the page; the workbook has all.
-const htmlRejectLimit = 200
+var pageHTML = template.Must(template.New("report").Parse(pageTemplate))
 
 type htmlPage struct {
-	Lang, Title, Note string
-	Facts             [][2]string // label, value
-	Contents          []htmlLink
-	KeyFigures        []htmlFigure
-	Summary           []htmlTable
-	SummaryNote       string
-	Sheets            []htmlSheet
-	Methods           htmlMethods
-	Codebook          htmlTable
-	Imports, Rejects  htmlTable
-	RejectsMore       string
-	W                 map[string]string
+	Lang, Title, Subtitle, Note string
+	Contents                    []htmlLink
+	Sections                    []htmlSection
+	W                           map[string]string
 }
 
 type htmlLink struct{ ID, Text string }
 
-type htmlFigure struct {
-	Label, Value, N, CI string
+// htmlSection is a sheet on the page.
+type htmlSection struct {
+	ID, Title, Description string
+	Class                  string // cover, sheet or appendix
+	Notes                  []string
+	Error                  string
+	Blocks                 []htmlBlock
 }
 
-type htmlSheet struct {
-	ID, Title, Description string
-	Notes                  []string
-	Chart                  template.HTML // sanitised inline SVG; "" without a chart
-	ChartKind              string
-	ChartError             string
-	Error                  string
-	Table                  htmlTable
+type htmlBlock struct {
+	Heading, Link string
+	Facts         [][2]string
+	Paras         []htmlPara
+	Contents      bool
+	Chart         template.HTML // sanitised inline SVG; "" without a chart
+	ChartKind     string
+	ChartError    string
+	Table         *htmlTable
+	More          string // the rows the page leaves out
+}
+
+type htmlPara struct {
+	Text, Link string
+	Note       bool
 }
 
 type htmlTable struct {
@@ -71,54 +72,22 @@ type htmlCell struct {
 	Style  template.CSS // background of a heatmap cell; only colours we made
 }
 
-type htmlMethods struct {
-	Questions  htmlTable
-	Paragraphs []string
-	Rule       string
-}
-
 // writeHTML writes OUT/report.html: the whole report on one page that loads
 // nothing from elsewhere.
-func writeHTML(in *Input, models []*sheetModel, sheetOf map[string]string, out string) (string, error) {
-	L := in.Lang
-	p := htmlPage{Lang: L, Note: i18n.T(L, "html_note"), W: pageWords(L)}
-	p.Title = in.Title()
-	p.Facts = append(p.Facts, [2]string{i18n.T(L, "event"), in.Event.Label()})
-	if in.Event.Date != "" {
-		p.Facts = append(p.Facts, [2]string{i18n.T(L, "date"), formatDate(L, in.Event.Date)})
-	}
-	if c := in.compared(); c != "" {
-		p.Facts = append(p.Facts, [2]string{i18n.T(L, "compared"), c})
-	}
-	p.Facts = append(p.Facts,
-		[2]string{i18n.T(L, "responses"), formatValue(L, kInt, int64(in.Summary.Responses))},
-		[2]string{i18n.T(L, "generated"), formatTime(L, in.Now)})
-	p.Contents = append(p.Contents, htmlLink{"summary", i18n.T(L, "summary")})
-	p.summary(in)
-	for i, m := range models {
-		s, err := htmlSheetOf(in, m, i)
-		if err != nil {
-			return "", fmt.Errorf("%s: %w", m.name, err)
-		}
-		p.Sheets = append(p.Sheets, s)
+func writeHTML(bk *book.Book, models map[*book.Block]*blockModel, out string) (string, error) {
+	L := bk.Lang
+	p := htmlPage{Lang: L, Title: bk.Title, Subtitle: bk.Subtitle, Note: i18n.T(L, "html_note"), W: pageWords(L)}
+	for i := range bk.Sheets {
+		s := &bk.Sheets[i]
 		p.Contents = append(p.Contents, htmlLink{s.ID, s.Title})
-	}
-	p.Contents = append(p.Contents,
-		htmlLink{"methods", i18n.T(L, "methods")}, htmlLink{"codebook", i18n.T(L, "codebook")}, htmlLink{"quality", i18n.T(L, "quality")})
-	p.methods(in)
-	p.Codebook = plainHTML(L, in.Codebook, func(col string, v any) any {
-		if s, ok := v.(string); ok && col == "type" {
-			return i18n.Type(L, s)
+		sec, err := htmlSectionOf(bk, s, models)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", s.ID, err)
 		}
-		return v
-	}, -1)
-	p.Imports = plainHTML(L, in.Imports, nil, -1)
-	p.Rejects = plainHTML(L, in.Rejects, nil, htmlRejectLimit)
-	if in.Rejects != nil && len(in.Rejects.Rows) > htmlRejectLimit {
-		p.RejectsMore = i18n.T(L, "rejects_more", len(in.Rejects.Rows)-htmlRejectLimit)
+		p.Sections = append(p.Sections, sec)
 	}
 	var buf bytes.Buffer
-	if err := page.Execute(&buf, p); err != nil {
+	if err := pageHTML.Execute(&buf, p); err != nil {
 		return "", fmt.Errorf("html: %w", err)
 	}
 	path := filepath.Join(out, "report.html")
@@ -128,96 +97,69 @@ func writeHTML(in *Input, models []*sheetModel, sheetOf map[string]string, out s
 	return path, nil
 }
 
-func (p *htmlPage) summary(in *Input) {
-	L := in.Lang
-	s := in.Summary
-	fig := func(label string, f Figure, k kind) htmlFigure {
-		h := htmlFigure{Label: label, Value: ".", N: "n = ."}
-		if !f.Hidden {
-			h.N = "n = " + formatValue(L, kInt, int64(f.N))
+func htmlSectionOf(bk *book.Book, s *book.Sheet, models map[*book.Block]*blockModel) (htmlSection, error) {
+	L := bk.Lang
+	sec := htmlSection{ID: s.ID, Title: s.Title, Description: s.Description, Class: "sheet", Notes: append([]string{}, s.Notes...)}
+	switch s.Role {
+	case book.Cover:
+		sec.Class = "cover"
+	case book.Appendix:
+		sec.Class = "appendix"
+	}
+	if s.Err != nil {
+		sec.Error = i18n.T(L, "query_failed") + ": " + s.Err.Error()
+		return sec, nil
+	}
+	marked, protected := false, false
+	for j := range s.Blocks {
+		blk := &s.Blocks[j]
+		hb := htmlBlock{Heading: blk.Heading, Link: blk.Link, Contents: blk.Contents}
+		for _, f := range blk.Facts {
+			hb.Facts = append(hb.Facts, [2]string{f.Label, formatValue(L, kinds[f.Format], f.Value)})
 		}
-		if !f.Hidden && f.N > 0 && !math.IsNaN(f.Value) {
-			h.Value = formatValue(L, k, f.Value)
-			if !math.IsNaN(f.Lo) && !math.IsNaN(f.Hi) {
-				h.CI = i18n.T(L, "ci") + ": " + formatValue(L, k, f.Lo) + " – " + formatValue(L, k, f.Hi)
+		for _, pa := range blk.Paras {
+			hb.Paras = append(hb.Paras, htmlPara{Text: pa.Text, Link: pa.Link, Note: pa.Note})
+		}
+		if bm := models[blk]; bm != nil {
+			m := bm.m
+			marked = marked || m.marked
+			protected = protected || blk.Table.Protect != nil
+			hb.ChartKind = string(m.kind)
+			if m.chartErr != "" {
+				hb.ChartError = i18n.T(L, "chart_failed") + ": " + m.chartErr
 			}
-		}
-		return h
-	}
-	p.KeyFigures = []htmlFigure{
-		{Label: i18n.T(L, "responses"), Value: formatValue(L, kInt, int64(s.Responses))},
-		fig(i18n.T(L, "satisfaction"), s.Satisfaction, kDec1),
-		fig(i18n.T(L, "nps"), s.NPS, kNPS),
-	}
-	if len(s.TopNeeds) > 0 {
-		t := htmlTable{Caption: i18n.T(L, "top_needs"), Head: heads(i18n.T(L, "item"), i18n.T(L, "mean"), i18n.T(L, "n"), i18n.T(L, "ci"))}
-		for _, f := range s.TopNeeds {
-			h := fig(f.Label, f, kDec1)
-			n := num(formatValue(L, kInt, int64(f.N)), false)
-			if f.Hidden {
-				n = num(".", true)
-			}
-			t.Rows = append(t.Rows, []htmlCell{{Text: f.Label}, num(h.Value, h.Value == "."), n,
-				{Text: strings.TrimPrefix(h.CI, i18n.T(L, "ci")+": "), Num: true}})
-		}
-		p.Summary = append(p.Summary, t)
-	}
-	counts := func(title, label string, cs []Count) {
-		t := htmlTable{Caption: title, Head: heads(label, i18n.T(L, "n"), i18n.T(L, "share"))}
-		for _, c := range cs {
-			row := []htmlCell{{Text: c.Label}, num(".", true), num(".", true)}
-			if !c.Hidden {
-				row[1] = num(formatValue(L, kInt, int64(c.N)), false)
-				if s.Responses > 0 {
-					row[2] = num(formatValue(L, kPct, float64(c.N)/float64(s.Responses)), false)
+			if m.svgData != nil {
+				svg, err := inlineSVG(m.svgData, m.title)
+				if err != nil {
+					return sec, err
 				}
+				hb.Chart = svg
 			}
-			t.Rows = append(t.Rows, row)
+			t := htmlTableOf(L, m, blk.Table.Limit)
+			hb.Table = &t
+			if lim := blk.Table.Limit; lim > 0 && len(blk.Table.Rows) > lim {
+				hb.More = i18n.T(L, "rows_more", len(blk.Table.Rows)-lim)
+			}
 		}
-		p.Summary = append(p.Summary, t)
+		sec.Blocks = append(sec.Blocks, hb)
 	}
-	counts(i18n.T(L, "by_state"), i18n.Column(L, "state_name"), s.ByState)
-	counts(i18n.T(L, "by_sector"), i18n.Column(L, "sector_name"), s.BySector)
-	p.SummaryNote = i18n.T(L, "suppressed_note", in.MinN)
+	if protected && s.Role == book.Body {
+		sec.Notes = append(sec.Notes, i18n.T(L, "suppressed_note", bk.MinN))
+	}
+	if marked {
+		sec.Notes = append(sec.Notes, i18n.T(L, "marks_note"))
+	}
+	return sec, nil
 }
 
-func heads(hs ...string) []htmlCell {
-	out := make([]htmlCell, len(hs))
-	for i, h := range hs {
-		out[i] = htmlCell{Text: h, Num: i > 0}
-	}
-	return out
-}
-
-func num(s string, hidden bool) htmlCell { return htmlCell{Text: s, Num: true, Hidden: hidden} }
-
-func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
-	L := in.Lang
-	q := m.s.Query
-	s := htmlSheet{ID: fmt.Sprintf("t%d-%s", i+1, q.Name), Title: m.title, Description: q.Description(L), ChartKind: string(m.kind)}
-	s.Notes = append(s.Notes, m.s.Notes...)
-	s.Notes = append(s.Notes, i18n.T(L, "suppressed_note", in.MinN))
-	if m.marked {
-		s.Notes = append(s.Notes, i18n.T(L, "marks_note"))
-	}
-	if m.s.Err != nil {
-		s.Error = i18n.T(L, "query_failed") + ": " + m.s.Err.Error()
-		return s, nil
-	}
-	if m.chartErr != "" {
-		s.ChartError = i18n.T(L, "chart_failed") + ": " + m.chartErr
-	}
-	if m.svgData != nil {
-		svg, err := inlineSVG(m.svgData, m.title)
-		if err != nil {
-			return s, err
-		}
-		s.Chart = svg
-	}
+// htmlTableOf is a block's table on the page, with hidden cells as ".",
+// marks after their values and a heatmap's cells in the image's colours;
+// at most limit rows when limit > 0.
+func htmlTableOf(L string, m *sheetModel, limit int) htmlTable {
 	t := m.s.Table
 	tab := htmlTable{}
 	for _, c := range m.cols {
-		tab.Head = append(tab.Head, htmlCell{Text: m.heading(c), Num: isNumColumn(t, c)})
+		tab.Head = append(tab.Head, htmlCell{Text: m.heading(c), Num: isNumColumn(m.s, c)})
 	}
 	// A wide heatmap table is the heatmap: its cells take the image's colours.
 	series := map[int]string{}
@@ -227,10 +169,13 @@ func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
 		}
 	}
 	for r, row := range t.Rows {
+		if limit > 0 && r >= limit {
+			break
+		}
 		var cells []htmlCell
 		for _, c := range m.cols {
 			v := row[c]
-			k := kindOf(t, c, v)
+			k := m.s.kindOf(c, v)
 			hc := htmlCell{Num: k != kText}
 			switch {
 			case m.s.hidden(r, c):
@@ -252,58 +197,16 @@ func htmlSheetOf(in *Input, m *sheetModel, i int) (htmlSheet, error) {
 		}
 		tab.Rows = append(tab.Rows, cells)
 	}
-	s.Table = tab
-	return s, nil
+	return tab
 }
 
-func isNumColumn(t *query.Table, c int) bool {
-	for _, row := range t.Rows {
+func isNumColumn(s *tableSheet, c int) bool {
+	for _, row := range s.Table.Rows {
 		if row[c] != nil {
-			return kindOf(t, c, row[c]) != kText
+			return s.kindOf(c, row[c]) != kText
 		}
 	}
 	return false
-}
-
-func (p *htmlPage) methods(in *Input) {
-	L := in.Lang
-	q := htmlTable{Head: heads(i18n.Column(L, "question"), i18n.Column(L, "question_text"), i18n.Column(L, "type"), i18n.T(L, "n"))}
-	q.Head[1].Num, q.Head[2].Num = false, false
-	for _, x := range in.Questions {
-		n := num(formatValue(L, kInt, int64(x.N)), false)
-		if x.Hidden {
-			n = num(".", true)
-		}
-		q.Rows = append(q.Rows, []htmlCell{{Text: x.ID}, {Text: x.Text}, {Text: i18n.Type(L, x.Type)}, n})
-	}
-	p.Methods = htmlMethods{Questions: q, Paragraphs: in.Methods, Rule: i18n.T(L, "rule_text", in.MinN, in.MinN)}
-}
-
-// plainHTML shows a table without suppression (codebook, imports, rejects);
-// limit < 0 shows every row.
-func plainHTML(lang string, t *query.Table, conv func(col string, v any) any, limit int) htmlTable {
-	var h htmlTable
-	if t == nil {
-		return h
-	}
-	for c, name := range t.Columns {
-		h.Head = append(h.Head, htmlCell{Text: i18n.Column(lang, name), Num: isNumColumn(t, c)})
-	}
-	for i, row := range t.Rows {
-		if limit >= 0 && i >= limit {
-			break
-		}
-		var cells []htmlCell
-		for c, v := range row {
-			if conv != nil {
-				v = conv(t.Columns[c], v)
-			}
-			k := kindOf(t, c, v)
-			cells = append(cells, htmlCell{Text: formatValue(lang, k, v), Num: k != kText})
-		}
-		h.Rows = append(h.Rows, cells)
-	}
-	return h
 }
 
 // svgElements and svgAttrs are what inline charts may contain: the shapes
@@ -387,7 +290,7 @@ func inlineSVG(data []byte, title string) (template.HTML, error) {
 // pageWords are the catalogue texts the page template names as .W.key.
 func pageWords(lang string) map[string]string {
 	m := map[string]string{}
-	for _, k := range []string{"contents", "summary", "methods", "what_asked", "how_computed", "rule_applied", "codebook", "quality", "files", "rejects", "no_rejects"} {
+	for _, k := range []string{"contents"} {
 		m[k] = i18n.T(lang, k)
 	}
 	return m

@@ -16,7 +16,7 @@ import (
 // sheetModel is a Sheet prepared for the writers: which columns readers
 // see, the chart's data, and the chart images once drawn.
 type sheetModel struct {
-	s     *Sheet
+	s     *tableSheet
 	lang  string
 	name  string // query name: chart file names
 	title string
@@ -31,24 +31,14 @@ type sheetModel struct {
 	marked   bool // some cell carries a mark
 }
 
-// codeColumns are technical columns left out of stakeholder tables when a
-// readable counterpart is present.
-var codeColumns = map[string]string{"state": "state_name", "sector": "sector_name", "item": "item_text", "question": "question_text"}
-
-func newSheetModel(in *Input, s *Sheet) *sheetModel {
+func newSheetModel(p *page, s *tableSheet) *sheetModel {
 	q := s.Query
-	m := &sheetModel{s: s, lang: in.Lang, name: q.Name, title: q.Title(in.Lang), kind: chart.None}
-	if s.Err != nil || s.Table == nil {
+	m := &sheetModel{s: s, lang: p.lang, name: q.Name, title: q.Meta.Title, kind: chart.None}
+	if s.Table == nil {
 		return m
 	}
 	t := s.Table
-	for i, c := range t.Columns {
-		if alt, ok := codeColumns[c]; ok && t.Col(alt) >= 0 {
-			continue
-		}
-		if c == "sd" {
-			continue // the interval says it better for readers
-		}
+	for i := range t.Columns {
 		m.cols = append(m.cols, i)
 	}
 	for r := range s.Marks {
@@ -61,7 +51,7 @@ func newSheetModel(in *Input, s *Sheet) *sheetModel {
 	}
 	var err error
 	if len(s.Wide) > 0 {
-		m.grid, err = wideGrid(s, in.Lang)
+		m.grid, err = wideGrid(s, p.lang)
 	} else {
 		m.grid, err = longGrid(s)
 	}
@@ -106,7 +96,7 @@ type gcell struct {
 func (g *grid) named() bool { return len(g.series) > 1 || g.series[0] != "" }
 
 // longGrid pivots a long table by Meta.X, Meta.Y and Meta.Series.
-func longGrid(s *Sheet) (*grid, error) {
+func longGrid(s *tableSheet) (*grid, error) {
 	t, meta := s.Table, s.Query.Meta
 	xi, yi, si := t.Col(meta.X), t.Col(meta.Y), -1
 	if xi < 0 || yi < 0 {
@@ -156,7 +146,7 @@ func longGrid(s *Sheet) (*grid, error) {
 		c.hidden = s.hidden(f.row, yi)
 		c.mark = s.mark(f.row, yi)
 		if g.yKind == kText && ok {
-			g.yKind = kindOf(t, yi, row[yi])
+			g.yKind = s.kindOf(yi, row[yi])
 		}
 		if loi >= 0 && hii >= 0 && !s.hidden(f.row, loi) && !s.hidden(f.row, hii) {
 			lo, okLo := toFloat(row[loi])
@@ -206,7 +196,7 @@ func (g *grid) sortBy(desc bool) {
 }
 
 // wideGrid reads a table already in chart shape.
-func wideGrid(s *Sheet, lang string) (*grid, error) {
+func wideGrid(s *tableSheet, lang string) (*grid, error) {
 	t := s.Table
 	xi := t.Col(s.Query.Meta.X)
 	if xi < 0 {
@@ -237,7 +227,7 @@ func wideGrid(s *Sheet, lang string) (*grid, error) {
 			}
 			cells[j] = gcell{ok: true, v: v, hidden: hidden, mark: s.mark(r, c)}
 			if g.yKind == kText && ok {
-				g.yKind = kindOf(t, c, row[c])
+				g.yKind = s.kindOf(c, row[c])
 			}
 		}
 		g.cells = append(g.cells, cells)
@@ -249,8 +239,8 @@ func wideGrid(s *Sheet, lang string) (*grid, error) {
 }
 
 // spec and data describe the chart image.
-func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
-	L := in.Lang
+func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
+	L := p.lang
 	meta := m.s.Query.Meta
 	g := m.grid
 	var d chart.Data
@@ -312,10 +302,16 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 		}
 		horizontal = len(g.xs) > len(g.series)
 	}
+	if m.s.XTitle != "" {
+		xTitle = m.s.XTitle
+	}
+	if m.s.YTitle != "" {
+		yTitle = m.s.YTitle
+	}
 	spec := chart.Spec{
 		Kind: kind,
 		// The event and n on a line of their own, so wrapping never splits "n = 150".
-		Title:      fmt.Sprintf("%s\n%s, n = %d", m.title, in.Event.Label(), in.Summary.Responses),
+		Title:      m.title + "\n" + p.chartLine,
 		X:          xTitle,
 		Y:          yTitle,
 		Lang:       L,
@@ -324,11 +320,14 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 		Horizontal: horizontal,
 	}
 	var notes []string
+	if m.s.Note != "" {
+		notes = append(notes, m.s.Note)
+	}
 	if omitted {
-		notes = append(notes, i18n.T(L, "chart_omitted", in.MinN))
+		notes = append(notes, i18n.T(L, "chart_omitted", p.minN))
 	}
 	if shortened {
-		notes = append(notes, i18n.T(L, "chart_partial", in.MinN))
+		notes = append(notes, i18n.T(L, "chart_partial", p.minN))
 	}
 	if len(marked) > 0 {
 		notes = append(notes, i18n.T(L, "marks_note")+" "+strings.Join(marked, "; "))
@@ -340,11 +339,11 @@ func (m *sheetModel) spec(in *Input) (chart.Spec, chart.Data) {
 // render draws the chart images. A chart the data cannot make (say, a
 // user query whose values break the chart's rules) is not fatal: the sheet
 // and the page say why, and Write reports it as a warning.
-func (m *sheetModel) render(in *Input, out string) error {
+func (m *sheetModel) render(p *page, out string) error {
 	if m.grid == nil || m.kind == chart.None {
 		return nil
 	}
-	spec, data := m.spec(in)
+	spec, data := m.spec(p)
 	png := filepath.Join(out, "charts", m.name+".png")
 	svg := filepath.Join(out, "charts", m.name+".svg")
 	l, err := chart.Render(spec, data, png, svg)

@@ -4,149 +4,58 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
-// Input is everything a report shows.
-type Input struct {
-	Lang  string // "de" (default) or "en"
-	MinN  int    // the primary suppression threshold, for the notes
-	Event Event
-	// Compare, when set, is the two events the comparison sheets compare,
-	// the earlier first (report --compare A,B); the title and the cover
-	// name them.
-	Compare []Event
-	Summary Summary
-	Sheets  []Sheet // one per report query plus the Likert and heatmap sheets, in order
-	// Questions are what was asked, with the number of respondents.
-	Questions []Question
-	Methods   []string // paragraphs on how figures are computed (stats.Methods)
-	// Codebook rows: question, item, question_text, item_label, type, codes.
-	Codebook *query.Table
-	Imports  *query.Table
-	Rejects  *query.Table
-	Now      time.Time
+// page is what every part of a report shares.
+type page struct {
+	lang      string
+	minN      int
+	chartLine string // under every chart title
 }
 
-// Event names what the report is about.
-type Event struct {
-	ID, Title, Date string // Date as YYYY-MM-DD
-}
-
-// Label is the event's title, or its id when it has none.
-func (e Event) Label() string {
-	if e.Title != "" {
-		return e.Title
-	}
-	return e.ID
-}
-
-// Title is the report's title: with the event's title, and the compared
-// events when the report compares a chosen pair.
-func (in *Input) Title() string {
-	t := i18n.T(in.Lang, "report_title")
-	switch {
-	case len(in.Compare) == 2:
-		t += ": " + fmt.Sprintf(i18n.T(in.Lang, "compared_title"), in.Compare[1].Label(), in.Compare[0].Label())
-	case in.Event.Title != "":
-		t += ": " + in.Event.Title
-	}
-	return t
-}
-
-// compared says which events the report compares ("15. MDK (mdk15) →
-// 17. MDK (mdk17)"), "" for the usual report.
-func (in *Input) compared() string {
-	if len(in.Compare) != 2 {
-		return ""
-	}
-	name := func(e Event) string {
-		if e.Title != "" {
-			return e.Title + " (" + e.ID + ")"
-		}
-		return e.ID
-	}
-	return name(in.Compare[0]) + " → " + name(in.Compare[1])
-}
-
-// Sheet is one table of the report: a query's result, or a table the
-// pipeline built (Likert overview, heatmap).
-type Sheet struct {
-	Query *query.Query // name, titles and chart settings (Meta)
-	Table *query.Table
-	Err   error // the query failed: the sheet says so instead of a table
-
-	// Hidden marks cells shown as "." ([row][col] of Table; nil or short
-	// rows hide nothing). The workbook, the web page and the charts all
-	// honour it: a chart leaves out a point whose value cell is hidden.
+// tableSheet is one table of a book prepared for the chart and table
+// writers: its columns, the chart settings (Query.Meta) and which cells
+// are hidden or marked.
+type tableSheet struct {
+	Query *query.Query // name (chart files), title and chart settings (Meta)
+	Table *query.Table // the visible columns only
+	// Hidden marks cells shown as "." ([row][col] of Table); charts leave
+	// such points out.
 	Hidden [][]bool
-	// Marks are short signs shown after a cell's value, e.g. "▲" or "▼"
-	// ([row][col] of Table; "" for none). The workbook keeps the cell a
-	// number and shows the mark through its number format.
+	// Marks are signs shown after a value, e.g. "▲" ([row][col] of Table).
 	Marks [][]string
-
-	// Wide lists the columns that are the chart's series when the table is
-	// already in chart shape: one row per category (Query.Meta.X), one
-	// column per series. Empty: the chart pivots a long table by Meta.X,
-	// Meta.Y and Meta.Series, in a "chart data" block beside the table.
+	// Wide lists the series columns of a table already in chart shape.
 	Wide []string
-	// Headings name columns for readers where the built-in names do not
-	// (column name → heading), e.g. the answer levels of the Likert sheet.
+	// Headings name the columns for readers (column name → heading).
 	Headings map[string]string
-	// SheetName is the worksheet's name; "" derives one from the title.
-	SheetName string
-	// Notes are extra lines under the description.
-	Notes []string
+	// Formats say how a column is shown; a column without one goes by its
+	// name and type (kindOf).
+	Formats map[string]book.Format
+	// XTitle and YTitle title the chart's axes ("": the columns'
+	// headings); Note goes under the chart.
+	XTitle, YTitle, Note string
 }
 
 // hidden reports whether cell (r, c) is suppressed.
-func (s *Sheet) hidden(r, c int) bool {
+func (s *tableSheet) hidden(r, c int) bool {
 	return r < len(s.Hidden) && c < len(s.Hidden[r]) && s.Hidden[r][c]
 }
 
 // mark returns the mark of cell (r, c).
-func (s *Sheet) mark(r, c int) string {
+func (s *tableSheet) mark(r, c int) string {
 	if r < len(s.Marks) && c < len(s.Marks[r]) {
 		return s.Marks[r][c]
 	}
 	return ""
-}
-
-// Summary holds the key figures of the cover sheet.
-type Summary struct {
-	Responses    int
-	ByState      []Count
-	BySector     []Count
-	TopNeeds     []Figure
-	Satisfaction Figure
-	NPS          Figure
-}
-
-// Count is a labelled number of respondents.
-type Count struct {
-	Label  string
-	N      int
-	Hidden bool // shown as "."
-}
-
-// Figure is a key figure with its base and interval.
-type Figure struct {
-	Label  string
-	Value  float64
-	N      int
-	Lo, Hi float64 // NaN when not given
-	Hidden bool    // value and n shown as "."
-}
-
-// Question is one question of the survey as the methods sheet lists it.
-type Question struct {
-	ID, Text, Type string
-	N              int  // respondents who answered it
-	Hidden         bool // N shown as "."
 }
 
 // Options say where and how Write writes.
@@ -159,59 +68,181 @@ type Options struct {
 type Written struct {
 	Workbook string
 	HTML     string
-	Sheets   map[string]string // query name → sheet name
+	Sheets   map[string]string // sheet id → worksheet name
 	Charts   []string          // image files, PNG and SVG per chart
 	// Warnings are problems that did not stop the report, such as a chart
 	// that could not be drawn; the sheet says so too.
 	Warnings []string
 }
 
-// Write writes OUT/report.xlsx, OUT/report.html and OUT/charts/<name>.png
-// and .svg for every sheet with a chart.
-func Write(in Input, opt Options) (*Written, error) {
-	lang, err := i18n.Parse(in.Lang)
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
+// blockModel is one block of a sheet with its table and chart prepared.
+type blockModel struct {
+	sheet *book.Sheet
+	index int // of the block in the sheet
+	m     *sheetModel
+}
+
+// Write writes OUT/report.xlsx, OUT/report.html and OUT/charts/<id>.png
+// and .svg for every chart of the book: a sheet's first chart is named by
+// its id, a further one by its id and its block's number (q_nps_3.png).
+func Write(b book.Book, opt Options) (*Written, error) {
+	if b.Lang == "" {
+		b.Lang = i18n.DE
 	}
-	in.Lang = lang
-	if in.Now.IsZero() {
-		in.Now = time.Now()
+	if b.Lang != i18n.DE && b.Lang != i18n.EN {
+		return nil, fmt.Errorf("report: language %q: de or en", b.Lang)
+	}
+	if b.Now.IsZero() {
+		b.Now = time.Now()
 	}
 	if err := os.MkdirAll(filepath.Join(opt.Out, "charts"), 0o755); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	p := &page{lang: b.Lang, minN: b.MinN, chartLine: b.ChartLine}
 	written := &Written{Sheets: map[string]string{}}
-	models := make([]*sheetModel, len(in.Sheets))
-	for i := range in.Sheets {
-		models[i] = newSheetModel(&in, &in.Sheets[i])
+	models := map[*book.Block]*blockModel{}
+	var charted []*blockModel
+	for i := range b.Sheets {
+		s := &b.Sheets[i]
+		first := true
+		for j := range s.Blocks {
+			blk := &s.Blocks[j]
+			if blk.Table == nil {
+				continue
+			}
+			name := s.ID
+			if blk.Chart != nil && !first {
+				name += "_" + strconv.Itoa(j+1)
+			}
+			if blk.Chart != nil {
+				first = false
+			}
+			bm := &blockModel{sheet: s, index: j, m: newSheetModel(p, tableOf(s, blk, name))}
+			models[blk] = bm
+			if bm.m.grid != nil && bm.m.kind != "none" {
+				charted = append(charted, bm)
+			}
+		}
 	}
-	bar := progress.Or(opt.Progress).Start(i18n.T(in.Lang, "progress_write"), len(models)+2)
+	bar := progress.Or(opt.Progress).Start(i18n.T(b.Lang, "progress_write"), len(charted)+2)
 	defer bar.Finish()
-	for _, m := range models {
-		if err := m.render(&in, opt.Out); err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-		if m.chartErr != "" {
-			written.Warnings = append(written.Warnings, fmt.Sprintf("%s: %s: %s", m.name, i18n.T(in.Lang, "chart_failed"), m.chartErr))
-		}
-		if m.png != "" {
-			written.Charts = append(written.Charts, m.png, m.svg)
-		}
-		bar.Add(1)
+	if err := drawAll(p, charted, opt.Out, bar); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
-	book, sheets, err := writeWorkbook(&in, models, opt.Out)
+	for _, bm := range charted {
+		if bm.m.chartErr != "" {
+			written.Warnings = append(written.Warnings, fmt.Sprintf("%s: %s: %s", bm.m.name, i18n.T(b.Lang, "chart_failed"), bm.m.chartErr))
+		}
+		if bm.m.png != "" {
+			written.Charts = append(written.Charts, bm.m.png, bm.m.svg)
+		}
+	}
+	path, names, err := writeWorkbook(&b, models, opt.Out)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	written.Workbook, written.Sheets = book, sheets
+	written.Workbook, written.Sheets = path, names
 	bar.Add(1)
-	page, err := writeHTML(&in, models, sheets, opt.Out)
-	if err != nil {
+	if written.HTML, err = writeHTML(&b, models, opt.Out); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	written.HTML = page
 	bar.Add(1)
 	return written, nil
+}
+
+// drawAll draws the charts, as many at once as there are processors:
+// encoding the images is most of a report's work.
+func drawAll(p *page, charted []*blockModel, out string, bar progress.Bar) error {
+	work := make(chan *blockModel)
+	errs := make([]error, len(charted))
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(charted))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bm := range work {
+				if err := bm.m.render(p, out); err != nil {
+					for i := range charted {
+						if charted[i] == bm {
+							errs[i] = err
+						}
+					}
+				}
+				bar.Add(1)
+			}
+		}()
+	}
+	for _, bm := range charted {
+		work <- bm
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tableOf prepares a block's table for the writers: its visible columns,
+// with hidden cells and marks moved along, and its chart as query
+// settings.
+func tableOf(s *book.Sheet, blk *book.Block, name string) *tableSheet {
+	t := blk.Table
+	ts := &tableSheet{
+		Query:    &query.Query{Name: name, Source: s.Source, Meta: query.Meta{Title: s.Title, Description: s.Description, Chart: "none"}},
+		Table:    &query.Table{},
+		Headings: map[string]string{},
+		Formats:  map[string]book.Format{},
+	}
+	if blk.Heading != "" && blk.Heading != s.Title {
+		ts.Query.Meta.Title = s.Title + ": " + blk.Heading
+	}
+	var cols []int
+	for c, col := range t.Columns {
+		if col.Internal {
+			continue
+		}
+		cols = append(cols, c)
+		ts.Table.Columns = append(ts.Table.Columns, col.Key)
+		ts.Headings[col.Key] = col.Heading
+		if col.Format != book.Auto {
+			ts.Formats[col.Key] = col.Format
+		}
+	}
+	for r, row := range t.Rows {
+		vis := make([]any, len(cols))
+		var hid []bool
+		var marks []string
+		for j, c := range cols {
+			vis[j] = row[c]
+			if t.IsHidden(r, c) {
+				if hid == nil {
+					hid = make([]bool, len(cols))
+				}
+				hid[j] = true
+			}
+			if m := t.Mark(r, c); m != "" {
+				if marks == nil {
+					marks = make([]string, len(cols))
+				}
+				marks[j] = m
+			}
+		}
+		ts.Table.Rows = append(ts.Table.Rows, vis)
+		ts.Hidden = append(ts.Hidden, hid)
+		ts.Marks = append(ts.Marks, marks)
+	}
+	if c := blk.Chart; c != nil {
+		meta := &ts.Query.Meta
+		meta.Chart = string(c.Kind)
+		meta.X, meta.Y, meta.Series = c.X, c.Y, c.Series
+		meta.ErrLow, meta.ErrHigh = c.ErrLow, c.ErrHigh
+		meta.YMin, meta.YMax, meta.Sort = c.YMin, c.YMax, c.Sort
+		ts.Wide, ts.XTitle, ts.YTitle, ts.Note = c.Wide, c.XTitle, c.YTitle, c.Note
+	}
+	return ts
 }
 
 // writeFile writes a file via a temporary name in the same folder, so a

@@ -12,11 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html"
 
+	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report/reporttest"
 )
@@ -31,69 +33,79 @@ var hostile = []string{
 	`<img src=http://evil.example/p.png onerror=alert(2)>`,
 }
 
-// fixture is a small report: a long grouped bar chart with one suppressed
-// row and one marked cell, a wide Likert table, a table of hostile text.
-func fixture(lang string) Input {
-	needs := &query.Table{
-		Columns: []string{"state", "state_name", "item", "item_text", "n", "mean", "ci_low", "ci_high"},
+// fixture is a small report: a cover, a long grouped bar chart with one
+// suppressed row and one marked cell, a wide Likert table, a table of
+// hostile text, methods, codebook and data quality.
+func fixture(lang string) book.Book {
+	col := func(key string, f book.Format) book.Column {
+		return book.Column{Key: key, Heading: i18n.Column(lang, key), Format: f}
+	}
+	code := func(key string) book.Column { return book.Column{Key: key, Internal: true} }
+	needs := &book.Table{
+		Columns: []book.Column{code("state"), col("state_name", book.Text), code("item"), col("item_text", book.Text),
+			col("n", book.Int), col("mean", book.Dec1), col("ci_low", book.Dec1), col("ci_high", book.Dec1)},
 		Rows: [][]any{
 			{"DE-SN", "Sachsen", "ds", "Datenschutz", int64(40), 3.25, 3.0, 3.5},
 			{"DE-TH", "Thüringen", "ds", "Datenschutz", int64(3), 4.0, 2.0, 5.0},
 			{"DE-SN", "Sachsen", "ki", "Künstliche Intelligenz", int64(38), 3.5, 3.2, 3.8},
 			{"DE-TH", "Thüringen", "ki", "Künstliche Intelligenz", int64(20), 2.75, 2.4, 3.1},
 		},
+		Protect: &disclosure.Spec{},
 	}
-	hidden := make([][]bool, 4)
-	hidden[1] = []bool{false, false, false, false, true, true, true, true}
-	marks := make([][]string, 4)
-	marks[2] = []string{"", "", "", "", "", "▲", "", ""}
-	likert := &query.Table{
-		Columns: []string{"item", "item_text", "n", "share_1", "share_2", "share_3", "mean"},
+	needs.Hidden = make([][]bool, 4)
+	needs.Hidden[1] = []bool{false, false, false, false, true, true, true, true}
+	needs.SetMark(2, 5, "▲")
+	likert := &book.Table{
+		Columns: []book.Column{code("item"), col("item_text", book.Text), col("n", book.Int),
+			{Key: "share_1", Heading: "gering", Format: book.Pct}, {Key: "share_2", Heading: "mittel", Format: book.Pct},
+			{Key: "share_3", Heading: "hoch", Format: book.Pct}, col("mean", book.Dec1)},
 		Rows: [][]any{
 			{"ds", "Datenschutz", int64(50), 0.2, 0.5, 0.3, 2.1},
 			{"ki", "Künstliche Intelligenz", int64(40), 0.1, 0.3, 0.6, 2.5},
 		},
 	}
-	text := &query.Table{Columns: []string{"label", "n"}}
+	text := &book.Table{Columns: []book.Column{{Key: "label", Heading: "label"}, col("n", book.Int)}}
 	for i, h := range hostile {
 		text.Rows = append(text.Rows, []any{h, int64(10 + i)})
 	}
-	return Input{
-		Lang: lang, MinN: 5,
-		Event: Event{ID: "mdk16", Title: hostileTitle, Date: "2025-11-13"},
-		Summary: Summary{
-			Responses:    60,
-			ByState:      []Count{{"Sachsen", 40, false}, {"Thüringen", 20, false}, {"Berlin", 2, true}},
-			BySector:     []Count{{"Wirtschaft", 60, false}},
-			TopNeeds:     []Figure{{Label: "Künstliche Intelligenz", Value: 3.4, N: 58, Lo: 3.1, Hi: 3.7}},
-			Satisfaction: Figure{Value: 3.8, N: 55, Lo: 3.6, Hi: 4.0},
-			NPS:          Figure{Value: -1.4, N: 50, Lo: math.NaN(), Hi: math.NaN()},
-		},
-		Sheets: []Sheet{
-			{Query: &query.Query{Name: "needs", Source: "built-in", Meta: query.Meta{
-				Title: "Handlungsbedarf", TitleEn: "Need", Chart: "grouped_bar", X: "item_text", Y: "mean",
-				Series: "state_name", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: fp(1), YMax: fp(5)}},
-				Table: needs, Hidden: hidden, Marks: marks},
-			{Query: &query.Query{Name: "likert", Source: "resonanz", Meta: query.Meta{
-				Title: "Verteilung", TitleEn: "Distribution", Chart: "diverging", X: "item_text", Y: "share"}},
-				Table: likert, Wide: []string{"share_1", "share_2", "share_3"},
-				Headings: map[string]string{"share_1": "gering", "share_2": "mittel", "share_3": "hoch"}, SheetName: "Likert"},
-			{Query: &query.Query{Name: "texts", Source: "/tmp/q/texts.sql", Meta: query.Meta{Title: "Texte", Chart: "none"}}, Table: text},
-		},
-		Questions: []Question{{ID: "need", Text: "Wie hoch?", Type: "scale", N: 60}},
-		Methods:   []string{"Absatz eins.", "Absatz zwei."},
-		Codebook: &query.Table{Columns: []string{"question", "item", "question_text", "item_label", "type", "codes"},
-			Rows: [][]any{{"need", "ds", "Wie hoch?", "Datenschutz", "scale", "1 = gering"}}},
-		Imports: &query.Table{Columns: []string{"file", "sha256", "imported_at", "rows_read"},
-			Types: []arrow.DataType{arrow.BinaryTypes.String, arrow.BinaryTypes.String, arrow.FixedWidthTypes.Timestamp_us, arrow.PrimitiveTypes.Int64},
-			Rows:  [][]any{{"umfrage.xlsx", strings.Repeat("ab", 32), time.Date(2025, 11, 14, 9, 30, 0, 0, time.UTC), int64(60)}}},
-		Rejects: &query.Table{Columns: []string{"file", "row", "value", "reason"},
-			Rows: [][]any{{"umfrage.xlsx", int64(7), hostile[0], "not a number"}}},
+	byState := &book.Table{Columns: []book.Column{code("state"), col("state_name", book.Text), col("n", book.Int), col("share", book.Pct)},
+		Rows: [][]any{{"DE-SN", "Sachsen", int64(40), 40.0 / 60}, {"DE-TH", "Thüringen", int64(20), 20.0 / 60}, {"DE-BE", "Berlin", int64(2), 2.0 / 60}}}
+	byState.Hidden = [][]bool{nil, nil, {false, false, true, true}}
+	nps := &book.Table{Columns: []book.Column{{Key: "label", Heading: "Kennzahl"}, {Key: "score", Heading: "NPS", Format: book.Signed}, col("n", book.Int)},
+		Rows: [][]any{{"Weiterempfehlung", -1.4, int64(50)}}}
+	title := func(de, en string) string { return i18n.Pick(lang, de, en) }
+	return book.Book{
+		Lang: lang, MinN: 5, Title: "Teilnehmendenbefragung " + hostileTitle, Subtitle: hostileTitle, ChartLine: hostileTitle + ", n = 60", Event: "mdk16",
 		Now: time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC),
+		Sheets: []book.Sheet{
+			{ID: "cover", Name: title("Übersicht", "Summary"), Title: "Teilnehmendenbefragung " + hostileTitle, Role: book.Cover, Blocks: []book.Block{
+				{Facts: []book.Fact{{Label: "Datum", Value: title("13.11.2025", "13 November 2025"), Format: book.Text}, {Label: i18n.T(lang, "responses"), Value: int64(60), Format: book.Int}}},
+				{Heading: "Ergebnisse", Paras: []book.Para{{Text: "Am höchsten: Künstliche Intelligenz.", Link: "needs"}, {Text: "Ein Hinweis.", Note: true}}},
+				{Heading: "Kennzahlen", Table: nps},
+				{Heading: i18n.T(lang, "by_state"), Table: byState},
+				{Heading: "Inhalt", Contents: true},
+			}},
+			{ID: "needs", Name: title("Handlungsbedarf", "Need"), Title: title("Handlungsbedarf", "Need"), Source: "built-in", Blocks: []book.Block{{Table: needs,
+				Chart: &book.Chart{Kind: chart.GroupedBar, X: "item_text", Y: "mean", Series: "state_name", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: fp(1), YMax: fp(5)}}}},
+			{ID: "likert", Name: "Likert", Title: title("Verteilung", "Distribution"), Blocks: []book.Block{{Table: likert,
+				Chart: &book.Chart{Kind: chart.Diverging, X: "item_text", Y: "share", Wide: []string{"share_1", "share_2", "share_3"}}}}},
+			{ID: "texts", Name: "Texte", Title: "Texte", Source: "/tmp/q/texts.sql", Blocks: []book.Block{{Table: text}}},
+			{ID: "methods", Name: title("Methodik", "Methods"), Title: title("Methodik", "Methods"), Role: book.Appendix, Blocks: []book.Block{
+				{Paras: []book.Para{{Text: "Absatz eins."}, {Text: "Absatz zwei."}}}}},
+			{ID: "codebook", Name: title("Codebuch", "Codebook"), Title: title("Codebuch", "Codebook"), Role: book.Appendix, Blocks: []book.Block{{Table: &book.Table{
+				Columns: []book.Column{col("question", book.Text), col("item", book.Text), col("question_text", book.Text), col("codes", book.Text)},
+				Rows:    [][]any{{"need", "ds", "Wie hoch?", "1 = gering"}}}}}},
+			{ID: "quality", Name: title("Datenqualität", "Data quality"), Title: title("Datenqualität", "Data quality"), Role: book.Appendix, Blocks: []book.Block{
+				{Heading: "Dateien", Table: &book.Table{Columns: []book.Column{col("file", book.Text), col("sha256", book.Text), col("imported_at", book.DateTime), col("rows_read", book.Int)},
+					Rows: [][]any{{"umfrage.xlsx", strings.Repeat("ab", 32), time.Date(2025, 11, 14, 9, 30, 0, 0, time.UTC), int64(60)}}}},
+				{Heading: "Zurückgewiesen", Table: &book.Table{Columns: []book.Column{col("file", book.Text), col("row", book.Int), col("value", book.Text), col("reason", book.Text)},
+					Rows: [][]any{{"umfrage.xlsx", int64(7), hostile[0], "not a number"}}, Limit: 200}},
+			}},
+		},
 	}
 }
 
-func write(t *testing.T, in Input) (*Written, string) {
+func write(t *testing.T, in book.Book) (*Written, string) {
 	t.Helper()
 	dir := t.TempDir()
 	w, err := Write(in, Options{Out: dir})
@@ -120,7 +132,7 @@ func TestWorkbook(t *testing.T) {
 	sh := "Handlungsbedarf"
 	head := findRow(t, f, sh, "Bundesland")
 	rows, _ := f.GetRows(sh)
-	if got := rows[head-1][:6]; !slices.Equal(got, []string{"Bundesland", "Thema", "n", "Mittelwert", "Untergrenze (95 %)", "Obergrenze (95 %)"}) {
+	if got := rows[head-1][:6]; !slices.Equal(got, []string{"Bundesland", "Item", "n", "Mittelwert", "Untergrenze (95 %)", "Obergrenze (95 %)"}) {
 		t.Errorf("header %q", got)
 	}
 	// Row 2 (Thüringen, n = 3) is suppressed in every number.
@@ -231,7 +243,7 @@ func TestNativeCharts(t *testing.T) {
 			t.Errorf("Likert series %d is %q", j, name)
 		}
 		vals := resolve(t, f, s.Val)
-		for i, row := range fixture("de").Sheets[1].Table.Rows {
+		for i, row := range fixture("de").Sheets[2].Blocks[0].Table.Rows {
 			if vals[i] != query.Text(row[3+j]) {
 				t.Errorf("Likert %s / %s = %s, want %v", row[1], s.Name, vals[i], row[3+j])
 			}
@@ -240,7 +252,7 @@ func TestNativeCharts(t *testing.T) {
 	// Offsets line the middles up: offset + low + mid/2 is the same for each item.
 	off := resolve(t, f, lik.Series[0].Val)
 	var centre []float64
-	for i, row := range fixture("de").Sheets[1].Table.Rows {
+	for i, row := range fixture("de").Sheets[2].Blocks[0].Table.Rows {
 		o := parseF(t, off[i])
 		centre = append(centre, o+row[3].(float64)+row[4].(float64)/2)
 	}
@@ -325,8 +337,9 @@ func TestHTML(t *testing.T) {
 
 func TestChartHonoursHiddenAndMarks(t *testing.T) {
 	in := fixture("de")
-	m := newSheetModel(&in, &in.Sheets[0])
-	spec, data := m.spec(&in)
+	p := &page{lang: in.Lang, minN: in.MinN, chartLine: in.ChartLine}
+	m := newSheetModel(p, tableOf(&in.Sheets[1], &in.Sheets[1].Blocks[0], "needs"))
+	spec, data := m.spec(p)
 	l, err := chart.Plan(spec, data)
 	if err != nil {
 		t.Fatal(err)
@@ -360,7 +373,7 @@ func TestEnglish(t *testing.T) {
 	}
 	rows, _ := f.GetRows("Need")
 	head := findRow(t, f, "Need", "State")
-	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Topic", "n", "Mean"}) {
+	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Item", "n", "Mean"}) {
 		t.Errorf("header %q", got)
 	}
 	if code := numFmt(t, f, "Summary", "C"+strings.TrimPrefix(findCell(t, f, "Summary", "Sachsen"), "A")); code != "0.0%" {
@@ -461,7 +474,7 @@ func TestFormatValue(t *testing.T) {
 }
 
 func TestSheetName(t *testing.T) {
-	b := &book{names: map[string]bool{}}
+	b := &workbook{names: map[string]bool{}}
 	long := "Handlungsbedarf nach Bundesland und Bereich"
 	got := []string{b.sheetName(long), b.sheetName(long), b.sheetName("a/b:c?"), b.sheetName("")}
 	want := []string{"Handlungsbedarf nach Bundesland", "Handlungsbedarf nach (2)", "a-b-c-", "Tabelle"}
@@ -567,11 +580,9 @@ func resolve(t *testing.T, f *excelize.File, ref string) []string {
 // and the page; the rest of the report is written.
 func TestProblemsStayOnTheirSheet(t *testing.T) {
 	in := fixture("de")
-	in.Sheets[0].Query.Meta.Chart = "bar" // two series: not a plain bar chart
-	in.Sheets = append(in.Sheets, Sheet{
-		Query: &query.Query{Name: "broken", Source: "/tmp/q/broken.sql", Meta: query.Meta{Title: "Kaputt", Chart: "bar", X: "a", Y: "b"}},
-		Err:   errors.New(`broken.sql:3: Binder Error: column "b" not found`),
-	})
+	in.Sheets[1].Blocks[0].Chart.Kind = chart.Bar // two series: not a plain bar chart
+	in.Sheets = append(in.Sheets, book.Sheet{ID: "broken", Name: "Kaputt", Title: "Kaputt", Source: "/tmp/q/broken.sql",
+		Err: errors.New(`broken.sql:3: Binder Error: column "b" not found`)})
 	w, dir := write(t, in)
 	if len(w.Warnings) != 1 || !strings.Contains(w.Warnings[0], "needs") || !strings.Contains(w.Warnings[0], "grouped_bar") {
 		t.Errorf("warnings %q, want one about the chart of needs", w.Warnings)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -23,52 +23,40 @@ const (
 	dotGrey  = "7F7F7F"
 )
 
-type book struct {
-	in     *Input
+type workbook struct {
+	bk     *book.Book
+	p      *page
 	f      *excelize.File
-	names  map[string]bool // lower-cased sheet names in use
+	names  map[string]bool   // lower-cased sheet names in use
+	nameOf map[string]string // sheet id → worksheet name
 	styles map[string]int
 	err    error // first error of a style or cell call
 }
 
-// writeWorkbook writes OUT/report.xlsx and returns its path and the sheet
-// name of each query.
-func writeWorkbook(in *Input, models []*sheetModel, out string) (string, map[string]string, error) {
-	b := &book{in: in, f: excelize.NewFile(), names: map[string]bool{}, styles: map[string]int{}}
+// writeWorkbook writes OUT/report.xlsx and returns its path and the
+// worksheet name of each sheet id.
+func writeWorkbook(bk *book.Book, models map[*book.Block]*blockModel, out string) (string, map[string]string, error) {
+	b := &workbook{bk: bk, p: &page{lang: bk.Lang, minN: bk.MinN, chartLine: bk.ChartLine}, f: excelize.NewFile(),
+		names: map[string]bool{}, nameOf: map[string]string{}, styles: map[string]int{}}
 	defer b.f.Close()
-	L := in.Lang
-	// Names first: the cover links to every sheet.
-	summary := b.sheetName(i18n.T(L, "summary"))
-	sheetOf := map[string]string{}
-	names := make([]string, len(models))
-	for i, m := range models {
-		want := m.s.SheetName
-		if want == "" {
-			want = m.title
-		}
-		names[i] = b.sheetName(want)
-		sheetOf[m.name] = names[i]
-	}
-	methods, codebook, quality := b.sheetName(i18n.T(L, "methods")), b.sheetName(i18n.T(L, "codebook")), b.sheetName(i18n.T(L, "quality"))
-	if err := b.f.SetSheetName("Sheet1", summary); err != nil {
-		return "", nil, err
-	}
-	for _, n := range append(append([]string{}, names...), methods, codebook, quality) {
-		if _, err := b.f.NewSheet(n); err != nil {
+	// Names first: the cover and the findings link to sheets.
+	for i, s := range bk.Sheets {
+		name := b.sheetName(s.Name)
+		b.nameOf[s.ID] = name
+		if i == 0 {
+			if err := b.f.SetSheetName("Sheet1", name); err != nil {
+				return "", nil, err
+			}
+		} else if _, err := b.f.NewSheet(name); err != nil {
 			return "", nil, err
 		}
 	}
-	contents := append([]string{}, names...)
-	contents = append(contents, methods, codebook, quality)
-	b.summary(summary, contents)
-	for i, m := range models {
-		if err := b.querySheet(names[i], m); err != nil {
-			return "", nil, fmt.Errorf("%s: %w", m.name, err)
+	for i := range bk.Sheets {
+		s := &bk.Sheets[i]
+		if err := b.sheet(s, models); err != nil {
+			return "", nil, fmt.Errorf("%s: %w", s.ID, err)
 		}
 	}
-	b.methods(methods)
-	b.codebook(codebook)
-	b.quality(quality)
 	b.props()
 	for _, sh := range b.f.GetSheetList() {
 		b.pageSetup(sh)
@@ -82,11 +70,11 @@ func writeWorkbook(in *Input, models []*sheetModel, out string) (string, map[str
 	if err != nil {
 		return "", nil, err
 	}
-	return path, sheetOf, nil
+	return path, b.nameOf, nil
 }
 
 // check keeps the first error, so the writers read as a list of cells.
-func (b *book) check(err error) {
+func (b *workbook) check(err error) {
 	if err != nil && b.err == nil {
 		b.err = err
 	}
@@ -94,7 +82,7 @@ func (b *book) check(err error) {
 
 // sheetName makes a valid, unique sheet name: at most 31 characters, none
 // of []:*?/\, cut at a word where possible.
-func (b *book) sheetName(want string) string {
+func (b *workbook) sheetName(want string) string {
 	clean := strings.Map(func(c rune) rune {
 		if strings.ContainsRune(`[]:*?/\`, c) {
 			return '-'
@@ -144,7 +132,7 @@ func colLetter(col int) string {
 }
 
 // style returns a cached style id; named styles are built on first use.
-func (b *book) style(key string, make func() *excelize.Style) int {
+func (b *workbook) style(key string, make func() *excelize.Style) int {
 	if id, ok := b.styles[key]; ok {
 		return id
 	}
@@ -154,31 +142,31 @@ func (b *book) style(key string, make func() *excelize.Style) int {
 	return id
 }
 
-func (b *book) titleStyle() int {
+func (b *workbook) titleStyle() int {
 	return b.style("title", func() *excelize.Style {
 		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 16, Color: inkBlue}}
 	})
 }
 
-func (b *book) subStyle() int {
+func (b *workbook) subStyle() int {
 	return b.style("sub", func() *excelize.Style {
 		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Italic: true, Color: noteGrey}}
 	})
 }
 
-func (b *book) noteStyle() int {
+func (b *workbook) noteStyle() int {
 	return b.style("note", func() *excelize.Style {
 		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 9, Color: noteGrey}}
 	})
 }
 
-func (b *book) paraStyle() int {
+func (b *workbook) paraStyle() int {
 	return b.style("para", func() *excelize.Style {
 		return &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
 	})
 }
 
-func (b *book) headStyle() int {
+func (b *workbook) headStyle() int {
 	return b.style("head", func() *excelize.Style {
 		return &excelize.Style{
 			Font:      &excelize.Font{Family: fontFamily, Bold: true, Color: "FFFFFF"},
@@ -189,29 +177,29 @@ func (b *book) headStyle() int {
 	})
 }
 
-func (b *book) sectionStyle() int {
+func (b *workbook) sectionStyle() int {
 	return b.style("section", func() *excelize.Style {
 		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 12, Color: inkBlue}}
 	})
 }
 
-func (b *book) dotStyle() int {
+func (b *workbook) dotStyle() int {
 	return b.style("dot", func() *excelize.Style {
 		return &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}, Font: &excelize.Font{Family: fontFamily, Color: dotGrey}}
 	})
 }
 
-func (b *book) linkStyle() int {
+func (b *workbook) linkStyle() int {
 	return b.style("link", func() *excelize.Style {
 		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Color: "0563C1", Underline: "single"}}
 	})
 }
 
 // numStyle is the style of a number of a kind, with an optional mark.
-func (b *book) numStyle(k kind, mark string, key bool) int {
+func (b *workbook) numStyle(k kind, mark string, key bool) int {
 	id := fmt.Sprintf("num/%d/%s/%v", k, mark, key)
 	return b.style(id, func() *excelize.Style {
-		code := excelFormat(k, b.in.Lang, mark)
+		code := excelFormat(k, b.bk.Lang, mark)
 		s := &excelize.Style{CustomNumFmt: &code}
 		if key {
 			s.Font = &excelize.Font{Family: fontFamily, Bold: true, Size: 14, Color: inkBlue}
@@ -223,7 +211,7 @@ func (b *book) numStyle(k kind, mark string, key bool) int {
 // text writes label or respondent text: always a string cell, never a
 // formula; formula-like text gets the Text format so it stays text when
 // someone edits it.
-func (b *book) text(sh string, col, row int, s string) {
+func (b *workbook) text(sh string, col, row int, s string) {
 	ref := cell(col, row)
 	b.check(b.f.SetCellStr(sh, ref, s))
 	if sanitize.Risky(s) {
@@ -233,17 +221,17 @@ func (b *book) text(sh string, col, row int, s string) {
 	}
 }
 
-func (b *book) styled(sh string, col, row int, s string, style int) {
+func (b *workbook) styled(sh string, col, row int, s string, style int) {
 	b.text(sh, col, row, s)
 	b.setStyle(sh, cell(col, row), cell(col, row), style)
 }
 
-func (b *book) setStyle(sh, from, to string, style int) {
+func (b *workbook) setStyle(sh, from, to string, style int) {
 	b.check(b.f.SetCellStyle(sh, from, to, style))
 }
 
 // value writes a table value as the kind says; NaN and nil stay empty.
-func (b *book) value(sh string, col, row int, v any, k kind, mark string) {
+func (b *workbook) value(sh string, col, row int, v any, k kind, mark string) {
 	ref := cell(col, row)
 	switch x := v.(type) {
 	case nil:
@@ -270,11 +258,11 @@ func (b *book) value(sh string, col, row int, v any, k kind, mark string) {
 	b.setStyle(sh, ref, ref, b.numStyle(k, mark, false))
 }
 
-func (b *book) dot(sh string, col, row int) { b.styled(sh, col, row, ".", b.dotStyle()) }
+func (b *workbook) dot(sh string, col, row int) { b.styled(sh, col, row, ".", b.dotStyle()) }
 
 // table writes t's columns cols with a styled header at headRow and returns
 // the last row written and each column's width.
-func (b *book) table(sh string, headRow int, m *sheetModel) (int, []float64) {
+func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64) {
 	t := m.s.Table
 	widths := make([]float64, len(m.cols))
 	for j, c := range m.cols {
@@ -296,7 +284,7 @@ func (b *book) table(sh string, headRow int, m *sheetModel) (int, []float64) {
 			if s, ok := v.(string); ok {
 				widths[j] = max(widths[j], float64(min(50, textWidth(s)+2)))
 			}
-			b.value(sh, j+1, rn, v, kindOf(t, c, v), m.s.mark(r, c))
+			b.value(sh, j+1, rn, v, m.s.kindOf(c, v), m.s.mark(r, c))
 			if v != nil {
 				if _, isTime := v.(time.Time); isTime {
 					widths[j] = max(widths[j], 17)
@@ -310,165 +298,181 @@ func (b *book) table(sh string, headRow int, m *sheetModel) (int, []float64) {
 	return headRow + len(t.Rows), widths
 }
 
-func (b *book) summary(sh string, contents []string) {
-	in := b.in
-	L := in.Lang
-	s := in.Summary
-	b.styled(sh, 1, 1, in.Title(), b.titleStyle())
-	row := 3
-	kv := func(k, v string) {
-		b.text(sh, 1, row, k)
-		b.text(sh, 2, row, v)
+// sheet writes one sheet: its title, description and notes, then each
+// block below the one before.
+func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) error {
+	L := b.bk.Lang
+	sh := b.nameOf[s.ID]
+	b.styled(sh, 1, 1, s.Title, b.titleStyle())
+	row := 2
+	if s.Role == book.Cover && b.bk.Subtitle != "" {
+		b.styled(sh, 1, row, b.bk.Subtitle, b.subStyle())
 		row++
 	}
-	ev := in.Event.ID
-	if in.Event.Title != "" {
-		ev = in.Event.Title + " (" + in.Event.ID + ")"
-	}
-	kv(i18n.T(L, "event"), ev)
-	if in.Event.Date != "" {
-		kv(i18n.T(L, "date"), formatDate(L, in.Event.Date))
-	}
-	if c := in.compared(); c != "" {
-		kv(i18n.T(L, "compared"), c)
-	}
-	kv(i18n.T(L, "generated"), formatTime(L, in.Now))
-	b.text(sh, 1, row, i18n.T(L, "responses"))
-	b.check(b.f.SetCellInt(sh, cell(2, row), int64(s.Responses)))
-	b.setStyle(sh, cell(2, row), cell(2, row), b.numStyle(kInt, "", true))
-	row += 2
-
-	header := func(cols ...string) {
-		for j, c := range cols {
-			b.text(sh, j+1, row, c)
-		}
-		b.setStyle(sh, cell(1, row), cell(len(cols), row), b.headStyle())
+	if s.Description != "" {
+		b.styled(sh, 1, row, s.Description, b.subStyle())
 		row++
 	}
-	figure := func(f Figure, k kind, key bool) {
-		b.text(sh, 1, row, f.Label)
-		if f.Hidden || f.N == 0 || math.IsNaN(f.Value) {
-			b.dot(sh, 2, row)
-		} else {
-			b.check(b.f.SetCellFloat(sh, cell(2, row), f.Value, -1, 64))
-			b.setStyle(sh, cell(2, row), cell(2, row), b.numStyle(k, "", key))
-			if !math.IsNaN(f.Lo) && !math.IsNaN(f.Hi) {
-				b.value(sh, 4, row, f.Lo, k, "")
-				b.value(sh, 5, row, f.Hi, k, "")
+	notes := append([]string{}, s.Notes...)
+	marked, tables := false, false
+	for j := range s.Blocks {
+		if bm := models[&s.Blocks[j]]; bm != nil {
+			marked = marked || bm.m.marked
+			tables = tables || bm.sheet.Blocks[j].Table.Protect != nil
+			if bm.m.chartErr != "" {
+				notes = append(notes, i18n.T(L, "chart_failed")+": "+bm.m.chartErr)
 			}
 		}
-		if f.Hidden {
-			b.dot(sh, 3, row) // a hidden figure's base may be the secret
-		} else {
-			b.check(b.f.SetCellInt(sh, cell(3, row), int64(f.N)))
-			b.setStyle(sh, cell(3, row), cell(3, row), b.numStyle(kInt, "", false))
-		}
+	}
+	if tables && s.Role == book.Body {
+		notes = append(notes, i18n.T(L, "suppressed_note", b.bk.MinN))
+	}
+	if marked {
+		notes = append(notes, i18n.T(L, "marks_note"))
+	}
+	if s.Source != "" {
+		notes = append(notes, i18n.T(L, "source")+": "+sourceName(s))
+	}
+	for _, n := range notes {
+		b.styled(sh, 1, row, n, b.noteStyle())
 		row++
 	}
-	header(i18n.T(L, "key_figures"), i18n.T(L, "value"), i18n.T(L, "n"), i18n.Column(L, "ci_low"), i18n.Column(L, "ci_high"))
-	sat, nps := s.Satisfaction, s.NPS
-	sat.Label, nps.Label = i18n.T(L, "satisfaction"), i18n.T(L, "nps")
-	figure(sat, kDec1, true)
-	figure(nps, kNPS, true)
 	row++
-	if len(s.TopNeeds) > 0 {
-		header(i18n.T(L, "top_needs"), i18n.T(L, "mean"), i18n.T(L, "n"), i18n.Column(L, "ci_low"), i18n.Column(L, "ci_high"))
-		for _, f := range s.TopNeeds {
-			figure(f, kDec1, false)
-		}
-		row++
+	if s.Err != nil {
+		b.styled(sh, 1, row, i18n.T(L, "query_failed")+": "+s.Err.Error(), b.paraStyle())
+		return b.err
 	}
-	counts := func(title string, cs []Count) {
-		header(title, i18n.T(L, "n"), i18n.T(L, "share"))
-		for _, c := range cs {
-			b.text(sh, 1, row, c.Label)
-			if c.Hidden {
-				b.dot(sh, 2, row)
-				b.dot(sh, 3, row)
-			} else {
-				b.value(sh, 2, row, int64(c.N), kInt, "")
-				if s.Responses > 0 {
-					b.value(sh, 3, row, float64(c.N)/float64(s.Responses), kPct, "")
-				}
-			}
+	widths := map[int]float64{}
+	frozen := false
+	for j := range s.Blocks {
+		blk := &s.Blocks[j]
+		if blk.Heading != "" {
+			b.styled(sh, 1, row, blk.Heading, b.sectionStyle())
+			b.link(sh, 1, row, blk.Link)
 			row++
 		}
+		switch {
+		case len(blk.Facts) > 0:
+			for _, f := range blk.Facts {
+				b.text(sh, 1, row, f.Label)
+				b.value(sh, 2, row, f.Value, kinds[f.Format], "")
+				widths[1] = max(widths[1], float64(min(44, textWidth(f.Label)+2)))
+				row++
+			}
+			widths[2] = max(widths[2], 24)
+		case len(blk.Paras) > 0:
+			for _, p := range blk.Paras {
+				b.para(sh, row, p)
+				row++
+			}
+		case blk.Contents:
+			for _, o := range b.bk.Sheets {
+				if o.ID == s.ID {
+					continue
+				}
+				b.text(sh, 1, row, o.Title)
+				b.link(sh, 1, row, o.ID)
+				row++
+			}
+		case blk.Table != nil:
+			bm := models[blk]
+			last, w := b.table(sh, row, bm.m)
+			for c, x := range w {
+				widths[c+1] = max(widths[c+1], x)
+			}
+			if len(bm.m.cols) > 0 && !frozen && len(s.Blocks) == 1 {
+				b.check(b.f.AutoFilter(sh, cell(1, row)+":"+cell(len(bm.m.cols), max(last, row+1)), nil))
+				b.check(b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"}))
+				frozen = true
+			}
+			end := last
+			if bm.m.grid != nil && bm.m.kind != chart.None {
+				cb, ok := b.tableBlock(bm.m, row)
+				if !ok {
+					cb = b.chartBlock(sh, bm.m, len(bm.m.cols)+2, row)
+				}
+				cb.sheet = sh
+				switch bm.m.kind {
+				case chart.Heatmap:
+					b.colourScale(cb, bm.m)
+					end = max(end, cb.last)
+				default:
+					if rows := b.nativeChart(cb, bm.m); rows > 0 {
+						if cb.inTable {
+							end = max(end, cb.headRow+rows)
+						} else {
+							end = max(end, cb.below+rows)
+						}
+					}
+					end = max(end, cb.last)
+				}
+			}
+			row = end + 1
+		}
 		row++
 	}
-	counts(i18n.T(L, "by_state"), s.ByState)
-	counts(i18n.T(L, "by_sector"), s.BySector)
-	b.styled(sh, 1, row, i18n.T(L, "suppressed_note", in.MinN), b.noteStyle())
-
-	// Contents, linked to each sheet.
-	b.styled(sh, 7, 3, i18n.T(L, "contents"), b.sectionStyle())
-	for i, name := range contents {
-		r := 4 + i
-		b.text(sh, 7, r, name)
-		b.check(b.f.SetCellHyperLink(sh, cell(7, r), quoteSheet(name)+"!A1", "Location"))
-		b.setStyle(sh, cell(7, r), cell(7, r), b.linkStyle())
+	for c, w := range widths {
+		b.check(b.f.SetColWidth(sh, colLetter(c), colLetter(c), w))
 	}
-	b.check(b.f.SetColWidth(sh, "A", "A", 44))
-	b.check(b.f.SetColWidth(sh, "B", "E", 12))
-	b.check(b.f.SetColWidth(sh, "F", "F", 4))
-	b.check(b.f.SetColWidth(sh, "G", "G", 34))
-	b.check(b.f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
+	if hasParas(s) {
+		// Paragraphs span the first columns: wide enough to read.
+		b.check(b.f.SetColWidth(sh, "A", "A", 44))
+		b.check(b.f.SetColWidth(sh, "B", "E", max(16, widths[2], widths[3], widths[4], widths[5])))
+	}
+	if s.Role == book.Cover {
+		b.check(b.f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}))
+	}
+	return b.err
+}
+
+func hasParas(s *book.Sheet) bool {
+	for _, b := range s.Blocks {
+		if len(b.Paras) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceName says where a sheet's query comes from.
+func sourceName(s *book.Sheet) string { return s.Source }
+
+// paraCols is how many columns a paragraph spans; the cover's and the
+// methods' first columns are wide, so five hold about a hundred characters.
+const paraCols = 5
+
+// para writes a paragraph over the first columns, wrapped, as a link when
+// it points at a sheet.
+func (b *workbook) para(sh string, row int, p book.Para) {
+	style := b.paraStyle()
+	if p.Note {
+		style = b.style("paranote", func() *excelize.Style {
+			return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 9, Color: noteGrey}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
+		})
+	}
+	b.check(b.f.MergeCell(sh, cell(1, row), cell(paraCols, row)))
+	b.styled(sh, 1, row, p.Text, style)
+	b.check(b.f.SetRowHeight(sh, row, float64(15*(1+textWidth(p.Text)/95))))
+	if name, ok := b.nameOf[p.Link]; ok {
+		// The link beside the text: a linked cell does not wrap in every
+		// spreadsheet program.
+		b.styled(sh, paraCols+1, row, "→ "+name, b.linkStyle())
+		b.link(sh, paraCols+1, row, p.Link)
+	}
+}
+
+// link makes a cell a link to the sheet with an id.
+func (b *workbook) link(sh string, col, row int, id string) {
+	name, ok := b.nameOf[id]
+	if id == "" || !ok {
+		return
+	}
+	b.check(b.f.SetCellHyperLink(sh, cell(col, row), quoteSheet(name)+"!A1", "Location"))
 }
 
 func ptr[T any](v T) *T { return &v }
 
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
-
-// querySheet writes one table with its notes, the chart data and a native
-// chart beside it.
-func (b *book) querySheet(sh string, m *sheetModel) error {
-	L := b.in.Lang
-	q := m.s.Query
-	b.styled(sh, 1, 1, m.title, b.titleStyle())
-	b.styled(sh, 1, 2, q.Description(L), b.subStyle())
-	notes := append([]string{}, m.s.Notes...)
-	notes = append(notes, i18n.T(L, "suppressed_note", b.in.MinN))
-	if m.marked {
-		notes = append(notes, i18n.T(L, "marks_note"))
-	}
-	src := q.Source
-	if src == "built-in" {
-		src = "queries/" + q.Name + ".sql"
-	}
-	notes = append(notes, i18n.T(L, "source")+": "+src+" ("+q.Name+")")
-	if m.chartErr != "" {
-		notes = append(notes, i18n.T(L, "chart_failed")+": "+m.chartErr)
-	}
-	row := 3
-	for _, n := range notes {
-		b.styled(sh, 1, row, n, b.noteStyle())
-		row++
-	}
-	headRow := row + 1
-	if m.s.Err != nil {
-		b.styled(sh, 1, headRow, i18n.T(L, "query_failed")+": "+m.s.Err.Error(), b.paraStyle())
-		return b.err
-	}
-	last, _ := b.table(sh, headRow, m)
-	if len(m.cols) > 0 {
-		b.check(b.f.AutoFilter(sh, cell(1, headRow)+":"+cell(len(m.cols), max(last, headRow+1)), nil))
-		b.check(b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: cell(1, headRow+1), ActivePane: "bottomLeft"}))
-	}
-	if m.grid == nil || m.kind == chart.None {
-		return b.err
-	}
-	blk, ok := b.tableBlock(m, headRow)
-	if !ok {
-		blk = b.chartBlock(sh, m, len(m.cols)+2, headRow)
-	}
-	blk.sheet = sh
-	switch m.kind {
-	case chart.Heatmap:
-		b.colourScale(blk, m)
-	default:
-		b.nativeChart(blk, m)
-	}
-	return b.err
-}
 
 // block is where a chart's data sits: category labels in one column, one
 // column per series, names in the header row.
@@ -488,7 +492,7 @@ type block struct {
 
 // tableBlock points the chart at the table itself when the table is in
 // chart shape (Sheet.Wide) and every series column is visible.
-func (b *book) tableBlock(m *sheetModel, headRow int) (*block, bool) {
+func (b *workbook) tableBlock(m *sheetModel, headRow int) (*block, bool) {
 	g := m.grid
 	if !g.wide {
 		return nil, false
@@ -516,17 +520,20 @@ func (b *book) tableBlock(m *sheetModel, headRow int) (*block, bool) {
 
 // chartBlock writes the grid as a block of cells at (col, headRow): the
 // "chart data" readers can copy and the native chart refers to.
-func (b *book) chartBlock(sh string, m *sheetModel, col, headRow int) *block {
-	L := b.in.Lang
+func (b *workbook) chartBlock(sh string, m *sheetModel, col, headRow int) *block {
+	L := b.bk.Lang
 	g := m.grid
 	q := m.s.Query
 	b.styled(sh, col, headRow-1, i18n.T(L, "chart_data"), b.sectionStyle())
-	b.text(sh, col, headRow, i18n.Column(L, q.Meta.X))
+	b.text(sh, col, headRow, m.heading(m.s.Table.Col(q.Meta.X)))
 	blk := &block{sheet: sh, catCol: col, headRow: headRow, first: headRow + 1, last: headRow + len(g.xs)}
 	for j, s := range g.series {
 		name := s
 		if name == "" {
 			name = i18n.Column(L, q.Meta.Y)
+			if h, ok := m.s.Headings[q.Meta.Y]; ok {
+				name = h
+			}
 		}
 		blk.series = append(blk.series, name)
 		blk.seriesCols = append(blk.seriesCols, col+1+j)
@@ -568,7 +575,7 @@ func longest(ss []string) int {
 
 // colourScale gives a heatmap's values a three-colour scale, light to dark
 // blue as in the image; the darkest end stays light enough for black text.
-func (b *book) colourScale(blk *block, m *sheetModel) {
+func (b *workbook) colourScale(blk *block, m *sheetModel) {
 	if len(blk.seriesCols) == 0 {
 		return
 	}
@@ -600,14 +607,15 @@ var nativeType = map[chart.Kind]excelize.ChartType{
 	chart.Line: excelize.Line, chart.Diverging: excelize.BarStacked,
 }
 
-// nativeChart adds an editable Excel chart on the block.
-func (b *book) nativeChart(blk *block, m *sheetModel) {
-	L := b.in.Lang
+// nativeChart adds an editable Excel chart on the block and returns how
+// many rows it covers (0 for none).
+func (b *workbook) nativeChart(blk *block, m *sheetModel) int {
+	L := b.bk.Lang
 	g := m.grid
 	meta := m.s.Query.Meta
 	ct, ok := nativeType[m.kind]
 	if !ok {
-		return
+		return 0
 	}
 	ref := func(col, from, to int) string {
 		return fmt.Sprintf("%s!%s:%s", quoteSheet(blk.sheet), absCell(col, from), absCell(col, to))
@@ -631,7 +639,7 @@ func (b *book) nativeChart(blk *block, m *sheetModel) {
 		}
 		series = append(series, s)
 	}
-	title := fmt.Sprintf("%s (%s, n = %d)", m.title, b.in.Event.Label(), b.in.Summary.Responses)
+	title := m.title + " (" + b.bk.ChartLine + ")"
 	perCat := 16 * len(g.series)
 	if ct == excelize.BarStacked {
 		perCat = 28
@@ -668,12 +676,13 @@ func (b *book) nativeChart(blk *block, m *sheetModel) {
 		anchor = cell(blk.catCol, blk.below)
 	}
 	b.check(b.f.AddChart(blk.sheet, anchor, ch))
+	return int(ch.Dimension.Height)/20 + 1
 }
 
 // offsetSeries writes the invisible first series of a diverging chart:
 // for each category, how far its bar starts right of the axis so that the
 // centres line up.
-func (b *book) offsetSeries(blk *block, m *sheetModel, cats string) excelize.ChartSeries {
+func (b *workbook) offsetSeries(blk *block, m *sheetModel, cats string) excelize.ChartSeries {
 	g := m.grid
 	n := len(g.series)
 	left := make([]float64, len(g.xs))
@@ -700,7 +709,7 @@ func (b *book) offsetSeries(blk *block, m *sheetModel, cats string) excelize.Cha
 	col := blk.right
 	blk.offsetCol = col
 	blk.right++
-	L := b.in.Lang
+	L := b.bk.Lang
 	b.styled(blk.sheet, col, blk.headRow, i18n.T(L, "chart_offset"), b.headStyle())
 	for i := range g.xs {
 		hidden := false
@@ -723,130 +732,18 @@ func (b *book) offsetSeries(blk *block, m *sheetModel, cats string) excelize.Cha
 	}
 }
 
-func (b *book) methods(sh string) {
-	in := b.in
-	L := in.Lang
-	b.styled(sh, 1, 1, i18n.T(L, "methods"), b.titleStyle())
-	row := 3
-	b.styled(sh, 1, row, i18n.T(L, "what_asked"), b.sectionStyle())
-	row++
-	for j, h := range []string{i18n.Column(L, "question"), i18n.Column(L, "question_text"), i18n.Column(L, "type"), i18n.T(L, "n")} {
-		b.text(sh, j+1, row, h)
-	}
-	b.setStyle(sh, cell(1, row), cell(4, row), b.headStyle())
-	row++
-	for _, q := range in.Questions {
-		b.text(sh, 1, row, q.ID)
-		b.text(sh, 2, row, q.Text)
-		b.text(sh, 3, row, i18n.Type(L, q.Type))
-		if q.Hidden {
-			b.dot(sh, 4, row)
-		} else {
-			b.value(sh, 4, row, int64(q.N), kInt, "")
-		}
-		row++
-	}
-	row++
-	para := func(p string) {
-		b.check(b.f.MergeCell(sh, cell(1, row), cell(4, row)))
-		b.styled(sh, 1, row, p, b.paraStyle())
-		b.check(b.f.SetRowHeight(sh, row, float64(15*(1+textWidth(p)/120))))
-		row++
-	}
-	b.styled(sh, 1, row, i18n.T(L, "how_computed"), b.sectionStyle())
-	row++
-	for _, p := range in.Methods {
-		para(p)
-	}
-	row++
-	b.styled(sh, 1, row, i18n.T(L, "rule_applied"), b.sectionStyle())
-	row++
-	para(i18n.T(L, "rule_text", in.MinN, in.MinN))
-	b.check(b.f.SetColWidth(sh, "A", "A", 18))
-	b.check(b.f.SetColWidth(sh, "B", "B", 80))
-	b.check(b.f.SetColWidth(sh, "C", "C", 22))
-	b.check(b.f.SetColWidth(sh, "D", "D", 8))
-}
-
-// plain writes a table without suppression or charts (codebook, imports).
-func (b *book) plain(sh string, row int, t *query.Table, conv func(col string, v any) any) int {
-	if t == nil {
-		return row
-	}
-	m := &sheetModel{s: &Sheet{Table: t}, lang: b.in.Lang}
-	for i := range t.Columns {
-		m.cols = append(m.cols, i)
-	}
-	if conv != nil {
-		c := &query.Table{Columns: t.Columns, Types: t.Types}
-		for _, r := range t.Rows {
-			nr := make([]any, len(r))
-			for j, v := range r {
-				nr[j] = conv(t.Columns[j], v)
-			}
-			c.Rows = append(c.Rows, nr)
-		}
-		m.s.Table = c
-	}
-	last, _ := b.table(sh, row, m)
-	return last
-}
-
-func (b *book) codebook(sh string) {
-	L := b.in.Lang
-	b.styled(sh, 1, 1, i18n.T(L, "codebook"), b.titleStyle())
-	last := b.plain(sh, 3, b.in.Codebook, func(col string, v any) any {
-		if s, ok := v.(string); ok && col == "type" {
-			return i18n.Type(L, s)
-		}
-		return v
-	})
-	if t := b.in.Codebook; t != nil && len(t.Columns) > 0 {
-		b.check(b.f.AutoFilter(sh, "A3:"+cell(len(t.Columns), max(last, 4)), nil))
-	}
-	b.check(b.f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
-	b.check(b.f.SetColWidth(sh, "A", "B", 24))
-	b.check(b.f.SetColWidth(sh, "C", "D", 48))
-	b.check(b.f.SetColWidth(sh, "E", "E", 18))
-	b.check(b.f.SetColWidth(sh, "F", "F", 80))
-}
-
-func (b *book) quality(sh string) {
-	L := b.in.Lang
-	b.styled(sh, 1, 1, i18n.T(L, "quality"), b.titleStyle())
-	b.styled(sh, 1, 3, i18n.T(L, "files"), b.sectionStyle())
-	row := b.plain(sh, 4, b.in.Imports, nil) + 2
-	b.styled(sh, 1, row, i18n.T(L, "rejects"), b.sectionStyle())
-	row++
-	if b.in.Rejects == nil || len(b.in.Rejects.Rows) == 0 {
-		b.text(sh, 1, row, i18n.T(L, "no_rejects"))
-	} else {
-		b.plain(sh, row, b.in.Rejects, nil)
-	}
-	b.check(b.f.SetColWidth(sh, "A", "A", 28))
-	b.check(b.f.SetColWidth(sh, "B", "B", 66)) // the SHA-256 in full
-	b.check(b.f.SetColWidth(sh, "C", "L", 16))
-}
-
-func (b *book) props() {
-	L := b.in.Lang
-	lang := i18n.T(L, "locale")
-	title := b.in.Title()
-	subject := b.in.Event.Label()
-	if b.in.Event.Date != "" {
-		subject += ", " + formatDate(L, b.in.Event.Date)
-	}
-	now := b.in.Now.UTC().Format(time.RFC3339)
+func (b *workbook) props() {
+	now := b.bk.Now.UTC().Format(time.RFC3339)
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
-		Title: title, Subject: subject, Creator: "resonanz", LastModifiedBy: "resonanz",
-		Language: lang, Description: "resonanz report " + b.in.Event.ID, Keywords: b.in.Event.ID,
+		Title: b.bk.Title, Subject: b.bk.Subtitle, Creator: "resonanz", LastModifiedBy: "resonanz",
+		Language: i18n.T(b.bk.Lang, "locale"), Description: "resonanz report " + b.bk.Event, Keywords: b.bk.Event,
 		Created: now, Modified: now,
 	}))
 	b.check(b.f.SetAppProps(&excelize.AppProperties{Application: "resonanz"}))
 }
 
 // pageSetup prints each sheet on A4 landscape, one page wide.
-func (b *book) pageSetup(sh string) {
+func (b *workbook) pageSetup(sh string) {
 	b.check(b.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
 	b.check(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{
 		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),

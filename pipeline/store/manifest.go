@@ -32,6 +32,47 @@ type Event struct {
 	ID    string `json:"id"`
 	Title string `json:"title,omitempty"`
 	Date  string `json:"date,omitempty"` // YYYY-MM-DD
+	// The survey definition the event's files were read with: its name and
+	// title, for the report's title.
+	Survey        string `json:"survey,omitempty"`
+	SurveyTitle   string `json:"survey_title,omitempty"`
+	SurveyTitleEn string `json:"survey_title_en,omitempty"`
+	// Invited is how many people were asked, for the response rate; 0:
+	// not known.
+	Invited int `json:"invited,omitempty"`
+	// Themes is the definition's keyword codebook for open answers; none:
+	// the report's built-in one.
+	Themes []Theme `json:"themes,omitempty"`
+}
+
+// Theme is one theme of a keyword codebook: an answer mentioning one of
+// its keywords belongs to it.
+type Theme struct {
+	Code     string   `json:"code"`
+	Text     string   `json:"text"`
+	TextEn   string   `json:"text_en,omitempty"`
+	Keywords []string `json:"keywords"`
+}
+
+// update copies what ev says onto e: its non-empty fields.
+func (e *Event) update(ev *Event) {
+	if ev == nil {
+		return
+	}
+	for _, f := range []struct{ dst, src *string }{
+		{&e.Title, &ev.Title}, {&e.Date, &ev.Date}, {&e.Survey, &ev.Survey},
+		{&e.SurveyTitle, &ev.SurveyTitle}, {&e.SurveyTitleEn, &ev.SurveyTitleEn},
+	} {
+		if *f.src != "" {
+			*f.dst = *f.src
+		}
+	}
+	if ev.Invited > 0 {
+		e.Invited = ev.Invited
+	}
+	if len(ev.Themes) > 0 {
+		e.Themes = ev.Themes
+	}
 }
 
 // Import is one published import of one file into one event.

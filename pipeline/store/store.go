@@ -475,12 +475,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 			e = &Event{ID: im.Event}
 			m.Events[im.Event] = e
 		}
-		if ev != nil && ev.Title != "" {
-			e.Title = ev.Title
-		}
-		if ev != nil && ev.Date != "" {
-			e.Date = ev.Date
-		}
+		e.update(ev)
 	}
 	if err := writeManifest(s.Dir, m); err != nil {
 		if _, statErr := os.Stat(filepath.Join(s.Dir, ManifestName)); statErr == nil && manifestLists(s.Dir, imports[0].ID) {
@@ -588,7 +583,7 @@ func syncAndSum(path string) (int64, string, error) {
 	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// SetEvent updates an event's title and date. Call it holding the lock.
+// SetEvent updates an event's title, date and survey (what ev gives). Call it holding the lock.
 func (s *Store) SetEvent(id string, ev *Event) error {
 	m, err := s.Manifest()
 	if err != nil {
@@ -599,11 +594,6 @@ func (s *Store) SetEvent(id string, ev *Event) error {
 		old = &Event{ID: id}
 		m.Events[id] = old
 	}
-	if ev.Title != "" {
-		old.Title = ev.Title
-	}
-	if ev.Date != "" {
-		old.Date = ev.Date
-	}
+	old.update(ev)
 	return writeManifest(s.Dir, m)
 }

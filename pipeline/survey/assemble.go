@@ -95,6 +95,12 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 		adoptWording(copyQ(id), m, det)
 	}
 	draftRoles(dr, det, copied)
+	if len(copied)*2 > len(d.Questions) && len(copied) >= len(dr.Questions)-len(copied) {
+		// Mostly the definition's own questions: the file is that survey
+		// (reworded, a question more or less), so the report keeps its
+		// title and codebook rather than the file's name.
+		dr.Title, dr.TitleEn, dr.Themes = d.Title, d.TitleEn, slices.Clone(d.Themes)
+	}
 	slices.SortStableFunc(det.Reworded, func(a, b LabelMatch) int { return strings.Compare(a.Question, b.Question) })
 	for _, c := range m.Columns {
 		if c.Kind == KindSystem && strings.HasPrefix(c.Note, "the same answers as the option columns") {

@@ -55,6 +55,9 @@ type Definition struct {
 	Columns []ColumnRule `yaml:"columns,omitempty"`
 	// Ignore lists further headers to skip (exact text or /regexp/).
 	Ignore []string `yaml:"ignore,omitempty"`
+	// Themes is the keyword codebook the report groups open answers by;
+	// none: its built-in starter codebook for event feedback.
+	Themes []Theme `yaml:"themes,omitempty"`
 
 	// compiled /regexp/ headers of Columns and Ignore, by their text
 	headerRE map[string]*regexp.Regexp
@@ -67,15 +70,19 @@ type Question struct {
 	Role string `yaml:"role,omitempty"`
 	// Breakdown marks a single question results are broken down by (age
 	// group, membership …); state and sector questions are breakdowns anyway.
-	Breakdown bool     `yaml:"breakdown,omitempty"`
-	Text      string   `yaml:"text"`
-	TextEn    string   `yaml:"text_en,omitempty"`
-	Match     []string `yaml:"match,omitempty"`
-	Min       *float64 `yaml:"min,omitempty"`
-	Max       *float64 `yaml:"max,omitempty"`
-	Labels    []Label  `yaml:"labels,omitempty"`
-	Missing   []string `yaml:"missing,omitempty"`
-	Items     []Item   `yaml:"items,omitempty"`
+	Breakdown bool   `yaml:"breakdown,omitempty"`
+	Text      string `yaml:"text"`
+	TextEn    string `yaml:"text_en,omitempty"`
+	// Short names the question in a few words, for sheet names and
+	// findings: "Zufriedenheit" for "Wie zufrieden waren Sie insgesamt …?".
+	Short   string   `yaml:"short,omitempty"`
+	ShortEn string   `yaml:"short_en,omitempty"`
+	Match   []string `yaml:"match,omitempty"`
+	Min     *float64 `yaml:"min,omitempty"`
+	Max     *float64 `yaml:"max,omitempty"`
+	Labels  []Label  `yaml:"labels,omitempty"`
+	Missing []string `yaml:"missing,omitempty"`
+	Items   []Item   `yaml:"items,omitempty"`
 
 	// fromMatrix marks a drafted single question that is one row of a
 	// matrix of answers without an order: no breakdown.
@@ -109,6 +116,16 @@ type Label struct {
 	// into its box (in the cell, or in a column of its own) counts as it
 	// and is kept as a comment.
 	Other bool `yaml:"other,omitempty"`
+}
+
+// Theme is one theme of the codebook: an answer mentioning one of its
+// keywords (folded; a keyword matches the start of a word, "kaffee" in
+// "Kaffeepause") belongs to it.
+type Theme struct {
+	Code     string   `yaml:"code"`
+	Text     string   `yaml:"text"`
+	TextEn   string   `yaml:"text_en,omitempty"`
+	Keywords []string `yaml:"keywords"`
 }
 
 // ColumnRule maps a source column onto a question (and item).
@@ -250,6 +267,19 @@ func (d *Definition) check() error {
 			} else {
 				q.match = append(q.match, re)
 			}
+		}
+	}
+	themes := map[string]bool{}
+	for i, t := range d.Themes {
+		if !idRE.MatchString(t.Code) {
+			return fmt.Errorf("theme %d: code %q must be lower-case letters, digits and _", i+1, t.Code)
+		}
+		if themes[t.Code] {
+			return fmt.Errorf("theme %q defined twice", t.Code)
+		}
+		themes[t.Code] = true
+		if t.Text == "" || len(t.Keywords) == 0 {
+			return fmt.Errorf("theme %q needs a text and keywords", t.Code)
 		}
 	}
 	d.headerRE = map[string]*regexp.Regexp{}

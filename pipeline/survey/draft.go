@@ -621,7 +621,7 @@ func openHeader(h string) bool {
 		}
 	}
 	for _, w := range strings.Fields(k) {
-		for _, p := range []string{"bemerkung", "anmerkung", "kommentar", "comment", "feedback", "suggestion", "vorschlag", "verbesser", "improve", "hinweis", "remark", "notes", "wuensche"} {
+		for _, p := range []string{"bemerkung", "anmerkung", "kommentar", "comment", "feedback", "suggestion", "vorschlag", "verbesser", "improv", "hinweis", "remark", "notes", "wuensche"} {
 			if strings.HasPrefix(w, p) {
 				return true
 			}

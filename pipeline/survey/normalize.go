@@ -447,6 +447,8 @@ func (n *normalizer) question(q *Question, item, itemText *string, lo, hi *float
 	t.int(10, pos)
 	t.strOpt(11, optStr(q.StoredRole()))
 	t.str(12, header)
+	t.strOpt(13, optStr(q.Short))
+	t.strOpt(14, optStr(q.ShortEn))
 	return n.end(model.Questions, n.questions)
 }
 

@@ -1,4 +1,4 @@
 -- usage: no_answer()
--- description: the label of a state or sector nobody gave, in the report language ("(keine Angabe)"), from the text catalogue
--- order: 71
+-- description: the label of a group nobody named ("(keine Angabe)", "(not answered)"), in the report language
+-- order: 75
 create macro no_answer() as getvariable('no_answer');

@@ -14,5 +14,7 @@ create table questions (
     item_text_en  varchar,
     position      integer,
     role          varchar,
-    source_header varchar   -- the column as the imported file words it
+    source_header varchar,  -- the column as the imported file words it
+    short         varchar,  -- a short name of the question (sheet names), de
+    short_en      varchar   -- and en
 );

@@ -1,4 +1,4 @@
-package pipeline
+package sheets_test
 
 import (
 	"context"
@@ -9,15 +9,19 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
+	"github.com/resonanz/resonanz/pipeline/sheets"
 )
 
-func TestWeightedNeeds(t *testing.T) {
+// TestWeighted: raked weights meet the margins and average 1; the weighted
+// sheet's means are the weighted means of the truth's answers.
+func TestWeighted(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	if _, err := Import(ctx, ImportOptions{DataDir: data, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"}}); err != nil {
+	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: "mdk16", Files: []string{"../../testdata/mdk16-msforms.xlsx"}}); err != nil {
 		t.Fatal(err)
 	}
 	margins := filepath.Join(dir, "margins.yaml")
@@ -27,16 +31,15 @@ func TestWeightedNeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	m, err := LoadMargins(margins)
+	m, err := sheets.LoadMargins(margins)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := Weights(ctx, e, m)
+	w, err := sheets.Weights(ctx, e, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, _ := sample.ReadTruth("../testdata/mdk16-msforms.xlsx.truth.json")
-	// Weighted state shares meet the margins; weights average 1.
+	tr, _ := sample.ReadTruth("../../testdata/mdk16-msforms.xlsx.truth.json")
 	share := map[string]float64{}
 	var total float64
 	for _, r := range tr.Respondents {
@@ -51,48 +54,51 @@ func TestWeightedNeeds(t *testing.T) {
 			t.Errorf("weighted share of %s = %.6f, want %.2f", st, got, want)
 		}
 	}
-	tab, err := weightedNeeds(ctx, e, w, disclosure.Default.Level)
+	b, err := sheets.Build(ctx, e, sheets.Options{Lang: "de", Rule: disclosure.Rule{MinN: 5}, Event: sheets.Event{ID: "mdk16"}, Weights: margins})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var tab = sheetByID(t, b, "weighted_need").Blocks[0].Table
 	if len(tab.Rows) != 8 {
 		t.Fatalf("%d rows", len(tab.Rows))
 	}
-	for _, row := range tab.Rows {
+	for r := range tab.Rows {
 		var code string
 		for _, it := range sample.Items {
-			if it.DE == row[0] {
+			if it.DE == tab.Rows[r][tab.Col("item_text")] {
 				code = it.Code
 			}
 		}
 		var sw, swy float64
-		for _, r := range tr.Respondents {
-			if v, ok := r.Need[code]; ok {
-				sw += w[r.ID]
-				swy += w[r.ID] * float64(v)
+		for _, x := range tr.Respondents {
+			if v, ok := x.Need[code]; ok {
+				sw += w[x.ID]
+				swy += w[x.ID] * float64(v)
 			}
 		}
-		if got := row[3].(float64); math.Abs(got-swy/sw) > 1e-9 {
-			t.Errorf("%s: weighted mean %.6f, want %.6f", code, got, swy/sw)
+		near(t, code+" weighted mean", num(tab, r, "mean_weighted"), swy/sw)
+		lo, hi, neff := num(tab, r, "ci_low"), num(tab, r, "ci_high"), num(tab, r, "n_eff")
+		if !(lo < swy/sw && swy/sw < hi) || neff >= num(tab, r, "n") || neff < 50 {
+			t.Errorf("%s: interval [%.3f, %.3f], n_eff %.1f of n %v", code, lo, hi, neff, num(tab, r, "n"))
 		}
-		lo, hi, neff := row[4].(float64), row[5].(float64), row[6].(float64)
-		if !(lo < swy/sw && swy/sw < hi) || neff >= float64(row[1].(int64)) || neff < 50 {
-			t.Errorf("%s: interval [%.3f, %.3f], n_eff %.1f of n %d", code, lo, hi, neff, row[1])
-		}
+	}
+	// Margins name breakdowns; anything else is an error that says which there are.
+	os.WriteFile(margins, []byte("age: {young: 1}\n"), 0o644)
+	if _, err := sheets.Build(ctx, e, sheets.Options{Lang: "de", Event: sheets.Event{ID: "mdk16"}, Weights: margins}); err == nil || !strings.Contains(err.Error(), `"age" is not a breakdown of the survey (breakdowns: state, sector)`) {
+		t.Errorf("margins of no breakdown: %v", err)
 	}
 }
 
 func TestLoadMarginsErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct{ yaml, want string }{
-		{"age: {young: 1}\n", "not a respondent variable"},
 		{"state: {DE-SN: -4}\n", "positive number"},
 		{"", "no margins"},
 		{"state: [1, 2]\n", "cannot unmarshal"},
 	} {
 		p := filepath.Join(dir, "m.yaml")
 		os.WriteFile(p, []byte(tc.yaml), 0o644)
-		_, err := LoadMargins(p)
+		_, err := sheets.LoadMargins(p)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want %q", tc.yaml, err, tc.want)
 		}

@@ -1,0 +1,155 @@
+package sheets
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/survey"
+)
+
+type valueCount struct {
+	Question string  `sql:"question"`
+	Item     string  `sql:"item"`
+	Value    float64 `sql:"value"`
+	N        int     `sql:"n"`
+}
+
+// dists are the distributions of every numeric answer: question → item
+// ("" for a question in one column) → values.
+func (env *Env) dists() (map[string]map[string]*dist, error) {
+	if env.distCache != nil {
+		return env.distCache, nil
+	}
+	rows, err := scan[valueCount](env, "values", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]*dist{}
+	for _, r := range rows {
+		if out[r.Question] == nil {
+			out[r.Question] = map[string]*dist{}
+		}
+		d := out[r.Question][r.Item]
+		if d == nil {
+			d = &dist{}
+			out[r.Question][r.Item] = d
+		}
+		d.add(r.Value, r.N)
+	}
+	env.distCache = out
+	return out, nil
+}
+
+// level is one answer level of a scale: its value and text.
+type level struct {
+	value float64
+	text  string
+}
+
+// levels are a scale's answer levels: its labels, else every whole number
+// of its range.
+func levels(q *Question) []level {
+	var out []level
+	for _, l := range q.Labels {
+		if !math.IsNaN(l.Value) {
+			out = append(out, level{l.Value, l.Text})
+		}
+	}
+	if len(out) == 0 && q.Scaled() && q.Max-q.Min <= 20 {
+		for v := q.Min; v <= q.Max; v++ {
+			out = append(out, level{v, num(v)})
+		}
+	}
+	return out
+}
+
+// scaleWords says what the ends of a scale mean: "1 = sehr gering … 5 =
+// sehr hoch", or "1–5".
+func scaleWords(q *Question) string {
+	ls := levels(q)
+	if len(ls) >= 2 && ls[0].text != num(ls[0].value) {
+		return num(ls[0].value) + " = " + ls[0].text + " … " + num(ls[len(ls)-1].value) + " = " + ls[len(ls)-1].text
+	}
+	if q.Scaled() {
+		return num(q.Min) + "–" + num(q.Max)
+	}
+	return ""
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// buildScale makes a section per scale (matrix) question: the Likert
+// distribution per item, and means with intervals and the top-2 share.
+func buildScale(env *Env) ([]placed, error) {
+	ds, err := env.dists()
+	if err != nil {
+		return nil, err
+	}
+	L := env.L
+	var out []placed
+	for _, q := range env.Survey.Questions {
+		if q.Type != survey.Scale {
+			continue
+		}
+		lv := levels(q)
+		dt := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int)}}
+		var wide []string
+		for _, l := range lv {
+			key := "share_" + strings.ReplaceAll(num(l.value), "-", "m")
+			dt.Columns = append(dt.Columns, col(key, l.text, book.Pct))
+			wide = append(wide, key)
+		}
+		dt.Columns = append(dt.Columns, col("mean", i18n.Column(L, "mean"), book.Dec1))
+		mt := &book.Table{Columns: []book.Column{
+			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
+			col("mean", i18n.Column(L, "mean"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
+			col("top2_share", i18n.Column(L, "top2_share"), book.Pct), col("top2_ci_low", i18n.Column(L, "top2_ci_low"), book.Pct), col("top2_ci_high", i18n.Column(L, "top2_ci_high"), book.Pct),
+		}}
+		top2From := math.NaN()
+		if len(lv) >= 2 {
+			top2From = lv[len(lv)-2].value
+		} else if q.Scaled() {
+			top2From = q.Max - 1
+		}
+		for _, it := range q.Items {
+			d := ds[q.ID][it.Code]
+			if d == nil {
+				d = &dist{}
+			}
+			s := d.summary(env.opt.Rule.Level)
+			row := []any{it.Code, it.Text, int64(s.n)}
+			for _, l := range lv {
+				var share any
+				if s.n > 0 {
+					share = float64(d.count(l.value)) / float64(s.n)
+				}
+				row = append(row, share)
+			}
+			row = append(row, nan(s.mean))
+			dt.Rows = append(dt.Rows, row)
+			t2, t2lo, t2hi := wilson(d.atLeast(top2From), s.n, env.opt.Rule.Level)
+			mt.Rows = append(mt.Rows, []any{it.Code, it.Text, int64(s.n), nan(s.mean), nan(s.ciLo), nan(s.ciHi), t2, t2lo, t2hi})
+		}
+		// Shares rest on the item's base: a row is hidden with it.
+		dt.Protect = answersTo(q.ID, "item")
+		mt.Protect = answersTo(q.ID, "item")
+		var ymin, ymax *float64
+		if q.Scaled() {
+			lo, hi := q.Min, q.Max
+			ymin, ymax = &lo, &hi
+		}
+		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
+		s.Description = i18n.T(L, "sheets.scale_desc", scaleWords(q))
+		s.Blocks = []book.Block{
+			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Diverging, X: "item_text", Y: "share", Wide: wide}},
+			{Heading: i18n.T(L, "sheets.means"), Table: mt, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: ymin, YMax: ymax}},
+		}
+		env.sections[q.ID] = s.ID
+		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
+	}
+	return out, nil
+}

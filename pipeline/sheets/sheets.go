@@ -1,0 +1,125 @@
+package sheets
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/progress"
+	"github.com/resonanz/resonanz/pipeline/query"
+)
+
+// Placement groups sheets: the cover, the questions in survey order, the
+// breakdowns and queries by their order, then the appendix.
+const (
+	groupCover = iota
+	groupQuestions
+	groupTables
+	groupAppendix
+)
+
+// placed is a sheet with its place in the book.
+type placed struct {
+	group, order int
+	sheet        book.Sheet
+}
+
+// A builder makes the sheets of one kind. It may make none: a survey
+// without breakdowns has no breakdown sheets, never an empty one.
+type builder struct {
+	name  string
+	build func(env *Env) ([]placed, error)
+	// summary builders read what the others found (the cover's findings):
+	// they run after disclosure has hidden what must be hidden.
+	summary bool
+}
+
+// builders is the report: one entry per kind of sheet. A new sheet is a
+// new builder here; the writers know no sheet by name.
+var builders = []builder{
+	{name: "cover", build: buildCover, summary: true},
+	{name: "single", build: buildSingle},
+	{name: "multi", build: buildMulti},
+	{name: "scale", build: buildScale},
+	{name: "numeric", build: buildNumeric},
+	{name: "net promoter score", build: buildNPS},
+	{name: "ranking", build: buildRanking},
+	{name: "open answers", build: buildOpen},
+	{name: "queries", build: buildQueries},
+	{name: "heatmaps", build: buildHeatmaps},
+	{name: "weighted", build: buildWeighted},
+	{name: "methods", build: buildMethods, summary: true},
+	{name: "codebook", build: buildCodebook},
+	{name: "data quality", build: buildQuality},
+}
+
+// Build makes the report of the engine's event: every builder's sheets,
+// protected by the small-number rule, in order.
+func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error) {
+	opt.Rule = opt.Rule.Or()
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	env := &Env{
+		ctx: ctx, e: e, opt: opt, L: opt.Lang,
+		params:  map[string]string{"event": opt.Event.ID},
+		results: map[string]*queryResult{}, names: map[string]bool{}, ids: map[string]bool{},
+		sections: map[string]string{}, splitSheets: map[string]string{}, built: map[string]*book.Sheet{},
+	}
+	for k, v := range opt.Params {
+		env.params[k] = v
+	}
+	if err := env.loadSurvey(); err != nil {
+		return book.Book{}, fmt.Errorf("sheets: %w", err)
+	}
+	if err := env.loadFacts(); err != nil {
+		return book.Book{}, fmt.Errorf("sheets: %w", err)
+	}
+	made := make([][]placed, len(builders))
+	bar := progress.Or(opt.Progress).Start(i18n.T(opt.Lang, "progress_queries"), len(builders))
+	defer bar.Finish()
+	for i, b := range builders {
+		if b.summary {
+			continue
+		}
+		bar.Add(1)
+		ps, err := b.build(env)
+		if err != nil {
+			return book.Book{}, err // each says its stage: weights: …, a query file's name
+		}
+		made[i] = ps
+	}
+	if err := env.protect(made); err != nil {
+		return book.Book{}, err
+	}
+	for i, b := range builders {
+		if !b.summary {
+			continue
+		}
+		bar.Add(1)
+		ps, err := b.build(env)
+		if err != nil {
+			return book.Book{}, err // each says its stage: weights: …, a query file's name
+		}
+		made[i] = ps
+	}
+	var all []placed
+	for _, ps := range made {
+		all = append(all, ps...)
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].group != all[j].group {
+			return all[i].group < all[j].group
+		}
+		return all[i].order < all[j].order
+	})
+	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.Rule.MinN, Event: opt.Event.ID,
+		ChartLine: fmt.Sprintf("%s, n = %d", opt.Event.Label(), env.facts.responses)}
+	for _, p := range all {
+		out.Sheets = append(out.Sheets, p.sheet)
+	}
+	return out, nil
+}
