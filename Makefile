@@ -71,7 +71,7 @@ demo: build
 	@echo
 	@echo "Open $(DEMO)/out/report.xlsx (Excel or LibreOffice) or $(DEMO)/out/report.html (a browser)."
 	@echo "Next: ./$(BIN) --data $(DEMO)/data schema       (the views you can query)"
-	@echo "      ./$(BIN) --data $(DEMO)/data query \"select * from needs_by_state\""
+	@echo "      ./$(BIN) --data $(DEMO)/data query \"select * from key_figures\""
 	@echo "      make demo-waves                          (three years, one with reworded questions)"
 	@echo "      ./$(BIN) run IHRE-UMFRAGE.xlsx --event ID --out bericht   (your own survey, into ./resonanz-data)"
 

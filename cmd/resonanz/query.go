@@ -44,7 +44,7 @@ PRAGMA, CREATE, EXPORT), reading the data directory and nothing else, with a mem
 limit, a thread count and a timeout. Text written to csv or xlsx never becomes a
 formula.`,
 		Example: `  resonanz query "select count(*) from responses"
-  resonanz query "select * from needs_by_state where state = 'DE-TH'" --format csv
+  resonanz query "select * from headline_by_group where grp = 'DE-TH'" --format csv
   resonanz query -f meine_abfrage.sql --param min=4 --format json
   resonanz query "select * from answers where event = \$event" --event mdk15 --format parquet --out a.parquet
   resonanz query "select * from compare_last" --compare mdk15,mdk17

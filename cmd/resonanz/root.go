@@ -68,7 +68,7 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 		Example: `  resonanz run umfrage.xlsx --event mdk16 --out bericht
   resonanz import umfrage.xlsx --event mdk16
   resonanz report --event mdk16 --out bericht
-  resonanz query "select * from needs_by_state where state = 'DE-TH'"
+  resonanz query "select * from headline_by_group where grp = 'DE-TH'"
   resonanz completion bash > /etc/bash_completion.d/resonanz`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {

@@ -22,7 +22,7 @@ rejects, events), the label views in the report's language, all_events.* (every
 event), and the built-in and user queries. It ends with the macros. Name views to
 see only those.`,
 		Example: `  resonanz schema
-  resonanz schema answers needs_by_state`,
+  resonanz schema answers headline_by_group`,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.DataDir = g.DataDir
 			noteIgnoredQueries(g, o.QueryDirs)

@@ -160,7 +160,7 @@ func TestWindowsBinary(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range []string{"report.html", "charts/needs_by_state.png"} {
+	for _, f := range []string{"report.html", "charts/headline_by_group_state.png"} {
 		if _, err := os.Stat(filepath.Join(dirs["windows"], out, filepath.FromSlash(f))); err != nil {
 			t.Errorf("windows run: %v", err)
 		}
