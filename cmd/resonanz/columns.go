@@ -92,7 +92,7 @@ func typeOf(q *survey.Question, p *survey.Profile) string {
 		s += ", role " + q.Role
 	}
 	if p != nil {
-		s += fmt.Sprintf("; %d answers", p.N)
+		s += "; " + plural(p.N, "answer", "answers")
 	}
 	return "(" + s + ")"
 }
