@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -90,10 +89,12 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	// Check every file before taking the lock: a typo fails fast.
+	// Check every file before taking the lock: a typo fails fast, and a
+	// device or FIFO (/dev/zero, a named pipe) is refused before anything
+	// reads it, so nothing can hang holding the lock.
 	for _, f := range opt.Files {
-		if _, err := os.Stat(f); err != nil {
-			return nil, fmt.Errorf("import: %s: %w", f, ingest.ErrNotFound)
+		if err := ingest.CheckFile(f); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
 		}
 	}
 	unlock, err := st.Lock(ctx, func() {
@@ -207,7 +208,7 @@ func surveyEvent(ev *store.Event, d *survey.Definition) {
 }
 
 func fileHash(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := ingest.OpenFile(path)
 	if err != nil {
 		return "", err
 	}
@@ -302,7 +303,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	}
 	w := newAsyncSink(txn)
 	sum, err := survey.Normalize(cells, det.Survey, survey.Options{
-		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet),
+		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet), CSV: book.Format() == "csv",
 		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: &det.Mapping,
 	}, w)
 	if werr := w.Close(); err == nil {

@@ -39,7 +39,9 @@ type QueryOptions struct {
 	// off (the command's --min-n defaults to disclosure.Default).
 	Rule disclosure.Rule
 	Lang string
-	Log  io.Writer // warnings; nil: none
+	// ShowProvenance adds the view provenance (query.Options.ShowProvenance).
+	ShowProvenance bool
+	Log            io.Writer // warnings; nil: none
 }
 
 // Formats are the output formats of Query.
@@ -96,7 +98,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	}
 	e, err := query.Open(ctx, query.Options{
 		DataDir: opt.DataDir, Events: events, Compare: opt.Compare, Lang: opt.Lang, Queries: opt.QueryDirs, Rule: opt.Rule,
-		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout,
+		MemoryLimit: opt.MemoryLimit, Threads: opt.Threads, Timeout: opt.Timeout, ShowProvenance: opt.ShowProvenance,
 	})
 	if err != nil {
 		return err

@@ -155,14 +155,14 @@ type pageFacts struct {
 
 const factsJS = `(() => {
   const secs = [...document.querySelectorAll('main > section')];
-  const svgWidth = s => { const g = s.querySelector('svg.chart'); return g ? g.getBoundingClientRect().width : 0; };
+  const svgWidth = s => { const g = s.querySelector('svg.chart.wide'); return g ? g.getBoundingClientRect().width : 0; };
   return {
     Sheets: secs.map(s => ({ID: s.id, Class: s.className, Title: s.querySelector('h2').textContent,
-      SVGs: s.querySelectorAll('svg.chart').length, Tables: s.querySelectorAll('table').length,
+      SVGs: s.querySelectorAll('svg.chart.wide').length, Tables: [...s.querySelectorAll('table')].filter(x => !x.closest('.print-only')).length,
       Rows: s.querySelectorAll('tbody tr').length, SVGWidth: svgWidth(s), Dots: s.querySelectorAll('td.dot').length})),
     Summary: document.querySelectorAll('section.cover table').length,
     Findings: document.querySelectorAll('section.cover p.para').length,
-    Appendix: [...document.querySelectorAll('section.appendix')].map(e => e.querySelectorAll('table').length),
+    Appendix: [...document.querySelectorAll('section.appendix')].map(e => [...e.querySelectorAll('table')].filter(x => !x.closest('.print-only')).length),
     ScrollWidth: document.documentElement.scrollWidth,
     InnerWidth: window.innerWidth,
     Links: [...document.querySelectorAll('[src],[href],[action],[srcset]')].map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('action') || e.getAttribute('srcset')),

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -12,7 +13,7 @@ import (
 // printColumns shows which column feeds which question, read as which
 // type, and (for detect) what its answers are read as; all shows the tool's
 // metadata columns too.
-func printColumns(w io.Writer, det *survey.Detection, def *survey.Definition, all bool) {
+func printColumns(w io.Writer, lang string, det *survey.Detection, def *survey.Definition, all bool) {
 	if det == nil {
 		return
 	}
@@ -26,32 +27,32 @@ func printColumns(w io.Writer, det *survey.Detection, def *survey.Definition, al
 				target += "." + c.Item
 			}
 			if c.Other {
-				target += " (its \"other\" text)"
+				target += i18n.T(lang, "import.col.other_text")
 			}
 			if q := def.Question(c.Question); q != nil && !c.Other {
-				target += "  " + typeOf(q, det.Profiles[c.Index])
+				target += "  " + typeOf(lang, q, det.Profiles[c.Index])
 			}
 		case survey.KindID:
-			target = "(response id)"
+			target = i18n.T(lang, "import.col.id")
 		case survey.KindSubmitted:
-			target = "(submitted at)"
+			target = i18n.T(lang, "import.col.submitted")
 		case survey.KindPersonal:
-			target = "(personal data: not stored)"
+			target = i18n.T(lang, "import.col.personal")
 			if c.By == "content" {
-				target = "(personal data, by its values: not stored)"
+				target = i18n.T(lang, "import.col.personal_content")
 			}
 		case survey.KindSystem:
-			if !all && c.Note == "" {
+			if !all && c.Note.Key == "" {
 				continue
 			}
-			target = "(tool metadata: not stored)"
-			if c.Note != "" {
-				target = "(not stored: " + c.Note + ")"
+			target = i18n.T(lang, "import.col.meta")
+			if c.Note.Key != "" {
+				target = i18n.T(lang, "import.col.not_stored", c.Note.In(lang))
 			}
 		default:
-			target = "(not recognised: not stored)"
-			if c.Note != "" {
-				target = "(not stored: " + c.Note + ")"
+			target = i18n.T(lang, "import.col.unknown")
+			if c.Note.Key != "" {
+				target = i18n.T(lang, "import.col.not_stored", c.Note.In(lang))
 			}
 		}
 		header := c.Header
@@ -60,7 +61,7 @@ func printColumns(w io.Writer, det *survey.Detection, def *survey.Definition, al
 		}
 		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(header, 50), target)
 		if all && c.Kind == survey.KindQuestion {
-			if line := answersLine(det.Answers[c.Index]); line != "" {
+			if line := answersLine(lang, det.Answers[c.Index]); line != "" {
 				fmt.Fprintf(w, "         %s\n", line)
 			}
 		}
@@ -69,30 +70,30 @@ func printColumns(w io.Writer, det *survey.Detection, def *survey.Definition, al
 
 // typeOf says how a question's answers are read: its type and range or
 // number of labels, and how many answers the column has.
-func typeOf(q *survey.Question, p *survey.Profile) string {
-	s := q.Type
+func typeOf(lang string, q *survey.Question, p *survey.Profile) string {
+	s := i18n.Type(lang, q.Type)
 	switch q.Type {
 	case survey.Scale, survey.Numeric, survey.NPS:
-		if lo, hi, ok := q.Bounds(); ok {
+		if lo, hi, ok := q.Bounds(); ok && q.Type != survey.NPS {
 			s += fmt.Sprintf(" %s–%s", num(lo), num(hi))
 		}
 		if len(q.Labels) > 0 && q.Type == survey.Scale {
-			s += fmt.Sprintf(", %d labels in order", len(q.Labels))
+			s += i18n.T(lang, "import.col.ordered", len(q.Labels))
 		}
 	case survey.Single:
 		if q.Role == survey.RoleState {
-			s += ", German states"
+			s += i18n.T(lang, "import.col.states")
 		} else {
-			s += fmt.Sprintf(", %d labels", len(q.Labels))
+			s += i18n.T(lang, "import.col.labels", len(q.Labels))
 		}
 	case survey.Multi:
-		s += fmt.Sprintf(", %d options", len(q.Items))
+		s += i18n.T(lang, "import.col.options", len(q.Items))
 	}
 	if q.Role != "" {
-		s += ", role " + q.Role
+		s += i18n.T(lang, "import.col.role", q.Role)
 	}
 	if p != nil {
-		s += "; " + plural(p.N, "answer", "answers")
+		s += i18n.N(lang, "import.col.answers", p.Answered())
 	}
 	return "(" + s + ")"
 }
@@ -105,29 +106,46 @@ func num(f float64) string {
 const maxShown = 10
 
 // answersLine lists a column's distinct answers with their counts and what
-// each is read as: "Wissenschaft und Forschung ×20 → wissenschaft (by its
-// words)", "N/A ×16 → no answer", "Verband ×3 → ? (no label)".
-func answersLine(as []survey.Answer) string {
+// each is read as: "Wissenschaft und Forschung ×20 → wissenschaft (nach
+// Wortlaut)", "N/A ×16 → keine Angabe", "Verband ×3 → ? (keine
+// Antwortmöglichkeit)".
+func answersLine(lang string, as []survey.Answer) string {
 	var parts []string
 	for i, a := range as {
 		if i == maxShown {
-			parts = append(parts, fmt.Sprintf("… %d more", len(as)-maxShown))
+			parts = append(parts, i18n.T(lang, "import.ans.more", len(as)-maxShown))
 			break
 		}
-		p := fmt.Sprintf("%s ×%d", clip(a.Value, 40), a.Count)
+		v := a.Value
+		switch {
+		case a.How == "typed":
+			v = i18n.T(lang, "import.ans.typed_other")
+		case a.How == "missing" && v == "":
+			v = i18n.T(lang, "import.ans.missing")
+		}
+		p := fmt.Sprintf("%s ×%d", clip(v, 40), a.Count)
 		switch a.How {
 		case "missing":
-			p += " → no answer"
+			if a.Value != "" {
+				p += " → " + i18n.T(lang, "import.ans.missing")
+			}
 		case "words":
-			p += " → " + a.As + " (by its words)"
+			p += " → " + i18n.T(lang, "import.ans.words", a.As)
 		case "other":
 			if a.As != "" {
-				p += " → " + a.As + " (other)"
+				p += " → " + i18n.T(lang, "import.ans.other", a.As)
 			}
 		case "unknown":
-			p += " → ? (no label)"
+			p += " → " + i18n.T(lang, "import.ans.unknown")
+		case "chosen":
+			p += " → " + i18n.T(lang, "import.ans.chosen")
+		case "not chosen":
+			p += " → " + i18n.T(lang, "import.ans.not_chosen")
+		case "in order":
+			p += " → " + i18n.T(lang, "import.ans.in_order")
 		case "number":
 			p += " → " + a.As
+		case "typed":
 		default:
 			if a.As != "" && survey.Key(a.As) != survey.Key(a.Value) {
 				p += " → " + a.As
@@ -141,23 +159,22 @@ func answersLine(as []survey.Answer) string {
 // printWarnings says what detection decided that a person should know:
 // rows above the header that look like responses, repeated headers, two
 // columns that look like one question.
-func printWarnings(w io.Writer, m *survey.Mapping) {
+func printWarnings(w io.Writer, lang string, m *survey.Mapping) {
 	if len(m.Above) > 0 {
 		rows := make([]string, len(m.Above))
 		for i, r := range m.Above {
 			rows[i] = fmt.Sprint(r)
 		}
-		fmt.Fprintf(w, "  warning: row(s) %s above the header (row %d) look like responses and are not imported; --header-row N reads the header from row N\n",
-			strings.Join(rows, ", "), m.HeaderRow)
+		fmt.Fprintln(w, i18n.T(lang, "import.warn", i18n.T(lang, "import.warn.above", strings.Join(rows, ", "), m.HeaderRow)))
 	}
 	for _, x := range m.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", x)
+		fmt.Fprintln(w, i18n.T(lang, "import.warn", x.In(lang)))
 	}
 }
 
 // printDrafted says which questions were drafted from the file, when no
 // definition was given.
-func printDrafted(w io.Writer, det *survey.Detection, def *survey.Definition) {
+func printDrafted(w io.Writer, lang string, det *survey.Detection, def *survey.Definition) {
 	if det == nil || def != det.Draft {
 		return
 	}
@@ -171,30 +188,33 @@ func printDrafted(w io.Writer, det *survey.Detection, def *survey.Definition) {
 		}
 	}
 	if from > 0 {
-		fmt.Fprintf(w, "  %d of %d question columns drafted from the file's answers (no survey definition given); `resonanz detect FILE --write-survey survey.yaml` writes them down to check and name\n", from, n)
+		fmt.Fprintln(w, i18n.T(lang, "import.drafted", from, n))
 	}
 	if det.Mapping.Layout == survey.LayoutLimeCodes {
-		fmt.Fprintf(w, "  the headers are question codes: the questions are named by them, answer codes (A1) are their labels until a survey definition names them\n")
+		fmt.Fprintln(w, i18n.T(lang, "import.codes"))
 	}
 }
 
 // printMatched names each answer the file words otherwise than the
 // definition, and the label it was read as.
-func printMatched(w io.Writer, ms []survey.LabelMatch) {
+func printMatched(w io.Writer, lang string, ms []survey.LabelMatch) {
 	for _, x := range ms {
 		to := x.Label
 		if x.Text != "" && x.Text != x.Label {
 			to += " (" + x.Text + ")"
 		}
-		fmt.Fprintf(w, "  reworded answer of %s: %q ×%d → %s\n", x.Question, clip(x.Value, 50), x.Count, to)
+		if x.Value == "" {
+			fmt.Fprintln(w, i18n.T(lang, "import.typed_other", x.Question, x.Count, to))
+			continue
+		}
+		fmt.Fprintln(w, i18n.T(lang, "import.reworded", x.Question, clip(x.Value, 50), x.Count, to))
 	}
 }
 
 // printUnknown lists the answers that match no label, with the line that
 // adds each to the definition.
-func printUnknown(w io.Writer, us []survey.UnknownLabel) {
+func printUnknown(w io.Writer, lang string, us []survey.UnknownLabel) {
 	for _, u := range us {
-		fmt.Fprintf(w, "  unknown answer of %s (column %s): %q ×%d; to count it, add to the labels of %s: - %s\n",
-			u.Question, ingest.ColName(u.Column), clip(u.Value, 50), u.Count, u.Question, u.Line)
+		fmt.Fprintln(w, i18n.T(lang, "import.unknown", u.Question, ingest.ColName(u.Column), clip(u.Value, 50), u.Count, u.Question, u.Line))
 	}
 }

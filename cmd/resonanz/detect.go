@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -16,6 +17,7 @@ import (
 type detectOptions struct {
 	pipeline.DetectOptions
 	WriteSurvey string
+	Lang        string
 }
 
 func newDetectCmd(g *globals) *cobra.Command {
@@ -58,40 +60,45 @@ trend across reworded questions; check the links it marks TODO.`,
 	f.IntVar(&o.HeaderRow, "header-row", 0, "the row that holds the column titles; default: found from the sheet's structure")
 	f.StringVar(&o.WriteSurvey, "write-survey", "", "write a draft survey definition (YAML) for this file to `OUT.yaml`")
 	f.StringVar(&o.Ingest.Encoding, "encoding", "", "CSV encoding (utf-8, windows-1252, latin1); default: detected")
+	f.StringVar(&o.Lang, "lang", "de", "language of the output: de or en")
 	return c
 }
 
 func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
+	lang, err := i18n.Parse(o.Lang)
+	if err != nil {
+		return usageError{fmt.Errorf("detect: %w", err)}
+	}
 	d, err := pipeline.Detect(c.Context(), o.DetectOptions)
 	if err != nil {
 		return err
 	}
 	w := g.stdout
-	printHeader(w, d.File, d.Sheet, d.Sheets, &d.Mapping)
-	printColumns(w, d.Detection, d.Survey, true)
-	printMissing(w, &d.Mapping, d.Survey)
-	printWarnings(w, &d.Mapping)
-	printMatched(w, d.Reworded)
-	printUnknown(w, d.Unknown)
+	printHeader(w, lang, d.File, d.Sheet, d.Sheets, &d.Mapping)
+	printColumns(w, lang, d.Detection, d.Survey, true)
+	printMissing(w, lang, &d.Mapping, d.Survey)
+	printWarnings(w, lang, &d.Mapping)
+	printMatched(w, lang, d.Reworded)
+	printUnknown(w, lang, d.Unknown)
 	if d.DataErr != nil {
-		fmt.Fprintf(g.stderr, "resonanz: warning: %v\n", d.DataErr)
+		fmt.Fprintln(g.stderr, i18n.T(lang, "detect.warning", d.DataErr))
 	}
 	if d.Linking != nil {
-		printLinking(w, o.DataDir, d.Linking)
+		printLinking(w, lang, o.DataDir, d.Linking)
 	}
-	fmt.Fprintf(w, "%d responses read", d.Rows)
+	fmt.Fprint(w, i18n.N(lang, "detect.read", d.Rows))
 	if d.Own {
-		fmt.Fprintf(w, "; read with the survey definition %q", d.Survey.Name)
+		fmt.Fprint(w, i18n.T(lang, "detect.own", d.Survey.Name))
 	} else {
-		fmt.Fprintf(w, "; without a survey definition, import reads the file as drafted here")
+		fmt.Fprint(w, i18n.T(lang, "detect.as_draft"))
 	}
 	fmt.Fprintln(w)
 	if !d.OK {
-		fmt.Fprintf(w, "No column feeds a question: import would fail (%v).\n", d.Problem)
+		fmt.Fprintln(w, i18n.T(lang, "detect.fails", d.Problem))
 	}
 	if o.WriteSurvey == "" {
 		if !d.OK || len(d.Notes) > 0 {
-			fmt.Fprintf(w, "Write the draft survey definition with --write-survey FILE.yaml, check it, then import with --survey FILE.yaml.\n")
+			fmt.Fprintln(w, i18n.T(lang, "detect.hint"))
 		}
 		return nil
 	}
@@ -105,25 +112,24 @@ func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
 	if err := os.WriteFile(o.WriteSurvey, y, 0o644); err != nil {
 		return fmt.Errorf("detect: %w", err)
 	}
-	fmt.Fprintf(w, "Draft survey definition written to %s (%d questions, %d marked TODO): check it, then import with --survey %s.\n",
-		o.WriteSurvey, len(d.Draft.Questions), len(d.Notes), o.WriteSurvey)
+	fmt.Fprintln(w, i18n.T(lang, "detect.written", o.WriteSurvey, len(d.Draft.Questions), len(d.Notes), o.WriteSurvey))
 	return nil
 }
 
 // printHeader says what a file was taken for: the tool, the sheet (and which
 // others there were) and where the header is.
-func printHeader(w io.Writer, file, sheet string, sheets []string, m *survey.Mapping) {
+func printHeader(w io.Writer, lang, file, sheet string, sheets []string, m *survey.Mapping) {
 	where := file
 	if sheet != "" {
 		where += " [" + sheet + "]"
 	}
-	rows := fmt.Sprintf("header in row %d", m.HeaderRow)
+	rows := i18n.T(lang, "import.header_row", m.HeaderRow)
 	if m.HeaderRows > 1 {
-		rows = fmt.Sprintf("header in rows %d–%d", m.HeaderRow, m.HeaderRow+m.HeaderRows-1)
+		rows = i18n.T(lang, "import.header_rows", m.HeaderRow, m.HeaderRow+m.HeaderRows-1)
 	}
-	fmt.Fprintf(w, "%s: %s; layout %s, %s, responses from row %d\n", where, survey.LayoutName(m.Layout), m.Layout, rows, m.DataRow())
+	fmt.Fprintln(w, i18n.T(lang, "import.file_line", where, survey.LayoutName(m.Layout, lang), m.Layout, rows, m.DataRow()))
 	if len(sheets) > 1 {
-		fmt.Fprintf(w, "  sheet %q chosen of %s (--sheet chooses another)\n", sheet, quoteList(sheets))
+		fmt.Fprintln(w, i18n.T(lang, "import.sheet_chosen", sheet, quoteList(sheets)))
 	}
 }
 
@@ -137,41 +143,40 @@ func quoteList(ss []string) string {
 
 // printLinking shows how the file's columns relate to the dataset's
 // questions: linked by wording (with the similarity), new, and gone.
-func printLinking(w io.Writer, dir string, l *survey.Linking) {
-	fmt.Fprintf(w, "Compared with the dataset in %s (events %s; latest %s): the survey definition maps %d columns onto ids it holds.\n",
-		dir, strings.Join(l.Events, ", "), l.Latest, l.Defined)
+func printLinking(w io.Writer, lang, dir string, l *survey.Linking) {
+	fmt.Fprintln(w, i18n.T(lang, "link.compared", dir, strings.Join(l.Events, ", "), l.Latest, l.Defined))
 	if len(l.Linked) > 0 {
-		fmt.Fprintf(w, "  linked by their wording in earlier events (similarity ≥ %.2f; --write-survey maps them so):\n", survey.MatchThreshold)
+		fmt.Fprintln(w, i18n.T(lang, "link.linked", survey.MatchThreshold))
 		for _, k := range l.Linked {
-			fmt.Fprintf(w, "  %-4s %-50s → %s  %.2f  was %q (%s)\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50),
-				linkID(k.Question, k.Item), k.Score, clip(k.Was, 60), k.WasEvent)
+			fmt.Fprintf(w, "  %-4s %-50s → %s  %.2f  %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50),
+				linkID(k.Question, k.Item), k.Score, i18n.T(lang, "link.was", clip(k.Was, 60), k.WasEvent))
 		}
 	}
 	if len(l.NewItems)+len(l.New) > 0 {
-		fmt.Fprintf(w, "  new, not in the dataset:\n")
+		fmt.Fprintln(w, i18n.T(lang, "link.new"))
 		for _, k := range l.NewItems {
-			what := "new item of " + k.Question
+			what := i18n.T(lang, "link.new_item_of", k.Question)
 			if k.Item != "" {
-				what = linkID(k.Question, k.Item) + " (new item)"
+				what = i18n.T(lang, "link.new_item", linkID(k.Question, k.Item))
 			}
 			if k.Was != "" {
-				what += fmt.Sprintf("  question %.2f", k.Score)
+				what += i18n.T(lang, "link.question", k.Score)
 			}
 			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
 		}
 		for _, k := range l.New {
-			what := "new question"
+			what := i18n.T(lang, "link.new_question")
 			switch {
 			case k.Item != "":
-				what = linkID(k.Question, k.Item) + " (new item)"
+				what = i18n.T(lang, "link.new_item", linkID(k.Question, k.Item))
 			case k.Question != "":
-				what = k.Question + " (new question)"
+				what = i18n.T(lang, "link.new_named", k.Question)
 			}
 			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
 		}
 	}
 	if len(l.Gone) > 0 {
-		fmt.Fprintf(w, "  gone, asked in %s but not in this file: %s\n", l.Latest, strings.Join(l.Gone, ", "))
+		fmt.Fprintln(w, i18n.T(lang, "link.gone", l.Latest, strings.Join(l.Gone, ", ")))
 	}
 }
 
@@ -183,8 +188,8 @@ func linkID(q, item string) string {
 }
 
 // printMissing names the survey's questions no column feeds.
-func printMissing(w io.Writer, m *survey.Mapping, d *survey.Definition) {
+func printMissing(w io.Writer, lang string, m *survey.Mapping, d *survey.Definition) {
 	if miss := m.Missing(d); len(miss) > 0 && len(m.Mapped()) > 0 {
-		fmt.Fprintf(w, "  not in this file: %s\n", strings.Join(miss, ", "))
+		fmt.Fprintln(w, i18n.T(lang, "import.missing_questions", strings.Join(miss, ", ")))
 	}
 }

@@ -23,6 +23,8 @@ const (
 	exitUsage = 2 // bad flags or arguments
 	exitInput = 3 // an input file or the data cannot be used
 	exitQuery = 4 // a query failed or was refused
+	// exitInterrupted: Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+	exitInterrupted = 130
 )
 
 // exitCodes is the table the root command's help and the README print
@@ -37,6 +39,7 @@ var exitCodes = []struct {
 	{exitUsage, "bad command line: unknown command or flag, missing or extra argument, a flag value resonanz does not accept (format, language, date, event)"},
 	{exitInput, "an input file or the data cannot be used: missing, unreadable or not a survey, a damaged dataset, no data yet (nothing was imported)"},
 	{exitQuery, "a query failed or was refused (SQL error, not allowed, over a limit or the timeout)"},
+	{exitInterrupted, "interrupted (Ctrl-C or SIGTERM): an import leaves the dataset as it was"},
 }
 
 func exitCodeHelp() string {
@@ -75,6 +78,8 @@ func exitCode(err error, stderr io.Writer) int {
 	var ie inputError
 	var re ranError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
 	case !errors.As(err, &re), errors.As(err, &ue),
 		errors.Is(err, store.ErrBadDate), errors.Is(err, store.ErrBadEvent), errors.Is(err, i18n.ErrLanguage),
 		errors.Is(err, query.ErrNoEvent):

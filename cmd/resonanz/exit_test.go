@@ -14,7 +14,7 @@ func TestReadmeExitCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := regexp.MustCompile(`(?m)^\| (\d) \| (.+) \|$`).FindAllStringSubmatch(string(b), -1)
+	rows := regexp.MustCompile(`(?m)^\| (\d+) \| (.+) \|$`).FindAllStringSubmatch(string(b), -1)
 	if len(rows) != len(exitCodes) {
 		t.Fatalf("README lists %d exit codes, exit.go %d", len(rows), len(exitCodes))
 	}

@@ -87,6 +87,33 @@ func few(rows [][]string) [][]string {
 	return out
 }
 
+// raggedReject checks that a file's line is one reject holding the whole
+// line (sub among its fields), at the column after the header, and that no
+// response came from it.
+func raggedReject(file string, line int, sub string) func(t *testing.T, data string) error {
+	return func(t *testing.T, data string) error {
+		n, err := sqlCount(data, fmt.Sprintf(`select count(*) from read_parquet('DATA/rejects/*/*.parquet') where file = '%s' and "row" = %d and "column" = 'U' and value like '%%%s%%' and length(value) - length(replace(value, ' | ', '')) = 3 * 20 and reason like '21 fields, the header has 20%%'`, file, line, sub))
+		if err == nil && n != 1 {
+			err = fmt.Errorf("%d rejects of line %d holding the whole line, want 1", n, line)
+		}
+		if err != nil {
+			return err
+		}
+		n, err = sqlCount(data, fmt.Sprintf(`select count(*) from read_parquet('DATA/rejects/*/*.parquet') where file = '%s'`, file))
+		if err == nil && n != 1 {
+			err = fmt.Errorf("%d rejects of %s, want 1", n, file)
+		}
+		if err != nil {
+			return err
+		}
+		n, err = sqlCount(data, fmt.Sprintf(`select count(*) from read_parquet('DATA/responses/*/*.parquet') where source_file = '%s'`, file))
+		if err == nil && n != 4 {
+			err = fmt.Errorf("%d responses from %s, want 4", n, file)
+		}
+		return err
+	}
+}
+
 func sqlCount(data, q string) (int, error) {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
@@ -182,8 +209,7 @@ var hostileCases = []hostileCase{
 		s := testfiles.Sheet{Dimension: "A1:XFD1048576", Rows: few(rows),
 			Extra: `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>`}
 		return zipFile(t, filepath.Join(dir, "farcell.xlsx"), testfiles.Workbook(s.XML()), nil), `farcell\.xlsx: \d rows read, 5 imported`
-	}, referenceGap: "excelize fills in the 1,048,570 empty rows: 360 MB peak RSS, 3.5 s measured",
-		gap: "pipeline/survey imports a row whose only cell lies in a column without a header as a response without id or answers; it should be a blank row or a reject"},
+	}, referenceGap: "excelize fills in the 1,048,570 empty rows: 360 MB peak RSS, 3.5 s measured"},
 	{name: "cell over 32767 characters", code: 3, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		r := few(rows)
 		r[2][19] = strings.Repeat("lang ", 8000)
@@ -222,18 +248,29 @@ var hostileCases = []hostileCase{
 		r[2] = r[2][:8]
 		return writeFile(t, filepath.Join(dir, "short.csv"), []byte(csvText(r))), `short\.csv: 5 rows read, 5 imported, 0 rejected rows, 0 rejected values`
 	}},
-	{name: "ragged rows: long", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
+	// Issue #16, attack 11: a line with more fields than the header is one
+	// rejected row, kept whole with its line number; trailing empty fields
+	// are no more fields.
+	{name: "ragged rows: separator in the last field", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		r := few(rows)
-		r[2] = append(r[2], "extra", "mehr")
-		return writeFile(t, filepath.Join(dir, "ragged.csv"), []byte(csvText(r))), `ragged\.csv: 5 rows read, 5 imported, 0 rejected rows, 2 rejected values`
-	}, gap: "pipeline/survey drops values in columns without a header; they should be rejects (file, row, column)",
-		check: func(t *testing.T, data string) error {
-			n, err := sqlCount(data, `select count(*) from read_parquet('DATA/rejects/*/*.parquet') where file = 'ragged.csv' and "row" = 3 and "column" in ('U', 'V')`)
-			if err == nil && n != 2 {
-				err = fmt.Errorf("%d rejects for the values beyond the header, want 2", n)
-			}
-			return err
-		}},
+		r[2][19] = "Mehr Pausen; mehr Kaffee"
+		return writeFile(t, filepath.Join(dir, "ragged.csv"), []byte(csvText(r))), `ragged\.csv: 5 rows read, 4 imported, 1 rejected row, 0 rejected values`
+	}, check: raggedReject("ragged.csv", 3, "Mehr Pausen |%mehr Kaffee")},
+	{name: "ragged rows: separator in an earlier field", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
+		// In a line whose last field is not empty: else the line could
+		// not be told from one with a trailing separator.
+		r := few(rows)
+		r[1][7] = "Wirtschaft; Industrie"
+		if r[1][19] == "" {
+			t.Fatal("the fixture's first response has no comment")
+		}
+		return writeFile(t, filepath.Join(dir, "shifted.csv"), []byte(csvText(r))), `shifted\.csv: 5 rows read, 4 imported, 1 rejected row, 0 rejected values`
+	}, check: raggedReject("shifted.csv", 2, "Wirtschaft |%Industrie")},
+	{name: "ragged rows: trailing empty fields", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
+		r := few(rows)
+		r[2] = append(r[2], "", "")
+		return writeFile(t, filepath.Join(dir, "trailing.csv"), []byte(csvText(r))), `trailing\.csv: 5 rows read, 5 imported, 0 rejected rows, 0 rejected values`
+	}},
 	{name: "empty CSV", code: 3, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		return writeFile(t, filepath.Join(dir, "empty.csv"), nil), `empty\.csv: file is empty`
 	}},
@@ -272,7 +309,7 @@ func TestHostileInputs(t *testing.T) {
 			path, want := tc.build(t, files, rows)
 			data := filepath.Join(t.TempDir(), "data")
 			reset(t, base, data)
-			args := append([]string{"import", path, "--event", "mdk16", "--data", data}, tc.args...)
+			args := append([]string{"import", path, "--event", "mdk16", "--data", data, "--lang", "en"}, tc.args...)
 			// The watchdog stops a reader that blows up at 1 GB.
 			cmd := proc(t, dir, nil, args...)
 			cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)

@@ -8,12 +8,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 )
 
 type importOptions struct {
 	pipeline.ImportOptions
 	KeyFile string
+	Lang    string // of what import prints
 }
 
 func addImportFlags(c *cobra.Command, o *importOptions) {
@@ -54,10 +56,15 @@ is left as it was.`,
 		},
 	}
 	addImportFlags(c, o)
+	c.Flags().StringVar(&o.Lang, "lang", "de", "language of the output: de or en")
 	return c
 }
 
 func runImport(c *cobra.Command, g *globals, o *importOptions) ([]*pipeline.FileResult, error) {
+	lang, err := i18n.Parse(o.Lang)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("import: %w", err)}
+	}
 	o.DataDir = g.DataDir
 	o.Log = g.stderr
 	o.Progress = g.progress()
@@ -68,65 +75,64 @@ func runImport(c *cobra.Command, g *globals, o *importOptions) ([]*pipeline.File
 	if !g.Quiet {
 		for _, r := range res {
 			// Results come with an error only when --strict refused them.
-			printImport(g.stdout, r, g.Verbose, err == nil)
+			printImport(g.stdout, lang, r, g.Verbose, err == nil)
 		}
 	}
 	return res, err
 }
 
-func printImport(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
+func printImport(w io.Writer, lang string, r *pipeline.FileResult, verbose, written bool) {
 	if r.Skipped != "" {
 		fmt.Fprintf(w, "%s: %s\n", r.File, r.Skipped)
 		return
 	}
 	s := r.Summary
-	printHeader(w, r.File, r.Sheet, r.Sheets, &s.Mapping)
-	printColumns(w, r.Detection, r.Survey, verbose)
-	printMissing(w, &s.Mapping, r.Survey)
-	printWarnings(w, &s.Mapping)
-	printDrafted(w, r.Detection, r.Survey)
-	imported := fmt.Sprintf("%d imported", s.Imported)
+	printHeader(w, lang, r.File, r.Sheet, r.Sheets, &s.Mapping)
+	printColumns(w, lang, r.Detection, r.Survey, verbose)
+	printMissing(w, lang, &s.Mapping, r.Survey)
+	printWarnings(w, lang, &s.Mapping)
+	printDrafted(w, lang, r.Detection, r.Survey)
+	imported := i18n.T(lang, "import.imported", s.Imported)
 	if !written {
-		imported = "nothing imported"
+		imported = i18n.T(lang, "import.none_imported")
 	}
-	fmt.Fprintf(w, "%s: %s read, %s, %s, %s, %s, %s skipped",
-		r.File, plural(s.RowsRead, "row", "rows"), imported, plural(s.RowsRejected, "rejected row", "rejected rows"),
-		plural(s.CellsRejected, "rejected value", "rejected values"), plural(s.Duplicates, "duplicate", "duplicates"),
-		plural(s.Blank, "blank row", "blank rows"))
+	fmt.Fprint(w, i18n.T(lang, "import.summary", r.File, i18n.N(lang, "import.n.rows", s.RowsRead), imported,
+		i18n.N(lang, "import.n.rejected_rows", s.RowsRejected), i18n.N(lang, "import.n.rejected_values", s.CellsRejected),
+		i18n.N(lang, "import.n.duplicates", s.Duplicates), i18n.N(lang, "import.n.blank", s.Blank)))
 	if s.Skipped > 0 {
-		fmt.Fprintf(w, ", %s", plural(s.Skipped, "row that is no response", "rows that are no responses"))
+		fmt.Fprint(w, i18n.N(lang, "import.no_responses", s.Skipped))
 	}
 	if s.Scrubbed > 0 {
-		fmt.Fprintf(w, ", %s removed from free text", plural(s.Scrubbed, "e-mail address or phone number", "e-mail addresses or phone numbers"))
+		fmt.Fprint(w, i18n.N(lang, "import.scrubbed", s.Scrubbed))
 	}
 	fmt.Fprintln(w)
 	if r.Detection != nil {
-		printMatched(w, r.Detection.Reworded)
+		printMatched(w, lang, r.Detection.Reworded)
 	}
-	printMatched(w, s.Matched)
-	printUnknown(w, s.Unknown)
-	printRejects(w, r, verbose, written)
+	printMatched(w, lang, s.Matched)
+	printUnknown(w, lang, s.Unknown)
+	printRejects(w, lang, r, verbose, written)
 	if len(r.Replaced) > 0 {
-		fmt.Fprintf(w, "%s: replaced %s of this file\n", r.File, plural(len(r.Replaced), "earlier import", "earlier imports"))
+		fmt.Fprintln(w, i18n.N(lang, "import.replaced", len(r.Replaced), r.File))
 	}
 }
 
 // printRejects lists what was not imported, where it is and why; the
 // rejects table holds every one.
-func printRejects(w io.Writer, r *pipeline.FileResult, verbose, written bool) {
+func printRejects(w io.Writer, lang string, r *pipeline.FileResult, verbose, written bool) {
 	s := r.Summary
 	show := s.Rejects
 	if !verbose && len(show) > 10 {
 		show = show[:10]
 	}
 	for _, x := range show {
-		fmt.Fprintf(w, "  rejected %s: %q: %s\n", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason)
+		fmt.Fprintln(w, i18n.T(lang, "import.rejected", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason))
 	}
 	if n := s.Rejected(); n > len(show) {
-		fmt.Fprintf(w, "  … and %s\n", plural(n-len(show), "more reject", "more rejects"))
+		fmt.Fprintln(w, i18n.N(lang, "import.more_rejects", n-len(show)))
 	}
 	if s.Rejected() > 0 && written {
-		fmt.Fprintf(w, "  every reject: resonanz query \"select * from rejects\"\n")
+		fmt.Fprintln(w, i18n.T(lang, "import.all_rejects"))
 	}
 }
 
@@ -140,12 +146,4 @@ func clip(s string, n int) string {
 	}
 	head := (n - 1) / 2
 	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
-}
-
-// plural is "1 row", "2 rows", "0 rows".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testfiles"
 )
 
 // emailRE is deliberately broader than the scrubber's: anything@anything.tld.
@@ -72,12 +73,25 @@ func TestDemoHasNoEmail(t *testing.T) {
 		t.Fatalf("the exports hold %d e-mail addresses and %d secrets: the check would prove nothing", found, len(secrets))
 	}
 
+	parquets, values := scanData(t, data, check)
+	if parquets < 10 || values < 5000 {
+		t.Errorf("read %d Parquet files, %d text values: the dataset is not all there", parquets, values)
+	}
+	if n := scanReport(t, out, check); n == 0 {
+		t.Error("no charts")
+	}
+}
+
+// scanData hands check every text value of every Parquet file of a data
+// directory (read with DuckDB) and the text of every other file in it; it
+// returns how many Parquet files and text values it read.
+func scanData(t *testing.T, data string, check func(where, text string)) (parquets, values int) {
+	t.Helper()
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	parquets, values := 0, 0
 	err = filepath.WalkDir(data, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -118,10 +132,13 @@ func TestDemoHasNoEmail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if parquets < 10 || values < 5000 {
-		t.Errorf("read %d Parquet files, %d text values: the dataset is not all there", parquets, values)
-	}
+	return parquets, values
+}
 
+// scanReport hands check every part of a report folder's report.xlsx, its
+// report.html and every chart; it returns the number of charts.
+func scanReport(t *testing.T, out string, check func(where, text string)) int {
+	t.Helper()
 	for _, part := range zipParts(t, filepath.Join(out, "report.xlsx")) {
 		check("report.xlsx", part)
 	}
@@ -131,9 +148,6 @@ func TestDemoHasNoEmail(t *testing.T) {
 	}
 	check("report.html", string(html))
 	svgs, _ := filepath.Glob(filepath.Join(out, "charts", "*.svg"))
-	if len(svgs) == 0 {
-		t.Error("no charts")
-	}
 	for _, s := range svgs {
 		b, err := os.ReadFile(s)
 		if err != nil {
@@ -141,6 +155,7 @@ func TestDemoHasNoEmail(t *testing.T) {
 		}
 		check(s, string(b))
 	}
+	return len(svgs)
 }
 
 // zipParts returns the text of every part of an xlsx file.
@@ -153,6 +168,9 @@ func zipParts(t *testing.T, path string) []string {
 	defer z.Close()
 	var out []string
 	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/media/") {
+			continue // the heatmaps' PNGs: pixels of aggregates, and binary noise looks like text
+		}
 		r, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
@@ -165,4 +183,69 @@ func zipParts(t *testing.T, path string) []string {
 		out = append(out, string(b))
 	}
 	return out
+}
+
+// TestRejectsHoldNoPersonalValue (issue #16, attack 1): personal data typed
+// where a value is rejected — an e-mail address as the response id of a
+// form entered twice, as a scale answer, a phone number as the
+// satisfaction and as the NPS score (out of range) — reaches no file of the
+// data directory, no part of the report and nothing on stdout or stderr:
+// the rejects show the scrubbed value, reasons do not quote it, the
+// duplicate is named by its pseudonym. The rejects are all there, with
+// row and column.
+func TestRejectsHoldNoPersonalValue(t *testing.T) {
+	dir := t.TempDir()
+	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
+	t.Setenv("RESONANZ_KEY", filepath.Join(dir, "key"))
+	rows, err := testfiles.Rows(fixturePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := few(rows)
+	r[1][0], r[2][0] = "alice@corp.example", "alice@corp.example" // ID, twice
+	r[3][8] = "bob@corp.example"                                  // a need item (scale of labels)
+	r[4][17] = "0341 1234567"                                     // satisfaction 1–5
+	r[5][18] = "03419876543"                                      // NPS 0–10
+	file := writeFile(t, filepath.Join(dir, "hostile.csv"), []byte(csvText(r)))
+	secrets := []string{"alice@corp.example", "bob@corp.example", "corp.example", "0341 1234567", "1234567", "03419876543", "9876543"}
+
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--data", data, "run", file, "--event", "mdk16", "--out", out, "--verbose"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	check := func(where, text string) {
+		t.Helper()
+		for _, s := range secrets {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: personal value %q", where, s)
+			}
+		}
+	}
+	check("stdout", stdout.String())
+	check("stderr", stderr.String())
+	scanData(t, data, check)
+	scanReport(t, out, check)
+
+	// The rejects are there: three values and the duplicate row, by row and
+	// column, the duplicate as the pseudonym of the response kept.
+	got := queryRows(t, data, `select "row" || "column" || ': ' || reason from rejects order by "row"`)
+	want := []string{"3A: duplicate response id: same as row 2", "4I: not a number nor an answer label", "5R: not a number nor an answer label", "6S: out of range: not within 0–10"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rejects:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := queryRows(t, data, `select count(*) from rejects j join responses r on r.respondent = j.value where j."column" = 'A'`); len(n) != 1 || n[0] != "1" {
+		t.Errorf("the duplicate's value is not the pseudonym of the response kept: %v", n)
+	}
+}
+
+// queryRows runs resonanz query on a data directory and returns the lines
+// of its CSV output without the header.
+func queryRows(t *testing.T, data, sql string) []string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--data", data, "query", sql, "--format", "csv"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("query %s: exit %d: %s", sql, code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	return lines[1:]
 }

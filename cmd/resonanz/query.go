@@ -117,6 +117,7 @@ formula.`,
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.IntVar(&o.Rule.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this, and of a count table as many more as protect them (see the README); 0: off")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views and the xlsx sheet: de or en")
+	f.BoolVar(&o.ShowProvenance, "show-provenance", false, "add the view provenance: the file and row each respondent came from (re-identifies them to whoever has the export)")
 	addLimitFlags(c, &o.Timeout, &o.MemoryLimit, &o.Threads)
 	return c
 }

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/pprof"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -47,11 +51,47 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd(g)
 	markRan(root)
 	root.SetArgs(args)
-	err := root.Execute()
+	ctx, stop := interruptible(stderr)
+	defer stop()
+	err := root.ExecuteContext(ctx)
 	if g.stopProfile != nil {
 		g.stopProfile()
 	}
 	return exitCode(err, stderr)
+}
+
+// interruptGrace is how long a command may take to stop after Ctrl-C (or
+// SIGTERM) cancels its context: an import aborts its staging and releases
+// the lock, a query is interrupted. A command still busy then (a read that
+// does not look at the context) is ended; the lock goes with the process,
+// and the next import cleans up what it left.
+const interruptGrace = 2 * time.Second
+
+// interruptible returns a context that Ctrl-C or SIGTERM cancels, also
+// when the shell started resonanz with them ignored, and a stop func.
+func interruptible(stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			cancel()
+			select {
+			case <-done:
+			case <-time.After(interruptGrace):
+				fmt.Fprintln(stderr, "resonanz: interrupted")
+				os.Exit(exitInterrupted)
+			}
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel()
+	}
 }
 
 func newRootCmd(g *globals) *cobra.Command {

@@ -25,7 +25,7 @@ OUT/charts/.`,
 			if err != nil {
 				return err
 			}
-			io.Files = args
+			io.Files, io.Lang = args, ro.Lang
 			if _, err := runImport(c, g, io); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -523,7 +524,7 @@ func TestConcurrentImports(t *testing.T) {
 		t.Fatalf("a: %v\nb: %v", ra, rb)
 	}
 	out := ra.stdout + rb.stdout
-	if strings.Count(out, "20 imported") != 1 || strings.Count(out, "already imported into mdk16") != 1 {
+	if strings.Count(out, "20 importiert") != 1 || strings.Count(out, "already imported into mdk16") != 1 {
 		t.Errorf("the same file imported twice at once:\n%s\n%s", ra.stdout, rb.stdout)
 	}
 	snap = readSnapshot(t, data)
@@ -653,4 +654,99 @@ func TestShippedBinaryHasNoCrashHook(t *testing.T) {
 	if out, err := run.CombinedOutput(); err != nil {
 		t.Fatalf("import with %s=after-stage: %v\n%s", store.CrashEnv, err, out)
 	}
+}
+
+// TestKilledReportKeepsTheOldOne (issue #16, attack 12): a report run
+// killed while it writes — its charts half done — leaves the earlier
+// report.xlsx, report.html and charts/ exactly as they were, not new charts
+// beside an old workbook; the next run cleans up after it and replaces the
+// whole set.
+func TestKilledReportKeepsTheOldOne(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
+	dir := filepath.Join(t.TempDir(), "work")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", "data", "-q")
+	mustRun(t, dir, "report", "--data", "data", "--out", "out", "-q")
+	old := treeState(t, filepath.Join(dir, "out"))
+	if len(old) < 5 {
+		t.Fatalf("the first report wrote %d files", len(old))
+	}
+
+	// The English report differs in every file; kill it once its first
+	// new chart exists, wherever it writes it.
+	cmd := proc(t, dir, nil, "report", "--data", "data", "--out", "out", "--lang", "en", "-q")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	newChart := func() bool {
+		for _, pattern := range []string{filepath.Join(dir, "out", "charts", "*.png"), filepath.Join(dir, ".out.tmp-*", "charts", "*.png")} {
+			charts, _ := filepath.Glob(pattern)
+			for _, c := range charts {
+				b, err := os.ReadFile(c)
+				sum := sha256.Sum256(b)
+				if err == nil && len(b) > 0 && old[filepath.Join("charts", filepath.Base(c))] != hex.EncodeToString(sum[:]) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	killed := false
+	for !killed {
+		select {
+		case <-exited:
+			t.Fatal("the report ended before a new chart was seen")
+		case <-time.After(5 * time.Millisecond):
+		}
+		if newChart() {
+			killed = cmd.Process.Kill() == nil
+		}
+	}
+	<-exited
+	if got := treeState(t, filepath.Join(dir, "out")); !maps.Equal(got, old) {
+		t.Errorf("after the kill the report folder changed:\n%v\nwas\n%v", got, old)
+	}
+
+	mustRun(t, dir, "report", "--data", "data", "--out", "out", "--lang", "en", "-q")
+	got := treeState(t, filepath.Join(dir, "out"))
+	for p, sum := range got {
+		if old[p] == sum {
+			t.Errorf("%s is the old one", p)
+		}
+	}
+	if len(got) != len(old) {
+		t.Errorf("%d files, the German report had %d", len(got), len(old))
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".out.") {
+			t.Errorf("left over: %s", e.Name())
+		}
+	}
+}
+
+// treeState is every file under dir by its path there, with its SHA-256.
+func treeState(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	s := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		sum := sha256.Sum256(b)
+		s[rel] = hex.EncodeToString(sum[:])
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -62,9 +63,11 @@ func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	printColumns(&out, det.Detection, det.Survey, true)
-	printMatched(&out, det.Reworded)
-	printUnknown(&out, det.Unknown)
+	for _, lang := range []string{"de", "en"} {
+		printColumns(&out, lang, det.Detection, det.Survey, true)
+		printMatched(&out, lang, det.Reworded)
+		printUnknown(&out, lang, det.Unknown)
+	}
 	draft := filepath.Join(dir, "draft.yaml")
 	y, err := det.Draft.YAML("draft", det.Notes)
 	if err != nil {
@@ -88,7 +91,7 @@ func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth) {
 			}
 			var printed bytes.Buffer
 			printed.Write(out.Bytes())
-			printImport(&printed, res[0], true, true)
+			printImport(&printed, "de", res[0], true, true)
 			checkImported(t, data, res[0], truth, draft, printed.String())
 		})
 	}
@@ -143,7 +146,7 @@ func checkQuestion(t *testing.T, db *sql.DB, def *survey.Definition, byLetter ma
 		first = byLetter[tq.Columns[i]] // past a one-cell copy of option columns
 	}
 	if !ok || first.Kind != survey.KindQuestion {
-		t.Errorf("%s %q: not read as a question (%s %s)", tq.Columns[0], tq.Header, first.Kind, first.Note)
+		t.Errorf("%s %q: not read as a question (%s %s)", tq.Columns[0], tq.Header, first.Kind, first.Note.In("en"))
 		return
 	}
 	qid := first.Question
@@ -160,7 +163,7 @@ func checkQuestion(t *testing.T, db *sql.DB, def *survey.Definition, byLetter ma
 	items := map[string]string{} // item code → column
 	for _, l := range tq.Columns {
 		c := byLetter[l]
-		if c.Kind == survey.KindSystem && (strings.HasPrefix(c.Note, "the same answers as the option columns") || c.By == "rule") {
+		if c.Kind == survey.KindSystem && (c.Note.Key == survey.NoteOptionCopy || c.By == "rule") {
 			continue // KoboToolbox's one-cell copy of the option columns: read once, from them
 		}
 		if c.Kind != survey.KindQuestion || c.Question != qid {
@@ -485,3 +488,113 @@ func forEachText(t *testing.T, db *sql.DB, data string, f func(where, s string))
 		t.Fatal(err)
 	}
 }
+
+// TestConferenceWordingsSameNumbers imports the conference survey's same
+// responses twice, once in the organiser's wording (sector "Wissenschaft
+// und Forschung", "Zivilgesellschaft / Verband", NPS ends labelled "10
+// (äußerst wahrscheinlich)", a "Sonstiges" topic with typed texts) and once
+// in the built-in template's, each without a survey definition: every
+// answer, every response's state and sector and the built-in queries'
+// results must be the same; the import output names each reworded label
+// and what it was read as, in German by default and in English.
+func TestConferenceWordingsSameNumbers(t *testing.T) {
+	key := []byte("0123456789abcdef0123456789abcdef")
+	for _, tool := range []string{"limesurvey", "msforms"} {
+		t.Run(tool, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			files := map[string]string{"reworded": filepath.Join(dir, "reworded.xlsx"), "template": filepath.Join(dir, "template.xlsx")}
+			if err := sample.WriteConferenceWordings(tool, files["reworded"], files["template"], 323, 120); err != nil {
+				t.Fatal(err)
+			}
+			numbers := map[string]string{}
+			printed := map[string]string{}
+			for _, wording := range []string{"reworded", "template"} {
+				data := filepath.Join(dir, wording+"-data")
+				res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "mdk", Files: []string{files[wording]},
+					Pseudonym: disclosure.Pseudonyms(key, "mdk"), Scrub: disclosure.ScrubPII})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s := res[0].Summary; s.Imported != 120 || s.Rejected() != 0 {
+					t.Errorf("%s: %d imported, %d rejected; want 120, 0", wording, s.Imported, s.Rejected())
+				}
+				for _, lang := range []string{"de", "en"} {
+					var b bytes.Buffer
+					printImport(&b, lang, res[0], false, true)
+					printed[wording+" "+lang] = b.String()
+				}
+				db := openDataset(t, data)
+				var b strings.Builder
+				for _, q := range []string{
+					`select coalesce(state, '-'), coalesce(sector, '-'), count(*) from responses group by all order by all`,
+					`select question, coalesce(item, '-'), coalesce(value, -1), count(*) from answers group by all order by all`,
+					`select question, count(distinct respondent) from comments group by all order by all`,
+				} {
+					each(t, db, q, func(s func(...any)) {
+						var a, b2 string
+						var n int
+						if strings.Contains(q, "from answers") {
+							var v float64
+							s(&a, &b2, &v, &n)
+							b2 += fmt.Sprintf("=%g", v)
+						} else if strings.Contains(q, "from comments") {
+							s(&a, &n)
+						} else {
+							s(&a, &b2, &n)
+						}
+						fmt.Fprintf(&b, "%s %s %d\n", a, b2, n)
+					})
+				}
+				for _, name := range []string{"participation", "headline_by_group", "key_figures"} {
+					var out bytes.Buffer
+					if err := pipeline.Query(context.Background(), pipeline.QueryOptions{DataDir: data, SQL: "select * from " + name, Format: "csv"}, &out); err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					// The queries need not order their rows: compare them as sets,
+					// numbers to 10 digits (DuckDB sums in parallel, in any order).
+					lines := strings.Split(strings.TrimSpace(roundFloats.ReplaceAllStringFunc(out.String(), func(f string) string {
+						v, _ := strconv.ParseFloat(f, 64)
+						return strconv.FormatFloat(v, 'g', 10, 64)
+					})), "\n")
+					sort.Strings(lines)
+					fmt.Fprintf(&b, "%s:\n%s\n", name, strings.Join(lines, "\n"))
+				}
+				numbers[wording] = b.String()
+			}
+			if numbers["reworded"] != numbers["template"] {
+				t.Errorf("the reworded export gives other numbers than the template's wording:\nreworded:\n%s\ntemplate:\n%s", numbers["reworded"], numbers["template"])
+			}
+			// The numbers hold the reworded sectors under the template's codes.
+			for _, want := range []string{"wissenschaft", "zivilgesellschaft", "topics other_option=1"} {
+				if !strings.Contains(numbers["reworded"], want) {
+					t.Errorf("numbers lack %q:\n%s", want, numbers["reworded"])
+				}
+			}
+			wants := map[string][]string{
+				"de": {`umformulierte Antwort bei sector: "Wissenschaft und Forschung" ×\d+ → wissenschaft \(Wissenschaft\)`,
+					`umformulierte Antwort bei sector: "Zivilgesellschaft / Verband" ×\d+ → zivilgesellschaft \(Zivilgesellschaft\)`,
+					`eingetippte Texte zu „Sonstiges“ bei topics ×\d+ → other_option \(Sonstiges\)`},
+				"en": {`reworded answer of sector: "Wissenschaft und Forschung" ×\d+ → wissenschaft \(Wissenschaft\)`,
+					`reworded answer of sector: "Zivilgesellschaft / Verband" ×\d+ → zivilgesellschaft \(Zivilgesellschaft\)`,
+					`texts typed into "other" of topics ×\d+ → other_option \(Sonstiges\)`},
+			}
+			if tool == "limesurvey" {
+				wants["de"] = append(wants["de"], `umformulierte Antwort bei nps: "10 \(äußerst wahrscheinlich\)" ×\d+ → 10`)
+				wants["en"] = append(wants["en"], `reworded answer of nps: "10 \(äußerst wahrscheinlich\)" ×\d+ → 10`)
+			}
+			for lang, res := range wants {
+				for _, re := range res {
+					if !regexp.MustCompile(re).MatchString(printed["reworded "+lang]) {
+						t.Errorf("%s output lacks %s:\n%s", lang, re, printed["reworded "+lang])
+					}
+				}
+				if strings.Contains(printed["template "+lang], "Wissenschaft und") || regexp.MustCompile(`umformuliert|reworded`).MatchString(printed["template "+lang]) {
+					t.Errorf("the template's wording is reported as reworded:\n%s", printed["template "+lang])
+				}
+			}
+		})
+	}
+}
+
+var roundFloats = regexp.MustCompile(`-?[0-9]+\.[0-9]+(e-?[0-9]+)?`)

@@ -15,10 +15,6 @@ import (
 // sqlHomes may hold SQL in Go strings: the data model and the engine.
 var sqlHomes = []string{"pipeline/model/", "pipeline/query/"}
 
-// pending are files being rewritten by their owners (issue #13, #14);
-// they leave this list when the rewrite lands.
-var pending = map[string]string{}
-
 var (
 	sqlStart = regexp.MustCompile(`(?i)^\s*(select|with|create|insert|update|delete|copy|attach|pragma)\b`)
 	// create … <literal name>: a table, view or macro declared in Go.
@@ -31,20 +27,8 @@ var (
 // view or macro by name. Tests' independent read-backs and benchmarks'
 // scratch databases may declare their own.
 func TestNoSQLInGo(t *testing.T) {
-	root := filepath.Join("..", "..")
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(rel, ".go") || home(rel) {
+	eachFile(t, ".go", func(rel, path string) error {
+		if home(rel) {
 			return nil
 		}
 		fset := token.NewFileSet()
@@ -66,10 +50,6 @@ func TestNoSQLInGo(t *testing.T) {
 			where := rel + ":" + strconv.Itoa(at.Line)
 			switch {
 			case sqlStart.MatchString(s) && strings.Contains(strings.TrimSpace(s), "\n"):
-				if owner, ok := pending[rel]; ok {
-					t.Logf("%s: SQL over one line in Go (pending: %s)", where, owner)
-					return true
-				}
 				t.Errorf("%s: SQL over one line in a Go string; put it in a .sql file (query.Rows, docs/architecture.md)", where)
 			case !test && !strings.HasPrefix(rel, "bench/") && declares.MatchString(s):
 				t.Errorf("%s: declares a table, view or macro in Go; add a file to pipeline/model", where)
@@ -78,9 +58,6 @@ func TestNoSQLInGo(t *testing.T) {
 		})
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func home(rel string) bool {
@@ -90,4 +67,32 @@ func home(rel string) bool {
 		}
 	}
 	return false
+}
+
+// eachFile calls fn for every file of the repository whose name ends in
+// ext (path to open, rel slash-separated from the root), leaving out
+// dot folders and testdata.
+func eachFile(t *testing.T, ext string, fn func(rel, path string) error) {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && rel != "." || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, ext) {
+			return nil
+		}
+		return fn(rel, path)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

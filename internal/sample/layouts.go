@@ -650,14 +650,14 @@ var stateSpellings = map[string][]string{
 const (
 	htBadSat    = 5
 	htBadSector = 17
-	htBadNeed   = 29
+	htNoNeed    = 29 // "n/a": no answer, not a reject (#12)
 	htDuplicate = 12
 	htBlankFrom = 20 // two blank rows follow this respondent
 )
 
 // writeHandtyped writes paper forms typed in by staff: a notes sheet, a
 // merged title, messy spellings, numbers as text, blank rows, one form
-// entered twice and three bad cells.
+// entered twice, two bad cells and an "n/a".
 func writeHandtyped(path string, rs []Respondent) (*Truth, error) {
 	header := shortHeader("Bogen-Nr.", "Bundesland", "Bereich")
 	col := func(h string) int { return slices.Index(header, h) + 1 }
@@ -696,7 +696,7 @@ func writeHandtyped(path string, rs []Respondent) (*Truth, error) {
 		}
 		for _, it := range Items {
 			v, ok := p.Need[it.Code]
-			if p.ID == htBadNeed && it.Code == "datenschutz" {
+			if p.ID == htNoNeed && it.Code == "datenschutz" {
 				row = append(row, txt("n/a"))
 				delete(p.Need, it.Code)
 				continue
@@ -717,8 +717,6 @@ func writeHandtyped(path string, rs []Respondent) (*Truth, error) {
 			t.ExpectedRejects = append(t.ExpectedRejects, Reject{sheetRow, colName(col("Zufriedenheit")), "7", "out_of_range", strconv.Itoa(htBadSat)})
 		case htBadSector:
 			t.ExpectedRejects = append(t.ExpectedRejects, Reject{sheetRow, colName(col("Bereich")), "Kirche", "unknown_label", strconv.Itoa(htBadSector)})
-		case htBadNeed:
-			t.ExpectedRejects = append(t.ExpectedRejects, Reject{sheetRow, colName(col("Handlungsbedarf Datenschutz")), "n/a", "not_a_number", strconv.Itoa(htBadNeed)})
 		}
 		g = append(g, row)
 		if p.ID == htDuplicate {

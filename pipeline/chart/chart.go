@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/resonanz/resonanz/pipeline/format"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -45,6 +48,31 @@ type Spec struct {
 	// long German item names. Diverging charts are always horizontal,
 	// line charts never.
 	Horizontal bool
+
+	// Format says how values read on the value axis and in labels, through
+	// package format (the report's one formatting path): Pct puts shares
+	// on a percent axis. Text (the zero value) fits the decimals to the
+	// data; diverging charts always show percentages.
+	Format format.Kind
+
+	// Colors gives series (or, in a one-series bar chart, categories) the
+	// colours the report assigns them, so a category keeps one colour
+	// across a report and no colour means two things; a name not listed
+	// gets the chart's own colour (see Color).
+	Colors map[string]color.Color
+
+	// Width is the page width in points; 0 is 720 (10 in: a slide). A
+	// narrow width (360, a phone) wraps labels tighter; text keeps its
+	// size, so it stays readable when the image is shown at that width.
+	Width float64
+
+	// Partial draws a stack with hidden parts from the parts shown and
+	// marks it with "+ ." at its end, instead of leaving the stack out.
+	Partial bool
+
+	// Labels prints each bar's value at its end (bar, grouped_bar), as
+	// Point.Label or Format gives it.
+	Labels bool
 }
 
 // Point is one value of the result.
@@ -54,8 +82,16 @@ type Point struct {
 	Y      float64  // value; a share in 0..1 for diverging charts
 	Lo, Hi *float64 // interval around Y, drawn as an error bar (bar, grouped_bar, line)
 	// Missing marks a suppressed value (too few answers): it is left out
-	// and listed in Layout.Omitted; Y, Lo and Hi are ignored.
+	// and listed in Layout.Omitted, and its place shows "."; Y, Lo and Hi
+	// are ignored.
 	Missing bool
+	// Label is the text printed in or at the mark (heatmap cell, stack
+	// segment, bar end); "" formats Y by Spec.Format. The report passes
+	// the text its table shows, so chart and table read alike.
+	Label string
+	// Sign is a short mark after the value, such as ▲ or ▼ (significantly
+	// higher or lower), drawn at the bar's end or beside the point.
+	Sign string
 }
 
 // Data is the result to draw.
@@ -70,6 +106,9 @@ type Data struct {
 const (
 	pageWidth = 10 * vg.Inch
 	dpi       = 160 // 10 in × 160 dpi = 1600 px, sharp on a projected slide
+	// NarrowWidth is the page width for phones: shown 360 px wide, text
+	// of 10.5 points reads at about 10.5 px.
+	NarrowWidth = 360
 )
 
 // Render draws data as spec says and writes a PNG to pngPath and an SVG to
@@ -102,6 +141,23 @@ func Render(spec Spec, data Data, pngPath, svgPath string) (Layout, error) {
 		outs = append(outs, output{svgPath, bytes.NewReader(fontFallback(buf.Bytes()))})
 	}
 	return l, writeAll(outs)
+}
+
+// SVG draws data as spec says and returns the SVG, for a page that inlines
+// it (a phone-width variant, say) without writing a file.
+func SVG(spec Spec, data Data) ([]byte, Layout, error) {
+	l, err := Plan(spec, data)
+	if err != nil || l.Kind == None {
+		return nil, l, err
+	}
+	w, h := l.size()
+	c := vgsvg.New(w, h)
+	l.draw(c)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, l, fmt.Errorf("chart: svg: %w", err)
+	}
+	return fontFallback(buf.Bytes()), l, nil
 }
 
 // fontFallback lets viewers without Liberation Sans use Arial or Helvetica,

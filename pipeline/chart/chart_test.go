@@ -216,7 +216,8 @@ func TestPlanMatchesData(t *testing.T) {
 		{kindCases()[2], topics, states, 29, 3, 4},
 		// A stack with a hole is left out whole: 3 topics × 4 points.
 		{kindCases()[4], topics, states, 20, 12, 4},
-		{kindCases()[5], topics, states, 29, 3, 0},
+		// A heatmap's legend is its colour key: five steps over the data.
+		{kindCases()[5], topics, states, 29, 3, 5},
 		{kindCases()[7], []string{"mdk12", "mdk13", "mdk14", "mdk15", "mdk16"}, states[:3], 15, 0, 3},
 		{kindCases()[8], topics[:4], levels, 20, 0, 5},
 	}
@@ -253,6 +254,19 @@ func TestPlanMatchesData(t *testing.T) {
 					}
 				}
 			}
+			if tc.spec.Kind == Heatmap {
+				lo, hi := math.Inf(1), math.Inf(-1)
+				for _, m := range l.Marks {
+					lo, hi = math.Min(lo, m.Value), math.Max(hi, m.Value)
+				}
+				if l.Scale.Min != lo || l.Scale.Max != hi {
+					t.Errorf("colour scale %v–%v, want the data's range %v–%v", l.Scale.Min, l.Scale.Max, lo, hi)
+				}
+				if first, last := l.Legend[0].Label, l.Legend[len(l.Legend)-1].Label; first != formatNum(lo, 1, "de") || last != formatNum(hi, 1, "de") {
+					t.Errorf("colour key from %q to %q, want %v to %v", first, last, lo, hi)
+				}
+				return
+			}
 			for i, e := range l.Legend {
 				if e.Label != tc.series[i] {
 					t.Errorf("legend entry %d is %q, want %q", i, e.Label, tc.series[i])
@@ -276,6 +290,13 @@ func TestSVGDrawsLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shapesPerSeries(t, l, svg)
+}
+
+// shapesPerSeries checks that the SVG fills one shape per mark in each
+// legend entry's colour, plus the entry's swatch.
+func shapesPerSeries(t *testing.T, l Layout, svg []byte) {
+	t.Helper()
 	for _, e := range l.Legend {
 		marks := 0
 		for _, m := range l.Marks {
@@ -285,7 +306,7 @@ func TestSVGDrawsLayout(t *testing.T) {
 		}
 		fills := bytes.Count(svg, []byte(fmt.Sprintf(`style="fill:%s"`, hex(e.Color))))
 		if fills != marks+1 {
-			t.Errorf("%s: %d shapes in its colour, want %d bars + 1 swatch", e.Label, fills, marks)
+			t.Errorf("%s: %d shapes in its colour, want %d marks + 1 swatch", e.Label, fills, marks)
 		}
 	}
 }

@@ -162,3 +162,45 @@ var neutral = rgb(0xC8C8C8)
 func rgb(v uint32) color.RGBA {
 	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xFF}
 }
+
+// colorsFor assigns the series' colours: those the spec gives, the rest
+// from the chart's own palette (fallback), moved on where one would repeat
+// a colour the spec gave.
+func colorsFor(spec Spec, series []string, fallback func([]string) (map[string]color.Color, error)) (map[string]color.Color, error) {
+	var rest []string
+	for _, s := range series {
+		if _, ok := spec.Colors[s]; !ok {
+			rest = append(rest, s)
+		}
+	}
+	out, err := fallback(rest)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range series {
+		if c, ok := spec.Colors[s]; ok {
+			out[s] = c
+		}
+	}
+	return out, nil
+}
+
+// colorOf is the colour of one name: the spec's, else the fixed or hashed one.
+func colorOf(spec Spec, name string) color.Color {
+	if c, ok := spec.Colors[name]; ok {
+		return c
+	}
+	return Color(name)
+}
+
+func allGiven(colors map[string]color.Color, names []string) bool {
+	if len(colors) == 0 {
+		return false
+	}
+	for _, n := range names {
+		if _, ok := colors[n]; !ok {
+			return false
+		}
+	}
+	return true
+}

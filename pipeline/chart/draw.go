@@ -48,7 +48,7 @@ func style(size vg.Length, bold bool, c color.Color) text.Style {
 var (
 	titleStyle  = style(15, true, ink)
 	legendStyle = style(10.5, false, ink)
-	noteStyle   = style(9, false, noteInk)
+	noteStyle   = style(10, false, noteInk) // ≥ 10 px on a phone (NarrowWidth)
 	axisStyle   = style(11, false, softInk)
 	tickStyle   = style(10.5, false, softInk)
 	cellStyle   = style(10, false, ink)
@@ -62,10 +62,10 @@ const rotation = math.Pi / 4
 // plot wrap to their slot or, when a single word is too wide, turn by 45°.
 // Charts with categories down the side grow taller with every row.
 func (l *Layout) fit() {
-	width := pageWidth - 2*margin
+	width := l.width - 2*margin
 	if l.Y.categorical {
 		for i, t := range l.Y.Ticks {
-			lines, _ := wrap(t.Label, tickStyle, 0.3*pageWidth)
+			lines, _ := wrap(t.Label, tickStyle, 0.3*l.width)
 			l.Y.Ticks[i].Label = strings.Join(lines, "\n")
 		}
 	}
@@ -93,10 +93,10 @@ func (l *Layout) fit() {
 		}
 		plotH = row * vg.Length(len(l.Y.Ticks))
 	}
-	l.height = max(minHeight, chrome+plotH)
-	l.Width, l.Height = pixels(pageWidth), pixels(l.height)
+	l.height = max(minHeight*l.width/pageWidth, chrome+plotH)
+	l.Width, l.Height = pixels(l.width), pixels(l.height)
 
-	if l.Kind != Line && l.Kind != Heatmap && len(l.Categories) > 0 {
+	if kinds[l.Kind].slabs && len(l.Categories) > 0 {
 		slot := (width - axisWidth(l.Y)) / vg.Length(len(l.Categories))
 		if l.Horizontal {
 			slot = (l.height - chrome) / vg.Length(len(l.Categories))
@@ -136,16 +136,13 @@ func (l *Layout) capThickness(slot vg.Length) {
 
 // rowHeight is the height a category needs on a vertical axis.
 func (l *Layout) rowHeight() vg.Length {
-	switch {
-	case l.Kind == GroupedBar:
-		return max(24, 13*vg.Length(len(l.Series))+8)
-	case l.Kind == Heatmap:
-		return 30
+	if row := kinds[l.Kind].row; row != nil {
+		return row(l)
 	}
 	return 26
 }
 
-func (l *Layout) size() (w, h vg.Length) { return pageWidth, l.height }
+func (l *Layout) size() (w, h vg.Length) { return l.width, l.height }
 
 // pixels converts a length to PNG pixels the way vgimg sizes its image.
 func pixels(v vg.Length) int { return int(math.Round(float64(v / vg.Inch * dpi))) }
@@ -352,17 +349,16 @@ func (m marks) Plot(c draw.Canvas, p *plot.Plot) {
 			Max: vg.Point{X: trX(b.X1), Y: trY(b.Y1)},
 		}
 	}
-	switch l := m.l; l.Kind {
-	case Line:
-		l.drawLines(c, trX, trY)
-	case Heatmap:
-		l.drawCells(c, rect)
-	default:
-		l.drawBars(c, rect, trX, trY)
+	tr := transform{x: trX, y: trY, rect: rect}
+	if d := kinds[m.l.Kind].draw; d != nil {
+		d(m.l, c, tr)
+	} else {
+		m.l.drawBars(c, tr)
 	}
 }
 
-func (l *Layout) drawBars(c draw.Canvas, rect func(Box) vg.Rectangle, trX, trY func(float64) vg.Length) {
+func (l *Layout) drawBars(c draw.Canvas, tr transform) {
+	rect, trX, trY := tr.rect, tr.x, tr.y
 	baseline := func() {
 		if l.baseline == nil {
 			return
@@ -393,9 +389,45 @@ func (l *Layout) drawBars(c draw.Canvas, rect func(Box) vg.Rectangle, trX, trY f
 		baseline()
 	}
 	for _, m := range l.Marks {
-		if m.Label != "" {
+		text := strings.TrimSpace(m.Label + " " + m.Sign)
+		switch {
+		case text == "":
+		case stacked:
 			centredLabel(c, rect(m.Box), m.Label, m.Color)
+		default:
+			// Past the error bar's end, so the two do not cross.
+			r := rect(m.Box)
+			if _, hi := bounds(m); m.Hi != nil {
+				if l.Horizontal {
+					r.Max.X = max(r.Max.X, trX(hi))
+				} else {
+					r.Max.Y = max(r.Max.Y, trY(hi))
+				}
+			}
+			endLabel(c, r, text, l.Horizontal)
 		}
+	}
+	// A hidden bar is not a bar of zero: its place shows ".", and a stack
+	// drawn without hidden parts ends in "+ .".
+	for _, h := range l.holes {
+		slot := l.box(l.catPos(h.cat), l.offset(h.ser), 0.1, 0, 0)
+		if l.baseline != nil {
+			slot = l.box(l.catPos(h.cat), l.offset(h.ser), 0.1, *l.baseline, *l.baseline)
+		}
+		endLabel(c, rect(slot), ".", l.Horizontal)
+	}
+	for _, cat := range l.Shortened {
+		ci := indexOf(l.Categories, cat)
+		end := Box{}
+		for _, m := range l.Marks {
+			if m.cat == ci && (end == Box{} || m.Box.X1 > end.X1 || m.Box.Y1 > end.Y1) {
+				end = m.Box
+			}
+		}
+		if end == (Box{}) && l.baseline != nil {
+			end = l.box(l.catPos(ci), 0, 0.7, *l.baseline, *l.baseline)
+		}
+		endLabel(c, rect(end), "+ .", l.Horizontal)
 	}
 	for _, m := range l.Marks {
 		if m.Lo == nil && m.Hi == nil {
@@ -433,7 +465,8 @@ func bounds(m Mark) (lo, hi float64) {
 	return lo, hi
 }
 
-func (l *Layout) drawCells(c draw.Canvas, rect func(Box) vg.Rectangle) {
+func (l *Layout) drawCells(c draw.Canvas, tr transform) {
+	rect := tr.rect
 	inset := func(r vg.Rectangle) vg.Rectangle {
 		d := vg.Length(1) // white gaps between cells
 		return vg.Rectangle{Min: r.Min.Add(vg.Point{X: d, Y: d}), Max: r.Max.Sub(vg.Point{X: d, Y: d})}
@@ -460,6 +493,29 @@ func (l *Layout) drawCells(c draw.Canvas, rect func(Box) vg.Rectangle) {
 	}
 }
 
+// endLabel prints s just past the end of bar r (right of a horizontal
+// bar, above a vertical one).
+func endLabel(c draw.Canvas, r vg.Rectangle, s string, horizontal bool) {
+	sty := cellStyle
+	pad := vg.Length(4)
+	if horizontal {
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+		c.FillText(sty, vg.Point{X: r.Max.X + pad, Y: (r.Min.Y + r.Max.Y) / 2}, s)
+		return
+	}
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+	c.FillText(sty, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: r.Max.Y + pad}, s)
+}
+
+func indexOf(names []string, n string) int {
+	for i, x := range names {
+		if x == n {
+			return i
+		}
+	}
+	return -1
+}
+
 // centredLabel prints s in the middle of r if it fits, in black or white,
 // whichever contrasts with the fill.
 func centredLabel(c draw.Canvas, r vg.Rectangle, s string, fill color.Color) {
@@ -479,7 +535,8 @@ func luminance(c color.Color) float64 {
 	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xFFFF
 }
 
-func (l *Layout) drawLines(c draw.Canvas, trX, trY func(float64) vg.Length) {
+func (l *Layout) drawLines(c draw.Canvas, tr transform) {
+	trX, trY := tr.x, tr.y
 	bySeries := make([][]Mark, len(l.Series))
 	for _, m := range l.Marks {
 		bySeries[m.ser] = append(bySeries[m.ser], m)
@@ -506,6 +563,12 @@ func (l *Layout) drawLines(c draw.Canvas, trX, trY func(float64) vg.Length) {
 	}
 	for _, m := range l.Marks {
 		c.DrawGlyph(glyph(m.ser, m.Color), vg.Point{X: trX(m.Box.X0), Y: trY(m.Value)})
+		if m.Sign != "" {
+			sty := cellStyle
+			sty.Color = m.Color
+			sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+			c.FillText(sty, vg.Point{X: trX(m.Box.X0) + 6, Y: trY(m.Value)}, m.Sign)
+		}
 	}
 }
 

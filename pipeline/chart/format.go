@@ -2,8 +2,9 @@ package chart
 
 import (
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/format"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -33,12 +34,18 @@ func valueAxis(spec Spec, e extent, lang string, pad bool) Axis {
 			lo = hi - 1
 		}
 	}
-	step := niceStep(hi-lo, 6)
+	step := niceStep(hi-lo, tickTarget(spec, 6))
 	if spec.YMin == nil {
 		lo = math.Floor(lo/step+1e-9) * step
 	}
 	if spec.YMax == nil {
 		hi = math.Ceil(hi/step-1e-9) * step
+	}
+	if spec.Format.Share() {
+		d := decimals(step * 100)
+		return Axis{Min: lo, Max: hi, Ticks: ticks(lo, hi, step, func(v float64) string {
+			return formatPercent(v, d, lang)
+		})}
 	}
 	d := decimals(step)
 	return Axis{Min: lo, Max: hi, Ticks: ticks(lo, hi, step, func(v float64) string {
@@ -46,13 +53,22 @@ func valueAxis(spec Spec, e extent, lang string, pad bool) Axis {
 	})}
 }
 
+// tickTarget is about how many steps a value axis has: fewer on a phone,
+// where the labels would otherwise run into each other.
+func tickTarget(spec Spec, wide int) int {
+	if spec.Width > 0 && spec.Width < 500 {
+		return max(2, wide/2)
+	}
+	return wide
+}
+
 // shareAxis is the value axis of a diverging chart: symmetric around zero,
 // labelled with the unsigned percentage on both sides.
-func shareAxis(reach float64, lang string) Axis {
+func shareAxis(spec Spec, reach float64, lang string) Axis {
 	if reach <= 0 {
 		reach = 1
 	}
-	step := niceStep(reach, 4)
+	step := niceStep(reach, tickTarget(spec, 4))
 	m := math.Ceil(reach/step-1e-9) * step
 	d := decimals(step * 100)
 	return Axis{Min: -m, Max: m, Ticks: ticks(-m, m, step, func(v float64) string {
@@ -95,28 +111,13 @@ func decimals(step float64) int {
 	return 6
 }
 
-// formatNum prints v with d decimals, a decimal comma in German and a true
-// minus sign.
-func formatNum(v float64, d int, lang string) string {
-	if math.Abs(v) < 0.5*math.Pow(10, -float64(d)) {
-		v = 0 // no "-0,0"
-	}
-	s := strconv.FormatFloat(v, 'f', d, 64)
-	if lang == "de" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return strings.Replace(s, "-", "\u2212", 1)
-}
+// formatNum prints v with d decimals through the report's one
+// formatting path.
+func formatNum(v float64, d int, lang string) string { return format.Number(lang, v, d) }
 
 // formatPercent prints a share as a percentage: "35 %" (with a no-break
 // space, as German typesetting wants) or "35%".
-func formatPercent(share float64, d int, lang string) string {
-	s := formatNum(share*100, d, lang)
-	if lang == "de" {
-		return s + "\u00a0%"
-	}
-	return s + "%"
-}
+func formatPercent(share float64, d int, lang string) string { return format.Percent(lang, share, d) }
 
 // wrap breaks s into lines no wider than width, at spaces and after
 // hyphens ("Sachsen-" / "Anhalt"). A word wider than width keeps its own

@@ -8,6 +8,8 @@ import (
 	"math"
 
 	"gonum.org/v1/plot/vg"
+
+	"github.com/resonanz/resonanz/pipeline/format"
 )
 
 // Layout is what a chart shows, worked out from Spec and Data before any
@@ -24,18 +26,29 @@ type Layout struct {
 
 	Categories []string // category names in axis order
 	Series     []string // series names in order (heatmap: the second axis)
-	Legend     []Entry  // empty for a single series and for heatmaps
+	Legend     []Entry  // empty for a single series; a heatmap's colour key (low to high)
 	Marks      []Mark   // one per drawn bar, stack segment, heatmap cell or line point
 	Omitted    []Point  // points not drawn, in category then series order
+	// Shortened are the categories whose stack is drawn without its hidden
+	// parts (Spec.Partial), marked "+ ." at the end.
+	Shortened []string
+	// Scale is the value range a heatmap's colours span: the data's own
+	// range, so differences show even when all means lie near the middle.
+	Scale struct{ Min, Max float64 }
 
 	X, Y Axis // horizontal and vertical axis
 
 	Width, Height int // PNG size in pixels
 
+	width    vg.Length // page width
 	height   vg.Length
 	baseline *float64 // value the bars grow from, drawn as a line
 	rotate   bool     // category labels under the plot are turned to fit
+	holes    []hole   // where omitted bars would be: drawn as "."
 }
+
+// hole is the place of an omitted bar.
+type hole struct{ cat, ser int }
 
 // Entry is one legend entry.
 type Entry struct {
@@ -67,7 +80,8 @@ type Mark struct {
 	// vertical); a line point has X0 == X1 and Y0 == Y1.
 	Box   Box
 	Color color.Color
-	Label string // printed inside the mark when it fits
+	Label string // printed inside the mark when it fits, or at a bar's end
+	Sign  string // ▲ or ▼ after the bar's end or beside the point
 
 	cat, ser int // indexes into Categories and Series
 }
@@ -86,14 +100,16 @@ func Plan(spec Spec, data Data) (Layout, error) {
 	if err := checkSpec(spec); err != nil {
 		return Layout{}, err
 	}
-	if spec.Kind == None {
-		return Layout{Kind: None}, nil
+	k := kinds[spec.Kind]
+	if k.plan == nil {
+		return Layout{Kind: spec.Kind}, nil
 	}
 	t, err := newTable(spec.Kind, data)
 	if err != nil {
 		return Layout{}, err
 	}
 	l := Layout{
+		width:      pageWidth,
 		Kind:       spec.Kind,
 		Title:      spec.Title,
 		Note:       spec.Note,
@@ -102,19 +118,10 @@ func Plan(spec Spec, data Data) (Layout, error) {
 		Categories: t.cats,
 		Series:     t.series,
 	}
-	switch spec.Kind {
-	case Bar, GroupedBar:
-		err = l.bars(spec, t)
-	case StackedBar:
-		err = l.stacked(spec, t)
-	case Heatmap:
-		err = l.heatmap(spec, t)
-	case Line:
-		err = l.line(spec, t)
-	case Diverging:
-		err = l.diverging(spec, t)
+	if spec.Width > 0 {
+		l.width = vg.Length(spec.Width)
 	}
-	if err != nil {
+	if err := k.plan(&l, spec, t); err != nil {
 		return Layout{}, err
 	}
 	for _, e := range l.Legend {
@@ -134,15 +141,16 @@ func lang(spec Spec) string {
 }
 
 func checkSpec(spec Spec) error {
-	switch spec.Kind {
-	case Bar, GroupedBar, StackedBar, Heatmap, Line, Diverging, None:
-	default:
+	if kinds[spec.Kind] == nil {
 		return fmt.Errorf("chart: unknown kind %q", spec.Kind)
 	}
 	switch spec.Lang {
 	case "", "de", "en":
 	default:
 		return fmt.Errorf("chart: unknown language %q (want de or en)", spec.Lang)
+	}
+	if spec.Width != 0 && (spec.Width < 240 || spec.Width > 2000 || !finite(spec.Width)) {
+		return fmt.Errorf("chart: width %v points is not within 240..2000", spec.Width)
 	}
 	for _, v := range []*float64{spec.YMin, spec.YMax} {
 		if v != nil && !finite(*v) {
@@ -300,16 +308,20 @@ func (t *table) each(f func(ci, si int, p *Point)) {
 	}
 }
 
-// omitMissing records the missing points and takes them out of t.
-func (l *Layout) omitMissing(t *table) {
-	for _, row := range t.at {
+// omitMissing records the missing points, takes them out of t and
+// returns where they were.
+func (l *Layout) omitMissing(t *table) []hole {
+	var hs []hole
+	for ci, row := range t.at {
 		for si, p := range row {
 			if p != nil && p.Missing {
 				l.Omitted = append(l.Omitted, *p)
 				row[si] = nil
+				hs = append(hs, hole{ci, si})
 			}
 		}
 	}
+	return hs
 }
 
 // omitIncomplete drops every category with a missing point: a stack or a
@@ -358,14 +370,14 @@ func (l *Layout) bars(spec Spec, t *table) error {
 	if spec.Kind == Bar && len(t.series) > 1 {
 		return fmt.Errorf("chart: a bar chart takes one series, got %d (use grouped_bar)", len(t.series))
 	}
-	colors, err := seriesColors(t.series)
+	colors, err := colorsFor(spec, t.series, seriesColors)
 	if err != nil {
 		return err
 	}
 	// One series over states or sectors: colour each bar as that state or
 	// sector is coloured everywhere else.
-	byCat := spec.Kind == Bar && allFixed(t.cats)
-	l.omitMissing(t)
+	byCat := spec.Kind == Bar && (allFixed(t.cats) || allGiven(spec.Colors, t.cats))
+	l.holes = l.omitMissing(t)
 	ext := newExtent()
 	zero := 0.0
 	ext.add(&zero)
@@ -381,26 +393,43 @@ func (l *Layout) bars(spec Spec, t *table) error {
 	l.baseline = &base
 	l.setAxes(spec, value)
 
-	slot, width := 0.0, 0.7
+	width := 0.7
 	if spec.Kind == GroupedBar {
-		slot = 0.8 / float64(len(t.series))
-		width = slot * 0.88 // a hairline of white between neighbours
+		width = l.slot() * 0.88 // a hairline of white between neighbours
 	}
 	t.each(func(ci, si int, p *Point) {
-		off := (float64(si) - float64(len(t.series)-1)/2) * slot
+		off := l.offset(si)
 		c := colors[t.series[si]]
 		if byCat {
-			c = Color(t.cats[ci])
+			c = colorOf(spec, t.cats[ci])
+		}
+		label := ""
+		if spec.Labels {
+			label = labelOf(spec, p, l.Lang)
 		}
 		l.Marks = append(l.Marks, Mark{
 			Category: t.cats[ci], Series: t.series[si], Value: p.Y, Lo: p.Lo, Hi: p.Hi,
-			Box: l.box(l.catPos(ci), off, width, base, p.Y), Color: c, cat: ci, ser: si,
+			Box: l.box(l.catPos(ci), off, width, base, p.Y), Color: c, Label: label, Sign: p.Sign, cat: ci, ser: si,
 		})
 	})
 	if spec.Kind == GroupedBar {
 		l.legendFor(colors)
 	}
 	return nil
+}
+
+// slot is the share of a category's room one series of a grouped bar
+// chart takes; 0 for a plain bar chart.
+func (l *Layout) slot() float64 {
+	if l.Kind != GroupedBar {
+		return 0
+	}
+	return 0.8 / float64(len(l.Series))
+}
+
+// offset is where series si sits within its category.
+func (l *Layout) offset(si int) float64 {
+	return (float64(si) - float64(len(l.Series)-1)/2) * l.slot()
 }
 
 func allFixed(names []string) bool {
@@ -416,11 +445,23 @@ func (l *Layout) stacked(spec Spec, t *table) error {
 	if spec.YMin != nil && *spec.YMin > 0 {
 		return errors.New("chart: stacked bars start at zero; YMin must not be above 0")
 	}
-	colors, err := seriesColors(t.series)
+	colors, err := colorsFor(spec, t.series, seriesColors)
 	if err != nil {
 		return err
 	}
-	l.omitIncomplete(t)
+	if spec.Partial {
+		for ci, row := range t.at {
+			for _, p := range row {
+				if p != nil && p.Missing {
+					l.Shortened = append(l.Shortened, t.cats[ci])
+					break
+				}
+			}
+		}
+		l.omitMissing(t)
+	} else {
+		l.omitIncomplete(t)
+	}
 	ext := newExtent()
 	zero := 0.0
 	ext.add(&zero)
@@ -449,9 +490,13 @@ func (l *Layout) stacked(spec Spec, t *table) error {
 			if p == nil {
 				continue
 			}
+			label := ""
+			if spec.Labels {
+				label = labelOf(spec, p, l.Lang)
+			}
 			l.Marks = append(l.Marks, Mark{
 				Category: t.cats[ci], Series: t.series[si], Value: p.Y,
-				Box: l.box(l.catPos(ci), 0, 0.7, cum, cum+p.Y), Color: colors[t.series[si]], cat: ci, ser: si,
+				Box: l.box(l.catPos(ci), 0, 0.7, cum, cum+p.Y), Color: colors[t.series[si]], Label: label, cat: ci, ser: si,
 			})
 			cum += p.Y
 		}
@@ -473,13 +518,16 @@ func (l *Layout) heatmap(spec Spec, t *table) error {
 	if err != nil {
 		return err
 	}
-	if spec.YMin != nil {
-		ext.lo = *spec.YMin
+	// The colours span the data's range, not the scale's: means of 2.7 to
+	// 4.5 on a 1–5 scale would all look mid-blue.
+	if ext.lo > ext.hi {
+		ext = extent{0, 1}
 	}
-	if spec.YMax != nil {
-		ext.hi = *spec.YMax
-	}
+	l.Scale.Min, l.Scale.Max = ext.lo, ext.hi
 	digits := cellDecimals(vals)
+	if d := spec.Format.Decimals(); d >= 0 {
+		digits = d
+	}
 	cells := func(names []string, title string, top bool) Axis {
 		a := Axis{Title: title, Min: -0.5, Max: float64(len(names)) - 0.5, categorical: true}
 		for i, n := range names {
@@ -502,10 +550,50 @@ func (l *Layout) heatmap(spec Spec, t *table) error {
 		l.Marks = append(l.Marks, Mark{
 			Category: t.cats[ci], Series: t.series[si], Value: p.Y,
 			Box:   Box{X0: x - 0.5, X1: x + 0.5, Y0: y - 0.5, Y1: y + 0.5},
-			Color: sequential(ext, p.Y), Label: formatNum(p.Y, digits, l.Lang), cat: ci, ser: si,
+			Color: sequential(ext, p.Y), Label: cellLabel(spec, p, digits, l.Lang), cat: ci, ser: si,
 		})
 	})
+	l.colourKey(spec, ext, digits)
 	return nil
+}
+
+// colourKey is a heatmap's legend: five steps from the lowest to the
+// highest value shown.
+func (l *Layout) colourKey(spec Spec, e extent, digits int) {
+	const steps = 5
+	for i := range steps {
+		v := e.lo + (e.hi-e.lo)*float64(i)/float64(steps-1)
+		label := formatNum(v, digits, l.Lang)
+		if spec.Format.Share() {
+			label = formatPercent(v, max(0, digits-2), l.Lang)
+		}
+		if i > 0 && label == l.Legend[len(l.Legend)-1].Label {
+			continue // a range too narrow for five distinct labels
+		}
+		l.Legend = append(l.Legend, Entry{Label: label, Color: sequential(e, v)})
+	}
+}
+
+// cellLabel is the text of a heatmap cell.
+func cellLabel(spec Spec, p *Point, digits int, lang string) string {
+	if p.Label != "" {
+		return p.Label
+	}
+	if spec.Format.Share() {
+		return formatPercent(p.Y, spec.Format.Decimals(), lang)
+	}
+	return formatNum(p.Y, digits, lang)
+}
+
+// labelOf is the text of a bar's or segment's value.
+func labelOf(spec Spec, p *Point, lang string) string {
+	if p.Label != "" {
+		return p.Label
+	}
+	if spec.Format == format.Text {
+		return formatNum(p.Y, -1, lang)
+	}
+	return format.Value(lang, spec.Format, p.Y)
 }
 
 // cell returns the centre of heatmap cell (category ci, series si).
@@ -553,7 +641,7 @@ func sequential(e extent, v float64) color.Color {
 
 func (l *Layout) line(spec Spec, t *table) error {
 	l.Horizontal = false // a sequence of events reads left to right
-	colors, err := lineColors(t.series)
+	colors, err := colorsFor(spec, t.series, lineColors)
 	if err != nil {
 		return err
 	}
@@ -579,7 +667,7 @@ func (l *Layout) line(spec Spec, t *table) error {
 		x := float64(ci) + (float64(si)-float64(len(t.series)-1)/2)*dodge
 		l.Marks = append(l.Marks, Mark{
 			Category: t.cats[ci], Series: t.series[si], Value: p.Y, Lo: p.Lo, Hi: p.Hi,
-			Box: Box{X0: x, X1: x, Y0: p.Y, Y1: p.Y}, Color: colors[t.series[si]], cat: ci, ser: si,
+			Box: Box{X0: x, X1: x, Y0: p.Y, Y1: p.Y}, Color: colors[t.series[si]], Sign: p.Sign, cat: ci, ser: si,
 		})
 	})
 	l.legendFor(colors)
@@ -652,15 +740,24 @@ func (l *Layout) diverging(spec Spec, t *table) error {
 			l.Marks = append(l.Marks, Mark{
 				Category: t.cats[ci], Series: t.series[si], Value: p.Y,
 				Box: l.box(l.catPos(ci), 0, 0.7, from[si], to[si]), Color: colors[si],
-				Label: formatPercent(p.Y, 0, l.Lang), cat: ci, ser: si,
+				Label: segmentLabel(p, l.Lang), cat: ci, ser: si,
 			})
 		}
 	}
-	l.setAxes(spec, shareAxis(reach, l.Lang))
+	l.setAxes(spec, shareAxis(spec, reach, l.Lang))
 	zero := 0.0
 	l.baseline = &zero
 	for si, s := range t.series {
 		l.Legend = append(l.Legend, Entry{Label: s, Color: colors[si]})
 	}
 	return nil
+}
+
+// segmentLabel is the text of a Likert segment: its share without
+// decimals, or the caller's label.
+func segmentLabel(p *Point, lang string) string {
+	if p.Label != "" {
+		return p.Label
+	}
+	return format.Value(lang, format.PctInt, p.Y)
 }

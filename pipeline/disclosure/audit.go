@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
-
-	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/gonum/optimize/convex/lp"
+	"strings"
 )
 
 // Audit is the check of a protection as τ-ARGUS audits one: for every
@@ -30,86 +28,182 @@ type Interval struct {
 	Lo, Hi float64
 }
 
-// audit computes the interval of every hidden printed count.
-//
-// The programme: every count hidden or printed nowhere is a variable, at
-// least 1 when hidden (zeros are shown, so a "." is somebody) and at
-// least 0 when unprinted; every line of every cross table is an equation,
-// cells minus margin = 0, with the printed counts on the right; and a
-// count of answers is at most the count of respondents of its group.
-// Minimise and maximise each hidden count. To stay fast, the answers of
-// each item are solved with the respondents of its event, not with every
-// other item at once, and a respondents' count takes the narrowest of
-// those intervals.
-func (p *protection) audit() (Audit, error) {
-	a := Audit{Narrowest: math.Inf(1), MinUpper: math.Inf(1)}
-	unknown := func(k key) bool {
-		_, printed := p.printed[k]
-		return p.hide[k] || !printed
-	}
-	// Cross tables by base.
-	byBase := map[base][]*cross{}
-	var bases []base
-	for _, x := range p.grids {
-		if byBase[x.b] == nil {
-			bases = append(bases, x.b)
+// widen hides more until the audit passes, as τ-ARGUS's audit would
+// otherwise report the pattern unsafe: for every hidden count whose
+// interval is too narrow, the smallest printed count on one of its lines
+// that could widen it enough (else the largest) is hidden as well, the
+// suppression is run again from everything hidden so far (so the new
+// count gets a complement of its own), and the audit repeats. Hiding
+// more never narrows an interval, so this ends; if no count is left to
+// hide, the tables are not published.
+func (p *protection) widen() (Audit, error) {
+	p.force = map[key]bool{}
+	for {
+		a, bad, iv, err := p.audit()
+		if err != nil || len(bad) == 0 {
+			return a, err
 		}
-		byBase[x.b] = append(byBase[x.b], x)
-	}
-	sort.Slice(bases, func(i, j int) bool {
-		return bases[i].event+bases[i].of+bases[i].item < bases[j].event+bases[j].of+bases[j].item
-	})
-	intervals := map[key][2]float64{}
-	narrow := func(k key, lo, hi float64) {
-		if old, ok := intervals[k]; ok {
-			lo, hi = math.Max(lo, old[0]), math.Min(hi, old[1])
-		}
-		intervals[k] = [2]float64{lo, hi}
-	}
-	for _, b := range bases {
-		if p.small(b.event) {
-			continue // nothing of it is shown
-		}
-		var group []*cross
-		group = append(group, byBase[b]...)
-		people := base{event: b.event, of: Respondents}
-		if b.of != Respondents {
-			group = append(group, byBase[people]...)
-		} else if len(bases) > 1 {
-			// Respondents alone are solved as well, for events with no
-			// answers tables.
-		}
-		iv, err := p.solve(group, unknown)
-		if err != nil {
-			return a, fmt.Errorf("disclosure: audit of %s: %w", b.of, err)
-		}
-		for k, v := range iv {
-			if b.of == Respondents || k.base != people {
-				narrow(k, v[0], v[1])
-			} else {
-				narrow(k, v[0], v[1])
+		grew := false
+		for _, k := range bad {
+			if c, ok := p.cover(k, iv[k]); ok && !p.force[c] {
+				p.force[c], grew = true, true
 			}
 		}
+		if !grew {
+			var cells []string
+			for _, k := range bad {
+				cells = append(cells, fmt.Sprintf("%s: %g to %g", k, iv[k][0], iv[k][1]))
+			}
+			return a, &AuditError{Rule: p.rule, Cells: cells}
+		}
+		for k, h := range p.hide {
+			if h {
+				p.force[k] = true
+			}
+		}
+		if err := p.suppress(); err != nil {
+			return a, err
+		}
+	}
+}
+
+// cover picks the count to hide for k, whose interval lohi is too
+// narrow: a printed, shown, positive count on a line (row or column of a
+// cross table) through k, or, if all of those are hidden already,
+// through the unknowns on k's lines, and so on outwards (for a count of
+// answers, also from the respondents of its group, which bound it). Its
+// people join a line's unknown sum, so the bound of k can move by up to
+// its size: the smallest one that is enough, else the largest. A public
+// grand total is never picked.
+func (p *protection) cover(k key, lohi [2]float64) (key, bool) {
+	need := 2*Margin - (lohi[1] - lohi[0])
+	if p.rule.Hide(p.value[k]) {
+		need = math.Max(need, float64(p.rule.MinN)-lohi[1])
+	}
+	need = math.Max(need, 1)
+	var best key
+	bestV, found := 0, false
+	better := func(v int) bool {
+		enough, bestEnough := float64(v) >= need, float64(bestV) >= need
+		switch {
+		case !found:
+			return true
+		case enough && bestEnough:
+			return v < bestV
+		case enough != bestEnough:
+			return enough
+		}
+		return v > bestV
+	}
+	seen := map[key]bool{k: true}
+	frontier := []key{k}
+	if k.of != Respondents {
+		r := key{base{k.event, Respondents, ""}, k.dims}
+		seen[r] = true
+		frontier = append(frontier, r)
+	}
+	// The answers of a group are at most its respondents: a printed
+	// count of answers narrows its respondents from below.
+	answers := map[key][]key{}
+	for c := range p.value {
+		if c.of != Respondents {
+			r := key{base{c.event, Respondents, ""}, c.dims}
+			answers[r] = append(answers[r], c)
+		}
+	}
+	for _, cs := range answers {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].String() < cs[j].String() })
+	}
+	for len(frontier) > 0 && !found {
+		var next []key
+		for _, u := range frontier {
+			for _, c := range answers[u] {
+				if seen[c] {
+					continue
+				}
+				seen[c] = true
+				switch v := p.value[c]; {
+				case p.hide[c] || p.printed[c] == nil:
+					next = append(next, c)
+				case v > 0 && better(v):
+					best, bestV, found = c, v, true
+				}
+			}
+			for _, x := range p.grids {
+				if x.b != u.base {
+					continue
+				}
+				R, C := len(x.keys)-1, len(x.keys[0])-1
+				try := func(a, b int) {
+					c := x.keys[a][b]
+					if seen[c] {
+						return
+					}
+					seen[c] = true
+					v := p.value[c]
+					switch {
+					case p.hide[c] || p.printed[c] == nil:
+						next = append(next, c)
+					case v > 0 && !(x.keepGrand && a == R && b == C) && better(v):
+						best, bestV, found = c, v, true
+					}
+				}
+				for i := range x.keys {
+					for j := range x.keys[i] {
+						if x.keys[i][j] != u {
+							continue
+						}
+						for b := 0; b <= C; b++ {
+							try(i, b)
+						}
+						if !x.list() {
+							for a := 0; a <= R; a++ {
+								try(a, j)
+							}
+						}
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	return best, found
+}
+
+// audit computes the interval of every hidden printed count and lists
+// those it leaves unprotected.
+//
+// The programme, per event: every count hidden or printed nowhere is a
+// variable, at least 1 when hidden (zeros are shown, so a "." is
+// somebody) and at least 0 when unprinted; every line of every cross
+// table is an equation, cells minus margin = 0, with the printed counts
+// on the right; and a count of answers is at most the count of
+// respondents of its group. Minimise and maximise each hidden count; as
+// counts are whole numbers, the bounds are rounded inwards. Variables
+// that share no equation are solved apart.
+func (p *protection) audit() (Audit, []key, map[key][2]float64, error) {
+	a := Audit{Narrowest: math.Inf(1), MinUpper: math.Inf(1)}
+	iv, err := p.intervals()
+	if err != nil {
+		return a, nil, nil, err
 	}
 	var keys []key
-	for k := range intervals {
-		if p.hide[k] && p.printed[k] != nil {
-			keys = append(keys, k)
-		}
+	for k := range iv {
+		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-	var bad []string
+	var bad []key
 	for _, k := range keys {
-		iv := intervals[k]
+		lohi := iv[k]
 		v := p.value[k]
 		a.Hidden++
-		a.Intervals = append(a.Intervals, Interval{Cell: k.String(), Value: v, Lo: iv[0], Hi: iv[1]})
-		a.Narrowest = math.Min(a.Narrowest, iv[1]-iv[0])
+		a.Intervals = append(a.Intervals, Interval{Cell: k.String(), Value: v, Lo: lohi[0], Hi: lohi[1]})
+		a.Narrowest = math.Min(a.Narrowest, lohi[1]-lohi[0])
 		if p.rule.Hide(v) {
-			a.MinUpper = math.Min(a.MinUpper, iv[1])
+			a.MinUpper = math.Min(a.MinUpper, lohi[1])
 		}
-		if !p.rule.Protects(v, iv[0], iv[1]) {
-			bad = append(bad, fmt.Sprintf("%s: %g to %g", k, iv[0], iv[1]))
+		if !p.rule.Protects(v, lohi[0], lohi[1]) {
+			bad = append(bad, k)
 		}
 	}
 	if a.Hidden == 0 {
@@ -118,10 +212,7 @@ func (p *protection) audit() (Audit, error) {
 	if math.IsInf(a.MinUpper, 1) {
 		a.MinUpper = 0
 	}
-	if len(bad) > 0 {
-		return a, &AuditError{Rule: p.rule, Cells: bad}
-	}
-	return a, nil
+	return a, bad, iv, nil
 }
 
 // AuditError: hidden counts an attacker could narrow down too far.
@@ -140,27 +231,51 @@ func (e *AuditError) Error() string {
 		len(e.Cells), Margin, e.Rule.MinN, cells, more)
 }
 
-// solve bounds every unknown count of the cross tables given, which must
-// be of one event: their lines as equations, and answers at most the
-// respondents of the same group.
-func (p *protection) solve(group []*cross, unknown func(key) bool) (map[key][2]float64, error) {
-	idx := map[key]int{}
-	var vars []key
-	add := func(k key) {
-		if _, ok := idx[k]; !ok && unknown(k) {
-			idx[k] = len(vars)
-			vars = append(vars, k)
+// intervals bounds every hidden printed count of the events shown.
+func (p *protection) intervals() (map[key][2]float64, error) {
+	unknown := func(k key) bool {
+		_, printed := p.printed[k]
+		return p.hide[k] || !printed
+	}
+	byEvent := map[string][]*cross{}
+	var events []string
+	for _, x := range p.grids {
+		if p.small(x.b.event) {
+			continue // nothing of it is shown
+		}
+		if byEvent[x.b.event] == nil {
+			events = append(events, x.b.event)
+		}
+		byEvent[x.b.event] = append(byEvent[x.b.event], x)
+	}
+	sort.Strings(events)
+	out := map[key][2]float64{}
+	for _, ev := range events {
+		if err := p.solveEvent(byEvent[ev], unknown, out); err != nil {
+			return nil, fmt.Errorf("disclosure: audit of %s: %w", ev, err)
 		}
 	}
+	return out, nil
+}
+
+// solveEvent bounds the unknown counts of one event's cross tables: their
+// lines as equations, answers at most the respondents of the same group;
+// each set of counts linked by an equation is one programme.
+func (p *protection) solveEvent(group []*cross, unknown func(key) bool, out map[key][2]float64) error {
+	idx := map[key]int{}
+	var vars []key
 	for _, x := range group {
 		for i := range x.keys {
 			for _, k := range x.keys[i] {
-				add(k)
+				if _, ok := idx[k]; !ok && unknown(k) {
+					idx[k] = len(vars)
+					vars = append(vars, k)
+				}
 			}
 		}
 	}
 	if len(vars) == 0 {
-		return nil, nil
+		return nil
 	}
 	lb := make([]float64, len(vars))
 	for i, k := range vars {
@@ -168,16 +283,12 @@ func (p *protection) solve(group []*cross, unknown func(key) bool) (map[key][2]f
 			lb[i] = 1 // hidden: somebody
 		}
 	}
-	// Equations over y = x − lb ≥ 0.
-	var eqRows [][]float64
-	var eqB []float64
+	var eqs, les []row
 	seen := map[string]bool{}
 	for _, x := range group {
 		for _, l := range x.lines() {
-			row := make([]float64, len(vars))
-			rhs := 0.0
-			sig := ""
-			any := false
+			var r row
+			var sig strings.Builder
 			for n, e := range l {
 				k := x.keys[e[0]][e[1]]
 				sign := 1.0
@@ -185,160 +296,112 @@ func (p *protection) solve(group []*cross, unknown func(key) bool) (map[key][2]f
 					sign = -1
 				}
 				if j, ok := idx[k]; ok {
-					row[j] += sign
-					rhs -= sign * lb[j]
-					any = true
+					r.idx = append(r.idx, j)
+					r.val = append(r.val, sign)
 				} else {
-					rhs -= sign * float64(p.value[k])
+					r.rhs -= sign * float64(p.value[k])
 				}
-				sig += fmt.Sprintf("%v%g;", k, sign)
+				fmt.Fprintf(&sig, "%v\x00%g;", k, sign)
 			}
-			if !any || seen[sig] {
+			if len(r.idx) == 0 || seen[sig.String()] {
 				continue
 			}
-			seen[sig] = true
-			eqRows = append(eqRows, row)
-			eqB = append(eqB, rhs)
+			seen[sig.String()] = true
+			eqs = append(eqs, r)
 		}
 	}
-	// Inequalities: answers ≤ respondents of the same group.
-	var inRows [][]float64
-	var inH []float64
-	for k, j := range idx {
+	// Answers at most the respondents of the same group.
+	for j, k := range vars {
 		if k.of == Respondents {
 			continue
 		}
 		pk := key{base{k.event, Respondents, ""}, k.dims}
-		row := make([]float64, len(vars))
-		row[j] = 1
-		rhs := -lb[j]
+		r := row{idx: []int{j}, val: []float64{1}}
 		if pj, ok := idx[pk]; ok {
-			row[pj] = -1
-			rhs += lb[pj]
+			r.idx, r.val = append(r.idx, pj), append(r.val, -1)
 		} else if v, ok := p.value[pk]; ok {
-			rhs += float64(v)
+			r.rhs = float64(v)
 		} else {
 			continue
 		}
-		inRows = append(inRows, row)
-		inH = append(inH, rhs)
+		les = append(les, r)
 	}
-	eqRows, eqB = independent(eqRows, eqB)
-	out := map[key][2]float64{}
-	for j, k := range vars {
-		if p.printed[k] == nil {
-			continue // only printed (hidden) counts are reported
-		}
-		var lohi [2]float64
-		for s, sign := range []float64{1, -1} {
-			c := make([]float64, len(vars))
-			c[j] = sign
-			v, err := minimise(c, inRows, inH, eqRows, eqB)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", k, err)
-			}
-			if math.IsInf(v, -1) {
-				lohi[s] = math.Inf(int(-sign))
-				continue
-			}
-			lohi[s] = sign*v + lb[j]
-		}
-		out[k] = lohi
+	// Components: variables joined by a constraint.
+	parent := make([]int, len(vars))
+	for i := range parent {
+		parent[i] = i
 	}
-	return out, nil
-}
-
-// minimise solves min cᵀy s.t. G y ≤ h, A y = b, y ≥ 0; −Inf when
-// unbounded.
-func minimise(c []float64, g [][]float64, h []float64, a [][]float64, b []float64) (float64, error) {
-	n := len(c)
-	// Standard form: y ≥ 0 already; slacks for the inequalities.
-	m := len(a) + len(g)
-	cols := n + len(g)
-	A := mat.NewDense(m, cols, nil)
-	rhs := make([]float64, m)
-	for i, row := range a {
-		for j, v := range row {
-			A.Set(i, j, v)
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
 		}
-		rhs[i] = b[i]
+		return i
 	}
-	for i, row := range g {
-		r := len(a) + i
-		for j, v := range row {
-			A.Set(r, j, v)
-		}
-		A.Set(r, n+i, 1)
-		rhs[r] = h[i]
-	}
-	// Rows with a negative right side are negated: Simplex wants b ≥ 0
-	// for its phase one.
-	for i := range m {
-		if rhs[i] < 0 {
-			rhs[i] = -rhs[i]
-			for j := range cols {
-				A.Set(i, j, -A.At(i, j))
-			}
+	for _, r := range append(append([]row(nil), eqs...), les...) {
+		for _, j := range r.idx[1:] {
+			parent[find(j)] = find(r.idx[0])
 		}
 	}
-	cc := make([]float64, cols)
-	copy(cc, c)
-	v, _, err := lp.Simplex(cc, A, rhs, 1e-9, nil)
-	switch err {
-	case nil:
-		return v, nil
-	case lp.ErrUnbounded:
-		return math.Inf(-1), nil
-	}
-	return 0, err
-}
-
-// independent drops equations that follow from the others (the lines of
-// a table with margins add up to the same grand total twice): the simplex
-// wants a matrix of full row rank. Gaussian elimination with partial
-// pivoting, on copies.
-func independent(rows [][]float64, b []float64) ([][]float64, []float64) {
-	const eps = 1e-9
-	m := make([][]float64, len(rows))
-	for i, r := range rows {
-		m[i] = append(append([]float64(nil), r...), b[i])
-	}
-	var keep []int
-	used := make([]bool, len(m))
-	if len(m) == 0 {
-		return rows, b
-	}
-	n := len(m[0]) - 1
-	for col := 0; col < n; col++ {
-		piv, best := -1, eps
-		for i := range m {
-			if !used[i] && math.Abs(m[i][col]) > best {
-				piv, best = i, math.Abs(m[i][col])
-			}
+	comp := map[int][]int{} // root → variables
+	var roots []int
+	for j := range vars {
+		rt := find(j)
+		if comp[rt] == nil {
+			roots = append(roots, rt)
 		}
-		if piv < 0 {
-			continue
+		comp[rt] = append(comp[rt], j)
+	}
+	for _, rt := range roots {
+		js := comp[rt]
+		local := map[int]int{}
+		for i, j := range js {
+			local[j] = i
 		}
-		used[piv] = true
-		keep = append(keep, piv)
-		for i := range m {
-			if i == piv || used[i] && false {
-				continue
-			}
-			if !used[i] && m[i][col] != 0 {
-				f := m[i][col] / m[piv][col]
-				for j := col; j <= n; j++ {
-					m[i][j] -= f * m[piv][j]
+		sub := programme{n: len(js), lb: make([]float64, len(js))}
+		for i, j := range js {
+			sub.lb[i] = lb[j]
+		}
+		pick := func(rs []row) []row {
+			var out []row
+			for _, r := range rs {
+				if find(r.idx[0]) != rt {
+					continue
 				}
+				lr := row{rhs: r.rhs, val: r.val, idx: make([]int, len(r.idx))}
+				for k, j := range r.idx {
+					lr.idx[k] = local[j]
+				}
+				out = append(out, lr)
+			}
+			return out
+		}
+		sub.eq, sub.le = pick(eqs), pick(les)
+		var want []int
+		var reach []float64
+		for i, j := range js {
+			if k := vars[j]; p.printed[k] != nil {
+				want = append(want, i)
+				// Enough: a hidden count that may be 2·Margin more than it
+				// is, and MinN or more if it is small, is protected.
+				r := float64(p.value[k] + 2*Margin)
+				if p.rule.Hide(p.value[k]) {
+					r = math.Max(r, float64(p.rule.MinN))
+				}
+				reach = append(reach, r)
 			}
 		}
+		b, err := sub.bounds(want, reach, 2*Margin)
+		if err != nil {
+			return err
+		}
+		for i, w := range want {
+			lo, hi := b[i][0], b[i][1]
+			// Counts are whole numbers.
+			lo, hi = math.Ceil(lo-1e-6), math.Floor(hi+1e-6)
+			out[vars[js[w]]] = [2]float64{lo, hi}
+		}
 	}
-	sort.Ints(keep)
-	outR := make([][]float64, 0, len(keep))
-	outB := make([]float64, 0, len(keep))
-	for _, i := range keep {
-		outR = append(outR, rows[i])
-		outB = append(outB, b[i])
-	}
-	return outR, outB
+	return nil
 }

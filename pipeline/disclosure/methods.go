@@ -31,3 +31,10 @@ func Methods(r Rule, lang string) []string {
 		i18n.T(lang, "methods.weighting"),
 	}
 }
+
+// Methods is the audit's paragraph for the methods sheet: how many hidden
+// counts it bounded over all the tables, and what it guarantees of each
+// (the rule's protection level, see Rule.Protects).
+func (a Audit) Methods(r Rule, lang string) string {
+	return i18n.T(lang, "methods.audit", a.Hidden, Margin, r.MinN-1, r.MinN)
+}

@@ -40,3 +40,20 @@ func TestMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditMethods: the audit's paragraph gives its figures and the
+// rule's, in both languages.
+func TestAuditMethods(t *testing.T) {
+	a := Audit{Hidden: 189}
+	for lang, want := range map[string][]string{
+		"de": {"189 unterdrückten", "um mindestens 2", "von 1 bis 9", "10 oder mehr"},
+		"en": {"189 suppressed", "at least 2", "from 1 to 9", "10 or more"},
+	} {
+		got := a.Methods(Rule{MinN: 10}, lang)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", lang, got, w)
+			}
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package disclosure
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -30,11 +29,6 @@ type Options struct {
 	// so a dimension or a counted question named by role and one named by
 	// id are the same.
 	Roles map[string]string
-	// Audit bounds every hidden count by linear programming over all the
-	// tables and fails when one is narrower than the rule's protection
-	// level (see Rule.Protects). Without it the check is the rank test of
-	// Recoverable, table by table.
-	Audit bool
 }
 
 // Result says what to hide.
@@ -45,8 +39,7 @@ type Result struct {
 	// those hidden for their own size, Secondary those hidden to protect
 	// them.
 	Cells, Primary, Secondary int
-	// Audit is the check of every hidden count against all the tables
-	// (with Options.Audit).
+	// Audit is the check of every hidden count against all the tables.
 	Audit Audit
 
 	hidden map[key]bool
@@ -171,6 +164,10 @@ func Protect(r Rule, tables []Table, opt Options) (*Result, error) {
 	if err := p.suppress(); err != nil {
 		return nil, err
 	}
+	var err error
+	if res.Audit, err = p.widen(); err != nil {
+		return nil, err
+	}
 	for k := range p.printed {
 		res.Cells++
 		h := p.hide[k]
@@ -180,12 +177,6 @@ func Protect(r Rule, tables []Table, opt Options) (*Result, error) {
 			res.Primary++
 		case h:
 			res.Secondary++
-		}
-	}
-	if opt.Audit {
-		var err error
-		if res.Audit, err = p.audit(); err != nil {
-			return nil, err
 		}
 	}
 	mark := func(rf ref) {
@@ -224,6 +215,7 @@ type protection struct {
 	grids   []*cross
 	inGrid  map[key]bool
 	hide    map[key]bool
+	force   map[key]bool // hidden as the audit asks, whatever its size
 }
 
 // read turns the tables' rows into printed counts.
@@ -775,7 +767,7 @@ func (p *protection) suppress() (err error) {
 					if len(x.cols) == 0 {
 						continue
 					}
-					x.mask = SuppressFrom(p.crossOf(x), p.rule.MinN, x.start(pattern))
+					x.mask = SuppressFrom(p.crossOf(x), p.rule.MinN, x.start(pattern, p.force))
 					grew = x.record(pattern) || grew
 				}
 			}
@@ -878,9 +870,11 @@ func (x *cross) fill(m *Mask, at func(key) bool) {
 // place is a key's dimension codes with its event, whoever it counts.
 func place(k key) string { return k.event + "\x00" + k.dims }
 
-func (x *cross) start(pattern map[string]bool) Mask {
+// start marks what x must hide from the outset: the places hidden in
+// another table of the event and the counts the audit asked for.
+func (x *cross) start(pattern map[string]bool, force map[key]bool) Mask {
 	var m Mask
-	x.fill(&m, func(k key) bool { return k.dims != "" && pattern[place(k)] })
+	x.fill(&m, func(k key) bool { return k.dims != "" && pattern[place(k)] || force[k] })
 	return m
 }
 
@@ -902,13 +896,6 @@ func (x *cross) record(pattern map[string]bool) bool {
 
 // hideAll hides every count of x but a public grand total.
 func (x *cross) hideAll() {
-	R, C := len(x.keys)-1, len(x.keys[0])-1
 	x.fill(&x.mask, func(key) bool { return true })
 	x.mask.Grand = !x.keepGrand
-	_ = R
-	_ = C
 }
-
-var errInfeasible = errors.New("infeasible")
-
-var _ = math.Inf

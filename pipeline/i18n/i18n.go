@@ -26,6 +26,8 @@ var areas = map[string]catalog{
 	"report":     report,
 	"sheets":     sheetsText,
 	"locale":     locale,
+	"chartwords": chartWords,
+	"workbook":   workbookWords,
 	"columns":    columns,
 	"chart":      chartText,
 	"import":     importText,
@@ -88,6 +90,16 @@ func T(lang, key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// N is T for a text that counts n things, n its first argument: the
+// catalogue's key+".one" when n is 1 and there is one ("1 Zeile", "1
+// row"), else key ("0 Zeilen", "2 rows").
+func N(lang, key string, n int, args ...any) string {
+	if n == 1 && Has(key+".one") {
+		key += ".one"
+	}
+	return T(lang, key, append([]any{n}, args...)...)
 }
 
 // Has reports whether key is in the catalogue.

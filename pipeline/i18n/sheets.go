@@ -32,6 +32,8 @@ var sheetsText = catalog{
 	"sheets.mean_rank":       {"Mittlerer Rang", "Mean rank"},
 	"sheets.first_n":         {"An erster Stelle", "Ranked first"},
 	"sheets.first_share":     {"Anteil an erster Stelle", "Share ranked first"},
+	"sheets.first_ci_low":    {"Untergrenze erste Stelle (95 %)", "Lower bound ranked first (95%)"},
+	"sheets.first_ci_high":   {"Obergrenze erste Stelle (95 %)", "Upper bound ranked first (95%)"},
 	"sheets.open_desc":       {"%d Antworten auf die offene Frage, wie gespeichert (E-Mail-Adressen und Telefonnummern entfernt), nach Themen eines Stichwort-Codebuchs gruppiert; eine Antwort kann mehrere Themen nennen. Gruppenangaben stehen nur, wo die Gruppe mindestens %d Befragte hat.", "%d answers to the open question, as stored (e-mail addresses and phone numbers removed), grouped by the themes of a keyword codebook; an answer may name several themes. Groups are shown only where the group has at least %d respondents."},
 	"sheets.themes":          {"Themen", "Themes"},
 	"sheets.theme":           {"Thema", "Theme"},

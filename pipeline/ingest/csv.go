@@ -44,9 +44,9 @@ func openCSV(path, name string, opt Options) (Book, error) {
 		return nil, fmt.Errorf("%s: delimiter %q: use a single ASCII character other than a quote or a line break", name, opt.Delimiter)
 	}
 
-	f, err := os.Open(path)
+	f, err := OpenFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	defer f.Close()
 	head := make([]byte, 1024)
@@ -104,9 +104,9 @@ func (b *csvBook) Cells(sheet string) (array.RecordReader, error) {
 	if sheet != "" {
 		return nil, fmt.Errorf("%s: %w %q (a CSV file has one unnamed sheet)", b.name, ErrNoSheet, sheet)
 	}
-	f, err := os.Open(b.path)
+	f, err := OpenFile(b.path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", b.name, err)
+		return nil, err
 	}
 	text, err := b.text(f)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/resonanz/resonanz/pipeline/sanitize"
 )
 
 // cellReader streams a CSV file's cells as CellSchema records of up to
@@ -29,6 +31,7 @@ type cellReader struct {
 	skipLine bool // the first line is Excel's "sep=" hint
 	done     bool
 	err      error
+	clean    []byte // a value without its control characters
 }
 
 func newCellReader(s *scanner, skipLine bool, file io.Closer) *cellReader {
@@ -103,6 +106,11 @@ func (r *cellReader) Next() bool {
 		}
 		if err != nil {
 			return r.fail(err)
+		}
+		if sanitize.ControlIndex(v) >= 0 {
+			// Control characters are not kept (tab and newline are).
+			r.clean = sanitize.StripControls(r.clean[:0], v)
+			v = r.clean
 		}
 		if len(v) > 0 {
 			if r.r > math.MaxInt32 || r.c > math.MaxInt32 {

@@ -34,7 +34,7 @@ func IsInput(err error) bool {
 	if errors.As(err, &ce) || errors.As(err, &xe) || errors.As(err, &pe) {
 		return true
 	}
-	for _, s := range []error{ErrNotFound, ErrUnsupported, ErrEmpty, ErrNoSheet, ErrEncrypted, ErrNotZip,
+	for _, s := range []error{ErrNotFound, ErrNotRegular, ErrUnsupported, ErrEmpty, ErrNoSheet, ErrEncrypted, ErrNotZip,
 		ErrTooLarge, ErrZipBomb, ErrCorrupt, ErrQuote, ErrFieldTooLong, ErrNUL, ErrEncoding} {
 		if errors.Is(err, s) {
 			return true

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -39,28 +38,31 @@ type Options struct {
 // Open opens an xlsx or csv file by its extension.
 func Open(path string, opt Options) (Book, error) {
 	name := filepath.Base(path)
-	st, err := os.Stat(path)
+	f, err := OpenFile(path)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("%s: %w", path, ErrNotFound)
-		}
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a survey file", path)
-	}
 	if st.Size() == 0 {
+		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx", ".xlsm":
 		if opt.Reference {
+			f.Close()
 			return openExcelize(path, name)
 		}
-		return openWorkbook(path, name)
+		return openWorkbook(f, name)
 	case ".csv", ".tsv", ".txt":
+		f.Close()
 		return openCSV(path, name, opt)
 	default:
+		f.Close()
 		return nil, fmt.Errorf("%s: %w %q: resonanz reads .xlsx and .csv (save .xls or .ods as .xlsx first)", name, ErrUnsupported, ext)
 	}
 }

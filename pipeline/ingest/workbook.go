@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"os"
+
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/resonanz/resonanz/pipeline/xlsx"
@@ -14,8 +16,8 @@ type workbook struct {
 	b    *xlsx.Book
 }
 
-func openWorkbook(path, name string) (Book, error) {
-	b, err := xlsx.Open(path, xlsx.DefaultLimits())
+func openWorkbook(f *os.File, name string) (Book, error) {
+	b, err := xlsx.OpenFile(f, name, xlsx.DefaultLimits())
 	if err != nil {
 		return nil, err // xlsx names the file
 	}

@@ -2,7 +2,7 @@
 
 package query_test
 
-// With the duckdb_arrow tag (make bench-query, .ci/run): the row converter
+// With the duckdb_arrow tag (make test-arrow, .ci/run): the row converter
 // of rows.go against duckdb-go's own Arrow export, for equal results and
 // for speed.
 
@@ -138,8 +138,8 @@ func TestRowsMatchDuckDBArrow(t *testing.T) {
 // BenchmarkRowsVsArrow runs every built-in query (as the report does) and
 // `select * from answers` (to a table, and to Parquet as export does)
 // through both paths, one after the other in each iteration, on the sample
-// and, when RESONANZ_BENCH_FILE names a survey file (make bench-query
-// makes one of 200,000 rows), on that. It reports each path's ms/op and
+// and, when RESONANZ_BENCH_FILE names a survey file (go run ./bench/xlsx
+// -gen shared -rows 200000 makes one), on that. It reports each path's ms/op and
 // their ratio, measured side by side.
 func BenchmarkRowsVsArrow(b *testing.B) {
 	sets := []struct{ name, dir, event string }{{"sample", dataDir(b), "mdk16"}}

@@ -40,11 +40,20 @@ type Options struct {
 	// fields take disclosure.Default.
 	Rule    disclosure.Rule
 	Queries []string // user query folders, after the built-in ones
+	// ShowProvenance makes the view provenance (event, respondent,
+	// source_file, source_row): which row of which export each pseudonym
+	// came from. Without it that is nowhere in SQL's reach, as it
+	// re-identifies a respondent to whoever holds the export.
+	ShowProvenance bool
 	// Limits of analyst SQL.
 	MemoryLimit string        // DuckDB memory_limit, default "2GB"
 	Threads     int           // default 2
 	Timeout     time.Duration // per statement, default 60 s
 }
+
+// provenance are the columns of the stored responses that the responses
+// view leaves out (Options.ShowProvenance).
+var provenance = []string{"source_file", "source_row"}
 
 // Engine is a locked-down DuckDB over the published dataset.
 type Engine struct {
@@ -192,9 +201,20 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			name   string
 			events []string
 		}{{t, e.opt.Events}, {model.AllEvents + "." + t, nil}} {
-			stmt := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true, hive_partitioning = false)", v.name, fileList(dir, m.Files(t, v.events...)))
+			read := fmt.Sprintf("read_parquet(%s, union_by_name = true, hive_partitioning = false)", fileList(dir, m.Files(t, v.events...)))
+			stmt := fmt.Sprintf("create view %s as select * from %s", v.name, read)
+			if t == model.Responses {
+				stmt = fmt.Sprintf("create view %s as select * exclude (%s) from %s", v.name, strings.Join(provenance, ", "), read)
+			}
 			if err := e.exec(ctx, stmt); err != nil {
 				return fmt.Errorf("query: view %s: %w", v.name, err)
+			}
+			if t == model.Responses && e.opt.ShowProvenance {
+				name := strings.TrimSuffix(v.name, t) + "provenance"
+				stmt := fmt.Sprintf("create view %s as select event, respondent, %s from %s", name, strings.Join(provenance, ", "), read)
+				if err := e.exec(ctx, stmt); err != nil {
+					return fmt.Errorf("query: view %s: %w", name, err)
+				}
 			}
 		}
 	}

@@ -7,10 +7,12 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/model"
@@ -69,9 +71,6 @@ type Meta struct {
 	// the replaced one's.
 	Protect *disclosure.Spec
 }
-
-// Charts are the chart kinds a header may name.
-var Charts = []string{"bar", "grouped_bar", "stacked_bar", "heatmap", "line", "diverging", "none"}
 
 var nameRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
@@ -200,13 +199,12 @@ func (m *Meta) set(k, v string) error {
 		m.DescriptionEn = v
 	case "chart":
 		v = strings.ToLower(strings.ReplaceAll(v, " ", "_"))
-		for _, c := range Charts {
-			if v == c {
-				m.Chart = v
-				return nil
-			}
+		kinds := chart.Kinds() // every registered kind: a new one needs no edit here
+		if slices.Contains(kinds, v) {
+			m.Chart = v
+			return nil
 		}
-		return fmt.Errorf("unknown chart %q (one of %s)", v, strings.Join(Charts, ", "))
+		return fmt.Errorf("unknown chart %q (one of %s)", v, strings.Join(kinds, ", "))
 	case "x":
 		m.X = v
 	case "y":

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -154,7 +155,7 @@ var attacks = []struct{ name, sql, want string }{
 }
 
 // fileState is every file under a directory with its size and checksum.
-func fileState(t *testing.T, dir string) map[string]string {
+func fileState(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	state := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -272,8 +273,13 @@ func TestSandboxAttacks(t *testing.T) {
 // copyData copies the fixture's data directory, so a test may change it.
 func copyData(t *testing.T) string {
 	t.Helper()
+	return copyDataTo(t, filepath.Join(t.TempDir(), "data"))
+}
+
+// copyDataTo copies the fixture's data directory to dst.
+func copyDataTo(t testing.TB, dst string) string {
+	t.Helper()
 	src := dataDir(t)
-	dst := filepath.Join(t.TempDir(), "data")
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -293,4 +299,48 @@ func copyData(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// TestProvenance (issue #16, attack 10): which file and row each pseudonym
+// came from is out of SQL's reach — no column of responses, no view, not
+// even by name in all_events — unless the engine is opened with
+// ShowProvenance; then the view provenance has it for every response.
+func TestProvenance(t *testing.T) {
+	e := open(t, query.Options{})
+	for _, sql := range []string{"select source_file, source_row from responses", "select source_row from all_events.responses"} {
+		if _, err := tryTable(e, "", sql, nil); err == nil || !strings.Contains(err.Error(), "source_") {
+			t.Errorf("%s: %v, want no such column", sql, err)
+		}
+	}
+	for _, sql := range []string{"select * from provenance", "select * from all_events.provenance"} {
+		if _, err := tryTable(e, "", sql, nil); !errors.Is(err, query.ErrNotAllowed) {
+			t.Errorf("%s: %v, want refused", sql, err)
+		}
+	}
+	if tab := table(t, e, "select * from responses limit 1", nil); slices.ContainsFunc(tab.Columns, func(c string) bool { return strings.HasPrefix(c, "source_") }) {
+		t.Errorf("responses has %v", tab.Columns)
+	}
+	views, err := e.Schema(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range views {
+		for _, c := range v.Columns {
+			if strings.HasPrefix(c.Name, "source_") && v.Name != "questions" && v.Name != "all_events.questions" {
+				t.Errorf("view %s has %s", v.Name, c.Name)
+			}
+		}
+	}
+
+	e = open(t, query.Options{ShowProvenance: true, Events: []string{"mdk16"}})
+	tab := table(t, e, `select count(*), count(distinct respondent), min(source_row), max(source_row), string_agg(distinct source_file, ',')
+		from provenance join responses using (event, respondent)`, nil)
+	// The fixture's mdk16 export: 150 responses in rows 2–151.
+	if got := fmt.Sprint(tab.Rows[0]); got != "[150 150 2 151 mdk16-msforms.xlsx]" {
+		t.Errorf("provenance: %v, want 150 responses, each once, rows 2–151 of mdk16-msforms.xlsx", tab.Rows[0])
+	}
+	tab = table(t, e, "select (select count(*) from all_events.provenance), count(*) from all_events.responses", nil)
+	if n := num(tab.Rows[0][1]); num(tab.Rows[0][0]) != n || n <= 150 {
+		t.Errorf("all_events.provenance: %v rows, all_events.responses %v", tab.Rows[0][0], n)
+	}
 }

@@ -57,18 +57,9 @@ func (f Files) query(name string) (*Query, error) {
 // other field it is an error. Numbers convert between int and float
 // fields; times are time.Time.
 func Rows[T any](ctx context.Context, e *Engine, files Files, name string, params map[string]any) ([]T, error) {
-	q, err := files.query(name)
+	t, q, err := collectFile(ctx, e, files, name, params)
 	if err != nil {
 		return nil, err
-	}
-	rr, done, err := e.runArgs(ctx, q, params)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	t, err := Collect(rr)
-	if err != nil {
-		return nil, e.wrap(q, err)
 	}
 	out, err := scan[T](t)
 	if err != nil {
@@ -130,20 +121,26 @@ func (e *Engine) runArgs(ctx context.Context, q *Query, params map[string]any) (
 // RowsTable runs the file name of files as Rows does and returns its
 // result as it is, for a table shown whole (a codebook sheet).
 func RowsTable(ctx context.Context, e *Engine, files Files, name string, params map[string]any) (*Table, error) {
+	t, _, err := collectFile(ctx, e, files, name, params)
+	return t, err
+}
+
+// collectFile runs the file name of files and collects its result.
+func collectFile(ctx context.Context, e *Engine, files Files, name string, params map[string]any) (*Table, *Query, error) {
 	q, err := files.query(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rr, done, err := e.runArgs(ctx, q, params)
 	if err != nil {
-		return nil, err
+		return nil, q, err
 	}
 	defer done()
 	t, err := Collect(rr)
 	if err != nil {
-		return nil, e.wrap(q, err)
+		return nil, q, e.wrap(q, err)
 	}
-	return t, nil
+	return t, q, nil
 }
 
 // Scan reads a collected table into structs, by the rules of Rows: for a

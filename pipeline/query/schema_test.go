@@ -49,7 +49,10 @@ func TestSchema(t *testing.T) {
 				got = append(got, c.Name+" "+c.Type)
 			}
 			for _, c := range table.Columns {
-				want = append(want, c.Name+" "+c.Type)
+				// The responses leave out where each came from (TestProvenance).
+				if table.Name != model.Responses || !strings.HasPrefix(c.Name, "source_") {
+					want = append(want, c.Name+" "+c.Type)
+				}
 			}
 			if strings.Join(got, ",") != strings.Join(want, ",") {
 				t.Errorf("%s columns %v, want %v", name, got, want)

@@ -27,7 +27,7 @@ import (
 // mixed is a result with every kind of value: text (also text a
 // spreadsheet would run), NULL, whole and decimal numbers, booleans,
 // timestamps and dates.
-const mixed = `select r.respondent, r.state, r.submitted_at, r.source_row, c.text,
+const mixed = `select r.respondent, r.state, r.submitted_at, (row_number() over (order by r.respondent))::integer as n, c.text,
 	(select avg(value) from answers a where a.event = r.event and a.respondent = r.respondent and a.question = 'need') as need_mean,
 	r.state is null as no_state, date '2025-11-13' as day
 from responses r left join comments c on c.event = r.event and c.respondent = r.respondent and c.question = 'improve'

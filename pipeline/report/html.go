@@ -6,10 +6,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/survey"
 	"html/template"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/book"
@@ -39,6 +41,7 @@ type htmlSection struct {
 	Notes                  []string
 	Error                  string
 	Blocks                 []htmlBlock
+	Wide                   bool // printed on a landscape page
 }
 
 type htmlBlock struct {
@@ -47,10 +50,14 @@ type htmlBlock struct {
 	Paras         []htmlPara
 	Contents      bool
 	Chart         template.HTML // sanitised inline SVG; "" without a chart
+	ChartNarrow   template.HTML // the same chart laid out for a phone
 	ChartKind     string
 	ChartError    string
 	Table         *htmlTable
-	More          string // the rows the page leaves out
+	// Print holds the table split into groups of columns, each with the
+	// row labels, when it is too wide for a page; nil when it fits.
+	Print []htmlTable
+	More  string // the rows the page leaves out
 }
 
 type htmlPara struct {
@@ -62,6 +69,7 @@ type htmlTable struct {
 	Caption string
 	Head    []htmlCell
 	Rows    [][]htmlCell
+	Labels  int // leading row-label columns: sticky on a phone, repeated in print groups
 }
 
 type htmlCell struct {
@@ -129,14 +137,20 @@ func htmlSectionOf(bk *book.Book, s *book.Sheet, models map[*book.Block]*blockMo
 				hb.ChartError = i18n.T(L, "chart_failed") + ": " + m.chartErr
 			}
 			if m.svgData != nil {
-				svg, err := inlineSVG(m.svgData, m.title)
+				svg, err := inlineSVG(m.svgData, m.title, "wide")
 				if err != nil {
 					return sec, err
 				}
 				hb.Chart = svg
+				if hb.ChartNarrow, err = inlineSVG(m.svgNarrow, m.title, "narrow"); err != nil {
+					return sec, err
+				}
 			}
 			t := htmlTableOf(L, m, blk.Table.Limit)
 			hb.Table = &t
+			var wide bool
+			hb.Print, wide = printGroups(t)
+			sec.Wide = sec.Wide || wide
 			if lim := blk.Table.Limit; lim > 0 && len(blk.Table.Rows) > lim {
 				hb.More = i18n.T(L, "rows_more", len(blk.Table.Rows)-lim)
 			}
@@ -158,8 +172,12 @@ func htmlSectionOf(bk *book.Book, s *book.Sheet, models map[*book.Block]*blockMo
 func htmlTableOf(L string, m *sheetModel, limit int) htmlTable {
 	t := m.s.Table
 	tab := htmlTable{}
-	for _, c := range m.cols {
+	cols := pageOrder(m.s, m.cols)
+	for _, c := range cols {
 		tab.Head = append(tab.Head, htmlCell{Text: m.heading(c), Num: isNumColumn(m.s, c)})
+		if !isNumColumn(m.s, c) && len(tab.Head) == tab.Labels+1 {
+			tab.Labels++
+		}
 	}
 	// A wide heatmap table is the heatmap: its cells take the image's colours.
 	series := map[int]string{}
@@ -173,7 +191,7 @@ func htmlTableOf(L string, m *sheetModel, limit int) htmlTable {
 			break
 		}
 		var cells []htmlCell
-		for _, c := range m.cols {
+		for _, c := range cols {
 			v := row[c]
 			k := m.s.kindOf(c, v)
 			hc := htmlCell{Num: k != kText}
@@ -198,6 +216,109 @@ func htmlTableOf(L string, m *sheetModel, limit int) htmlTable {
 		tab.Rows = append(tab.Rows, cells)
 	}
 	return tab
+}
+
+// pageOrder puts the columns phone readers need first: the row labels,
+// then each estimate with its interval, then the counts and the rest.
+// The workbook keeps the query's order, which analysts know.
+func pageOrder(s *tableSheet, cols []int) []int {
+	t := s.Table
+	rank := func(c int) int {
+		name := t.Columns[c]
+		switch {
+		case !isNumColumn(s, c):
+			return 0
+		case name == "mean" || name == "share" || name == survey.NPS || strings.HasSuffix(name, "_share") || strings.HasPrefix(name, "mean_") || strings.HasPrefix(name, "share_"):
+			return 1
+		case strings.Contains(name, "ci_low") || strings.Contains(name, "ci_high"):
+			return 1
+		}
+		return 2
+	}
+	out := append([]int(nil), cols...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// printWidth is what a column group may take on a printed A4 page in
+// characters of the table's 9-point text (landscape: 270 mm).
+const printWidth = 150
+
+// printGroups splits a table too wide for a portrait page into groups of
+// columns for print, each repeating the row labels, so no column is cut
+// off; a table that fits a landscape page in one piece is printed there
+// whole instead. It returns nil for a table that fits portrait.
+func printGroups(t htmlTable) ([]htmlTable, bool) {
+	widths := make([]int, len(t.Head))
+	for j, h := range t.Head {
+		widths[j] = min(30, longestWord(h.Text)+2)
+	}
+	for _, row := range t.Rows {
+		for j, c := range row {
+			if j < len(widths) {
+				widths[j] = max(widths[j], min(40, len([]rune(c.Text))+len([]rune(c.Mark))+2))
+			}
+		}
+	}
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	switch {
+	case total <= printWidth*7/10: // portrait: 186 mm
+		return nil, false
+	case total <= printWidth:
+		return nil, true
+	}
+	labels := 0
+	for j := 0; j < t.Labels; j++ {
+		labels += widths[j]
+	}
+	var groups [][]int
+	var cur []int
+	used := labels
+	for j := t.Labels; j < len(t.Head); j++ {
+		if len(cur) > 0 && used+widths[j] > printWidth {
+			groups = append(groups, cur)
+			cur, used = nil, labels
+		}
+		cur = append(cur, j)
+		used += widths[j]
+	}
+	if len(cur) > 0 {
+		groups = append(groups, cur)
+	}
+	var out []htmlTable
+	for _, g := range groups {
+		keep := make([]int, 0, t.Labels+len(g))
+		for j := 0; j < t.Labels; j++ {
+			keep = append(keep, j)
+		}
+		keep = append(keep, g...)
+		part := htmlTable{Labels: t.Labels}
+		for _, j := range keep {
+			part.Head = append(part.Head, t.Head[j])
+		}
+		for _, row := range t.Rows {
+			var r []htmlCell
+			for _, j := range keep {
+				if j < len(row) {
+					r = append(r, row[j])
+				}
+			}
+			part.Rows = append(part.Rows, r)
+		}
+		out = append(out, part)
+	}
+	return out, true
+}
+
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, len([]rune(w)))
+	}
+	return n
 }
 
 func isNumColumn(s *tableSheet, c int) bool {
@@ -232,7 +353,7 @@ var (
 // and attributes, every text and value escaped, no width and height (CSS
 // sizes it), a title for screen readers. The chart package escapes its
 // labels already; this makes the page safe even if that ever changed.
-func inlineSVG(data []byte, title string) (template.HTML, error) {
+func inlineSVG(data []byte, title, class string) (template.HTML, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	var b strings.Builder
 	depth := 0
@@ -252,7 +373,7 @@ func inlineSVG(data []byte, title string) (template.HTML, error) {
 			}
 			b.WriteString("<" + name)
 			if depth == 0 {
-				b.WriteString(` role="img" class="chart"`)
+				b.WriteString(` role="img" class="chart ` + class + `"`)
 			}
 			for _, a := range t.Attr {
 				an := a.Name.Local

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/survey"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -24,11 +25,13 @@ type sheetModel struct {
 	kind  chart.Kind // None when there is no chart
 	grid  *grid      // chart data; nil without a chart
 
-	layout   *chart.Layout
-	png, svg string // chart files once drawn
-	svgData  []byte
-	chartErr string
-	marked   bool // some cell carries a mark
+	chart     *chartSpec // what the chart shows; nil without a chart
+	layout    *chart.Layout
+	png, svg  string // chart files once drawn
+	svgData   []byte
+	svgNarrow []byte // the chart at phone width, for the page
+	chartErr  string
+	marked    bool // some cell carries a mark
 }
 
 func newSheetModel(p *page, s *tableSheet) *sheetModel {
@@ -60,7 +63,35 @@ func newSheetModel(p *page, s *tableSheet) *sheetModel {
 		return m
 	}
 	m.kind = chart.Kind(q.Meta.Chart)
+	if m.kind == chart.Heatmap && !m.grid.wide && len(m.grid.series) > len(m.grid.xs) {
+		// The longer list runs down the side, in the image and in the
+		// chart data alike: 24 groups × 8 topics, not 8 × 24.
+		m.grid.transpose()
+		m.s = withSwapped(m.s)
+	}
 	return m
+}
+
+// transpose swaps a long grid's categories and series.
+func (g *grid) transpose() {
+	cells := make([][]gcell, len(g.series))
+	for j := range g.series {
+		cells[j] = make([]gcell, len(g.xs))
+		for i := range g.xs {
+			cells[j][i] = g.cells[i][j]
+		}
+	}
+	g.xs, g.series, g.cells = g.series, g.xs, cells
+}
+
+// withSwapped is a copy of s whose chart takes its categories from the
+// series column and its series from the category column.
+func withSwapped(s *tableSheet) *tableSheet {
+	c := *s
+	q := *s.Query
+	q.Meta.X, q.Meta.Series = s.Query.Meta.Series, s.Query.Meta.X
+	c.Query = &q
+	return &c
 }
 
 // heading is what readers see above column c.
@@ -86,6 +117,7 @@ type grid struct {
 }
 
 type gcell struct {
+	row    int  // the table row the value comes from
 	ok     bool // the table has a value here
 	v      float64
 	lo, hi *float64
@@ -142,7 +174,7 @@ func longGrid(s *tableSheet) (*grid, error) {
 		if !ok && !s.hidden(f.row, yi) {
 			continue // no value: no point
 		}
-		c.ok, c.v = true, v
+		c.ok, c.v, c.row = true, v, f.row
 		c.hidden = s.hidden(f.row, yi)
 		c.mark = s.mark(f.row, yi)
 		if g.yKind == kText && ok {
@@ -225,7 +257,7 @@ func wideGrid(s *tableSheet, lang string) (*grid, error) {
 			if !ok && !hidden {
 				continue
 			}
-			cells[j] = gcell{ok: true, v: v, hidden: hidden, mark: s.mark(r, c)}
+			cells[j] = gcell{row: r, ok: true, v: v, hidden: hidden, mark: s.mark(r, c)}
 			if g.yKind == kText && ok {
 				g.yKind = s.kindOf(c, row[c])
 			}
@@ -238,8 +270,21 @@ func wideGrid(s *tableSheet, lang string) (*grid, error) {
 	return g, nil
 }
 
-// spec and data describe the chart image.
-func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
+// chartSpec is what the chart shows, worked out once for the image, the
+// phone-width image and the native Excel chart alike.
+type chartSpec struct {
+	spec      chart.Spec
+	data      chart.Data
+	notes     []string // the footnote, sentence by sentence
+	shortened map[string]bool
+}
+
+// plan works out the chart of m: its points (each labelled with the text
+// the table shows), colours from the report's palette, title and notes.
+func (m *sheetModel) plan(p *page, pal *palette) {
+	if m.grid == nil || m.kind == chart.None {
+		return
+	}
 	L := p.lang
 	meta := m.s.Query.Meta
 	g := m.grid
@@ -250,11 +295,11 @@ func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
 	}
 	// A stack with a hidden part is drawn without that part, not left out
 	// whole: with the primary rule nearly every stack of a state × sector
-	// count has a small part, and a chart of nothing helps nobody. The note
-	// says the bars are short; the shown parts reveal no more than the
-	// table beside them.
-	partial := meta.Chart == string(chart.StackedBar)
-	omitted, shortened := false, false
+	// count has a small part, and a chart of nothing helps nobody. The
+	// stack ends in "+ ." and the note says so; the shown parts reveal no
+	// more than the table beside them.
+	partial := m.kind == chart.StackedBar
+	omitted, shortened := false, map[string]bool{}
 	var marked []string
 	for i, x := range g.xs {
 		for j, sn := range g.series {
@@ -264,14 +309,17 @@ func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
 			}
 			p := chart.Point{X: x, Series: sn}
 			switch {
-			case c.hidden && partial:
-				shortened = true
-				continue
 			case c.hidden:
 				p.Missing = true
-				omitted = true
+				if partial {
+					shortened[x] = true
+				} else {
+					omitted = true
+				}
 			default:
 				p.Y, p.Lo, p.Hi = c.v, c.lo, c.hi
+				p.Label = formatValue(L, g.yKind, c.v)
+				p.Sign = c.mark
 			}
 			if c.mark != "" && !c.hidden {
 				label := x
@@ -291,9 +339,8 @@ func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
 	if h, ok := m.s.Headings[meta.X]; ok {
 		xTitle = h
 	}
-	kind := chart.Kind(meta.Chart)
-	horizontal := kind == chart.Bar || kind == chart.GroupedBar
-	if kind == chart.Heatmap {
+	horizontal := m.kind == chart.Bar || m.kind == chart.GroupedBar || m.kind == chart.StackedBar
+	if m.kind == chart.Heatmap {
 		// The heatmap's second axis is titled by the series; the longer
 		// list runs down the side.
 		yTitle = i18n.Column(L, meta.Series)
@@ -309,7 +356,7 @@ func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
 		yTitle = m.s.YTitle
 	}
 	spec := chart.Spec{
-		Kind: kind,
+		Kind: m.kind,
 		// The event and n on a line of their own, so wrapping never splits "n = 150".
 		Title:      m.title + "\n" + p.chartLine,
 		X:          xTitle,
@@ -318,35 +365,59 @@ func (m *sheetModel) spec(p *page) (chart.Spec, chart.Data) {
 		YMin:       meta.YMin,
 		YMax:       meta.YMax,
 		Horizontal: horizontal,
+		Format:     g.yKind,
+		Partial:    partial,
+		Labels:     m.kind == chart.StackedBar || (m.kind == chart.Bar && len(g.xs) <= 20),
 	}
-	var notes []string
+	if m.kind == chart.StackedBar && meta.YMax != nil && g.yKind.Share() {
+		spec.YMax = nil // a stack of shares need not reach 1
+	}
+	// Colours: one per category of a dimension across the report.
+	if m.kind != chart.Heatmap && m.kind != chart.Diverging {
+		spec.Colors = map[string]color.Color{}
+		if g.named() {
+			dim := dimKey(meta.Series)
+			for _, sn := range g.series {
+				spec.Colors[sn] = rgba(pal.hex(dim, sn))
+			}
+		} else if dim := dimKey(meta.X); m.kind == chart.Bar && (dim == survey.RoleState || dim == survey.RoleSector) {
+			// Bars of states or sectors in their colours; other bars in
+			// the one colour no category has.
+			for _, x := range g.xs {
+				spec.Colors[x] = rgba(pal.hex(dim, x))
+			}
+		} else {
+			spec.Colors[""] = rgba(plainBar)
+		}
+	}
+	cs := &chartSpec{spec: spec, data: d, shortened: shortened}
 	if m.s.Note != "" {
-		notes = append(notes, m.s.Note)
+		cs.notes = append(cs.notes, m.s.Note)
 	}
 	if omitted {
-		notes = append(notes, i18n.T(L, "chart_omitted", p.minN))
+		cs.notes = append(cs.notes, i18n.T(L, "chart_omitted", p.minN))
 	}
-	if shortened {
-		notes = append(notes, i18n.T(L, "chart_partial", p.minN))
+	if len(shortened) > 0 {
+		cs.notes = append(cs.notes, i18n.T(L, "chart_partial", p.minN))
 	}
 	if len(marked) > 0 {
-		notes = append(notes, i18n.T(L, "marks_note")+" "+strings.Join(marked, "; "))
+		cs.notes = append(cs.notes, i18n.T(L, "marks_note")+" "+strings.Join(marked, "; "))
 	}
-	spec.Note = strings.Join(notes, " ")
-	return spec, d
+	cs.spec.Note = strings.Join(cs.notes, " ")
+	m.chart = cs
 }
 
-// render draws the chart images. A chart the data cannot make (say, a
-// user query whose values break the chart's rules) is not fatal: the sheet
-// and the page say why, and Write reports it as a warning.
-func (m *sheetModel) render(p *page, out string) error {
-	if m.grid == nil || m.kind == chart.None {
+// render draws the chart images: PNG and SVG in charts/, and an SVG at
+// phone width for the page. A chart the data cannot make (say, a user
+// query whose values break the chart's rules) is not fatal: the sheet and
+// the page say why, and Write reports it as a warning.
+func (m *sheetModel) render(out string) error {
+	if m.chart == nil {
 		return nil
 	}
-	spec, data := m.spec(p)
 	png := filepath.Join(out, "charts", m.name+".png")
 	svg := filepath.Join(out, "charts", m.name+".svg")
-	l, err := chart.Render(spec, data, png, svg)
+	l, err := chart.Render(m.chart.spec, m.chart.data, png, svg)
 	if err != nil {
 		m.chartErr = strings.TrimPrefix(err.Error(), "chart: ")
 		return nil
@@ -355,7 +426,13 @@ func (m *sheetModel) render(p *page, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", m.name, err)
 	}
-	m.layout, m.png, m.svg, m.svgData = &l, png, svg, b
+	narrow := m.chart.spec
+	narrow.Width = chart.NarrowWidth
+	nb, _, err := chart.SVG(narrow, m.chart.data)
+	if err != nil {
+		return fmt.Errorf("%s: phone-width chart: %w", m.name, err)
+	}
+	m.layout, m.png, m.svg, m.svgData, m.svgNarrow = &l, png, svg, b, nb
 	return nil
 }
 

@@ -19,7 +19,8 @@ import (
 type page struct {
 	lang      string
 	minN      int
-	chartLine string // under every chart title
+	chartLine string   // under every chart title
+	palette   *palette // the report's colours, once the charts are planned
 }
 
 // tableSheet is one table of a book prepared for the chart and table
@@ -126,6 +127,13 @@ func Write(b book.Book, opt Options) (*Written, error) {
 	}
 	bar := progress.Or(opt.Progress).Start(i18n.T(b.Lang, "progress_write"), len(charted)+2)
 	defer bar.Finish()
+	// Colours and points are settled in report order, so a category's
+	// colour does not depend on which chart is drawn first; the drawing
+	// then runs on every core.
+	p.palette = newPalette(b.Lang)
+	for _, bm := range charted {
+		bm.m.plan(p, p.palette)
+	}
 	if err := drawAll(p, charted, opt.Out, bar); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
@@ -137,7 +145,7 @@ func Write(b book.Book, opt Options) (*Written, error) {
 			written.Charts = append(written.Charts, bm.m.png, bm.m.svg)
 		}
 	}
-	path, names, err := writeWorkbook(&b, models, opt.Out)
+	path, names, err := writeWorkbook(&b, p, models, opt.Out)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
@@ -161,7 +169,7 @@ func drawAll(p *page, charted []*blockModel, out string, bar progress.Bar) error
 		go func() {
 			defer wg.Done()
 			for bm := range work {
-				if err := bm.m.render(p, out); err != nil {
+				if err := bm.m.render(out); err != nil {
 					for i := range charted {
 						if charted[i] == bm {
 							errs[i] = err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/sanitize"
@@ -26,6 +27,8 @@ const (
 type workbook struct {
 	bk     *book.Book
 	p      *page
+	charts int                   // chart parts written so far
+	prints map[string]*printPlan // how each table sheet prints
 	f      *excelize.File
 	names  map[string]bool   // lower-cased sheet names in use
 	nameOf map[string]string // sheet id → worksheet name
@@ -35,9 +38,9 @@ type workbook struct {
 
 // writeWorkbook writes OUT/report.xlsx and returns its path and the
 // worksheet name of each sheet id.
-func writeWorkbook(bk *book.Book, models map[*book.Block]*blockModel, out string) (string, map[string]string, error) {
-	b := &workbook{bk: bk, p: &page{lang: bk.Lang, minN: bk.MinN, chartLine: bk.ChartLine}, f: excelize.NewFile(),
-		names: map[string]bool{}, nameOf: map[string]string{}, styles: map[string]int{}}
+func writeWorkbook(bk *book.Book, p *page, models map[*book.Block]*blockModel, out string) (string, map[string]string, error) {
+	b := &workbook{bk: bk, p: p, f: excelize.NewFile(),
+		names: map[string]bool{}, nameOf: map[string]string{}, styles: map[string]int{}, prints: map[string]*printPlan{}}
 	defer b.f.Close()
 	// Names first: the cover and the findings link to sheets.
 	for i, s := range bk.Sheets {
@@ -177,6 +180,17 @@ func (b *workbook) headStyle() int {
 	})
 }
 
+func (b *workbook) headNumStyle() int {
+	return b.style("headnum", func() *excelize.Style {
+		return &excelize.Style{
+			Font:      &excelize.Font{Family: fontFamily, Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{inkBlue}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "right"},
+			Border:    []excelize.Border{{Type: "bottom", Color: inkBlue, Style: 2}},
+		}
+	})
+}
+
 func (b *workbook) sectionStyle() int {
 	return b.style("section", func() *excelize.Style {
 		return &excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 12, Color: inkBlue}}
@@ -265,13 +279,18 @@ func (b *workbook) dot(sh string, col, row int) { b.styled(sh, col, row, ".", b.
 func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64) {
 	t := m.s.Table
 	widths := make([]float64, len(m.cols))
+	heads := make([]string, len(m.cols))
 	for j, c := range m.cols {
 		h := m.heading(c)
+		heads[j] = h
 		b.text(sh, j+1, headRow, h)
-		widths[j] = float64(min(30, max(8, textWidth(h)+2)))
-	}
-	if len(m.cols) > 0 {
-		b.setStyle(sh, cell(1, headRow), cell(len(m.cols), headRow), b.headStyle())
+		// Wide enough for the heading's longest word; longer headings wrap.
+		widths[j] = float64(min(30, max(8, longestWord(h)+2)))
+		style := b.headStyle()
+		if isNumColumn(m.s, c) {
+			style = b.headNumStyle()
+		}
+		b.setStyle(sh, cell(j+1, headRow), cell(j+1, headRow), style)
 	}
 	for r, row := range t.Rows {
 		rn := headRow + 1 + r
@@ -295,7 +314,129 @@ func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64)
 	for j, wd := range widths {
 		b.check(b.f.SetColWidth(sh, colLetter(j+1), colLetter(j+1), wd))
 	}
+	b.headHeight(sh, headRow, heads, widths)
+	// Text longer than its column wraps, its row as tall as its lines:
+	// otherwise the next cell cuts it off (Calc and Excel do not grow a
+	// row for text a program wrote).
+	for r, row := range t.Rows {
+		lines := 1
+		for j, c := range m.cols {
+			s, ok := row[c].(string)
+			if !ok || m.s.hidden(r, c) || float64(textWidth(s)+2) <= widths[j] && !strings.Contains(s, "\n") {
+				continue
+			}
+			lines = max(lines, linesFor(s, widths[j]-2))
+			ref := cell(j+1, headRow+1+r)
+			id, err := b.f.GetCellStyle(sh, ref)
+			b.check(err)
+			b.setStyle(sh, ref, ref, b.wrapped(id))
+		}
+		if lines > 1 {
+			b.check(b.f.SetRowHeight(sh, headRow+1+r, float64(15*lines)))
+		}
+	}
 	return headRow + len(t.Rows), widths
+}
+
+// headHeight makes a header row tall enough for its wrapped headings:
+// Calc and Excel do not grow a row for wrapped text written by a program.
+func (b *workbook) headHeight(sh string, row int, heads []string, widths []float64) {
+	lines := 1
+	for j, h := range heads {
+		if j < len(widths) {
+			lines = max(lines, linesFor(h, widths[j]-2))
+		}
+	}
+	// Another block on the same row (the chart data beside a table) never
+	// makes the row lower.
+	cur, err := b.f.GetRowHeight(sh, row)
+	b.check(err)
+	b.check(b.f.SetRowHeight(sh, row, max(cur, float64(15*lines+3))))
+}
+
+// linesFor is how many lines text takes in a cell width characters wide,
+// broken at spaces.
+func linesFor(text string, width float64) int {
+	n := 0
+	for para := range strings.SplitSeq(text, "\n") {
+		line, count := 0, 1
+		for _, w := range strings.Fields(para) {
+			l := len([]rune(w))
+			switch {
+			case line == 0:
+				line = l
+			case float64(line+1+l) <= width:
+				line += 1 + l
+			default:
+				count++
+				line = l
+			}
+		}
+		n += count
+	}
+	return max(1, n)
+}
+
+// wrapRows merges rows from..to over the table's columns (at least 50
+// characters) and wraps their text, with row heights for the lines it
+// takes; so text never runs under a chart or off the printed page.
+func (b *workbook) wrapRows(sh string, from, to, cols int) {
+	width := 0.0
+	last := 0
+	for c := 1; width < 50 || c <= cols; c++ {
+		w, err := b.f.GetColWidth(sh, colLetter(c))
+		if err != nil {
+			b.check(err)
+			return
+		}
+		if c > 1 && width+w > portraitUnits {
+			break
+		}
+		width += w
+		last = c
+	}
+	for r := from; r <= to; r++ {
+		v, err := b.f.GetCellValue(sh, cell(1, r))
+		if err != nil || v == "" {
+			continue
+		}
+		style, _ := b.f.GetCellStyle(sh, cell(1, r))
+		b.check(b.f.MergeCell(sh, cell(1, r), cell(last, r)))
+		b.setStyle(sh, cell(1, r), cell(last, r), b.wrapped(style))
+		pt := 15.0
+		if style == b.titleStyle() {
+			pt = 22
+		}
+		// A character of 11-point text is about one width unit; larger
+		// text takes more.
+		scale := pt / 15
+		b.check(b.f.SetRowHeight(sh, r, pt*float64(linesFor(v, width/scale))))
+	}
+}
+
+// wrapped is a style with text wrapping added.
+func (b *workbook) wrapped(id int) int {
+	return b.style(fmt.Sprintf("wrapped/%d", id), func() *excelize.Style {
+		st, err := b.f.GetStyle(id)
+		if err != nil || st == nil {
+			st = &excelize.Style{}
+		}
+		st.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+		return st
+	})
+}
+
+// labelColumns is the number of leading text columns: the row labels,
+// repeated on every printed page across.
+func labelColumns(m *sheetModel) int {
+	n := 0
+	for _, c := range m.cols {
+		if isNumColumn(m.s, c) {
+			break
+		}
+		n++
+	}
+	return min(n, 3)
 }
 
 // sheet writes one sheet: its title, description and notes, then each
@@ -394,15 +535,14 @@ func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) erro
 				cb.sheet = sh
 				switch bm.m.kind {
 				case chart.Heatmap:
-					b.colourScale(cb, bm.m)
-					end = max(end, cb.last)
+					b.heatmapSheet(cb, bm.m)
+					end = max(end, cb.last+2)
 				default:
-					if rows := b.nativeChart(cb, bm.m); rows > 0 {
-						if cb.inTable {
-							end = max(end, cb.headRow+rows)
-						} else {
-							end = max(end, cb.below+rows)
-						}
+					b.nativeChart(cb, bm.m)
+					if rows := (bm.m.nativeHeight() + 19) / 20; cb.inTable {
+						end = max(end, cb.headRow+rows)
+					} else {
+						end = max(end, cb.below+rows)
 					}
 					end = max(end, cb.last)
 				}
@@ -416,7 +556,7 @@ func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) erro
 	}
 	if hasParas(s) {
 		// Paragraphs span the first columns: wide enough to read.
-		b.check(b.f.SetColWidth(sh, "A", "A", 44))
+		b.check(b.f.SetColWidth(sh, "A", "A", max(44, widths[1])))
 		b.check(b.f.SetColWidth(sh, "B", "E", max(16, widths[2], widths[3], widths[4], widths[5])))
 	}
 	if s.Role == book.Cover {
@@ -479,11 +619,12 @@ func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'",
 type block struct {
 	sheet             string
 	catCol, headRow   int
-	first, last       int   // data rows
-	seriesCols        []int // sheet columns
-	right             int   // first free column to the right
-	below             int   // first free row below
-	inTable           bool  // the block is the table itself
+	first, last       int    // data rows
+	seriesCols        []int  // sheet columns
+	right             int    // first free column to the right
+	below             int    // first free row below
+	inTable           bool   // the block is the table itself
+	anchor            string // where the chart goes; "" right of the block
 	series            []string
 	hiddenBlank       bool
 	maxLeft, maxRight float64 // diverging: reach of the bars left and right of the centre
@@ -556,13 +697,30 @@ func (b *workbook) chartBlock(sh string, m *sheetModel, col, headRow int) *block
 			}
 		}
 	}
-	b.check(b.f.SetColWidth(sh, colLetter(col), colLetter(col), 28))
-	if len(g.series) > 0 {
-		b.check(b.f.SetColWidth(sh, colLetter(col+1), colLetter(col+len(g.series)), float64(max(10, min(24, longest(blk.series)+4)))))
+	// Widen, never narrow, the table's columns the block shares; the
+	// headings wrap.
+	b.widen(sh, col, 24)
+	heads := []string{i18n.Column(L, q.Meta.X)}
+	widths := []float64{24}
+	for j, name := range blk.series {
+		w := float64(max(9, min(16, longestWord(name)+2)))
+		b.widen(sh, col+1+j, w)
+		heads = append(heads, name)
+		widths = append(widths, w)
 	}
+	b.headHeight(sh, headRow, heads, widths)
 	blk.right = col + len(g.series) + 2
 	blk.below = blk.last + 3
 	return blk
+}
+
+// widen makes column col at least w wide.
+func (b *workbook) widen(sh string, col int, w float64) {
+	cur, err := b.f.GetColWidth(sh, colLetter(col))
+	b.check(err)
+	if cur < w {
+		b.check(b.f.SetColWidth(sh, colLetter(col), colLetter(col), w))
+	}
 }
 
 func longest(ss []string) int {
@@ -573,116 +731,269 @@ func longest(ss []string) int {
 	return n
 }
 
-// colourScale gives a heatmap's values a three-colour scale, light to dark
-// blue as in the image; the darkest end stays light enough for black text.
-func (b *workbook) colourScale(blk *block, m *sheetModel) {
-	if len(blk.seriesCols) == 0 {
+// heatmapSheet puts the heatmap image beside the table, colours the
+// table's cells as the image does (white text on the dark end) and adds a
+// colour key under it: the steps of the image's legend, low to high.
+func (b *workbook) heatmapSheet(blk *block, m *sheetModel) {
+	L := b.bk.Lang
+	if m.layout == nil {
 		return
 	}
-	rng := cell(blk.seriesCols[0], blk.first) + ":" + cell(blk.seriesCols[len(blk.seriesCols)-1], blk.last)
-	cf := excelize.ConditionalFormatOptions{
-		Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
-		MinColor: "#F7FBFF", MidColor: "#9ECAE1", MaxColor: "#3182BD",
+	g := m.grid
+	for i, x := range g.xs {
+		for j, col := range blk.seriesCols {
+			hex := m.cellColor(x, g.series[j])
+			if hex == "" {
+				continue
+			}
+			c := g.cells[i][j]
+			if !c.ok || c.hidden {
+				continue
+			}
+			b.setStyle(blk.sheet, cell(col, blk.first+i), cell(col, blk.first+i), b.fillStyle(hex, g.yKind, c.mark))
+		}
 	}
-	meta := m.s.Query.Meta
-	if meta.YMin != nil && meta.YMax != nil {
-		lo, hi := *meta.YMin, *meta.YMax
-		cf.MinType, cf.MinValue = "num", fmt.Sprint(lo)
-		cf.MidType, cf.MidValue = "num", fmt.Sprint((lo+hi)/2)
-		cf.MaxType, cf.MaxValue = "num", fmt.Sprint(hi)
+	row := blk.last + 2
+	b.styled(blk.sheet, blk.catCol, row, i18n.T(L, "colour_key"), b.noteStyle())
+	for k, e := range m.layout.Legend {
+		hex := hexColor(e.Color)
+		b.styled(blk.sheet, blk.catCol+1+k, row, e.Label, b.keyStyle(hex))
 	}
-	b.check(b.f.SetConditionalFormat(blk.sheet, rng, []excelize.ConditionalFormatOptions{cf}))
+	if m.png != "" {
+		// The image at a third of its pixels: 533 px wide, sharp on screen.
+		scale := 1.0 / 3
+		anchor := cell(blk.right, blk.headRow)
+		if blk.anchor != "" {
+			anchor = blk.anchor
+		}
+		b.check(b.f.AddPicture(blk.sheet, anchor, m.png, &excelize.GraphicOptions{
+			ScaleX: scale, ScaleY: scale, AltText: m.title, Positioning: "oneCell",
+		}))
+	}
+}
+
+func (b *workbook) fillStyle(hex string, k kind, mark string) int {
+	return b.style("fill/"+hex+"/"+fmt.Sprint(int(k))+"/"+mark, func() *excelize.Style {
+		code := excelFormat(k, b.bk.Lang, mark)
+		fg := "1A1A1A"
+		if dark(hex) {
+			fg = "FFFFFF"
+		}
+		return &excelize.Style{
+			CustomNumFmt: &code,
+			Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}},
+			Font:         &excelize.Font{Family: fontFamily, Color: fg},
+			Border:       []excelize.Border{{Type: "left", Color: "FFFFFF", Style: 1}, {Type: "right", Color: "FFFFFF", Style: 1}, {Type: "top", Color: "FFFFFF", Style: 1}, {Type: "bottom", Color: "FFFFFF", Style: 1}},
+		}
+	})
+}
+
+func (b *workbook) keyStyle(hex string) int {
+	return b.style("key/"+hex, func() *excelize.Style {
+		fg := "1A1A1A"
+		if dark(hex) {
+			fg = "FFFFFF"
+		}
+		return &excelize.Style{
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}},
+			Font:      &excelize.Font{Family: fontFamily, Color: fg, Size: 9},
+			Alignment: &excelize.Alignment{Horizontal: "center"},
+		}
+	})
 }
 
 // fontFamily is named in every styled font: a font without a family falls
 // back to a serif face in some spreadsheet programs.
 const fontFamily = "Calibri"
 
-// axisFont is set explicitly: without it some viewers draw axis labels in
-// a barely visible grey.
-var axisFont = excelize.Font{Family: fontFamily, Color: "404040", Size: 9}
-
-var nativeType = map[chart.Kind]excelize.ChartType{
-	chart.Bar: excelize.Bar, chart.GroupedBar: excelize.Bar, chart.StackedBar: excelize.BarStacked,
-	chart.Line: excelize.Line, chart.Diverging: excelize.BarStacked,
-}
-
-// nativeChart adds an editable Excel chart on the block and returns how
-// many rows it covers (0 for none).
-func (b *workbook) nativeChart(blk *block, m *sheetModel) int {
+// nativeChart adds an editable Excel chart on the block, showing what the
+// image shows: the same colours, labels, error bars, marks of hidden
+// values, title and footnote.
+func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 	L := b.bk.Lang
 	g := m.grid
-	meta := m.s.Query.Meta
-	ct, ok := nativeType[m.kind]
-	if !ok {
-		return 0
+	cs := m.chart
+	if cs == nil {
+		return
 	}
 	ref := func(col, from, to int) string {
 		return fmt.Sprintf("%s!%s:%s", quoteSheet(blk.sheet), absCell(col, from), absCell(col, to))
 	}
-	cats := ref(blk.catCol, blk.first, blk.last)
-	var series []excelize.ChartSeries
-	if m.kind == chart.Diverging {
-		series = append(series, b.offsetSeries(blk, m, cats))
+	c := &nchart{
+		line:       m.kind == chart.Line,
+		horizontal: cs.spec.Horizontal || m.kind == chart.Diverging,
+		stacked:    m.kind == chart.StackedBar || m.kind == chart.Diverging,
+		title:      cs.spec.Title,
+		note:       cs.spec.Note,
+		lang:       i18n.T(L, "locale"),
+		cats:       ref(blk.catCol, blk.first, blk.last),
+		min:        cs.spec.YMin,
+		max:        cs.spec.YMax,
+		numFmt:     excelFormat(g.yKind, L, ""),
+		gridlines:  true,
+		legend:     g.named(),
+		gapWidth:   60,
+		width:      640, // fits a portrait A4 page (96 units, about 670 px)
 	}
+	c.height = m.nativeHeight()
+	if g.yKind.Share() {
+		c.numFmt = excelFormat(format.PctInt, L, "")
+	}
+	if m.kind == chart.Diverging {
+		c.series = append(c.series, b.offsetSeries(blk, m))
+		mx := blk.maxLeft + blk.maxRight
+		c.min, c.max, c.noValAx, c.gridlines = ptr(0.0), &mx, true, false
+	}
+	marks := []string{"circle", "square", "triangle", "diamond", "x", "star", "plus", "dash"}
 	for j, col := range blk.seriesCols {
-		s := excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!%s", quoteSheet(blk.sheet), absCell(col, blk.headRow)),
-			Categories: cats,
-			Values:     ref(col, blk.first, blk.last),
+		s := nseries{
+			name:       fmt.Sprintf("%s!%s", quoteSheet(blk.sheet), absCell(col, blk.headRow)),
+			val:        ref(col, blk.first, blk.last),
+			color:      m.seriesColor(g.series[j]),
+			legendName: g.series[j],
+			inLegend:   true,
+			marker:     marks[j%len(marks)],
+			dashed:     j >= 8,
+			texts:      map[int]string{},
+			noLabel:    map[int]bool{},
 		}
-		if hex := m.seriesColor(g.series[j]); hex != "" {
-			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex}}
-			if dark(hex) {
-				s.DataLabel.Font.Color = "FFFFFF" // labels stay readable on dark segments
+		if s.color == "" {
+			s.color = "0072B2"
+		}
+		hasErr := false
+		for i := range g.xs {
+			cl := g.cells[i][j]
+			switch {
+			case cl.ok && cl.hidden && !c.line && !c.stacked:
+				s.texts[i] = "." // a hidden bar is not a bar of zero
+			case cl.ok && !cl.hidden && cl.mark != "" && cs.spec.Labels:
+				s.texts[i] = formatValue(L, g.yKind, cl.v) + " " + cl.mark
+			case cl.ok && !cl.hidden && cl.mark != "":
+				s.texts[i] = cl.mark // as the image: the sign at the bar's end
+			}
+			if cl.ok && !cl.hidden && (cl.lo != nil || cl.hi != nil) {
+				hasErr = true
 			}
 		}
-		series = append(series, s)
+		if hasErr && (m.kind == chart.Bar || m.kind == chart.GroupedBar || c.line) {
+			s.minus, s.plus = make([]*float64, len(g.xs)), make([]*float64, len(g.xs))
+			for i := range g.xs {
+				cl := g.cells[i][j]
+				if !cl.ok || cl.hidden {
+					continue
+				}
+				if cl.lo != nil {
+					s.minus[i] = ptr(cl.v - *cl.lo)
+				}
+				if cl.hi != nil {
+					s.plus[i] = ptr(*cl.hi - cl.v)
+				}
+			}
+		}
+		switch {
+		case m.kind == chart.Diverging:
+			// A segment carries its share where the image prints it.
+			s.labels, s.labelPos, s.labelFmt = true, "ctr", excelFormat(g.yKind, L, "")
+			s.labelWhite = dark(s.color)
+			for i := range g.xs {
+				if cl := g.cells[i][j]; !cl.ok || cl.hidden || !m.labelFits(g.xs[i], g.series[j]) {
+					s.noLabel[i] = true
+				}
+			}
+		case cs.spec.Labels && c.stacked:
+			s.labels, s.labelPos, s.labelFmt = true, "ctr", excelFormat(g.yKind, L, "")
+			s.labelWhite = dark(s.color)
+			// A segment too thin for its label stays unlabelled, as in
+			// the image.
+			for i := range g.xs {
+				if cl := g.cells[i][j]; !cl.ok || cl.hidden || !m.labelFits(g.xs[i], g.series[j]) {
+					s.noLabel[i] = true
+				}
+			}
+		case cs.spec.Labels:
+			s.labels, s.labelPos, s.labelFmt = true, "outEnd", excelFormat(g.yKind, L, "")
+		case len(s.texts) > 0:
+			s.labelPos = "outEnd"
+			if c.line {
+				s.labelPos = "t"
+			}
+		}
+		c.series = append(c.series, s)
 	}
-	title := m.title + " (" + b.bk.ChartLine + ")"
-	perCat := 16 * len(g.series)
-	if ct == excelize.BarStacked {
-		perCat = 28
-	}
-	ch := &excelize.Chart{
-		Type:      ct,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 12}}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 760, Height: uint(min(1400, max(380, 120+len(g.xs)*perCat)))},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: meta.YMin, Maximum: meta.YMax, Font: axisFont},
-		XAxis:     excelize.ChartAxis{ReverseOrder: ct == excelize.Bar || ct == excelize.BarStacked, Font: axisFont},
-	}
-	if g.yKind == kPct {
-		ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: excelFormat(kPct, L, "")}
-	}
-	if !g.named() {
-		ch.Legend.Position = "none"
-	}
-	if ct == excelize.BarStacked {
-		ch.GapWidth, ch.Overlap = ptr(uint(60)), ptr(100)
-	}
-	if m.kind == chart.Diverging {
-		// The offset series shifts every bar so the middle level sits on
-		// one line; the value axis would count the offset, so it shows no
-		// labels, and the segments carry their shares instead (none under
-		// 3 %, where labels would pile up).
-		mx := blk.maxLeft + blk.maxRight
-		ch.YAxis = excelize.ChartAxis{MajorGridLines: false, Minimum: ptr(0.0), Maximum: &mx, TickLabelPosition: excelize.ChartTickLabelNone, Font: axisFont}
-		ch.PlotArea = excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: `[<0.03]"";` + strings.ReplaceAll(excelFormat(kPct, L, ""), "0.0", "0")}}
+	if len(cs.shortened) > 0 {
+		// The stacks drawn without hidden parts end in "+ .": labels of an
+		// empty series at the end of each stack, not in the legend.
+		end := nseries{name: "+ .", zeros: len(g.xs), texts: map[int]string{}, labelPos: "inBase"}
+		for i, x := range g.xs {
+			if cs.shortened[x] {
+				end.texts[i] = "+ ."
+			}
+		}
+		c.series = append(c.series, end)
 	}
 	anchor := cell(blk.right, blk.headRow)
-	if !blk.inTable {
-		anchor = cell(blk.catCol, blk.below)
+	if blk.anchor != "" {
+		anchor = blk.anchor
 	}
-	b.check(b.f.AddChart(blk.sheet, anchor, ch))
-	return int(ch.Dimension.Height)/20 + 1
+	b.addNative(blk.sheet, anchor, c)
+}
+
+// nativeHeight is the height of the native chart in pixels: room for
+// every category, yet never more than a landscape A4 page holds, so the
+// chart prints on one page.
+func (m *sheetModel) nativeHeight() int {
+	g := m.grid
+	if g == nil {
+		return 0
+	}
+	if m.kind == chart.Heatmap {
+		if m.layout != nil {
+			return m.layout.Height / 3 // the image, a third of its pixels
+		}
+		return 300
+	}
+	perCat := 16 * len(g.series)
+	if m.kind == chart.StackedBar || m.kind == chart.Diverging || m.kind == chart.Line {
+		perCat = 28
+	}
+	h := min(600, max(400, 150+len(g.xs)*perCat))
+	if m.kind == chart.Line {
+		h = 460
+	}
+	if m.chart != nil && m.chart.spec.Note != "" {
+		h += 14 * (1 + len([]rune(m.chart.spec.Note))/95)
+	}
+	return min(640, h)
+}
+
+// labelFits says whether a segment is long enough for its label, as the
+// image prints one only where it fits: the segment's share of the value
+// axis on a plot about 560 points wide against 6 points a character.
+func (m *sheetModel) labelFits(x, series string) bool {
+	l := m.layout
+	if l == nil {
+		return true
+	}
+	for _, mk := range l.Marks {
+		if mk.Category != x || mk.Series != series || mk.Label == "" {
+			continue
+		}
+		ax, length := l.X, mk.Box.X1-mk.Box.X0
+		if !l.Horizontal {
+			ax, length = l.Y, mk.Box.Y1-mk.Box.Y0
+		}
+		if ax.Max <= ax.Min {
+			return false
+		}
+		return length/(ax.Max-ax.Min)*560 >= float64(6*len([]rune(mk.Label))+4)
+	}
+	return false
 }
 
 // offsetSeries writes the invisible first series of a diverging chart:
 // for each category, how far its bar starts right of the axis so that the
-// centres line up.
-func (b *workbook) offsetSeries(blk *block, m *sheetModel, cats string) excelize.ChartSeries {
+// centres line up. It is not in the legend and has no labels.
+func (b *workbook) offsetSeries(blk *block, m *sheetModel) nseries {
 	g := m.grid
 	n := len(g.series)
 	left := make([]float64, len(g.xs))
@@ -723,12 +1034,9 @@ func (b *workbook) offsetSeries(blk *block, m *sheetModel, cats string) excelize
 	}
 	b.check(b.f.SetColWidth(blk.sheet, colLetter(col), colLetter(col), 11))
 	blk.right++
-	return excelize.ChartSeries{
-		Name:       fmt.Sprintf("%s!%s", quoteSheet(blk.sheet), absCell(col, blk.headRow)),
-		Categories: cats,
-		Values:     fmt.Sprintf("%s!%s:%s", quoteSheet(blk.sheet), absCell(col, blk.first), absCell(col, blk.last)),
-		Fill:       excelize.Fill{Type: "pattern", Pattern: 0},
-		DataLabel:  excelize.ChartDataLabel{Font: excelize.Font{Color: "FFFFFF"}},
+	return nseries{
+		name: fmt.Sprintf("%s!%s", quoteSheet(blk.sheet), absCell(col, blk.headRow)),
+		val:  fmt.Sprintf("%s!%s:%s", quoteSheet(blk.sheet), absCell(col, blk.first), absCell(col, blk.last)),
 	}
 }
 
@@ -742,10 +1050,96 @@ func (b *workbook) props() {
 	b.check(b.f.SetAppProps(&excelize.AppProperties{Application: "resonanz"}))
 }
 
-// pageSetup prints each sheet on A4 landscape, one page wide.
+// printPlan is what a sheet's print setup needs to know of its table.
+type printPlan struct {
+	headRow  int       // the table's header row, repeated on every page
+	chartRow int       // the first row of the chart above the table; 0 none
+	labels   int       // leading label columns, repeated on every page across
+	widths   []float64 // the table's column widths
+}
+
+// Widths of an A4 page's printable area in column-width units (about 7 px
+// each at 100 %), with 12 mm margins.
+const (
+	portraitUnits  = 96
+	landscapeUnits = 142
+	// readable is the smallest print scale fit-to-width may use: below it,
+	// 11-point text shrinks under 8 points.
+	readable = 0.72
+)
+
+// pageSetup prints a sheet on A4: portrait when its table fits, landscape
+// when it needs to, shrunk to the page's width only while it stays
+// readable; a wider table is cut into groups of columns, each page
+// repeating the row labels, and the header row repeats on every page.
+// The chart above the table prints on the first page, the table from the
+// next. Every page names the report, the sheet and its number.
 func (b *workbook) pageSetup(sh string) {
-	b.check(b.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
-	b.check(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+	pp := b.prints[sh]
+	orient, fit := "portrait", false
+	var breaks []int
+	if pp != nil {
+		total := 0.0
+		for _, w := range pp.widths {
+			total += w
+		}
+		switch {
+		case total <= portraitUnits:
+		case total <= landscapeUnits:
+			orient = "landscape"
+		case total*readable <= landscapeUnits:
+			orient, fit = "landscape", true
+		default:
+			orient = "landscape"
+			labels := 0.0
+			for _, w := range pp.widths[:pp.labels] {
+				labels += w
+			}
+			used := labels
+			for j := pp.labels; j < len(pp.widths); j++ {
+				if used+pp.widths[j] > landscapeUnits && used > labels {
+					breaks = append(breaks, j+1)
+					used = labels
+				}
+				used += pp.widths[j]
+			}
+		}
+		for _, c := range breaks {
+			b.check(b.f.InsertPageBreak(sh, cell(c, 1)))
+		}
+		if pp.chartRow > 0 {
+			// The table starts a page of its own under the chart.
+			b.check(b.f.InsertPageBreak(sh, cell(1, pp.headRow)))
+		}
+		if pp.headRow > 0 {
+			ref := fmt.Sprintf("%s!$%d:$%d", quoteSheet(sh), pp.headRow, pp.headRow)
+			if len(breaks) > 0 && pp.labels > 0 && !fit && total > landscapeUnits {
+				ref = fmt.Sprintf("%s!$A:$%s,%s", quoteSheet(sh), colLetter(pp.labels), ref)
+			}
+			b.check(b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: ref, Scope: sh}))
+		}
+	} else {
+		// Cover, methods, codebook, data quality: one page wide.
+		orient, fit = "landscape", true
+	}
+	if fit {
+		b.check(b.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}))
+		b.check(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+			Size: ptr(9), Orientation: ptr(orient), FitToWidth: ptr(1), FitToHeight: ptr(0),
+		}))
+	} else {
+		b.check(b.f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+			Size: ptr(9), Orientation: ptr(orient), AdjustTo: ptr(uint(100)), PageOrder: ptr("downThenOver"),
+		}))
+	}
+	b.check(b.f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.47), Right: ptr(0.47), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.25), Footer: ptr(0.25),
+	}))
+	b.check(b.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&8" + hfText(b.bk.Title) + "&R&8&A",
+		OddFooter: "&R&8&P / &N",
 	}))
 }
+
+// hfText escapes & in header and footer text, which starts a code there.
+func hfText(s string) string { return strings.ReplaceAll(s, "&", "&&") }

@@ -61,3 +61,35 @@ func unsafeRune(r rune) bool {
 	}
 	return false
 }
+
+// ControlIndex returns the index of the first byte of a control character
+// that stored text must not hold — a C0 control but tab, newline and
+// carriage return (line ends as the file has them), DEL, a C1 control — or
+// -1. Such characters do nothing in a spreadsheet but can steer a terminal
+// or a log viewer.
+func ControlIndex(b []byte) int {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+			return i
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			return i
+		}
+	}
+	return -1
+}
+
+// StripControls appends b to dst without the characters ControlIndex
+// finds.
+func StripControls(dst, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			i++
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}

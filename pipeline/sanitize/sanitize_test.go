@@ -40,3 +40,23 @@ func TestTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestStripControls(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Datenschutz", "Datenschutz"},
+		{"a\tb\nc", "a\tb\nc"},
+		{"\x1b[31mrot\x1b[0m", "[31mrot[0m"},
+		{"zeile\r\nzwei", "zeile\r\nzwei"},
+		{"a\x00b\x07c\x7fd", "abcd"},
+		{"\u009b31m", "31m"},
+		{"Grüße ©", "Grüße ©"}, // Ã¼ / ©: 0xC2 0xA9 is no control
+	} {
+		got := string(StripControls(nil, []byte(tc.in)))
+		if got != tc.want {
+			t.Errorf("StripControls(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if (ControlIndex([]byte(tc.in)) >= 0) != (tc.in != tc.want) {
+			t.Errorf("ControlIndex(%q) = %d", tc.in, ControlIndex([]byte(tc.in)))
+		}
+	}
+}

@@ -13,6 +13,8 @@ import (
 // workbook has all.
 const rejectsOnPage = 200
 
+var _ = register(builder{name: "methods", order: 120, build: buildMethods, summary: true})
+
 // buildMethods makes the methods sheet: what was asked with how many
 // answered, how the figures are computed, and the rule applied.
 func buildMethods(env *Env) ([]placed, error) {
@@ -34,6 +36,10 @@ func buildMethods(env *Env) ([]placed, error) {
 		paras = append(paras, book.Para{Text: p})
 	}
 	paras = append(paras, book.Para{Text: i18n.T(L, "sheets.nps_method")})
+	if env.hidden != nil {
+		// What the audit checked of the protection, with its figures.
+		paras = append(paras, book.Para{Text: env.hidden.Audit.Methods(env.opt.Rule, L)})
+	}
 	s := book.Sheet{ID: env.sheetID("methods"), Name: env.sheetName(i18n.T(L, "sheets.methods")), Title: i18n.T(L, "sheets.methods"), Role: book.Appendix}
 	s.Blocks = []book.Block{
 		{Heading: i18n.T(L, "sheets.what_asked"), Table: t},
@@ -67,6 +73,8 @@ func (env *Env) marginsNames() string {
 	return env.marginNames(m)
 }
 
+var _ = register(builder{name: "codebook", order: 130, build: buildCodebook})
+
 // buildCodebook makes the codebook sheet: every question and item with
 // its answer codes.
 func buildCodebook(env *Env) ([]placed, error) {
@@ -86,6 +94,8 @@ func buildCodebook(env *Env) ([]placed, error) {
 	s.Blocks = []book.Block{{Table: t}}
 	return []placed{{group: groupAppendix, order: 2, sheet: s}}, nil
 }
+
+var _ = register(builder{name: "data quality", order: 140, build: buildQuality})
 
 // buildQuality makes the data-quality sheet: the files imported and every
 // value the import rejected, with where it was and why.

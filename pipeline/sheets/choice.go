@@ -38,6 +38,8 @@ func (env *Env) choiceCounts() (map[string]map[string]int, error) {
 // nobody gave (the 16 states of a regional survey).
 const manyLabels = 12
 
+var _ = register(builder{name: "single", order: 20, build: buildSingle})
+
 // buildSingle makes a section per single-choice question: respondents
 // and share per answer, with Wilson intervals, and a bar chart.
 func buildSingle(env *Env) ([]placed, error) {
@@ -82,6 +84,8 @@ func buildSingle(env *Env) ([]placed, error) {
 	}
 	return out, nil
 }
+
+var _ = register(builder{name: "multi", order: 30, build: buildMulti})
 
 // buildMulti makes a section per multiple-choice question: the share of
 // all respondents choosing each option, with the typed "other" answers.

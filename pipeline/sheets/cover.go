@@ -29,6 +29,8 @@ func (env *Env) subtitle() string {
 	return env.opt.Event.Label()
 }
 
+var _ = register(builder{name: "cover", order: 10, build: buildCover, summary: true})
+
 // buildCover makes the first sheet: what the report is about, the key
 // findings, the key figures, the respondents by every breakdown, and the
 // contents.

@@ -24,6 +24,8 @@ type byGroupRow struct {
 	Mean      *float64 `sql:"mean"`
 }
 
+var _ = register(builder{name: "heatmaps", order: 100, build: buildHeatmaps})
+
 // buildHeatmaps makes, for every breakdown dimension, the grid of the
 // headline scale's means: one row per item, one column per group and one
 // for all respondents; darker is higher.

@@ -9,6 +9,8 @@ import (
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
+var _ = register(builder{name: "net promoter score", order: 60, build: buildNPS})
+
 // buildNPS makes a section per NPS question: the 0–10 distribution, the
 // shares of promoters, passives and detractors, and the score with its
 // interval.

@@ -14,6 +14,8 @@ import (
 // lists one by one; more are put in bins.
 const maxValues = 15
 
+var _ = register(builder{name: "numeric", order: 50, build: buildNumeric})
+
 // buildNumeric makes a section per numeric question: n, mean with its
 // interval and quartiles, and the distribution. No minimum or maximum:
 // each is one person's answer.

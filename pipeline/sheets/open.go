@@ -39,6 +39,8 @@ const (
 	quoteLen = 160
 )
 
+var _ = register(builder{name: "open answers", order: 80, build: buildOpen})
+
 // buildOpen makes a section per free-text question: the number of
 // answers, the themes of the codebook with counts and a few quotes, and
 // every answer with the groups of its respondent where they are large

@@ -45,6 +45,8 @@ func (env *Env) result(name string) *queryResult {
 	return r
 }
 
+var _ = register(builder{name: "queries", order: 90, build: buildQueries})
+
 // buildQueries makes the sheets of the report queries, built-in and the
 // analysts' own, in their order: one sheet per query, or per value of its
 // split: columns.

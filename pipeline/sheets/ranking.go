@@ -9,6 +9,8 @@ import (
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
+var _ = register(builder{name: "ranking", order: 70, build: buildRanking})
+
 // buildRanking makes a section per ranking question: each item's mean
 // rank with its interval and the share who ranked it first, best first.
 func buildRanking(env *Env) ([]placed, error) {
@@ -27,7 +29,7 @@ func buildRanking(env *Env) ([]placed, error) {
 			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
 			col("mean_rank", i18n.T(L, "sheets.mean_rank"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
 			col("first_n", i18n.T(L, "sheets.first_n"), book.Int), col("first_share", i18n.T(L, "sheets.first_share"), book.Pct),
-			col("first_ci_low", i18n.Column(L, "ci_low"), book.Pct), col("first_ci_high", i18n.Column(L, "ci_high"), book.Pct),
+			col("first_ci_low", i18n.T(L, "sheets.first_ci_low"), book.Pct), col("first_ci_high", i18n.T(L, "sheets.first_ci_high"), book.Pct),
 		}}
 		type row struct {
 			vals []any

@@ -82,6 +82,8 @@ func scaleWords(q *Question) string {
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+var _ = register(builder{name: "scale", order: 40, build: buildScale})
+
 // buildScale makes a section per scale (matrix) question: the Likert
 // distribution per item, and means with intervals and the top-2 share.
 func buildScale(env *Env) ([]placed, error) {

@@ -3,6 +3,7 @@ package sheets
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -31,29 +32,37 @@ type placed struct {
 // without breakdowns has no breakdown sheets, never an empty one.
 type builder struct {
 	name  string
+	order int // place among the builders: they run, and sheets of equal place sort, in this order
 	build func(env *Env) ([]placed, error)
 	// summary builders read what the others found (the cover's findings):
 	// they run after disclosure has hidden what must be hidden.
 	summary bool
 }
 
-// builders is the report: one entry per kind of sheet. A new sheet is a
-// new builder here; the writers know no sheet by name.
-var builders = []builder{
-	{name: "cover", build: buildCover, summary: true},
-	{name: "single", build: buildSingle},
-	{name: "multi", build: buildMulti},
-	{name: "scale", build: buildScale},
-	{name: "numeric", build: buildNumeric},
-	{name: "net promoter score", build: buildNPS},
-	{name: "ranking", build: buildRanking},
-	{name: "open answers", build: buildOpen},
-	{name: "queries", build: buildQueries},
-	{name: "heatmaps", build: buildHeatmaps},
-	{name: "weighted", build: buildWeighted},
-	{name: "methods", build: buildMethods, summary: true},
-	{name: "codebook", build: buildCodebook},
-	{name: "data quality", build: buildQuality},
+// builders is the report: one entry per kind of sheet, in order. Each
+// kind registers itself from its own file (`var _ = register(builder{…})`
+// beside its build func), so a new sheet is one new file; the writers know
+// no sheet by name. builders has no initializer: it is ready before any
+// package variable calls register, whatever the order of the files.
+var builders []builder
+
+// register adds b to builders at its place by order and returns it. A name
+// registered twice is a programming error and panics at start-up.
+func register(b builder) builder {
+	if b.name == "" || b.build == nil {
+		panic("sheets: register: a builder needs a name and a build func")
+	}
+	for _, o := range builders {
+		if o.name == b.name {
+			panic("sheets: register: " + b.name + " registered twice")
+		}
+	}
+	i := 0
+	for i < len(builders) && builders[i].order <= b.order {
+		i++
+	}
+	builders = slices.Insert(builders, i, b)
+	return b
 }
 
 // Build makes the report of the engine's event: every builder's sheets,
@@ -81,30 +90,29 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 	made := make([][]placed, len(builders))
 	bar := progress.Or(opt.Progress).Start(i18n.T(opt.Lang, "progress_queries"), len(builders))
 	defer bar.Finish()
-	for i, b := range builders {
-		if b.summary {
-			continue
+	// The summary builders run after the others and after disclosure.
+	runAll := func(summary bool) error {
+		for i, b := range builders {
+			if b.summary != summary {
+				continue
+			}
+			bar.Add(1)
+			ps, err := b.build(env)
+			if err != nil {
+				return err // each says its stage: weights: …, a query file's name
+			}
+			made[i] = ps
 		}
-		bar.Add(1)
-		ps, err := b.build(env)
-		if err != nil {
-			return book.Book{}, err // each says its stage: weights: …, a query file's name
-		}
-		made[i] = ps
+		return nil
+	}
+	if err := runAll(false); err != nil {
+		return book.Book{}, err
 	}
 	if err := env.protect(made); err != nil {
 		return book.Book{}, err
 	}
-	for i, b := range builders {
-		if !b.summary {
-			continue
-		}
-		bar.Add(1)
-		ps, err := b.build(env)
-		if err != nil {
-			return book.Book{}, err // each says its stage: weights: …, a query file's name
-		}
-		made[i] = ps
+	if err := runAll(true); err != nil {
+		return book.Book{}, err
 	}
 	var all []placed
 	for _, ps := range made {

@@ -291,6 +291,7 @@ func expectations(ms []member) []want {
 	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "n", float64(n), book.Int)
 	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Mittelwert", mean, book.Dec1)
 	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Untergrenze (95 %)", lo, book.Dec1)
+	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Obergrenze (95 %)", hi, book.Dec1)
 
 	// NPS: the score and its interval, the three groups, the 0–10 values.
 	const nps = "Wie wahrscheinlich empfehlen Sie den Verein weiter?"
@@ -356,8 +357,8 @@ func expectations(ms []member) []want {
 		add(rank, 0, "Item", rankedText[it], "Obergrenze (95 %)", hi, book.Dec1)
 		add(rank, 0, "Item", rankedText[it], "An erster Stelle", float64(first), book.Int)
 		add(rank, 0, "Item", rankedText[it], "Anteil an erster Stelle", p, book.Pct)
-		add(rank, 0, "Item", rankedText[it], "Untergrenze (95 %)", lo, book.Dec1)
-		_, _ = plo, phi
+		add(rank, 0, "Item", rankedText[it], "Untergrenze erste Stelle (95 %)", plo, book.Pct)
+		add(rank, 0, "Item", rankedText[it], "Obergrenze erste Stelle (95 %)", phi, book.Pct)
 	}
 
 	// Open answers: the count per theme of the definition's codebook.
@@ -477,7 +478,22 @@ func TestClubSurvey(t *testing.T) {
 				t.Errorf("sheet %q is empty", s.Name)
 			}
 		}
-		text := bookText(b)
+		// The cover counts every member who answered.
+		responses := -1.0
+		for _, bl := range b.Sheets[0].Blocks {
+			for _, f := range bl.Facts {
+				if v, ok := f.Value.(int64); ok && f.Label == "Antworten" {
+					responses = float64(v)
+				}
+			}
+		}
+		near(t, "cover: Antworten", responses, float64(len(ms)))
+		// No conference wording in the book, nor in what the writers add.
+		page, err := os.ReadFile(w.HTML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := bookText(b) + string(page)
 		for _, word := range conferenceWords {
 			if strings.Contains(text, word) {
 				t.Errorf("the club's report says %q", word)

@@ -73,6 +73,27 @@ type weightGroup struct {
 
 // Weights rakes respondent weights to the margins; they average 1.
 func (env *Env) Weights(m Margins) (map[string]float64, error) {
+	r, err := env.rake(m)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]float64, len(r.ids))
+	for i, id := range r.ids {
+		out[id] = r.w[i]
+	}
+	return out, nil
+}
+
+// raked is the design the weighted sheet rests on: every raked
+// respondent, their weight and their categories of the margins in
+// Rake's order (for stats.RakedMean).
+type raked struct {
+	ids    []string
+	w      []float64
+	groups [][]string
+}
+
+func (env *Env) rake(m Margins) (*raked, error) {
 	for _, v := range m.vars() {
 		if d := env.Survey.Question(v); d == nil || !d.Breakdown {
 			var dims []string
@@ -106,11 +127,13 @@ func (env *Env) Weights(m Margins) (map[string]float64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("weights: %w", err)
 	}
-	out := make(map[string]float64, len(ids))
-	for i, id := range ids {
-		out[id] = w[i]
+	r := &raked{ids: ids, w: w, groups: make([][]string, len(ids))}
+	for i := range ids {
+		for _, v := range m.vars() { // sorted, as Rake rakes them
+			r.groups[i] = append(r.groups[i], cells[i][v])
+		}
 	}
-	return out, nil
+	return r, nil
 }
 
 type scaleAnswer struct {
@@ -118,6 +141,8 @@ type scaleAnswer struct {
 	Item       string  `sql:"item"`
 	Value      float64 `sql:"value"`
 }
+
+var _ = register(builder{name: "weighted", order: 110, build: buildWeighted})
 
 // buildWeighted makes the sheet of weighted headline means when margins
 // are given: every other figure of the report stays unweighted.
@@ -133,7 +158,7 @@ func buildWeighted(env *Env) ([]placed, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := env.Weights(m)
+	rk, err := env.rake(m)
 	if err != nil {
 		return nil, err
 	}
@@ -142,11 +167,26 @@ func buildWeighted(env *Env) ([]placed, error) {
 		return nil, err
 	}
 	L := env.L
-	byItem := map[string][2][]float64{}
+	at := make(map[string]int, len(rk.ids))
+	for i, id := range rk.ids {
+		at[id] = i
+	}
+	// Per item, every raked respondent's answer; NaN: not answered.
+	byItem := map[string][]float64{}
 	for _, a := range answers {
+		i, ok := at[a.Respondent]
+		if !ok {
+			continue
+		}
 		x := byItem[a.Item]
-		x[0], x[1] = append(x[0], a.Value), append(x[1], w[a.Respondent])
-		byItem[a.Item] = x
+		if x == nil {
+			x = make([]float64, len(rk.ids))
+			for k := range x {
+				x[k] = math.NaN()
+			}
+			byItem[a.Item] = x
+		}
+		x[i] = a.Value
 	}
 	t := &book.Table{Columns: []book.Column{
 		internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
@@ -156,16 +196,21 @@ func buildWeighted(env *Env) ([]placed, error) {
 	}}
 	for _, it := range hq.Items {
 		x := byItem[it.Code]
-		if len(x[0]) == 0 {
+		var sum float64
+		var n int64
+		for _, v := range x {
+			if !math.IsNaN(v) {
+				sum += v
+				n++
+			}
+		}
+		if n == 0 {
 			continue
 		}
-		var sum float64
-		for _, v := range x[0] {
-			sum += v
-		}
-		mw, se, neff := stats.WeightedMean(x[0], x[1])
-		lo, hi := stats.TInterval(mw, se, neff-1, env.opt.Rule.Level)
-		t.Rows = append(t.Rows, []any{it.Code, it.Text, int64(len(x[0])), sum / float64(len(x[0])), nan(mw), nan(lo), nan(hi), nan(neff)})
+		// The raked design's SE and degrees of freedom, as R's survey.
+		mw, se, neff, df := stats.RakedMean(x, rk.w, rk.groups)
+		lo, hi := stats.TInterval(mw, se, df, env.opt.Rule.Level)
+		t.Rows = append(t.Rows, []any{it.Code, it.Text, n, sum / float64(n), nan(mw), nan(lo), nan(hi), nan(neff)})
 	}
 	t.Protect = answersTo(hq.ID, "item")
 	var ymin, ymax *float64

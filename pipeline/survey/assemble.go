@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
 // draft completes a detection: it drafts questions for the columns no
@@ -68,13 +70,13 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 		case c.Kind == KindQuestion:
 			flush()
 			q := copyQ(c.Question)
-			if c.Note == "new item" {
+			if c.Note.Key == noteNewItem {
 				// A matrix row (or option) of a known question that names
 				// none of its items: a new item, named as the header names it.
 				text := itemText(c.Header)
 				code := uniqueID(slug(text), func(s string) bool { return q.Item(s) != nil })
 				q.Items = append(q.Items, Item{Code: code, Text: text})
-				c.Item, c.Note = code, ""
+				c.Item, c.Note = code, i18n.Message{}
 				det.Notes[q.ID] = appendNote(det.Notes[q.ID], fmt.Sprintf("item %s added from column %s %q: check it", code, colLetters(c.Index), clipText(c.Header, 60)))
 			}
 			if c.Other && q.Type == Multi && c.Item == "" {
@@ -103,7 +105,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 	}
 	slices.SortStableFunc(det.Reworded, func(a, b LabelMatch) int { return strings.Compare(a.Question, b.Question) })
 	for _, c := range m.Columns {
-		if c.Kind == KindSystem && strings.HasPrefix(c.Note, "the same answers as the option columns") {
+		if c.Kind == KindSystem && c.Note.Key == NoteOptionCopy {
 			// Read again with the draft, the copy stands apart from its options.
 			dr.Ignore = append(dr.Ignore, c.Header)
 		}
@@ -114,7 +116,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 	}
 	if err := dr.check(); err != nil {
 		// A draft is made to pass check; if it does not, say so rather than import wrongly.
-		m.Warnings = append(m.Warnings, "the draft is not a valid definition: "+err.Error())
+		m.Warnings = append(m.Warnings, i18n.M("import.warn.bad_draft", err.Error()))
 	}
 	det.Survey = dr
 	if opt.Own {
@@ -122,7 +124,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 		for i := range m.Columns {
 			c := &m.Columns[i]
 			if c.Kind == KindQuestion && d.Question(c.Question) == nil {
-				c.Kind, c.Note = KindUnknown, fmt.Sprintf("not in the survey definition (drafted as %s)", joinID(c.Question, c.Item))
+				c.Kind, c.Note = KindUnknown, i18n.M("note.not_defined", joinID(c.Question, c.Item))
 			}
 		}
 	}
@@ -138,12 +140,20 @@ func itemText(h string) string {
 	return strings.TrimSpace(h)
 }
 
+// otherOption returns q's "other" option, nil if it has none.
+func (q *Question) otherOption() *Item {
+	for i := range q.Items {
+		if q.Items[i].Other {
+			return &q.Items[i]
+		}
+	}
+	return nil
+}
+
 // otherItem returns the code of q's "other" option, adding one.
 func otherItem(q *Question, text string) string {
-	for _, it := range q.Items {
-		if it.Other {
-			return it.Code
-		}
+	if it := q.otherOption(); it != nil {
+		return it.Code
 	}
 	code := uniqueID(otherCode, func(s string) bool { return q.Item(s) != nil })
 	q.Items = append(q.Items, Item{Code: code, Text: text, Other: true})
@@ -170,6 +180,11 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 	}
 	reworded := func(v, code, text string, n int) {
 		det.Reworded = append(det.Reworded, LabelMatch{Question: q.ID, Value: v, Label: code, Text: text, Count: n})
+	}
+	typed := 0               // answers with a text typed into "other" in the cell
+	had := map[string]bool{} // the definition's own options
+	for _, it := range q.Items {
+		had[it.Code] = true
 	}
 	for _, v := range p.values() {
 		switch q.Type {
@@ -204,9 +219,14 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 			}
 		case Multi:
 			if len(cols) == 1 && cols[0].Item == "" {
+				typedHere := false
 				for _, f := range splitParts(v, ";") {
 					for _, part := range fragments(f, q) {
 						if it := q.matchItem(part); it != nil {
+							if it.Other && !had[it.Code] && isOtherWord(part) && !slices.ContainsFunc(det.Reworded, func(r LabelMatch) bool { return r.Question == q.ID && r.Value == part }) {
+								// The option the definition lacks, added from a typed text first.
+								reworded(part, it.Code, it.Text, cellsWith(p, part))
+							}
 							continue
 						}
 						if it := q.findItem(part); it != nil {
@@ -221,9 +241,25 @@ func adoptWording(q *Question, m *Mapping, det *Detection) {
 						if isOtherWord(part) && !slices.ContainsFunc(det.Reworded, func(r LabelMatch) bool { return r.Question == q.ID && r.Value == part }) {
 							reworded(part, code, q.Item(code).Text, cellsWith(p, part))
 						}
+						typedHere = typedHere || !isOtherWord(part)
 					}
 				}
+				if typedHere {
+					typed += p.Distinct[v]
+				}
 			}
+		}
+	}
+	// Texts typed into "other" (in the cell, or a column of their own)
+	// choose the other option: say how many, as they are no label.
+	for _, c := range cols {
+		if c.Other && q.Type == Multi && c.Item != "" {
+			typed += det.Profiles[c.Index].answered()
+		}
+	}
+	if typed > 0 && q.Type == Multi {
+		if it := q.otherOption(); it != nil {
+			reworded("", it.Code, it.Text, typed)
 		}
 	}
 	for _, v := range p.missingValues() {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
 // claimColumns lets the definition's questions claim the columns still
@@ -55,12 +57,12 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 			}
 		}
 	}
-	drop := map[int]string{}
+	drop := map[int]i18n.Message{}
 	for i, x := range claims {
 		c := m.Columns[x.col]
 		stem, sub := splitHeader(headerText(c))
 		if sub != "" && stems[key(stem)] > 1 && (x.q.Type == Single || x.q.Type == Numeric || x.q.Type == NPS || x.q.Type == Text) {
-			drop[i] = fmt.Sprintf("one row of a matrix, not question %s", x.q.ID)
+			drop[i] = i18n.M("note.matrix_row", x.q.ID)
 		}
 	}
 	// The answers must fit the question, over all its columns.
@@ -82,9 +84,9 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 			ps = append(ps, det.Profiles[m.Columns[x.col].Index])
 			perOption = perOption || x.item != "" || x.newItem
 		}
-		if ok, why := fits(q, merged(ps...), perOption); !ok {
+		if bad, all := misfits(q, merged(ps...), perOption); bad > 0 {
 			for _, i := range idx {
-				drop[i] = fmt.Sprintf("its header names question %s, but %s", q.ID, why)
+				drop[i] = i18n.M("note.misfit", q.ID, bad, all)
 			}
 		}
 	}
@@ -92,6 +94,11 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 	// column, and a multiple choice either by one cell or by option columns.
 	fed := map[string]int{}
 	mode := map[string]bool{} // multi question → laid out one column per option
+	type twin struct {
+		first int // the claim that is read as the question
+		warn  i18n.Message
+	}
+	var twins []twin
 	for i, x := range claims {
 		if _, gone := drop[i]; gone {
 			continue
@@ -106,16 +113,15 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 		if x.q.Type == Multi && !x.other {
 			options := x.item != "" || x.newItem
 			if was, set := mode[x.q.ID]; set && was != options {
-				drop[i] = fmt.Sprintf("question %s is read from other columns", x.q.ID)
+				drop[i] = i18n.M("note.read_elsewhere", x.q.ID)
 				continue
 			}
 			mode[x.q.ID] = options
 		}
 		if first, dup := fed[k]; dup {
 			a, b := colLetters(m.Columns[claims[first].col].Index), colLetters(m.Columns[x.col].Index)
-			drop[i] = fmt.Sprintf("column %s already feeds %s", a, joinID(x.q.ID, x.item))
-			m.Warnings = append(m.Warnings, fmt.Sprintf("columns %s and %s both look like %s: %s is read as it, %s as a question of its own (columns are never merged)",
-				a, b, joinID(x.q.ID, x.item), a, b))
+			drop[i] = i18n.M("note.already_fed", a, joinID(x.q.ID, x.item))
+			twins = append(twins, twin{first, i18n.M("import.warn.twins", a, b, joinID(x.q.ID, x.item))})
 			continue
 		}
 		fed[k] = i
@@ -140,8 +146,14 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 	if !opt.Own && !strong {
 		for i, x := range claims {
 			if _, gone := drop[i]; !gone {
-				drop[i] = fmt.Sprintf("only its header's words recall the built-in survey's question %s", x.q.ID)
+				drop[i] = i18n.M("note.words_only", x.q.ID)
 			}
+		}
+	}
+	// Warn of twins only where the first is read as the question.
+	for _, tw := range twins {
+		if _, gone := drop[tw.first]; !gone {
+			m.Warnings = append(m.Warnings, tw.warn)
 		}
 	}
 	for i, x := range claims {
@@ -155,7 +167,7 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 			c.By = "item"
 		}
 		if x.newItem {
-			c.Note = "new item"
+			c.Note = i18n.M(noteNewItem)
 		}
 	}
 }
@@ -166,16 +178,17 @@ func marksOnly(p *Profile) bool {
 	return p != nil && p.answered() > 0 && p.Marks == p.answered()
 }
 
-// fits says whether a column's answers (p, of all the question's columns)
-// fit the question: most are its labels, its items, numbers in its range,
-// or text for a text question. perOption says the columns are one per
-// item (a matrix, or option columns).
-func fits(q *Question, p *Profile, perOption bool) (bool, string) {
+// misfits says whether a column's answers (p, of all the question's
+// columns) fit the question: most are its labels, its items, numbers in its
+// range, or text for a text question. perOption says the columns are one
+// per item (a matrix, or option columns). It returns how many of all the
+// answers do not fit when they are too many, else 0.
+func misfits(q *Question, p *Profile, perOption bool) (bad, all int) {
 	if p.answered() == 0 {
-		return true, ""
+		return 0, 0
 	}
 	cd := newCodec(q)
-	good, bad := 0, 0
+	good := 0
 	for v, n := range p.Distinct {
 		if cd.isMissing(v) {
 			continue
@@ -207,9 +220,9 @@ func fits(q *Question, p *Profile, perOption bool) (bool, string) {
 	}
 	// Most answers must fit; a few that do not are rejects to see.
 	if good+bad < 3 || good >= bad {
-		return true, ""
+		return 0, good + bad
 	}
-	return false, fmt.Sprintf("%d of %d answers do not fit it", bad, good+bad)
+	return bad, good + bad
 }
 
 // isMissingCode is a number surveys write for "no answer" (99, -9).

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
 
@@ -38,7 +39,7 @@ type Column struct {
 	// (a question drafted from the file), "content" (by its values).
 	By string
 	// Note says why a column was not used, or what to check.
-	Note string
+	Note i18n.Message
 }
 
 // Mapping is how a sheet's columns were understood.
@@ -54,7 +55,7 @@ type Mapping struct {
 	Above []int
 	// Warnings say what detection decided that a person should know
 	// (repeated headers, columns left out).
-	Warnings []string
+	Warnings []i18n.Message
 }
 
 // DataRow is the first row below the header that may hold a response.
@@ -102,7 +103,13 @@ func (m *Mapping) Missing(d *Definition) []string {
 }
 
 // LayoutName says in words which tool a layout comes from.
-func LayoutName(name string) string { return layout.ByName(name).Title }
+func LayoutName(name, lang string) string {
+	l := layout.ByName(name)
+	if i18n.English(lang) || l.TitleDE == "" {
+		return l.Title
+	}
+	return l.TitleDE
+}
 
 // Layouts resonanz tells apart, as Mapping.Layout names them; the
 // registry in package layout defines them, one file per tool.
@@ -158,7 +165,7 @@ func toolKind(l *layout.Layout, header, text string) string {
 
 // numberRepeats gives each header that occurs more than once its
 // occurrence number (Nth), and returns a warning per repeated header.
-func numberRepeats(cols []Column) []string {
+func numberRepeats(cols []Column) []i18n.Message {
 	count := map[string][]int{}
 	var order []string
 	for i, c := range cols {
@@ -171,7 +178,7 @@ func numberRepeats(cols []Column) []string {
 		}
 		count[h] = append(count[h], i)
 	}
-	var warn []string
+	var warn []i18n.Message
 	for _, h := range order {
 		idx := count[h]
 		if len(idx) < 2 {
@@ -182,8 +189,7 @@ func numberRepeats(cols []Column) []string {
 			cols[i].Nth = n + 1
 			letters = append(letters, colLetters(cols[i].Index))
 		}
-		warn = append(warn, "header "+quote(clipText(h, 60))+" repeats in columns "+strings.Join(letters, ", ")+
-			": each column is read as a question of its own, never merged")
+		warn = append(warn, i18n.M("import.warn.repeats", quote(clipText(h, 60)), strings.Join(letters, ", ")))
 	}
 	return warn
 }
@@ -202,3 +208,11 @@ func clipText(s string, n int) string {
 }
 
 func contains(list []string, s string) bool { return slices.Contains(list, s) }
+
+// Notes that mark a column for later steps (other notes only explain).
+const (
+	noteNewItem = "note.new_item" // a matrix row the definition lacks
+	// NoteOptionCopy marks KoboToolbox's one-cell copy of the option
+	// columns: read once, from the options.
+	NoteOptionCopy = "note.option_copy"
+)

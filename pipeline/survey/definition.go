@@ -292,8 +292,9 @@ func (d *Definition) check() error {
 			d.headerRE[h] = re
 		}
 	}
+	byID := d.byID()
 	for _, c := range d.Columns {
-		q := d.Question(c.Question)
+		q := byID[c.Question]
 		if q == nil {
 			return fmt.Errorf("column %q: no question %q", c.Header, c.Question)
 		}
@@ -423,6 +424,19 @@ func matchRE(m string) (*regexp.Regexp, error) {
 }
 
 func isRegexp(s string) bool { return len(s) > 2 && s[0] == '/' && s[len(s)-1] == '/' }
+
+// byID indexes the questions by id, for loops over a sheet's columns: a
+// draft of a wide sheet has as many questions as columns, and Question
+// looking each up in turn would take their square.
+func (d *Definition) byID() map[string]*Question {
+	m := make(map[string]*Question, len(d.Questions))
+	for i := range d.Questions {
+		if _, ok := m[d.Questions[i].ID]; !ok {
+			m[d.Questions[i].ID] = &d.Questions[i]
+		}
+	}
+	return m
+}
 
 // Question returns the question with the id, or nil.
 func (d *Definition) Question(id string) *Question {

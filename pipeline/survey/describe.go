@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
 func (d *Definition) ruleMatches(rule, header string) bool {
@@ -33,11 +35,12 @@ func (det *Detection) describe() {
 	codecs := map[string]*codec{}
 	unknown := map[string]*UnknownLabel{}
 	var order []string
+	byID := d.byID()
 	for _, c := range m.Columns {
 		if c.Kind != KindQuestion {
 			continue
 		}
-		q := d.Question(c.Question)
+		q := byID[c.Question]
 		p := det.Profiles[c.Index]
 		if q == nil || p == nil || q.Type == Text || c.Other {
 			continue
@@ -48,15 +51,16 @@ func (det *Detection) describe() {
 			codecs[q.ID] = cd
 		}
 		var as []Answer
-		vals := p.values()
-		if q.Type == Single || q.Type == Multi && c.Item == "" {
-			vals = append(vals, p.missingValues()...)
-		}
+		// "N/A", "keine Angabe", 99 …: shown as no answer, never a level.
+		vals := append(p.values(), p.missingValues()...)
 		for _, v := range vals {
-			a := Answer{Value: v, Count: p.Distinct[v]}
+			// Shown to the user: an address or number typed as an answer
+			// appears scrubbed, as it would in the rejects.
+			shown, _ := disclosure.ScrubPII(v)
+			a := Answer{Value: shown, Count: p.Distinct[v]}
 			switch {
 			case cd.isMissing(v):
-				a.As, a.How = "(no answer)", "missing"
+				a.How = "missing"
 			case q.Type == Single:
 				l, how, err := cd.label(v)
 				switch {
@@ -73,7 +77,7 @@ func (det *Detection) describe() {
 				if it := q.findItem(v); it != nil {
 					a.As = it.Code
 				} else if c.Item == "" && strings.ContainsAny(v, ";\n") {
-					a.As = "(in order)"
+					a.How = "in order"
 				} else {
 					a.How = "unknown"
 				}
@@ -83,9 +87,9 @@ func (det *Detection) describe() {
 				case err != nil:
 					a.How = "unknown"
 				case ok:
-					a.As = "chosen"
+					a.How = "chosen"
 				default:
-					a.As = "not chosen"
+					a.How = "not chosen"
 				}
 			case q.Type == Multi:
 				// shown per option below
@@ -186,10 +190,10 @@ func optionCounts(q *Question, p *Profile) []Answer {
 	}
 	slices.SortStableFunc(out, func(a, b Answer) int { return b.Count - a.Count })
 	if t := n["\x00typed"]; t > 0 {
-		out = append(out, Answer{Value: "(a text typed into \"other\")", Count: t, As: "", How: "other"})
+		out = append(out, Answer{Count: t, How: "typed"})
 	}
 	if missing > 0 {
-		out = append(out, Answer{Value: "(no answer)", Count: missing, As: "(no answer)", How: "missing"})
+		out = append(out, Answer{Count: missing, How: "missing"})
 	}
 	return out
 }

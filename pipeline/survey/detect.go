@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
 
@@ -75,7 +76,11 @@ type Answer struct {
 	Value string
 	Count int
 	As    string // the label, item or value it is read as; "" for none
-	How   string // "" (as written), "words", "other", "missing", "number", "unknown"
+	// How it is read: "" (as As), "words" (a label by its words), "other",
+	// "missing" (no answer), "number" (a numbered label), "unknown",
+	// "chosen" / "not chosen" (an option column), "in order" (a ranking
+	// in one cell), "typed" (texts typed into "other": Value is "").
+	How string
 }
 
 // UnknownLabel is an answer that matches no label of its question, with
@@ -268,7 +273,7 @@ func (d *Definition) classify(det *Detection, lay *layout.Layout, opt DetectOpti
 		q := d.Question(a.Question)
 		c.Kind, c.Question, c.Item, c.By = KindQuestion, a.Question, a.Item, "registry"
 		if a.Item == "" && (q.Type == Scale || q.Type == Multi) && len(q.Items) > 0 {
-			c.Note = "new item"
+			c.Note = i18n.M(noteNewItem)
 		}
 	}
 	haveID, haveAt := false, false
@@ -290,7 +295,7 @@ func (d *Definition) classify(det *Detection, lay *layout.Layout, opt DetectOpti
 		if k := toolKind(lay, c.Header, c.Text); k != "" {
 			c.Kind, c.By = k, "name"
 			if k == KindID && haveID || k == KindSubmitted && haveAt {
-				c.Kind, c.Note = KindSystem, "a second "+k+" column"
+				c.Kind, c.Note = KindSystem, i18n.M("note.second_column", k)
 			}
 		}
 		switch {
@@ -298,16 +303,16 @@ func (d *Definition) classify(det *Detection, lay *layout.Layout, opt DetectOpti
 		case (personalHeader(c.Header) || personalHeader(c.Text)) && !answersNotPersonal(p):
 			c.Kind, c.By = KindPersonal, "name"
 		case p.answered() > 0 && 2*p.Personal >= p.answered():
-			c.Kind, c.By, c.Note = KindPersonal, "content", "mostly e-mail addresses, phone numbers, handles or web addresses"
+			c.Kind, c.By, c.Note = KindPersonal, "content", i18n.M("note.personal_values")
 		case isIDColumn(c, p):
-			c.Kind, c.By, c.Note = KindSystem, "content", "a different number in every row: an id, not a question"
+			c.Kind, c.By, c.Note = KindSystem, "content", i18n.M("note.id_values")
 			if !haveID && idWord(c.Header) {
-				c.Kind, c.Note = KindID, ""
+				c.Kind, c.Note = KindID, i18n.Message{}
 			}
 		case p.answered() > 0 && 10*p.Dates >= 9*p.answered():
-			c.Kind, c.By, c.Note = KindSystem, "content", "dates: not a question"
+			c.Kind, c.By, c.Note = KindSystem, "content", i18n.M("note.dates")
 			if !haveAt && dateWord(c.Header) {
-				c.Kind, c.Note = KindSubmitted, ""
+				c.Kind, c.Note = KindSubmitted, i18n.Message{}
 			}
 		}
 		haveID = haveID || c.Kind == KindID
@@ -365,6 +370,18 @@ func answersNotPersonal(p *Profile) bool {
 		return false
 	}
 	if p.Marks == n {
+		return true
+	}
+	// Scale words ("Very satisfied"): "How satisfied are you with your phone?"
+	// asks about a phone, it does not ask for a number.
+	scale := true
+	for _, v := range p.values() {
+		if _, ok := ordinalScore(v); !ok {
+			scale = false
+			break
+		}
+	}
+	if scale {
 		return true
 	}
 	distinct := len(p.values())

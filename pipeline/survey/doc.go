@@ -23,10 +23,12 @@
 // Normalize(cells, def, opt, sink) writes responses, answers, comments,
 // rejects and the codebook (questions, labels). It never guesses: a value it
 // cannot read (unknown label, out of range, not a number, not a date) goes to
-// rejects with file, sheet, row, column, raw value and reason (ErrUnknownLabel,
-// ErrOutOfRange, ErrNotNumber, ErrNotDate, ErrNotChosen as prefixes), and the
-// rest of the response is kept. A second row with a response id already seen
-// (here, or in the event: Options.Seen) is a reject, the first is kept.
+// rejects with file, sheet, row, column, the value (scrubbed: Options.Scrub)
+// and a reason that does not quote it (ErrUnknownLabel, ErrOutOfRange,
+// ErrNotNumber, ErrNotDate, ErrNotChosen as prefixes), and the rest of the
+// response is kept. A second row with a response id already seen (here, or
+// in the event: Options.Seen) is a reject naming the pseudonym, the first is
+// kept.
 // Fully blank rows are skipped and counted. Summary counts all of it.
 //
 // Values: states by name, ISO code or short form in any case and spacing
@@ -85,7 +87,7 @@
 //	// A id, B state, C need.datenschutz, D satisfaction
 //	sum, err := survey.Normalize(cells, survey.Builtin(), survey.Options{Event: "mdk16", File: "boegen.xlsx", Sheet: "Erfassung"}, sink)
 //	// responses: (1, DE-ST); answers: need.datenschutz 4
-//	// rejects: Erfassung!D4 "7" out of range: 7 is not within 1–5
+//	// rejects: Erfassung!D4 "7" out of range: not within 1–5
 //	//          Erfassung!A5 "1" duplicate response id "1": same as row 4
 //	// sum: RowsRead 2, Imported 1, CellsRejected 1, Duplicates 1
 package survey

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
 // Drafting: the columns no question of the definition claimed are grouped
@@ -131,10 +133,10 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 			last.other = c
 			continue
 		}
-		if last != nil && sub != "" && last.stem == stem && (last.subs[0] != "" || len(last.cols) == 1 && redundant(last, profiles)) {
+		if last != nil && sub != "" && last.stem == stem && (last.subs[0] != "" || len(last.cols) == 1 && last.subs[0] == "" && optionCopy(last.cols[0], c, subText, profiles)) {
 			if last.subs[0] == "" {
 				// Kobo: the question's one-cell answer, then a column per choice.
-				last.cols[0].Kind, last.cols[0].By, last.cols[0].Note = KindSystem, "content", "the same answers as the option columns after it"
+				last.cols[0].Kind, last.cols[0].By, last.cols[0].Note = KindSystem, "content", i18n.M(NoteOptionCopy)
 				last.cols, last.subs = nil, nil
 			}
 			last.cols = append(last.cols, c)
@@ -158,10 +160,27 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 	return kept
 }
 
-// redundant says a lone column is the one-cell form of the option columns
-// that follow it (Kobo writes both): it never feeds the question too.
-func redundant(g *group, profiles map[int]*Profile) bool {
-	return len(g.cols) == 1 && g.subs[0] == ""
+// optionCopy says column a holds in one cell the choices whose option
+// columns follow it, o the first of them (KoboToolbox): as many of a's
+// cells name o's option as o's column marks chosen. A question before a
+// matrix of the same stem is no copy.
+func optionCopy(a, o *Column, sub string, profiles map[int]*Profile) bool {
+	pa, po := profiles[a.Index], profiles[o.Index]
+	if pa == nil || po == nil || key(sub) == "" {
+		return false
+	}
+	named, chosen := 0, 0
+	for v, n := range pa.Distinct {
+		if strings.Contains(key(v), key(sub)) {
+			named += n
+		}
+	}
+	for v, n := range po.Distinct {
+		if chosenWords[key(v)] {
+			chosen += n
+		}
+	}
+	return named == chosen
 }
 
 // belongs says an "other" text column goes with the question before it.
@@ -765,10 +784,8 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 	counts := map[string]int{}
 	var order []string
 	cells, parts := 0, 0
-	for v, n := range p.Distinct {
-		if p.is(v, fMissing) {
-			continue
-		}
+	for _, v := range p.values() { // in a fixed order: drafts do not change between runs
+		n := p.Distinct[v]
 		cells += n
 		for _, f := range splitParts(v, sep) {
 			if counts[f] == 0 {
@@ -816,7 +833,7 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 	if len(items) < 2 || 5*repeated < 3*parts || parts <= cells {
 		return nil, "", false
 	}
-	slices.SortFunc(items, func(a, b Item) int { return counts[b.Text] - counts[a.Text] })
+	slices.SortStableFunc(items, func(a, b Item) int { return counts[b.Text] - counts[a.Text] })
 	note := ""
 	if once > 0 && !slices.ContainsFunc(items, func(it Item) bool { return it.Other }) {
 		items = append(items, Item{Code: uniqueID(otherCode, func(x string) bool { return seen[x] }), Text: "Sonstiges", Other: true})

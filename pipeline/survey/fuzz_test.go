@@ -65,8 +65,7 @@ func parseRows(data string) [][]string {
 }
 
 // FuzzDetect feeds random sheets to header detection, the normaliser and
-// the draft writer: no panic; the only error is "no questions"; the counts
-// add up; and a draft always parses as a survey definition.
+// the draft writer (checkSheet says what must hold).
 func FuzzDetect(f *testing.F) {
 	for _, s := range []string{
 		"ID\tStartzeit\tE-Mail\tBundesland\tBereich\tHandlungsbedarf Datenschutz\tThemen\n1\t2025-11-13T10:00:00\tx@y.de\tLSA\tkv\tsehr hoch\tKI;Datenschutz;\n1\t\t\tTH\tWI\t7\t",
@@ -79,80 +78,160 @@ func FuzzDetect(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	defs := []*Definition{Builtin()}
-	if d, err := Load("../../testdata/layouts/limesurvey-codes.survey.yaml"); err == nil {
-		defs = append(defs, d)
-	} else {
-		f.Fatal(err)
-	}
+	defs := fuzzDefinitions(f)
 	f.Fuzz(func(t *testing.T, data string) {
-		rows := parseRows(data)
-		for _, d := range defs {
-			head, err := HeadRows(cellsOf(rows), HeaderScan)
-			if err != nil {
-				t.Fatal(err)
+		checkSheet(t, parseRows(data), defs)
+	})
+}
+
+// Pools of headers and answers real exports mix: the template's words,
+// tool meta and timing columns, personal columns, repeated headers, option
+// and "other" columns; labels, N/A, numbers, NPS ends, marks, e-mail.
+var (
+	fuzzHeaders = []string{
+		"ID", "Antwort ID", "Response ID", "Datum Abgeschickt", "Date submitted", "Letzte Seite", "Last page",
+		"Start language", "Zufallsgeneratorstartwert", "Gesamtzeit", "Gruppenzeit: Allgemein", "Fragenzeit: G01Q01",
+		"Bundesland", "In welchem Bundesland sind Sie tätig?", "Which statement describes you best?",
+		"In welchem Bereich sind Sie tätig?", "Wie groß ist Ihre Organisation?",
+		"Wie hoch ist der Handlungsbedarf? [Datenschutz]", "Wie hoch ist der Handlungsbedarf? [Smart City]",
+		"Welche Themen wünschen Sie sich? [Datenschutz]", "Welche Themen wünschen Sie sich? [Sonstiges]",
+		"Welche Themen wünschen Sie sich?", "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?",
+		"Empfehlungen von Freunden", "How satisfied are you about your phone?", "Wie zufrieden waren Sie insgesamt?",
+		"Your full name", "E-Mail", "Referrer URL", "Twitter handle", "Q1", "Q1", "Anmerkungen", "",
+	}
+	fuzzValues = []string{
+		"", "", "Sachsen", "Thüringen", "Sachsen-Anhalt", "Wissenschaft und Forschung", "Zivilgesellschaft / Verband",
+		"Wirtschaft", "Kirche", "sehr hoch", "hoch", "gering", "1", "2", "3", "4", "5", "7", "10", "99", "N/A",
+		"keine Angabe", "-oth-", "10 (äußerst wahrscheinlich)", "0 (überhaupt nicht wahrscheinlich)", "Ja", "Nein",
+		"Y", "x", "Sonstiges", "Datenschutz;Smart City;", "KI;Green IT;", "Very satisfied", "Not at all satisfied",
+		"a@b.de", "0171 2345678", "@handle", "https://example.org/x", "123456789012", "2025-11-13 10:00:00", "Nr",
+	}
+)
+
+// FuzzDetectMix builds sheets from those pools, the bytes choosing the
+// shape, headers and answers, and checks them as FuzzDetect does.
+func FuzzDetectMix(f *testing.F) {
+	for _, s := range []string{"\x05\x06\x00\x0c\x0d\x10\x12\x16\x1e\x1f", "\x03\x02\x1c\x1d\x01\x02\x03\x04", "\x08\x04\x1e\x1e\x11\x12\x13\x14\x15"} {
+		f.Add([]byte(s))
+	}
+	defs := fuzzDefinitions(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) < 2 {
+			return
+		}
+		cols, rows := 1+int(b[0])%12, 1+int(b[1])%15
+		b = b[2:]
+		next := func() int {
+			if len(b) == 0 {
+				return 0
 			}
-			det, err := d.Detect(RowsOf(head), DetectOptions{Sheet: "Sheet1", File: "f.xlsx", Own: d != defs[0]})
-			if err != nil {
-				if !strings.Contains(err.Error(), "never merged") {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				continue
-			}
-			m := det.Mapping
-			fed := map[string]int{}
-			for _, c := range m.Columns {
-				if c.Kind != KindQuestion {
-					continue
-				}
-				k := c.Question + "." + c.Item
-				if c.Other {
-					k += ".other"
-				}
-				if q := det.Survey.Question(c.Question); q == nil {
-					t.Fatalf("column %d maps onto %s, which the definition lacks", c.Index, c.Question)
-				} else if q.Type == Multi && c.Item == "" && !c.Other {
-					for _, it := range q.Items {
-						fed[q.ID+"."+it.Code]++
-					}
-					continue
-				}
-				if fed[k]++; fed[k] > 1 {
-					t.Fatalf("two columns feed %s: %+v", k, m.Columns)
-				}
-			}
-			y, err := det.Draft.YAML("fuzz", det.Notes)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(det.Draft.Questions) > 0 {
-				if _, err := Parse(y, "draft.yaml"); err != nil {
-					t.Fatalf("draft does not parse: %v\n%s", err, y)
-				}
-			}
-			sink := &checkSink{t: t, rows: map[string]int{}}
-			opt := Options{Event: "e", File: "f.xlsx", Sheet: "Sheet1"}
-			if len(m.Mapped()) > 0 {
-				opt.Mapping = &m
-			}
-			sum, err := Normalize(cellsOf(rows), det.Survey, opt, sink)
-			if err != nil {
-				if !errors.Is(err, ErrNoQuestions) {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				continue
-			}
-			if sum.Imported != sink.rows[model.Responses] {
-				t.Fatalf("imported %d, responses written %d", sum.Imported, sink.rows[model.Responses])
-			}
-			if sum.RowsRead != sum.Imported+sum.RowsRejected {
-				t.Fatalf("read %d ≠ imported %d + rejected %d", sum.RowsRead, sum.Imported, sum.RowsRejected)
-			}
-			if sum.Rejected() != sink.rows[model.Rejects] {
-				t.Fatalf("rejected %d, rejects written %d", sum.Rejected(), sink.rows[model.Rejects])
+			v := int(b[0])
+			b = b[1:]
+			return v
+		}
+		sheet := make([][]string, rows+1)
+		for c := 0; c < cols; c++ {
+			sheet[0] = append(sheet[0], fuzzHeaders[next()%len(fuzzHeaders)])
+		}
+		for r := 1; r <= rows; r++ {
+			for c := 0; c < cols; c++ {
+				sheet[r] = append(sheet[r], fuzzValues[next()%len(fuzzValues)])
 			}
 		}
+		checkSheet(t, sheet, defs)
 	})
+}
+
+// fuzzDefinitions are the built-in template and a definition of the file's own.
+func fuzzDefinitions(f *testing.F) []*Definition {
+	d, err := Load("../../testdata/layouts/limesurvey-codes.survey.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	return []*Definition{Builtin(), d}
+}
+
+// checkSheet detects and normalises one sheet with each definition: no
+// panic; the only errors are "never merged" and "no questions"; every
+// column of the sheet is one column of the mapping, feeding at most one
+// item, and no two columns feed one item; a draft parses as a definition;
+// the counts add up.
+func checkSheet(t *testing.T, rows [][]string, defs []*Definition) {
+	for _, d := range defs {
+		head, err := HeadRows(cellsOf(rows), HeaderScan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		det, err := d.Detect(RowsOf(head), DetectOptions{Sheet: "Sheet1", File: "f.xlsx", Own: d != defs[0]})
+		if err != nil {
+			if !strings.Contains(err.Error(), "never merged") {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			continue
+		}
+		m := det.Mapping
+		index := map[int]bool{}
+		for _, c := range m.Columns {
+			if index[c.Index] {
+				t.Fatalf("column %d is mapped twice: %+v", c.Index, m.Columns)
+			}
+			index[c.Index] = true
+		}
+		fed := map[string]int{}
+		for _, c := range m.Columns {
+			if c.Kind != KindQuestion {
+				continue
+			}
+			k := c.Question + "." + c.Item
+			if c.Other {
+				k += ".other"
+			}
+			if c.Rank > 0 {
+				k += fmt.Sprintf(".rank%d", c.Rank)
+			}
+			if q := det.Survey.Question(c.Question); q == nil {
+				t.Fatalf("column %d maps onto %s, which the definition lacks", c.Index, c.Question)
+			} else if q.Type == Multi && c.Item == "" && !c.Other {
+				for _, it := range q.Items {
+					fed[q.ID+"."+it.Code]++
+				}
+				continue
+			}
+			if fed[k]++; fed[k] > 1 {
+				t.Fatalf("two columns feed %s: %+v", k, m.Columns)
+			}
+		}
+		y, err := det.Draft.YAML("fuzz", det.Notes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(det.Draft.Questions) > 0 {
+			if _, err := Parse(y, "draft.yaml"); err != nil {
+				t.Fatalf("draft does not parse: %v\n%s", err, y)
+			}
+		}
+		sink := &checkSink{t: t, rows: map[string]int{}}
+		opt := Options{Event: "e", File: "f.xlsx", Sheet: "Sheet1"}
+		if len(m.Mapped()) > 0 {
+			opt.Mapping = &m
+		}
+		sum, err := Normalize(cellsOf(rows), det.Survey, opt, sink)
+		if err != nil {
+			if !errors.Is(err, ErrNoQuestions) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			continue
+		}
+		if sum.Imported != sink.rows[model.Responses] {
+			t.Fatalf("imported %d, responses written %d", sum.Imported, sink.rows[model.Responses])
+		}
+		if sum.RowsRead != sum.Imported+sum.RowsRejected {
+			t.Fatalf("read %d ≠ imported %d + rejected %d", sum.RowsRead, sum.Imported, sum.RowsRejected)
+		}
+		if sum.Rejected() != sink.rows[model.Rejects] {
+			t.Fatalf("rejected %d, rejects written %d", sum.Rejected(), sink.rows[model.Rejects])
+		}
+	}
 }
 
 // TestDetect covers the header shapes the tools write, on small sheets.

@@ -36,6 +36,10 @@ type Options struct {
 	Event string
 	File  string // base name: source_file, and messages
 	Sheet string // sheet name for messages; "" for CSV
+	// CSV says the rows are lines of delimited text: a line with values
+	// beyond the header's last column (an unquoted separator in a value
+	// shifts the rest) is one reject, kept whole, not cell by cell.
+	CSV bool
 	// Pseudonym turns an export's response id into the stored respondent id
 	// (a keyed hash); nil stores the id as it is.
 	Pseudonym func(id string) string
@@ -79,7 +83,7 @@ type Summary struct {
 // LabelMatch is an answer as the file words it and the label it was taken for.
 type LabelMatch struct {
 	Question string
-	Value    string
+	Value    string // "" for the texts typed into "other"
 	Label    string // the label's code
 	Text     string // the label's text
 	Count    int
@@ -296,6 +300,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 	n.tables = map[string]batcher{model.Responses: n.responses, model.Answers: n.answers, model.Questions: n.questions,
 		model.Labels: n.labels, model.Comments: n.comments, model.Rejects: n.rejects}
 	width := 0
+	byID := d.byID()
 	for _, c := range m.Columns {
 		switch {
 		case c.Kind == KindID && n.idCol == 0:
@@ -303,7 +308,13 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 		case c.Kind == KindSubmitted && n.atCol == 0:
 			n.atCol = c.Index
 		case c.Kind == KindQuestion:
-			q := d.Question(c.Question)
+			q := byID[c.Question]
+			if c.Item == "" && q.Type == Scale && len(q.Items) == 1 {
+				// A scale asked in one column is its one item (check names
+				// it after the question), as the codebook lists it: answers
+				// and questions must agree on the item.
+				c.Item = q.Items[0].Code
+			}
 			n.cols = append(n.cols, column{Column: c, q: q, cd: n.codecs[q.ID], names: n.names, qid: n.names.id(q.ID), cache: map[string]*cellValue{}})
 		}
 		width = max(width, c.Index)
@@ -533,6 +544,19 @@ func (n *normalizer) row(r *Row) error {
 		reason := fmt.Sprintf("values only in columns without a header (%s): not imported", strings.Join(cells, ", "))
 		return n.reject(r.Num, first, strings.Join(vals, " | "), reason, "", "")
 	}
+	if stray > 0 && n.opt.CSV {
+		if last := n.lastHeaded(); r.Width > last && beyond(r, last) {
+			// Which value holds the separator cannot be told: the whole
+			// line is the reject, every field in its place.
+			fields := make([]string, r.Width)
+			for i, c := range r.Cols {
+				fields[c-1] = r.Vals[i]
+			}
+			n.sum.RowsRejected++
+			reason := fmt.Sprintf("%d fields, the header has %d (a separator in a value without quotes?): the line is not imported", r.Width, last)
+			return n.reject(r.Num, last+1, strings.Join(fields, " | "), reason, "", "")
+		}
+	}
 	if stray > 0 {
 		n.sum.CellsRejected += stray
 		for i, c := range r.Cols {
@@ -585,11 +609,12 @@ func (n *normalizer) row(r *Row) error {
 	if dup || imported {
 		n.sum.Duplicates++
 		n.sum.RowsRejected++
-		reason := fmt.Sprintf("%v %q: already imported for this event", ErrDuplicate, id)
+		// The reject names the pseudonym, never the export's own id.
+		reason := fmt.Sprintf("%v: already imported for this event", ErrDuplicate)
 		if dup {
-			reason = fmt.Sprintf("%v %q: same as row %d", ErrDuplicate, id, first)
+			reason = fmt.Sprintf("%v: same as row %d", ErrDuplicate, first)
 		}
-		return n.reject(r.Num, n.idCol, id, reason, "", "")
+		return n.reject(r.Num, n.idCol, respondent, reason, "", "")
 	}
 
 	var submitted *time.Time
@@ -683,7 +708,7 @@ func (c *column) ranked(v string) ([]answer, error) {
 		}
 		it := c.q.findItem(p)
 		if it == nil {
-			return nil, fmt.Errorf("%w %q: no item of the ranking", ErrUnknownLabel, p)
+			return nil, fmt.Errorf("%w: a part is no item of the ranking", ErrUnknownLabel)
 		}
 		rank := c.Rank
 		if rank == 0 {
@@ -832,6 +857,27 @@ func labelValue(q *Question, l *Label) float64 {
 func isValueError(err error) bool {
 	for _, e := range []error{ErrUnknownLabel, ErrOutOfRange, ErrNotNumber, ErrNotChosen, ErrNotDate} {
 		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastHeaded is the last column with a header cell.
+func (n *normalizer) lastHeaded() int {
+	for c := len(n.headed) - 1; c > 0; c-- {
+		if n.headed[c] {
+			return c
+		}
+	}
+	return 0
+}
+
+// beyond says whether a row has a value past column last (trailing empty
+// fields do not count).
+func beyond(r *Row, last int) bool {
+	for i, c := range r.Cols {
+		if c > last && strings.TrimSpace(r.Vals[i]) != "" {
 			return true
 		}
 	}

@@ -154,6 +154,9 @@ func (p *Profile) tally(vi valueInfo, n int) {
 // answered are the values that are no missing words.
 func (p *Profile) answered() int { return p.N - p.Missing }
 
+// Answered is how many values are answers: not empty, not "N/A" or the like.
+func (p *Profile) Answered() int { return p.answered() }
+
 // values returns the distinct values that are answers (not missing), most
 // frequent first, ties in natural order.
 func (p *Profile) values() []string {

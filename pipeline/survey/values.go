@@ -11,7 +11,8 @@ import (
 	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
-// Reasons a value is rejected; they appear in the rejects table.
+// Reasons a value is rejected; they appear in the rejects table. A reason
+// never quotes the value: that stands, scrubbed, in the value column.
 var (
 	ErrUnknownLabel = errors.New("unknown answer")
 	ErrOutOfRange   = errors.New("out of range")
@@ -111,7 +112,7 @@ func (c *codec) label(v string) (*Label, int, error) {
 	if c.other != nil {
 		return c.other, byOther, nil
 	}
-	return nil, 0, fmt.Errorf("%w %q", ErrUnknownLabel, v)
+	return nil, 0, ErrUnknownLabel
 }
 
 // number reads a scale, numeric or NPS answer: a label or a number in range.
@@ -128,15 +129,15 @@ func (c *codec) number(v string) (float64, string, error) {
 	}
 	if !ok {
 		if len(c.labels) > 0 {
-			return 0, "", fmt.Errorf("%w nor an answer label: %q", ErrNotNumber, v)
+			return 0, "", fmt.Errorf("%w nor an answer label", ErrNotNumber)
 		}
-		return 0, "", fmt.Errorf("%w: %q", ErrNotNumber, v)
+		return 0, "", ErrNotNumber
 	}
 	if lo, hi, ok := c.q.Bounds(); ok && (f < lo || f > hi) {
-		return 0, "", fmt.Errorf("%w: %s is not within %s–%s", ErrOutOfRange, v, fmtNum(lo), fmtNum(hi))
+		return 0, "", fmt.Errorf("%w: not within %s–%s", ErrOutOfRange, fmtNum(lo), fmtNum(hi))
 	}
 	if (c.q.Type == Scale || c.q.Type == Ranking) && f != math.Trunc(f) {
-		return 0, "", fmt.Errorf("%w: %s is not a point of the scale", ErrOutOfRange, v)
+		return 0, "", fmt.Errorf("%w: not a point of the scale", ErrOutOfRange)
 	}
 	text := ""
 	for i := range c.q.Labels {
@@ -198,7 +199,7 @@ func parseTime(s string) (time.Time, error) {
 			return time.Parse("2006-01-02T15:04:05", iso)
 		}
 	}
-	return time.Time{}, fmt.Errorf("%w: %q", ErrNotDate, s)
+	return time.Time{}, ErrNotDate
 }
 
 // fastTime reads the two shapes most files hold, ISO as the xlsx reader
@@ -272,7 +273,7 @@ func chosen(v, want string, it *Item) (bool, error) {
 			return true, nil
 		}
 	}
-	return false, fmt.Errorf("%w: %q", ErrNotChosen, v)
+	return false, ErrNotChosen
 }
 
 // splitMulti splits a cell of chosen options: "A;B;" as MS Forms writes it,

@@ -42,11 +42,16 @@ const maxMetaSize = 64 << 20
 
 // Open opens an xlsx file. The caller closes the Book.
 func Open(path string, lim Limits) (*Book, error) {
-	name := filepath.Base(path)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	return OpenFile(f, filepath.Base(path), lim)
+}
+
+// OpenFile reads a workbook from an opened file, which the Book then owns
+// (closing the Book closes it, also on an error); name is used in messages.
+func OpenFile(f *os.File, name string, lim Limits) (*Book, error) {
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()

@@ -11,6 +11,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/resonanz/resonanz/pipeline/sanitize"
 )
 
 // Cells streams the non-empty cells of a sheet as CellSchema records of up
@@ -60,6 +62,7 @@ type cellReader struct {
 	data             []byte
 
 	vbuf, fbuf, ibuf, tmp []byte // decoding scratch
+	clean                 []byte // a value without its control characters
 }
 
 type colStyle struct{ min, max, style int }
@@ -493,6 +496,14 @@ func (r *cellReader) emit(col, style int, typ, v, f, is []byte, hasIS bool) erro
 	val := r.data[start:]
 	if !checked && !utf8.Valid(val) {
 		return r.cellErr(col, ErrCorrupt, "invalid UTF-8 in cell text")
+	}
+	if sanitize.ControlIndex(val) >= 0 {
+		// Control characters (_x001B_ and the like) are not kept.
+		r.clean = sanitize.StripControls(r.clean[:0], val)
+		r.data = append(r.data[:start], r.clean...)
+		if val = r.data[start:]; len(val) == 0 {
+			return nil
+		}
 	}
 	if len(val) > r.book.lim.MaxCellChars && utf16Len(val) > r.book.lim.MaxCellChars {
 		return r.cellErr(col, ErrTooLarge, "cell text longer than %d characters", r.book.lim.MaxCellChars)

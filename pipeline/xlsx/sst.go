@@ -43,8 +43,13 @@ func (b *Book) readSST() (*sharedStrings, error) {
 	defer src.close()
 	s := &scanner{src: src}
 	var raw, tmp []byte
+	limit := maxSharedStrings(b)
 	for {
 		err := t.step(s, &raw, &tmp)
+		if err == nil && t.len() > limit {
+			return nil, fmt.Errorf("%s: %s: more than %d shared strings for sheets of %d bytes, which cannot use them: %w",
+				b.name, b.sstPath, limit, sheetBytes(b), ErrTooLarge)
+		}
 		if err == errMore {
 			ok, merr := s.more()
 			switch {
@@ -61,6 +66,28 @@ func (b *Book) readSST() (*sharedStrings, error) {
 			return nil, fmt.Errorf("%s: %s: item %d: %w", b.name, b.sstPath, t.len()+1, err)
 		}
 	}
+}
+
+// maxSharedStrings bounds the shared strings table by the sheets that use
+// it, so a small sheet with a table of millions of strings (52 MB of zip
+// holding 20 million, for 6 rows) is refused before it is loaded: each
+// string is there for a cell, and the smallest cell that uses one
+// (<c t="s"><v>1</v></c>) takes 20 bytes of sheet XML. Excel and
+// LibreOffice keep no unused strings; the bound allows four times as many,
+// and 10,000 whatever the sheets.
+func maxSharedStrings(b *Book) int {
+	return 10_000 + int(min(sheetBytes(b)/20*4, 1<<40))
+}
+
+// sheetBytes is the uncompressed size of all the workbook's sheets.
+func sheetBytes(b *Book) uint64 {
+	var n uint64
+	for _, s := range b.sheets {
+		if f, ok := b.files[s.path]; ok {
+			n += f.UncompressedSize64
+		}
+	}
+	return n
 }
 
 // step parses from s.pos up to and including the next <si> item.

@@ -42,6 +42,7 @@ func openZip(r io.ReaderAt, size int64, name string, lim Limits) (map[string]*zi
 		return nil, fmt.Errorf("%s: %v: %w", name, err, ErrCorrupt)
 	}
 	files := make(map[string]*zip.File, len(zr.File))
+	folded := make(map[string]string, len(zr.File))
 	var total uint64
 	for _, f := range zr.File {
 		if err := checkEntry(f, lim); err != nil {
@@ -52,7 +53,16 @@ func openZip(r io.ReaderAt, size int64, name string, lim Limits) (map[string]*zi
 			return nil, fmt.Errorf("%s: more than %d bytes uncompressed: %w", name, lim.MaxTotalSize, ErrTooLarge)
 		}
 		// Some writers use backslashes; excelize reads them as slashes too.
-		files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
+		key := strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")
+		// Two entries of one name (part names match regardless of case):
+		// readers disagree on which one counts, so which answers would be
+		// imported depends on the program. Refused.
+		fold := strings.ToLower(key)
+		if prev, ok := folded[fold]; ok {
+			return nil, fmt.Errorf("%s: two zip entries named %s (and %s): %w", name, prev, f.Name, ErrCorrupt)
+		}
+		folded[fold] = f.Name
+		files[key] = f
 	}
 	return files, nil
 }

@@ -4,9 +4,10 @@
 // its exports. Each tool is one file with one Layout: its signature (Match),
 // its own columns in every language it writes them (Columns), a rule for
 // headers of more than one row (HeaderRule), the answers it writes for "not
-// asked" (Missing) and the rows that are no responses (Skip). All lists
-// them; detection asks each. A new tool is one new file, a line in All,
-// and a fixture.
+// asked" (Missing) and the rows that are no responses (Skip). Each file
+// adds its Layout with Register (`var Kobo = Register(&Layout{…})`), All
+// lists them by Order; detection asks each. A new tool is one new file and
+// a fixture (see example_test.go in package pipeline).
 //
 // The package knows nothing of questions: survey finds the header, asks
 // Best which tool it is, classifies the tool's own columns with the

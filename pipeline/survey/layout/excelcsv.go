@@ -12,9 +12,10 @@ var germanRE = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.\d{2,4}( \d{1,2}:\d{2}(:\d
 // (Trennzeichen-getrennt)": nothing of a survey tool, but German dates and
 // decimal commas in the data (the encoding and separator are the CSV
 // reader's).
-var ExcelCSV = &Layout{
+var ExcelCSV = Register(&Layout{
 	Name:  "excel-csv",
-	Title: "spreadsheet saved as CSV",
+	Order: 80,
+	Title: "spreadsheet saved as CSV", TitleDE: "als CSV gespeicherte Tabelle",
 	Match: func(s *Sheet) int {
 		if !s.CSV {
 			return 0
@@ -28,4 +29,4 @@ var ExcelCSV = &Layout{
 		}
 		return 0
 	},
-}
+})

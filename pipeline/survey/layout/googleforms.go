@@ -9,9 +9,10 @@ var googleTimestamps = []string{"Timestamp", "Zeitstempel", "Carimbo de data/hor
 // the timestamp first, the e-mail address if collected, a quiz's score,
 // then one column per question; grids as "Question [Row]", checkboxes
 // joined with ", ", an "Other" text typed into the answer cell.
-var GoogleForms = &Layout{
+var GoogleForms = Register(&Layout{
 	Name:  "googleforms",
-	Title: "Google Forms responses",
+	Order: 60,
+	Title: "Google Forms responses", TitleDE: "Antworten aus Google Forms",
 	Match: func(s *Sheet) int {
 		if len(s.Header.Cells) == 0 {
 			return 0
@@ -29,4 +30,4 @@ var GoogleForms = &Layout{
 		Personal:  {"Email Address", "Email address", "E-Mail-Adresse", "Adresse e-mail", "Dirección de correo electrónico", "Endereço de e-mail"},
 		Meta:      {"Score", "Punktzahl", "Punkte", "Note", "Puntuación"},
 	}, nil),
-}
+})

@@ -5,9 +5,10 @@ package layout
 // select_multiple both as one cell of space-joined choices and as
 // "Question/Choice" columns of 1 and 0, a geopoint as "_Q_latitude" …,
 // and the system columns at the end (_id, _uuid, _submission_time, …).
-var Kobo = &Layout{
+var Kobo = Register(&Layout{
 	Name:  "kobo",
-	Title: "KoboToolbox export",
+	Order: 70,
+	Title: "KoboToolbox export", TitleDE: "Export aus KoboToolbox",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "_uuid", "_submission_time", "_index", "__version__", "_validation_status", "_submitted_by",
 			"start", "end", "today", "deviceid")
@@ -26,4 +27,4 @@ var Kobo = &Layout{
 		pattern(`^_.*_(latitude|longitude|altitude|precision)$`, Personal),
 		pattern(`_URL$`, Meta),
 	),
-}
+})

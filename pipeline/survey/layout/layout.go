@@ -72,10 +72,14 @@ type Sheet struct {
 }
 
 // Layout is how one survey tool lays out its exports: one file per tool,
-// each adding its Layout to All.
+// each adding its Layout to All with Register.
 type Layout struct {
-	Name  string // msforms, googleforms, limesurvey, …: stored in the manifest
-	Title string // says in words which tool it is
+	Name    string // msforms, googleforms, limesurvey, …: stored in the manifest
+	Title   string // says in words which tool it is (English)
+	TitleDE string // the same in German
+	// Order is the layout's place in All: on a tie of Match scores the
+	// lower Order wins.
+	Order int
 	// Match scores how much a sheet looks like this tool's export: 0 not
 	// at all; the highest wins, a tie goes to the earlier layout in All.
 	Match func(s *Sheet) int

@@ -71,9 +71,10 @@ func codeShare(h *Header) (codes, cells int) {
 // and options as "Question [Subquestion]", option columns with Yes/No
 // (translated) or Y, "N/A" for a question not shown, "-oth-" for "other"
 // with the text in a "Question [Other]" column, timings at the end.
-var LimeSurvey = &Layout{
+var LimeSurvey = Register(&Layout{
 	Name:  "limesurvey",
-	Title: "LimeSurvey export with question texts",
+	Order: 10,
+	Title: "LimeSurvey export with question texts", TitleDE: "LimeSurvey-Export mit Fragetexten",
 	Match: func(s *Sheet) int {
 		n := limeScore(s)
 		if n < 2 {
@@ -87,14 +88,15 @@ var LimeSurvey = &Layout{
 	Columns:    limeColumns,
 	HeaderRule: limeCodeText,
 	Missing:    []string{"N/A", "-oth-", "Not displayed", "Nicht angezeigt"},
-}
+})
 
 // LimeCodes is a LimeSurvey export with question codes as headers
 // (G01Q01, G02Q03[SQ001]) and, usually, answer codes (A1, Y): only a
 // survey definition says what they mean.
-var LimeCodes = &Layout{
+var LimeCodes = Register(&Layout{
 	Name:  "limesurvey-codes",
-	Title: "LimeSurvey export with question codes",
+	Order: 20,
+	Title: "LimeSurvey export with question codes", TitleDE: "LimeSurvey-Export mit Fragecodes",
 	Match: func(s *Sheet) int {
 		n := limeScore(s)
 		codes, cells := codeShare(&s.Header)
@@ -105,7 +107,7 @@ var LimeCodes = &Layout{
 	},
 	Columns: limeColumns,
 	Missing: []string{"N/A", "-oth-"},
-}
+})
 
 // limeCodeText reads a header of "code. text" cells as a header of codes
 // with the question texts beside them.

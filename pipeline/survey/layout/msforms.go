@@ -4,9 +4,10 @@ package layout
 // completion time, e-mail and name, then one column per question (a
 // question titled like one of these gets a suffix: Name2); quizzes add
 // points and feedback columns.
-var MSForms = &Layout{
+var MSForms = Register(&Layout{
 	Name:  "msforms",
-	Title: "Microsoft Forms export",
+	Order: 50,
+	Title: "Microsoft Forms export", TitleDE: "Export aus Microsoft Forms",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "ID|Id", "Start time|Startzeit|Heure de début|Hora de inicio",
 			"Completion time|Fertigstellungszeit|Heure de fin|Hora de finalización",
@@ -24,4 +25,4 @@ var MSForms = &Layout{
 			"Zeitpunkt der letzten Änderung", "Total points", "Gesamtpunktzahl", "Quiz feedback", "Quizfeedback",
 			"Feedback zum Quiz"},
 	}, []Prefix{{"Points", Meta}, {"Punkte", Meta}, {"Feedback", Meta}}),
-}
+})

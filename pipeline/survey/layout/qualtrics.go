@@ -17,9 +17,10 @@ var legacyRE = regexp.MustCompile(`^V[0-9]+$`)
 // {"ImportId": …}, then the responses; the legacy export has V1 … V10
 // above its texts and no import ids. Rows whose Status is a preview, a
 // test or spam are no responses.
-var Qualtrics = &Layout{
+var Qualtrics = Register(&Layout{
 	Name:  "qualtrics",
-	Title: "Qualtrics export",
+	Order: 30,
+	Title: "Qualtrics export", TitleDE: "Qualtrics-Export",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "ResponseId|ResponseID|_recordId", "StartDate", "EndDate", "RecordedDate", "DistributionChannel",
 			"Duration (in seconds)", "UserLanguage", "ResponseSet")
@@ -59,7 +60,7 @@ var Qualtrics = &Layout{
 		}
 		return ""
 	},
-}
+})
 
 // qualtricsHeader reads the ids row at rows[i] with the texts below it, and
 // the import ids row when there is one; or the legacy V1 … row over its

@@ -1,14 +1,38 @@
 package layout
 
-// All lists the layouts detection asks, in order: on a tie of their
-// signatures the earlier wins. A new tool is a new file with its Layout
-// and a line here.
-var All = []*Layout{
-	LimeSurvey, LimeCodes, Qualtrics, SurveyMonkey, MSForms, GoogleForms, Kobo, ExcelCSV, HandTyped,
+import "slices"
+
+// All lists the layouts detection asks, by Order (then Name): on a tie of
+// their signatures the earlier wins. Each tool's file adds its Layout with
+// Register, so a new tool is one new file and nothing here changes.
+//
+// All has no initializer: Go sets it up before any package variable whose
+// initializer calls Register, so the list is complete once the package is
+// initialised, whatever the order of the files (and without init()).
+var All []*Layout
+
+// Register adds l to All at its place by Order and returns it, for
+// `var Kobo = Register(&Layout{…})` in the tool's file. A second layout of
+// the same name is a programming error and panics at start-up.
+func Register(l *Layout) *Layout {
+	if l.Name == "" || l.Match == nil {
+		panic("layout: Register: a layout needs a Name and a Match")
+	}
+	for _, o := range All {
+		if o.Name == l.Name {
+			panic("layout: Register: " + l.Name + " registered twice")
+		}
+	}
+	i := 0
+	for i < len(All) && (All[i].Order < l.Order || All[i].Order == l.Order && All[i].Name < l.Name) {
+		i++
+	}
+	All = slices.Insert(All, i, l)
+	return l
 }
 
 // Generic is the layout of a sheet no tool's signature matches.
-var Generic = &Layout{Name: "generic", Title: "sheet of an unknown tool", Match: func(*Sheet) int { return 0 }}
+var Generic = &Layout{Name: "generic", Title: "sheet of an unknown tool", TitleDE: "Tabelle eines unbekannten Werkzeugs", Match: func(*Sheet) int { return 0 }}
 
 // ByName returns the layout with the name, Generic for an unknown one.
 func ByName(name string) *Layout {

@@ -7,9 +7,10 @@ import "strings"
 // (blank after it), the answer kind or the option / matrix row in row 2
 // ("Response", "Open-Ended Response", "Other (please specify)"); one
 // column per option holding the option's label when chosen.
-var SurveyMonkey = &Layout{
+var SurveyMonkey = Register(&Layout{
 	Name:  "surveymonkey",
-	Title: "SurveyMonkey export",
+	Order: 40,
+	Title: "SurveyMonkey export", TitleDE: "SurveyMonkey-Export",
 	Match: func(s *Sheet) int {
 		n := Count(&s.Header, "Respondent ID|Befragten-ID", "Collector ID|Kollektor-ID", "Custom Data 1|Benutzerdefinierte Daten 1")
 		if s.Header.Layout == "surveymonkey" {
@@ -22,7 +23,7 @@ var SurveyMonkey = &Layout{
 	},
 	Columns:    monkeyColumns,
 	HeaderRule: monkeyHeader,
-}
+})
 
 var monkeyColumns = names(map[Kind][]string{
 	ID:        {"Respondent ID", "Befragten-ID"},

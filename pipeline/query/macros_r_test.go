@@ -1,0 +1,154 @@
+package query_test
+
+import (
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/resonanz/resonanz/pipeline/query"
+)
+
+// needR fails where R must run (CI) and skips elsewhere when Rscript or
+// its survey package (Debian r-cran-survey) is missing.
+func needR(t *testing.T) {
+	t.Helper()
+	if err := exec.Command("Rscript", "--vanilla", "-e", "library(survey)").Run(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("Rscript with the survey package (r-cran-survey) is needed: %v", err)
+		}
+		t.Skipf("Rscript with the survey package not installed: %v", err)
+	}
+}
+
+// runR runs an R script with the files given as arguments and returns
+// the CSV it writes to its last argument, by its first column.
+func runR(t *testing.T, script string, args ...string) map[string][]string {
+	t.Helper()
+	dir := t.TempDir()
+	path, out := filepath.Join(dir, "check.R"), filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command("Rscript", append(append([]string{"--vanilla", path}, args...), out)...).CombinedOutput(); err != nil {
+		t.Fatalf("R: %v\n%s", err, msg)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := map[string][]string{}
+	for _, r := range recs[1:] {
+		res[r[0]] = r[1:]
+	}
+	return res
+}
+
+// sameAsR compares a figure with R's ("NA": R refuses, so must we).
+func sameAsR(t *testing.T, what string, got any, r string) {
+	t.Helper()
+	if r == "NA" {
+		if got != nil {
+			t.Errorf("%s = %v; R gives none", what, got)
+		}
+		return
+	}
+	want, err := strconv.ParseFloat(r, 64)
+	if err != nil {
+		t.Fatalf("%s: R printed %q", what, r)
+	}
+	g, ok := got.(float64)
+	if !ok {
+		t.Errorf("%s = %v, R %.6f", what, got, want)
+		return
+	}
+	if math.Abs(g-want) >= 5e-5 {
+		t.Errorf("%s = %.6f, R %.6f", what, g, want)
+	}
+}
+
+// TestMacroEdgesMatchR: the interval macros on the edge cases of #14 —
+// one answer, two, no spread, nobody chose an option, everybody did,
+// nobody answered — give R's t.test and prop.test (Wilson, no continuity
+// correction) intervals to 4 decimals, or nothing where R refuses.
+func TestMacroEdgesMatchR(t *testing.T) {
+	needR(t)
+	means := []struct {
+		name string
+		xs   []float64
+	}{
+		{"one answer", []float64{4}},
+		{"two answers", []float64{2, 5}},
+		{"no spread", []float64{5, 5, 5, 5, 5}},
+		{"usual", []float64{1, 2, 2, 3, 4, 5, 5}},
+		{"nobody answered", nil},
+	}
+	shares := []struct {
+		name string
+		k, n int
+	}{
+		{"nobody chose", 0, 20},
+		{"everybody chose", 20, 20},
+		{"one of one", 1, 1},
+		{"some chose", 7, 31},
+		{"nobody answered", 0, 0},
+	}
+	var in strings.Builder
+	for _, m := range means {
+		var xs []string
+		for _, x := range m.xs {
+			xs = append(xs, strconv.FormatFloat(x, 'g', -1, 64))
+		}
+		fmt.Fprintf(&in, "mean,%s,%s\n", m.name, strings.Join(xs, " "))
+	}
+	for _, s := range shares {
+		fmt.Fprintf(&in, "share,%s,%d %d\n", s.name, s.k, s.n)
+	}
+	cases := filepath.Join(t.TempDir(), "cases.csv")
+	if err := os.WriteFile(cases, []byte("kind,name,values\n"+in.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runR(t, `
+args <- commandArgs(trailingOnly = TRUE)
+cs <- read.csv(args[1], colClasses = "character")
+out <- data.frame()
+for (i in seq_len(nrow(cs))) {
+  v <- as.numeric(strsplit(cs$values[i], " ")[[1]])
+  ci <- tryCatch(if (cs$kind[i] == "mean") t.test(v)$conf.int else prop.test(v[1], v[2], correct = FALSE)$conf.int,
+                 error = function(e) c(NA, NA))
+  out <- rbind(out, data.frame(key = paste(cs$kind[i], cs$name[i]), lo = ci[1], hi = ci[2]))
+}
+write.csv(out, args[2], row.names = FALSE)
+`, cases)
+	e := open(t, query.Options{})
+	for _, m := range means {
+		src := "select cast(null as double) as x where false"
+		if len(m.xs) > 0 {
+			var vs []string
+			for _, x := range m.xs {
+				vs = append(vs, fmt.Sprintf("(%g::double)", x))
+			}
+			src = "select * from (values " + strings.Join(vs, ", ") + ") v(x)"
+		}
+		row := table(t, e, `select mean_ci_low(avg(x), stddev_samp(x), count(x)), mean_ci_high(avg(x), stddev_samp(x), count(x)) from (`+src+`)`, nil).Rows[0]
+		want := r["mean "+m.name]
+		sameAsR(t, m.name+" low", row[0], want[0])
+		sameAsR(t, m.name+" high", row[1], want[1])
+	}
+	for _, s := range shares {
+		row := table(t, e, fmt.Sprintf(`select wilson_low(%d, %d), wilson_high(%d, %d)`, s.k, s.n, s.k, s.n), nil).Rows[0]
+		want := r["share "+s.name]
+		sameAsR(t, s.name+" low", row[0], want[0])
+		sameAsR(t, s.name+" high", row[1], want[1])
+	}
+}
