@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -389,7 +390,11 @@ func appendValue(b array.Builder, v any) error {
 		default:
 			return mismatch(b, v)
 		}
-		b.Append(decimal128.FromBigInt(x))
+		n, err := toDecimal128(x)
+		if err != nil {
+			return err
+		}
+		b.Append(n)
 	case *array.Date32Builder:
 		t, ok := v.(time.Time)
 		if !ok {
@@ -453,6 +458,22 @@ func appendValue(b array.Builder, v any) error {
 		return mismatch(b, v)
 	}
 	return nil
+}
+
+// minInt128 is -2^127, HUGEINT's least value: its magnitude needs 128
+// bits, so decimal128.FromBigInt (which panics past 127) cannot take it.
+var minInt128 = new(big.Int).Lsh(big.NewInt(-1), 127)
+
+// toDecimal128 is x as a signed 128-bit number, or an error for a value
+// beyond it (a UHUGEINT above 2^127-1) instead of FromBigInt's panic.
+func toDecimal128(x *big.Int) (decimal128.Num, error) {
+	if x.BitLen() <= 127 {
+		return decimal128.FromBigInt(x), nil
+	}
+	if x.Cmp(minInt128) == 0 {
+		return decimal128.New(math.MinInt64, 0), nil
+	}
+	return decimal128.Num{}, fmt.Errorf("%s does not fit in 128 bits (cast it to varchar or double)", x)
 }
 
 func mismatch(b array.Builder, v any) error {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +54,9 @@ func TestRowTypes(t *testing.T) {
 		{"select 42::ubigint", "uint64", int64(42)},
 		{"select 42::uinteger", "uint32", int64(42)},
 		{"select 12345678901234567890::hugeint", "decimal(38, 0)", 12345678901234567890.0},
+		{"select 170141183460469231731687303715884105727::hugeint", "decimal(38, 0)", 170141183460469231731687303715884105727.0},
+		{"select -170141183460469231731687303715884105727::hugeint - 1", "decimal(38, 0)", -170141183460469231731687303715884105728.0},
+		{"select 170141183460469231731687303715884105727::uhugeint", "decimal(38, 0)", 170141183460469231731687303715884105727.0},
 		{"select 1.5::float", "float32", 1.5},
 		{"select 1.25::double", "float64", 1.25},
 		{"select 12.345::decimal(18,3)", "decimal(18, 3)", 12.345},
@@ -166,6 +170,14 @@ func TestRowParamsAndErrors(t *testing.T) {
 	var de *duckdb.Error
 	if err == nil || !errors.As(err, &de) {
 		t.Errorf("err = %v, want a duckdb error", err)
+	}
+	// A UHUGEINT beyond 2^127-1 is an error of the query, not a panic.
+	rr, err = rc.QueryContext(context.Background(), "select 340282366920938463463374607431768211455::uhugeint as u")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Collect(rr); err == nil || !strings.Contains(err.Error(), "340282366920938463463374607431768211455 does not fit in 128 bits") {
+		t.Errorf("err = %v, want the value named as too large", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	rr, err = rc.QueryContext(ctx, "select * from range(10000)")
