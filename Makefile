@@ -1,49 +1,105 @@
-# resonanz — the Arrow API of duckdb-go needs the duckdb_arrow build tag.
-export GOFLAGS := -tags=duckdb_arrow
-# The demo keeps its pseudonym key beside, not inside, the data directory.
-DEMO_KEY ?= .resonanz-demo-key
+# resonanz — plain go build, go install, go vet and go test work too. The
+# builds here add the duckdb_arrow tag (results converted to Arrow in C: less
+# CPU on large exports, same tables), leave out paths and symbols and stamp
+# the commit into `resonanz version`.
+COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+LDFLAGS := -s -w -X main.commit=$(COMMIT)
+BUILDFLAGS := -trimpath -tags=duckdb_arrow -ldflags="$(LDFLAGS)"
 BIN := bin/resonanz
 
-.PHONY: build test demo demo-waves bench fuzz lint testdata clean
+.PHONY: build install dist cgo test test-short test-full test-arrow test-race demo demo-waves bench fuzz lint testdata clean
 
-build:
-	go build -o $(BIN) ./cmd/resonanz
+# DuckDB is C++: without cgo nothing builds, and Go's own message ("build
+# constraints exclude all Go files") does not say why.
+cgo:
+	@test "$$(go env CGO_ENABLED)" = 1 || { echo "resonanz needs cgo (DuckDB is a C++ library): install gcc and build with CGO_ENABLED=1" >&2; exit 1; }
 
-# crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT) for the
-# kill tests; the built command has none. A loaded machine needs more than
-# the default 10 minutes for cmd/resonanz.
+build: cgo
+	@test -e $(BIN) || echo "building resonanz (first time: several minutes — DuckDB is compiled and linked; later builds take seconds)…" >&2
+	go build $(BUILDFLAGS) -o $(BIN) ./cmd/resonanz
+
+install: cgo
+	go install $(BUILDFLAGS) ./cmd/resonanz
+
+# Release binaries: linux-amd64 and windows-amd64, cross-compiled with
+# Debian's MinGW-w64 (gcc- and g++-mingw-w64-x86-64-posix: DuckDB's Windows
+# library needs libstdc++ with posix threads). That library was built
+# against the UCRT, so the Windows binary links it (-lucrt) and
+# internal/winshim's one libstdc++ symbol.
+WINCC ?= x86_64-w64-mingw32-gcc-posix
+WINCXX ?= x86_64-w64-mingw32-g++-posix
+dist: cgo
+	@mkdir -p dist
+	go build $(BUILDFLAGS) -o dist/resonanz-linux-amd64 ./cmd/resonanz
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(WINCC) CXX=$(WINCXX) \
+		go build -trimpath -tags=duckdb_arrow -ldflags="$(LDFLAGS) -extldflags=-lucrt" -o dist/resonanz-windows-amd64.exe ./cmd/resonanz
+
+# make test: the README's test command and what .ci/run runs — every test,
+# the slow end-to-end, kill, browser (Chromium, LibreOffice) and R ones too;
+# with CI set a test whose tool is missing fails instead of skipping.
+# make test-short leaves the slow ones out (-short), for a quick check while
+# working. crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT)
+# for the kill tests; the built command has none. A loaded machine needs more
+# than the default 10 minutes for cmd/resonanz.
 test:
-	go test -tags=duckdb_arrow,crashtest -timeout=30m ./...
+	go test -tags=crashtest -timeout=60m ./...
 
-# The organiser's job on the bundled sample: three years into ./resonanz-data.
-# 2026 came from LimeSurvey with reworded questions: detect links them to the
-# ids of the earlier years and drafts the definition the import uses. The
-# report for 2026 lands in out/, a comparison of 2024 with 2026 in out/vergleich/.
+test-short:
+	go test -short -tags=crashtest -timeout=30m ./...
+
+# Kept for habit: the same as make test.
+test-full: test
+
+# The duckdb_arrow build (the binaries above) gives the same tables as the
+# plain one that make test runs.
+test-arrow:
+	go test -tags=duckdb_arrow -timeout=30m -run '^TestRowsMatchDuckDBArrow$$' ./pipeline/query/
+
+# The packages that run goroutines (prefetching reader, query watchdog and
+# cancellation, the store's lock).
+test-race:
+	go test -race -short -timeout=30m ./pipeline ./pipeline/query ./pipeline/store ./pipeline/progress
+
+# The demo lives in demo/ and nowhere else: its dataset demo/data, its key
+# demo/key (beside the data, not in it), its report demo/out. It never
+# touches ./resonanz-data, the default a user's own data goes to.
+DEMO := demo
+DEMO_KEY := $(DEMO)/key
+# The organiser's job on the bundled sample: last year's conference (Google
+# Forms) imported, then this year's (Microsoft Forms) imported and reported.
 demo: build
-	rm -rf resonanz-data out
-	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) import testdata/mdk15-googleforms.xlsx --event mdk15 \
-		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 2024-11-14 -q
-	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) run testdata/mdk16-msforms.xlsx --event mdk16 \
-		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 --out out
-	./$(BIN) query "select count(*) as responses from responses"
+	rm -rf $(DEMO)
+	mkdir -p $(DEMO)
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(DEMO)/data import testdata/mdk15-googleforms.xlsx --event mdk15 \
+		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 14.11.2024 -q
+	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(DEMO)/data run testdata/mdk16-msforms.xlsx --event mdk16 \
+		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 13.11.2025 --out $(DEMO)/out
+	./$(BIN) --data $(DEMO)/data query "select count(*) as responses from responses"
+	@echo
+	@echo "Open $(DEMO)/out/report.xlsx (Excel or LibreOffice) or $(DEMO)/out/report.html (a browser)."
+	@echo "Next: ./$(BIN) --data $(DEMO)/data schema       (the views you can query)"
+	@echo "      ./$(BIN) --data $(DEMO)/data query \"select * from key_figures\""
+	@echo "      make demo-waves                          (three years, one with reworded questions)"
+	@echo "      ./$(BIN) run IHRE-UMFRAGE.xlsx --event ID --out bericht   (your own survey, into ./resonanz-data)"
 
-# Three waves in their own data directory: the third, a LimeSurvey export with
-# reworded questions, is linked to the earlier ones through detect's draft;
-# then its report (out/waves) and a chosen comparison (out/vergleich).
-WAVES := demo-waves-data
+# Three waves: the third, a LimeSurvey export with reworded questions, is
+# linked to the earlier ones through detect's draft; then its report
+# (demo/waves/out) and a chosen comparison of 2024 with 2026
+# (demo/waves/vergleich).
+WAVES := $(DEMO)/waves
 demo-waves: build
-	rm -rf $(WAVES) out/waves out/vergleich
-	mkdir -p out
-	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(WAVES) import testdata/mdk15-googleforms.xlsx --event mdk15 \
-		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 2024-11-14 -q
-	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(WAVES) import testdata/mdk16-msforms.xlsx --event mdk16 \
-		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 2025-11-13 -q
-	./$(BIN) --data $(WAVES) detect testdata/mdk17-limesurvey.xlsx --write-survey out/mdk17.survey.yaml
-	RESONANZ_KEY=$(DEMO_KEY) ./$(BIN) --data $(WAVES) run testdata/mdk17-limesurvey.xlsx --event mdk17 \
-		--event-title "17. Mitteldeutsche Digitalisierungskonferenz" --event-date 2026-11-12 \
-		--survey out/mdk17.survey.yaml --out out/waves
-	./$(BIN) --data $(WAVES) report --compare mdk15,mdk17 --out out/vergleich
-	./$(BIN) --data $(WAVES) events
+	rm -rf $(WAVES)
+	mkdir -p $(WAVES)
+	RESONANZ_KEY=$(WAVES)/key ./$(BIN) --data $(WAVES)/data import testdata/mdk15-googleforms.xlsx --event mdk15 \
+		--event-title "15. Mitteldeutsche Digitalisierungskonferenz" --event-date 14.11.2024 -q
+	RESONANZ_KEY=$(WAVES)/key ./$(BIN) --data $(WAVES)/data import testdata/mdk16-msforms.xlsx --event mdk16 \
+		--event-title "16. Mitteldeutsche Digitalisierungskonferenz" --event-date 13.11.2025 -q
+	./$(BIN) --data $(WAVES)/data detect testdata/mdk17-limesurvey.xlsx --write-survey $(WAVES)/mdk17.survey.yaml
+	RESONANZ_KEY=$(WAVES)/key ./$(BIN) --data $(WAVES)/data run testdata/mdk17-limesurvey.xlsx --event mdk17 \
+		--event-title "17. Mitteldeutsche Digitalisierungskonferenz" --event-date 12.11.2026 \
+		--survey $(WAVES)/mdk17.survey.yaml --out $(WAVES)/out
+	./$(BIN) --data $(WAVES)/data report --compare mdk15,mdk17 --out $(WAVES)/vergleich
+	./$(BIN) --data $(WAVES)/data events
 
 # Reading and importing a 200,000-row survey (xlsx with shared and inline
 # strings, the same as a German Excel CSV) against the floor, excelize and
@@ -55,13 +111,16 @@ bench:
 	go run ./bench/limits
 	go run ./bench/report
 
-# Short fuzzing of the parsers, as CI runs it (FUZZTIME each): the xlsx
-# reader against excelize, the xlsx reader on arbitrary bytes, the CSV reader,
-# header detection and normalising of arbitrary sheets, and of sheets mixed
-# from real exports' headers and answers (no panic, no merged columns); and of
-# analyst SQL: statement splitting, and calls of every DuckDB function with
-# random arguments through the sandbox and the engine (its ~2,950 seeds run first).
-FUZZTIME ?= 10s
+# Fuzzing, as CI runs it: the xlsx reader against excelize, the xlsx reader
+# on arbitrary bytes, the CSV reader, header detection and normalising of
+# arbitrary sheets, and of sheets mixed from real exports' headers and
+# answers (no panic, no merged columns); and of analyst SQL: statement
+# splitting, and calls of every DuckDB function with random arguments through
+# the sandbox and the engine (its ~2,950 seeds run first). FUZZTIME is a
+# number of inputs (NNNx), not seconds: on a loaded machine seconds go to
+# building and few inputs run. Each target's instrumented test binary is
+# built once and cached.
+FUZZTIME ?= 2000x
 fuzz:
 	go test ./pipeline/query -run '^$$' -fuzz '^FuzzStatements$$' -fuzztime $(FUZZTIME)
 	go test ./pipeline/query -run '^$$' -fuzz '^FuzzCalls$$' -fuzztime $(FUZZTIME)
@@ -80,5 +139,6 @@ lint:
 testdata:
 	go run ./tools/gen -out testdata
 
+# Leaves ./resonanz-data alone: that is a user's dataset.
 clean:
-	rm -rf bin out resonanz-data $(WAVES) $(DEMO_KEY)
+	rm -rf bin dist $(DEMO)

@@ -24,7 +24,7 @@ type ImportOptions struct {
 	DataDir    string
 	Event      string
 	EventTitle string
-	EventDate  string // YYYY-MM-DD
+	EventDate  string // 2025-11-13 or 13.11.2025; stored as 2025-11-13
 	// Invited is how many people were asked to answer, kept with the event
 	// for the report's response rate; 0: not known.
 	Invited   int
@@ -73,6 +73,13 @@ var ErrStrict = errors.New("--strict: nothing imported")
 func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	if err := store.CheckEvent(opt.Event); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
+	}
+	if opt.EventDate != "" {
+		d, err := store.ParseDate(opt.EventDate)
+		if err != nil {
+			return nil, fmt.Errorf("import: event date %w", err)
+		}
+		opt.EventDate = d // stored as ISO, however it was typed
 	}
 	def, own, err := loadSurvey(opt.Survey)
 	if err != nil {
@@ -142,7 +149,8 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 		for _, r := range results {
 			if r.Summary != nil && r.Summary.Rejected() > 0 {
 				abort()
-				return results, fmt.Errorf("import: %s: %d rejected values and %d rejected rows with %w", r.File, r.Summary.CellsRejected, r.Summary.RowsRejected, ErrStrict)
+				return results, fmt.Errorf("import: %s: %s and %s with %w", r.File,
+					plural(r.Summary.CellsRejected, "rejected value", "rejected values"), plural(r.Summary.RowsRejected, "rejected row", "rejected rows"), ErrStrict)
 			}
 		}
 	}
@@ -541,4 +549,12 @@ func Detect(ctx context.Context, opt DetectOptions) (*Detection, error) {
 		det.nameNew()
 	}
 	return det, nil
+}
+
+// plural is "1 row", "2 rows", "0 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

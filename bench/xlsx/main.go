@@ -348,7 +348,7 @@ func newBench(n int, sel []runner) (*bench, error) {
 			continue
 		}
 		start := time.Now()
-		cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", c.out, c.pkg)
+		cmd := exec.Command("go", "build", "-o", c.out, c.pkg)
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
 			os.RemoveAll(work)

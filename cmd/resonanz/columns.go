@@ -93,7 +93,7 @@ func typeOf(lang string, q *survey.Question, p *survey.Profile) string {
 		s += i18n.T(lang, "import.col.role", q.Role)
 	}
 	if p != nil {
-		s += i18n.T(lang, "import.col.answers", p.Answered())
+		s += i18n.N(lang, "import.col.answers", p.Answered())
 	}
 	return "(" + s + ")"
 }

@@ -86,7 +86,7 @@ func runDetect(c *cobra.Command, g *globals, o *detectOptions) error {
 	if d.Linking != nil {
 		printLinking(w, lang, o.DataDir, d.Linking)
 	}
-	fmt.Fprint(w, i18n.T(lang, "detect.read", d.Rows))
+	fmt.Fprint(w, i18n.N(lang, "detect.read", d.Rows))
 	if d.Own {
 		fmt.Fprint(w, i18n.T(lang, "detect.own", d.Survey.Name))
 	} else {

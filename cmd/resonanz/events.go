@@ -1,6 +1,10 @@
 package main
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
@@ -17,6 +21,9 @@ Titles and dates come from import's --event-title and --event-date.`,
   resonanz events --format csv`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if !slices.Contains(formatsOf["events"], format) {
+				return usageError{fmt.Errorf("events: unknown format %q (%s)", format, strings.Join(formatsOf["events"], ", "))}
+			}
 			return pipeline.Events(c.Context(), g.DataDir, format, g.stdout)
 		},
 	}

@@ -56,7 +56,7 @@ allows. Text in csv and xlsx never becomes a formula: in csv a text starting wit
 	}
 	f := c.Flags()
 	f.BoolVar(&wide, "wide", false, "one row per respondent, one column per question or item")
-	f.StringSliceVar(&o.Events, "event", nil, "events to export, comma-separated, or all (default: the latest)")
+	f.StringSliceVarP(&o.Events, "event", "e", nil, "events to export, comma-separated, or all (default: the latest)")
 	f.StringVar(&o.Format, "format", "xlsx", "xlsx, csv or parquet")
 	f.StringVarP(&o.Out, "out", "o", "", "file to write (required)")
 	f.StringVar(&o.Lang, "lang", "de", "language of the codebook: de or en")

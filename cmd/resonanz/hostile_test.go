@@ -254,7 +254,7 @@ var hostileCases = []hostileCase{
 	{name: "ragged rows: separator in the last field", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		r := few(rows)
 		r[2][19] = "Mehr Pausen; mehr Kaffee"
-		return writeFile(t, filepath.Join(dir, "ragged.csv"), []byte(csvText(r))), `ragged\.csv: 5 rows read, 4 imported, 1 rejected rows, 0 rejected values`
+		return writeFile(t, filepath.Join(dir, "ragged.csv"), []byte(csvText(r))), `ragged\.csv: 5 rows read, 4 imported, 1 rejected row, 0 rejected values`
 	}, check: raggedReject("ragged.csv", 3, "Mehr Pausen |%mehr Kaffee")},
 	{name: "ragged rows: separator in an earlier field", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		// In a line whose last field is not empty: else the line could
@@ -264,7 +264,7 @@ var hostileCases = []hostileCase{
 		if r[1][19] == "" {
 			t.Fatal("the fixture's first response has no comment")
 		}
-		return writeFile(t, filepath.Join(dir, "shifted.csv"), []byte(csvText(r))), `shifted\.csv: 5 rows read, 4 imported, 1 rejected rows, 0 rejected values`
+		return writeFile(t, filepath.Join(dir, "shifted.csv"), []byte(csvText(r))), `shifted\.csv: 5 rows read, 4 imported, 1 rejected row, 0 rejected values`
 	}, check: raggedReject("shifted.csv", 2, "Wirtschaft |%Industrie")},
 	{name: "ragged rows: trailing empty fields", code: 0, build: func(t *testing.T, dir string, rows [][]string) (string, string) {
 		r := few(rows)

@@ -96,12 +96,14 @@ func printImport(w io.Writer, lang string, r *pipeline.FileResult, verbose, writ
 	if !written {
 		imported = i18n.T(lang, "import.none_imported")
 	}
-	fmt.Fprint(w, i18n.T(lang, "import.summary", r.File, s.RowsRead, imported, s.RowsRejected, s.CellsRejected, s.Duplicates, s.Blank))
+	fmt.Fprint(w, i18n.T(lang, "import.summary", r.File, i18n.N(lang, "import.n.rows", s.RowsRead), imported,
+		i18n.N(lang, "import.n.rejected_rows", s.RowsRejected), i18n.N(lang, "import.n.rejected_values", s.CellsRejected),
+		i18n.N(lang, "import.n.duplicates", s.Duplicates), i18n.N(lang, "import.n.blank", s.Blank)))
 	if s.Skipped > 0 {
-		fmt.Fprint(w, i18n.T(lang, "import.no_responses", s.Skipped))
+		fmt.Fprint(w, i18n.N(lang, "import.no_responses", s.Skipped))
 	}
 	if s.Scrubbed > 0 {
-		fmt.Fprint(w, i18n.T(lang, "import.scrubbed", s.Scrubbed))
+		fmt.Fprint(w, i18n.N(lang, "import.scrubbed", s.Scrubbed))
 	}
 	fmt.Fprintln(w)
 	if r.Detection != nil {
@@ -111,7 +113,7 @@ func printImport(w io.Writer, lang string, r *pipeline.FileResult, verbose, writ
 	printUnknown(w, lang, s.Unknown)
 	printRejects(w, lang, r, verbose, written)
 	if len(r.Replaced) > 0 {
-		fmt.Fprintln(w, i18n.T(lang, "import.replaced", r.File, len(r.Replaced)))
+		fmt.Fprintln(w, i18n.N(lang, "import.replaced", len(r.Replaced), r.File))
 	}
 }
 
@@ -127,7 +129,7 @@ func printRejects(w io.Writer, lang string, r *pipeline.FileResult, verbose, wri
 		fmt.Fprintln(w, i18n.T(lang, "import.rejected", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason))
 	}
 	if n := s.Rejected(); n > len(show) {
-		fmt.Fprintln(w, i18n.T(lang, "import.more_rejects", n-len(show)))
+		fmt.Fprintln(w, i18n.N(lang, "import.more_rejects", n-len(show)))
 	}
 	if s.Rejected() > 0 && written {
 		fmt.Fprintln(w, i18n.T(lang, "import.all_rejects"))

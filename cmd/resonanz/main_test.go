@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -44,6 +47,7 @@ func TestScripts(t *testing.T) {
 			"parquet2tsv": cmdParquet2TSV,
 			"sql2tsv":     cmdSQL2TSV,
 			"rmglob":      cmdRmGlob,
+			"exits":       cmdExits,
 		},
 	})
 }
@@ -170,4 +174,28 @@ func printSQL(ts *testscript.TestScript, neg bool, q string) {
 		b.WriteByte('\n')
 	}
 	ts.Stdout().Write(b.Bytes())
+}
+
+// exits CODE PROGRAM [ARGS...]: runs a program as exec does and checks its
+// exit code, so a script tests the documented code, not only "non-zero";
+// stdout and stderr stay for the next stdout/stderr checks.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: code %q: %v", args[0], err)
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
 }

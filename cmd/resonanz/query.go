@@ -44,12 +44,17 @@ PRAGMA, CREATE, EXPORT), reading the data directory and nothing else, with a mem
 limit, a thread count and a timeout. Text written to csv or xlsx never becomes a
 formula.`,
 		Example: `  resonanz query "select count(*) from responses"
-  resonanz query "select * from needs_by_state where state = 'DE-TH'" --format csv
+  resonanz query "select * from headline_by_group where grp = 'DE-TH'" --format csv
   resonanz query -f meine_abfrage.sql --param min=4 --format json
   resonanz query "select * from answers where event = \$event" --event mdk15 --format parquet --out a.parquet
   resonanz query "select * from compare_last" --compare mdk15,mdk17
   echo "select * from events" | resonanz query`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageError{fmt.Errorf("query: the SQL is one argument: put it in quotes, e.g. resonanz query \"select count(*) from responses\"")}
+			}
+			return nil
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 1 && file != "":
@@ -59,9 +64,12 @@ formula.`,
 			case file != "" && file != "-":
 				b, err := os.ReadFile(file)
 				if err != nil {
-					return fmt.Errorf("query: %w", err)
+					return inputError{fmt.Errorf("query: %w", err)}
 				}
 				o.SQL, o.Source = string(b), file
+			case isTerminal(g.stdin):
+				// Reading a terminal would wait without a word.
+				return usageError{fmt.Errorf("query: no SQL given: give it as an argument in quotes, with -f FILE, or on standard input (echo \"select 1\" | resonanz query)")}
 			default:
 				b, err := io.ReadAll(g.stdin)
 				if err != nil {
@@ -104,7 +112,7 @@ formula.`,
 	f.StringVar(&o.Format, "format", "table", "output format: "+strings.Join(pipeline.Formats, ", "))
 	f.StringVarP(&o.Out, "out", "o", "", "write to this file instead of standard output (needed for xlsx and parquet)")
 	f.StringArrayVar(&params, "param", nil, "named parameter name=value, used as $name in the SQL (repeatable)")
-	f.StringSliceVar(&o.Events, "event", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
+	f.StringSliceVarP(&o.Events, "event", "e", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
 	f.StringSliceVar(&o.Compare, "compare", nil, "make the waves view (trend and comparison queries) the two events `A,B`, the earlier first")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.IntVar(&o.Rule.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this, and of a count table as many more as protect them (see the README); 0: off")

@@ -16,7 +16,7 @@ import (
 
 func addReportFlags(c *cobra.Command, o *pipeline.ReportOptions, params *[]string) {
 	f := c.Flags()
-	f.StringVar(&o.Out, "out", "out", "folder for report.xlsx and charts/")
+	f.StringVarP(&o.Out, "out", "o", "out", "folder for report.xlsx, report.html and charts/")
 	f.StringVar(&o.Lang, "lang", "de", "language of the report: de or en")
 	f.IntVar(&o.Rule.MinN, "min-n", disclosure.Default.MinN, "suppress figures resting on fewer respondents (1: show everything)")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries to add (repeatable)")

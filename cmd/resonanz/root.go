@@ -7,10 +7,12 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/resonanz/resonanz/pipeline/progress"
 )
@@ -47,6 +49,7 @@ func defaultDataDir() string {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCmd(g)
+	markRan(root)
 	root.SetArgs(args)
 	ctx, stop := interruptible(stderr)
 	defer stop()
@@ -92,16 +95,28 @@ func interruptible(stderr io.Writer) (context.Context, func()) {
 }
 
 func newRootCmd(g *globals) *cobra.Command {
+	var showVersion bool
 	root := &cobra.Command{
 		Use:   "resonanz",
 		Short: "Survey exports in, answers and stakeholder reports out",
 		Long: `resonanz imports the spreadsheets survey tools export (Microsoft Forms, Google Forms,
 LimeSurvey, SurveyMonkey, Qualtrics, hand-typed sheets; xlsx or csv), stores them as one
-tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel report.`,
+tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel report
+(report.xlsx) and the same on one HTML page (report.html).
+
+` + exitCodeHelp(),
 		Example: `  resonanz run umfrage.xlsx --event mdk16 --out bericht
   resonanz import umfrage.xlsx --event mdk16
   resonanz report --event mdk16 --out bericht
-  resonanz query "select * from needs_by_state where state = 'DE-TH'"`,
+  resonanz query "select * from headline_by_group where grp = 'DE-TH'"
+  resonanz completion bash > /etc/bash_completion.d/resonanz`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if showVersion {
+				return printVersion(c, g.stdout)
+			}
+			return c.Help()
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
@@ -123,6 +138,7 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 			return nil
 		},
 	}
+	root.Flags().BoolVar(&showVersion, "version", false, "print the version (as resonanz version does)")
 	root.SetIn(g.stdin)
 	root.SetOut(g.stdout)
 	root.SetErr(g.stderr)
@@ -145,6 +161,60 @@ tidy Parquet dataset, answers questions with DuckDB SQL and writes an Excel repo
 		newExportCmd(g),
 		newEventsCmd(g),
 		newCheckCmd(g),
+		newVersionCmd(g),
 	)
+	root.SetHelpCommand(newHelpCmd(root))
+	addCompletions(root, g)
 	return root
+}
+
+// markRan wraps every command's RunE, so that exitCode tells the errors
+// of a command that ran from cobra refusing the command line (exit 2).
+func markRan(c *cobra.Command) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if err := run(c, args); err != nil {
+				return ranError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		markRan(sub)
+	}
+}
+
+// newHelpCmd is cobra's help command, except that an unknown topic is a
+// usage error (exit 2), not a usage text with exit 0.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			cmd, _, err := root.Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var names []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					names = append(names, sub.Name()+"\t"+sub.Short)
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil || cmd == nil || len(rest) > 0 {
+				return usageError{fmt.Errorf("help: no command %q (resonanz help lists them)", strings.Join(args, " "))}
+			}
+			return cmd.Help()
+		},
+	}
+}
+
+// isTerminal says whether r is a terminal (not a pipe or file).
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/internal/testfiles"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -243,12 +244,13 @@ func lateFile(t *testing.T, path string, n, first int) {
 	}
 }
 
-// needCrashHook fails a test that needs the store's crash hook in a build
-// without it: only -tags crashtest (make test) compiles it in.
+// needCrashHook ends a test that needs the store's crash hook in a build
+// without it: only -tags crashtest (make test) compiles it in. A plain
+// go test skips it; in CI, which runs make test, it fails.
 func needCrashHook(t *testing.T) {
 	t.Helper()
 	if !store.CrashHook {
-		t.Fatal("the crash hook (RESONANZ_CRASH_AT) is only in builds with -tags crashtest: run make test")
+		testtool.Missing(t, "the crash hook (RESONANZ_CRASH_AT) is only in builds with -tags crashtest: run make test")
 	}
 }
 

@@ -22,7 +22,7 @@ rejects, events), the label views in the report's language, all_events.* (every
 event), and the built-in and user queries. It ends with the macros. Name views to
 see only those.`,
 		Example: `  resonanz schema
-  resonanz schema answers needs_by_state`,
+  resonanz schema answers headline_by_group`,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.DataDir = g.DataDir
 			noteIgnoredQueries(g, o.QueryDirs)
@@ -63,7 +63,7 @@ see only those.`,
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVar(&o.Events, "event", nil, "events the views hold (default: the latest)")
+	f.StringSliceVarP(&o.Events, "event", "e", nil, "events the views hold (default: the latest)")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views: de or en")
 	return c

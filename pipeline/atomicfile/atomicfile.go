@@ -114,7 +114,7 @@ func ReplaceDir(dir string, own func(name string) bool, fill func(tmp string) er
 	done := false
 	defer func() {
 		if !done {
-			os.RemoveAll(tmp)
+			RemoveAll(tmp)
 		}
 	}()
 	if err := fill(tmp); err != nil {
@@ -133,7 +133,7 @@ func ReplaceDir(dir string, own func(name string) bool, fill func(tmp string) er
 	if err := exchange(tmp, dir); err == nil {
 		done = true
 		syncDir(parent)
-		return os.RemoveAll(tmp) // the old folder, now under the temporary name
+		return RemoveAll(tmp) // the old folder, now under the temporary name
 	}
 	// Two renames; a crash between them leaves .BASE.old-PID-… and no
 	// BASE, which Clean puts back.
@@ -147,7 +147,7 @@ func ReplaceDir(dir string, own func(name string) bool, fill func(tmp string) er
 	}
 	done = true
 	syncDir(parent)
-	return os.RemoveAll(old)
+	return RemoveAll(old)
 }
 
 // Clean removes what interrupted writes of base left in dir: temporary
@@ -174,7 +174,7 @@ func Clean(dir, base string) {
 					continue
 				}
 			}
-			os.RemoveAll(path)
+			RemoveAll(path)
 			continue
 		}
 		if m := legacyRE.FindStringSubmatch(name); m != nil && m[1] == base && !e.IsDir() {
@@ -215,11 +215,42 @@ func syncTree(root string) error {
 		if d.IsDir() {
 			return syncDir(p)
 		}
-		f, err := os.Open(p)
+		// Read-write: Windows flushes only a handle that may write.
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
 		return f.Sync()
 	})
+}
+
+// RemoveAll is os.RemoveAll, except that on Windows, when that fails, it
+// removes the tree entry by entry, deepest first: Wine (8, Debian's) has
+// not the call Go's RemoveAll deletes folders with there ("Invalid
+// function"), and CI runs the Windows binary under Wine.
+func RemoveAll(path string) error {
+	err := os.RemoveAll(path)
+	if err == nil || runtime.GOOS != "windows" {
+		return err
+	}
+	var paths []string
+	if werr := filepath.WalkDir(path, func(p string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		paths = append(paths, p)
+		return nil
+	}); werr != nil {
+		if errors.Is(werr, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for i := len(paths) - 1; i >= 0; i-- {
+		if rerr := os.Remove(paths[i]); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			return rerr
+		}
+	}
+	return nil
 }

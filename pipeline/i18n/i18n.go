@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -58,6 +59,9 @@ func areaNames() []string {
 	return names
 }
 
+// ErrLanguage is a language resonanz has no text in.
+var ErrLanguage = errors.New("language")
+
 // Parse checks a language given by a user: "" is German.
 func Parse(lang string) (string, error) {
 	switch lang {
@@ -66,7 +70,7 @@ func Parse(lang string) (string, error) {
 	case EN:
 		return EN, nil
 	}
-	return "", fmt.Errorf("language %q: de or en", lang)
+	return "", fmt.Errorf("%w %q: de or en", ErrLanguage, lang)
 }
 
 // English says whether lang asks for English.
@@ -86,6 +90,16 @@ func T(lang, key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// N is T for a text that counts n things, n its first argument: the
+// catalogue's key+".one" when n is 1 and there is one ("1 Zeile", "1
+// row"), else key ("0 Zeilen", "2 rows").
+func N(lang, key string, n int, args ...any) string {
+	if n == 1 && Has(key+".one") {
+		key += ".one"
+	}
+	return T(lang, key, append([]any{n}, args...)...)
 }
 
 // Has reports whether key is in the catalogue.

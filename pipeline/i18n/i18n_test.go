@@ -57,7 +57,7 @@ func TestUnique(t *testing.T) {
 // literal key passed to T, M, Column and Type exists, so a typo cannot
 // reach a report as "⟦key⟧".
 func TestKeysUsed(t *testing.T) {
-	call := regexp.MustCompile(`i18n\.T\([^,()]+,\s*"([^"]+)"\s*[,)]|i18n\.M\("([^"]+)"\s*[,)]`)
+	call := regexp.MustCompile(`i18n\.[TN]\([^,()]+,\s*"([^"]+)"\s*[,)]|i18n\.M\("([^"]+)"\s*[,)]`)
 	root := filepath.Join("..", "..")
 	found := 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -124,6 +124,18 @@ func TestT(t *testing.T) {
 	}
 	if got := Join("de", []string{"a", "b", "c"}); got != "a, b und c" {
 		t.Errorf("Join = %q", got)
+	}
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{{"de", 0, "0 Zeilen"}, {"de", 1, "1 Zeile"}, {"de", 2, "2 Zeilen"}, {"en", 1, "1 row"}, {"en", 150, "150 rows"}} {
+		if got := N(c.lang, "import.n.rows", c.n); got != c.want {
+			t.Errorf("N(%q, import.n.rows, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+	if got := N("en", "import.replaced", 1, "a.csv"); got != "a.csv: replaced 1 earlier import of this file" {
+		t.Errorf("N with more arguments = %q", got)
 	}
 	if _, err := Parse("fr"); err == nil {
 		t.Error("Parse accepts fr")

@@ -60,7 +60,7 @@ type Engine struct {
 	opt     Options
 	db      *sql.DB
 	conn    *sql.Conn
-	arrow   *duckdb.Arrow
+	arrow   arrowQuerier // results as Arrow record batches (rows.go)
 	queries []*Query
 	broken  map[string]error // queries whose view could not be created
 	sandbox *sandbox         // what analyst SQL may call and read
@@ -109,7 +109,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	}
 	for _, ev := range append(slices.Clone(opt.Events), opt.Compare...) {
 		if len(m.Files("responses", ev)) == 0 {
-			return nil, fmt.Errorf("query: no event %q in %s (events: %s)", ev, opt.DataDir, strings.Join(m.EventIDs(), ", "))
+			return nil, fmt.Errorf("query: %w %q in %s (events: %s)", ErrNoEvent, ev, opt.DataDir, strings.Join(m.EventIDs(), ", "))
 		}
 	}
 	if _, err := Waves(m, opt.Events, opt.Compare); err != nil {
@@ -136,7 +136,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	err = conn.Raw(func(dc any) error {
-		a, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		a, err := newQuerier(dc)
 		e.arrow = a
 		return err
 	})
@@ -413,7 +413,7 @@ func Waves(m *store.Manifest, events, compare []string) ([]string, error) {
 		}
 		for _, ev := range compare {
 			if !slices.Contains(order, ev) {
-				return nil, fmt.Errorf("query: compare: no event %q (events: %s)", ev, strings.Join(order, ", "))
+				return nil, fmt.Errorf("query: compare: %w %q (events: %s)", ErrNoEvent, ev, strings.Join(order, ", "))
 			}
 		}
 		if slices.Index(order, compare[0]) > slices.Index(order, compare[1]) {
@@ -613,6 +613,9 @@ func (e *Engine) wrap(q *Query, err error) error {
 	}
 	if m := lineRE.FindStringSubmatch(msg); m != nil && loc != "" {
 		loc += ":" + m[1]
+	}
+	if b := e.blame(q, msg); b != nil { // broken.go
+		return b
 	}
 	first, _, _ := strings.Cut(msg, "\n")
 	return &QueryError{Query: q.Name, Loc: loc, Msg: strings.TrimSpace(first), Err: err}

@@ -3,6 +3,7 @@ package query
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -216,7 +217,12 @@ func Value(a arrow.Array, i int) (any, error) {
 		return a.Value(i), nil
 	case *array.Decimal128:
 		dt := a.DataType().(*arrow.Decimal128Type)
-		return a.Value(i).ToFloat64(dt.Scale), nil
+		v := a.Value(i)
+		if v.Sign() < 0 && v.Negate().Sign() < 0 {
+			// -2^127 (HUGEINT's least): ToFloat64 negates it into itself.
+			return -math.Ldexp(1, 127) * math.Pow10(-int(dt.Scale)), nil
+		}
+		return v.ToFloat64(dt.Scale), nil
 	case *array.Boolean:
 		return a.Value(i), nil
 	case *array.Timestamp:

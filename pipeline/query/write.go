@@ -185,7 +185,11 @@ func WriteAligned(w io.Writer, t *Table) error {
 			b.WriteString("\n")
 		}
 	}
-	fmt.Fprintf(&b, "(%d rows)\n", len(t.Rows))
+	if len(t.Rows) == 1 {
+		b.WriteString("(1 row)\n")
+	} else {
+		fmt.Fprintf(&b, "(%d rows)\n", len(t.Rows))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -4,7 +4,6 @@ package store
 
 import (
 	"os"
-	"syscall"
 	"time"
 )
 
@@ -12,12 +11,13 @@ import (
 // builds with -tags crashtest (make test) do; the shipped binary has none.
 const CrashHook = true
 
-// crashPoint kills the process (SIGKILL) right after a publishing step
-// when CrashEnv names it, as a power cut or an impatient user would.
+// crashPoint kills the process (SIGKILL, TerminateProcess on Windows)
+// right after a publishing step when CrashEnv names it, as a power cut or
+// an impatient user would.
 func crashPoint(step string) {
 	if os.Getenv(CrashEnv) != step {
 		return
 	}
-	_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+	killSelf()              // lock_unix.go, lock_windows.go
 	time.Sleep(time.Minute) // the signal is on its way
 }

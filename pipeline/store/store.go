@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -98,13 +97,13 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 	}
 	told := false
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
+		ok, err := tryLock(f)
+		if err != nil {
 			f.Close()
 			return nil, fmt.Errorf("store: lock: %w", err)
+		}
+		if ok {
+			break
 		}
 		if !told && waiting != nil {
 			waiting()
@@ -118,7 +117,7 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 		}
 	}
 	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		unlock(f)
 		f.Close()
 	}, nil
 }
@@ -133,7 +132,7 @@ func (s *Store) Lock(ctx context.Context, waiting func()) (func(), error) {
 // report. Without a manifest but with such files it returns ErrNoManifest.
 // Call it holding the lock.
 func (s *Store) Cleanup() (kept []string, err error) {
-	if err := os.RemoveAll(filepath.Join(s.Dir, ".staging")); err != nil {
+	if err := atomicfile.RemoveAll(filepath.Join(s.Dir, ".staging")); err != nil {
 		return nil, fmt.Errorf("store: cleanup: %w", err)
 	}
 	// Temporary manifests and journals: nobody else writes them while we
@@ -346,7 +345,7 @@ func (t *Txn) Abort() {
 	for _, w := range t.writers {
 		w.w.Close()
 	}
-	os.RemoveAll(t.staging)
+	atomicfile.RemoveAll(t.staging)
 }
 
 // Record is what the imports table says about an import.
@@ -490,7 +489,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 	crashPoint("after-manifest-rename")
 	crashPoint("after-publish")
 	for _, st := range staged {
-		os.RemoveAll(st.Txn.staging)
+		atomicfile.RemoveAll(st.Txn.staging)
 	}
 	// The replaced imports' files are no longer listed; remove them now (or,
 	// after a crash, the next Cleanup does, as the journal says).
@@ -567,7 +566,8 @@ func (t *Txn) writeImportRecord(r Record, at time.Time) error {
 
 // syncAndSum fsyncs a written file and returns its size and SHA-256.
 func syncAndSum(path string) (int64, string, error) {
-	f, err := os.Open(path)
+	// Read-write: Windows flushes (FlushFileBuffers) only a handle that may write.
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return 0, "", err
 	}

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// TestReadmeExitCodes keeps the README's exit-code table the one in
+// exit.go: the same codes, in order, with the same meanings.
+func TestReadmeExitCodes(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := regexp.MustCompile(`(?m)^\| (\d+) \| (.+) \|$`).FindAllStringSubmatch(string(b), -1)
+	if len(rows) != len(exitCodes) {
+		t.Fatalf("README lists %d exit codes, exit.go %d", len(rows), len(exitCodes))
+	}
+	for i, r := range rows {
+		code, _ := strconv.Atoi(r[1])
+		if code != exitCodes[i].Code || r[2] != exitCodes[i].Meaning {
+			t.Errorf("README row %d: %d %q; exit.go: %d %q", i, code, r[2], exitCodes[i].Code, exitCodes[i].Meaning)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+// Package testtool finds the programs that tests drive from outside Go:
+// headless Chromium, LibreOffice, R with its survey package, poppler's
+// pdftotext and pdftoppm, Wine, MinGW's gcc, GLPK's glpsol.
+//
+// A missing tool skips the test on a developer's machine and fails it in
+// CI ($CI set to anything but "", "0" or "false"), where .ci/run installs
+// every one: a check whose tool is missing must fail there, not pass
+// quietly.
+//
+//	func TestHTMLInBrowser(t *testing.T) {
+//		chromium := testtool.Need(t, "chromium") // path of the binary
+//		…
+//	}
+package testtool
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// Tool is one program: the names it goes by on PATH, the environment
+// variable that can name it instead, and the Debian package .ci/run
+// installs for it.
+type Tool struct {
+	Names   []string
+	Env     string
+	Package string
+}
+
+// Tools are the programs Need knows, by the name tests give.
+var Tools = map[string]Tool{
+	"chromium":  {Names: []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}, Env: "RESONANZ_CHROMIUM", Package: "chromium"},
+	"soffice":   {Names: []string{"soffice", "libreoffice"}, Env: "RESONANZ_SOFFICE", Package: "libreoffice-calc-nogui"},
+	"Rscript":   {Names: []string{"Rscript"}, Env: "RESONANZ_RSCRIPT", Package: "r-cran-survey"},
+	"pdftotext": {Names: []string{"pdftotext"}, Package: "poppler-utils"},
+	"pdftoppm":  {Names: []string{"pdftoppm"}, Package: "poppler-utils"},
+	"wine":      {Names: []string{"wine64", "wine"}, Env: "RESONANZ_WINE", Package: "wine64"},
+	"mingw-gcc": {Names: []string{"x86_64-w64-mingw32-gcc"}, Package: "gcc-mingw-w64-x86-64"},
+	"glpsol":    {Names: []string{"glpsol"}, Package: "glpk-utils"},
+}
+
+// CI reports whether the tests run in CI, where every tool must be there.
+func CI() bool {
+	ci := strings.ToLower(strings.TrimSpace(os.Getenv("CI")))
+	return ci != "" && ci != "0" && ci != "false"
+}
+
+// Find returns the path of a tool, or "" when it is not installed.
+func Find(name string) string {
+	tool, ok := Tools[name]
+	if !ok {
+		tool = Tool{Names: []string{name}}
+	}
+	if tool.Env != "" {
+		if p := os.Getenv(tool.Env); p != "" {
+			return p
+		}
+	}
+	for _, n := range tool.Names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Need returns the path of a tool. When it is missing the test fails in
+// CI and is skipped elsewhere, saying what to install.
+func Need(t testing.TB, name string) string {
+	t.Helper()
+	if p := Find(name); p != "" {
+		return p
+	}
+	Missing(t, name+" is not installed"+hint(name))
+	return ""
+}
+
+// NeedR returns the path of Rscript after checking that R loads each of
+// the packages (e.g. "survey"); like Need, it fails in CI and skips
+// elsewhere when one is missing.
+func NeedR(t testing.TB, packages ...string) string {
+	t.Helper()
+	r := Need(t, "Rscript")
+	for _, p := range packages {
+		if out, err := exec.Command(r, "--vanilla", "-e", "library("+p+")").CombinedOutput(); err != nil {
+			Missing(t, "R cannot load the package "+p+" (Debian: r-cran-"+p+"): "+strings.TrimSpace(string(out)))
+		}
+	}
+	return r
+}
+
+// Missing ends a test whose tool is not there: Fatal in CI, Skip
+// elsewhere.
+func Missing(t testing.TB, msg string) {
+	t.Helper()
+	if CI() {
+		t.Fatal(msg + " (CI is set: .ci/run installs every tool the tests need)")
+	}
+	t.Skip(msg)
+}
+
+func hint(name string) string {
+	tool, ok := Tools[name]
+	if !ok {
+		return ""
+	}
+	h := ": apt-get install " + tool.Package
+	if tool.Env != "" {
+		h += " (or set " + tool.Env + ")"
+	}
+	return h
+}

@@ -1,0 +1,73 @@
+package testtool
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "chromium")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	t.Setenv("RESONANZ_CHROMIUM", "")
+	if got := Find("chromium"); got != fake {
+		t.Errorf("Find(chromium) = %q, want %q", got, fake)
+	}
+	if got := Find("soffice"); got != "" {
+		t.Errorf("Find(soffice) = %q on a PATH without it", got)
+	}
+	t.Setenv("RESONANZ_SOFFICE", "/opt/lo/soffice")
+	if got := Find("soffice"); got != "/opt/lo/soffice" {
+		t.Errorf("Find(soffice) = %q, want the environment's", got)
+	}
+}
+
+func TestCI(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "0": false, "false": false, "FALSE": false, "true": true, "1": true, "yes": true} {
+		t.Setenv("CI", v)
+		if got := CI(); got != want {
+			t.Errorf("CI=%q: %v, want %v", v, got, want)
+		}
+	}
+}
+
+// recorder is a testing.TB that notes whether it failed or skipped.
+type recorder struct {
+	testing.TB
+	failed, skipped bool
+}
+
+func (r *recorder) Helper()           {}
+func (r *recorder) Fatal(args ...any) { r.failed = true; panic(r) }
+func (r *recorder) Skip(args ...any)  { r.skipped = true; panic(r) }
+
+func run(t *testing.T, f func(tb testing.TB)) *recorder {
+	r := &recorder{TB: t}
+	func() {
+		defer func() {
+			if p := recover(); p != nil && p != r {
+				panic(p)
+			}
+		}()
+		f(r)
+	}()
+	return r
+}
+
+// A missing tool fails the test in CI and skips it elsewhere.
+func TestNeedMissing(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("RESONANZ_CHROMIUM", "")
+	t.Setenv("CI", "")
+	if r := run(t, func(tb testing.TB) { Need(tb, "chromium") }); !r.skipped || r.failed {
+		t.Errorf("without CI: skipped %v, failed %v; want a skip", r.skipped, r.failed)
+	}
+	t.Setenv("CI", "true")
+	if r := run(t, func(tb testing.TB) { Need(tb, "chromium") }); !r.failed || r.skipped {
+		t.Errorf("with CI: skipped %v, failed %v; want a failure", r.skipped, r.failed)
+	}
+}
