@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/resonanz/resonanz/pipeline/sanitize"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -170,6 +171,11 @@ func refCells(data []byte, sheet string) ([]cell, error) {
 				}
 			case excelize.CellTypeBool:
 				v = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+			}
+			// This reader keeps no control characters (sheet.go); excelize
+			// decodes a typed "_x0000_" into a NUL and keeps it.
+			if v = string(sanitize.StripControls(nil, []byte(v))); v == "" {
+				continue
 			}
 			out = append(out, cell{r + 1, c + 1, v})
 		}
