@@ -559,7 +559,9 @@ func FuzzCSV(f *testing.F) {
 		want := rows(records...)
 		got, err := readCSV(t, "fuzz.csv", buf.Bytes(), Options{Encoding: "utf-8", Delimiter: comma})
 		if len(want) == 0 {
-			if !errors.Is(err, ErrEmpty) {
+			// Nothing but control characters reads as no cells: empty
+			// before they are dropped, or after.
+			if len(got) > 0 || err != nil && !errors.Is(err, ErrEmpty) {
 				t.Fatalf("no cells written, got %v, %v", got, err)
 			}
 			return
