@@ -67,8 +67,10 @@ func parts(c *Column) (stem, sub, text, subText string, weak bool) {
 		m := underRE.FindStringSubmatch(h)
 		stem, sub = m[1], m[2]
 	case slashRE.MatchString(h) && !strings.Contains(h, "://"):
+		// Kobo's "question/choice" only where a neighbour has the same
+		// stem: "attending/participating", "und/oder" are words.
 		m := slashRE.FindStringSubmatch(h)
-		stem, sub = m[1], m[2]
+		stem, sub, weak = m[1], m[2], true
 	default:
 		// "Zufriedenheit – Wartezeit", "… areas?.Skilled workforce": a
 		// matrix only where the next or previous column has the same stem.
@@ -180,7 +182,7 @@ func optionCopy(a, o *Column, sub string, profiles map[int]*Profile) bool {
 			chosen += n
 		}
 	}
-	return named == chosen
+	return chosen > 0 && named == chosen
 }
 
 // belongs says an "other" text column goes with the question before it.
@@ -721,7 +723,13 @@ func numbersOf(p *Profile) []float64 {
 // choice says a column's answers are picked from a list: few distinct
 // ones, each given more than once on the whole, none long, none personal.
 func choice(p *Profile, vals []string) bool {
-	if p.Overflow || len(vals) == 0 || len(vals) > maxLabels || p.Long > 0 || p.Personal > 0 {
+	if p.Overflow || len(vals) == 0 || len(vals) > maxLabels || p.Personal > 0 {
+		return false
+	}
+	if recurring(p, vals) {
+		return true
+	}
+	if p.Long > 0 {
 		return false
 	}
 	for _, v := range vals {
@@ -741,6 +749,22 @@ func choice(p *Profile, vals []string) bool {
 	}
 	n := p.answered()
 	return len(vals) <= 6 && n >= 2*len(vals)-2 || 2*len(vals) <= n
+}
+
+// recurring says a few answers make up the whole column, each given
+// again and again: options picked from a list, however long their wording
+// ("Yes, I support these projects, but …", "Yes! Strongly Agree." in real
+// SurveyMonkey exports), not texts typed by the respondents.
+func recurring(p *Profile, vals []string) bool {
+	if len(vals) < 2 || len(vals) > 12 || p.answered() < 5*len(vals) {
+		return false
+	}
+	for _, v := range vals {
+		if p.Distinct[v] < 2 || strings.Contains(v, "\n") || len([]rune(v)) > 300 {
+			return false
+		}
+	}
+	return true
 }
 
 // answerCodes says answers are codes (A1, A2), not labels.
@@ -777,7 +801,7 @@ func labelsFor(vs []string) []Label {
 // given once are texts typed into "other". Free text that happens to hold
 // commas or semicolons is no multiple choice: its parts do not recur.
 func joinedOptions(p *Profile) ([]Item, string, bool) {
-	if p.Overflow || p.answered() < 3 || p.Long > 0 || p.Personal > 0 {
+	if p.Overflow || p.answered() < 3 || p.Personal > 0 {
 		return nil, "", false
 	}
 	sep := ""
@@ -786,6 +810,9 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 		sep = ";"
 	case 5*p.Commas >= p.answered():
 		sep = ","
+		if commaLabels(p) {
+			return nil, "", false
+		}
 	default:
 		return nil, "", false
 	}
@@ -813,9 +840,11 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 		joined[f] = true
 	}
 	last := map[string]int{}
+	parts = 0 // an option "A, B" joined above is one part of its cell
 	for v, n := range p.Distinct {
 		if fs := cellParts(v, sep, joined); len(fs) > 0 {
 			last[fs[len(fs)-1]] += n
+			parts += n * len(fs)
 		}
 	}
 	rare := max(2, cells/10)
@@ -824,7 +853,7 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 	once, repeated := 0, 0
 	for _, f := range order {
 		typed := counts[f] < 2 || counts[f] <= rare && last[f] == counts[f] && !isOtherWord(f)
-		if typed || personalValue(f) || len([]rune(f)) > 80 {
+		if typed || personalValue(f) || len([]rune(f)) > 200 {
 			once += counts[f]
 			continue
 		}
@@ -848,6 +877,31 @@ func joinedOptions(p *Profile) ([]Item, string, bool) {
 		note = fmt.Sprintf("%d rare answers that come last in their cells are taken for texts typed into \"other\" (kept as comments): check", once)
 	}
 	return items, note, true
+}
+
+// commaLabels says the commas are inside the labels of a single choice
+// ("Ja, VR-Technologie", "Nein, bisher keine genutzt"; a real Google Forms
+// export): the answers recur, and no answer is made of other answers, as
+// the checkboxes' "A, B" is of "A" and "B".
+func commaLabels(p *Profile) bool {
+	vals := p.values()
+	if !recurring(p, vals) {
+		return false
+	}
+	whole := map[string]bool{}
+	for _, v := range vals {
+		whole[strings.TrimSpace(v)] = true
+	}
+	for _, v := range vals {
+		if fs := splitParts(v, ","); len(fs) > 1 {
+			for _, f := range fs {
+				if whole[f] {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 func splitParts(v, sep string) []string {

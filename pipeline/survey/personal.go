@@ -24,8 +24,16 @@ var personalPhrases = []string{
 	"worker id", "workerid", "mturk", "mturk id", "prolific", "prolific id", "prolific pid", "panel id", "panelist id",
 	"participant id", "teilnehmer id", "rid", "psid", "pid", "assignment id", "hit id", "token", "zugangsschluessel",
 	"iban", "kontonummer", "steuernummer", "sozialversicherungsnummer", "ausweisnummer", "personalnummer",
-	"unterschrift", "signature", "recipient", "empfaenger",
+	"unterschrift", "signature", "recipient", "empfaenger", "social media account", "social media accounts",
+	"social media handle", "social media handles", "social media profile", "social media profiles", "social media links",
+	"social media kanaele", "social media konto", "social media konten", "social media profil",
 }
+
+// contactStems are questions that collect contact details (SurveyMonkey's
+// "Contact information" block: Name, Company, Address, City/Town, ZIP,
+// Country, Email Address, Phone Number): every field of them is personal.
+var contactStems = keySet("contact information", "contact info", "contact details", "kontaktinformationen",
+	"kontaktdaten", "kontaktangaben", "ihre kontaktdaten")
 
 // nameRE are headers asking for a person's name: "Name", "Ihr Name",
 // "Your full name", "Vor- und Nachname", "First name", "Name, Vorname".
@@ -49,6 +57,16 @@ func personalHeader(h string) bool {
 	}
 	if nameRE.MatchString(k) || personalSet[k] {
 		return true
+	}
+	// "Contact information [Name]", "Kontaktdaten - E-Mail": a field of a
+	// contact block, or a field that alone is a name or an address.
+	if m := textSubRE.FindStringSubmatch(strings.TrimSpace(h)); m != nil {
+		if contactStems[key(m[1])] {
+			return true
+		}
+		if sk := key(m[2]); nameRE.MatchString(sk) || personalSet[sk] && !weakPersonal[sk] {
+			return true
+		}
 	}
 	// "Bitte geben Sie Ihren Vor- und Nachnamen an", "Ihre E-Mail-Adresse für das Gewinnspiel"
 	words := strings.Fields(k)
@@ -95,6 +113,9 @@ func personalValue(v string) bool {
 	if len(v) < 4 || len(v) > 200 {
 		return false
 	}
+	if strings.ContainsAny(v, " ,;|\n") {
+		return personalList(v)
+	}
 	switch {
 	case strings.Contains(v, "@"):
 		return emailRE.MatchString(v) || handleRE.MatchString(v)
@@ -104,6 +125,23 @@ func personalValue(v string) bool {
 		return urlRE.MatchString(v)
 	}
 	return ipRE.MatchString(v) || geoRE.MatchString(v)
+}
+
+// personalList says a value lists handles, URLs or addresses and nothing
+// else ("https://twitter.com/x, @y", "Twitter: @x"): the "social media
+// accounts" answers of a real export.
+func personalList(v string) bool {
+	n := 0
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '|' || r == '\n' }) {
+		switch {
+		case len(f) >= 4 && !strings.ContainsAny(f, " ,;|") && personalValue(f):
+			n++
+		case strings.HasSuffix(f, ":") || f == "and" || f == "und" || f == "&" || f == "-":
+		default:
+			return false
+		}
+	}
+	return n > 0
 }
 
 func digitsIn(s string) int {

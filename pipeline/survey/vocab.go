@@ -61,14 +61,14 @@ var (
 		"positive", "positively", "hoch", "high", "gross", "large", "einfach", "easy", "leicht", "haeufig", "oft", "often",
 		"frequently", "frequent", "regelmaessig", "regularly", "hilfreich", "helpful", "nuetzlich", "useful", "angemessen",
 		"appropriate", "adequate", "sicher", "confident", "vertraut", "familiar", "much", "viel", "motiviert", "motivated",
-		"zutreffend", "true", "gelungen", "successful", "erfolgreich", "aware", "bewusst", "well", "effective", "wirksam", "stark", "strong")
+		"zutreffend", "true", "accurate", "genau", "gelungen", "successful", "erfolgreich", "aware", "bewusst", "well", "effective", "wirksam", "stark", "strong")
 	negativeBases = keySet("unwichtig", "unimportant", "irrelevant", "unzufrieden", "dissatisfied", "unsatisfied", "uninteressant",
 		"uninteresting", "desinteressiert", "uninterested", "schlecht", "bad", "poor", "poorly", "unwahrscheinlich", "unlikely",
 		"improbable", "disagree", "ablehnung", "lehne", "unfavorable", "unfavorably", "unfavourable", "unfavourably", "negativ",
 		"negative", "negatively", "gering", "niedrig", "low", "klein", "small", "schwach", "weak", "schwer", "schwierig",
 		"difficult", "hard", "selten", "rarely", "seldom", "rare", "unangemessen", "inappropriate", "inadequate", "nutzlos",
 		"useless", "unsicher", "unvertraut", "unfamiliar", "wenig", "little", "unmotiviert", "unsuccessful", "erfolglos",
-		"unaware", "ineffective", "unwirksam")
+		"unaware", "ineffective", "unwirksam", "inaccurate", "ungenau", "unzutreffend")
 	// absolute levels, whatever the scale
 	absoluteWords = map[string]float64{
 		"nie": -2.5, "niemals": -2.5, "never": -2.5, "immer": 2.5, "always": 2.5, "stets": 2.5,
@@ -93,12 +93,17 @@ var (
 	weakeners      = keySet("kaum", "barely", "hardly", "weniger", "less", "wenig", "little")
 )
 
+// interjectionRE is a "Yes!" or "No." before the scale words ("No.
+// Disagree.", "Yes! Strongly Agree." in a real SurveyMonkey export): it
+// repeats the direction, it does not negate it.
+var interjectionRE = regexp.MustCompile(`^(?i)\s*(?:yes|no|ja|nein)\s*[.!,;:]+\s*(\S)`)
+
 // ordinalScore places a label on its scale: negative below the middle,
 // positive above it, magnitude how far ("sehr unzufrieden" −2, "eher
 // zufrieden" 0.5, "stimme voll und ganz zu" 2). ok is false for a label
 // without a scale word.
 func ordinalScore(label string) (float64, bool) {
-	words := strings.Fields(key(label))
+	words := strings.Fields(key(interjectionRE.ReplaceAllString(label, "$1")))
 	if len(words) == 0 {
 		return 0, false
 	}

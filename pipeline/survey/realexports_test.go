@@ -1,0 +1,219 @@
+package survey
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Structures seen in real exports (session 5; /work/coord/realexports),
+// each with invented answers: what every column must be drafted as.
+
+// detectVals detects a sheet given as rows of cells, the first the header.
+func detectVals(t *testing.T, file string, vals [][]string) *Detection {
+	t.Helper()
+	var rows []*Row
+	for i, v := range vals {
+		cols := make([]int, len(v))
+		for j := range cols {
+			cols[j] = j + 1
+		}
+		rows = append(rows, &Row{Num: i + 1, Cols: cols, Vals: v, Width: len(v)})
+	}
+	det, err := Builtin().Detect(RowsOf(rows), DetectOptions{Sheet: "Sheet1", File: file, CSV: strings.HasSuffix(file, ".csv")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return det
+}
+
+// colOf finds the mapping of column n (1-based) and the draft's question of it.
+func colOf(t *testing.T, det *Detection, n int) (Column, *Question) {
+	t.Helper()
+	for _, c := range det.Mapping.Columns {
+		if c.Index == n {
+			if c.Kind != KindQuestion {
+				return c, nil
+			}
+			q := det.Survey.Question(c.Question)
+			if q == nil {
+				t.Fatalf("column %d maps to %q, no question of the definition", n, c.Question)
+			}
+			return c, q
+		}
+	}
+	t.Fatalf("column %d not in the mapping", n)
+	return Column{}, nil
+}
+
+// repeat makes n rows from a cycle of answer rows.
+func repeat(n int, id func(i int) string, cycle ...[]string) [][]string {
+	var out [][]string
+	for i := 0; i < n; i++ {
+		out = append(out, append([]string{id(i)}, cycle[i%len(cycle)]...))
+	}
+	return out
+}
+
+func labelTexts(q *Question) []string {
+	var ts []string
+	for _, l := range q.Labels {
+		ts = append(ts, l.Text)
+	}
+	return ts
+}
+
+func itemTexts(q *Question) []string {
+	var ts []string
+	for _, it := range q.Items {
+		ts = append(ts, it.Text)
+	}
+	return ts
+}
+
+// TestRealLongRecurringLabels: SurveyMonkey candidate questionnaire
+// (ggwash-anc-2022-en.csv): single choices whose options are long
+// sentences were drafted as free text; the IPIP survey's "Yes! Strongly
+// Agree." … "No! Strongly Disagree." too, and its "Very Inaccurate … Very
+// Accurate" was unordered.
+func TestRealLongRecurringLabels(t *testing.T) {
+	long := []string{
+		"Yes, I support these projects and would support removing parking or travel lanes so that they can be built.",
+		"Yes, I support these projects, but I would not support removing parking or travel lanes so that they can be built.",
+		"No, I do not support these projects, and I do not support removing parking or travel lanes so that they can be built.",
+		"N/A—there are no projects on this map within the boundaries of my commission.",
+	}
+	agree := []string{"Yes! Strongly Agree.", "Yes. Agree.", "? Undecided or Unsure.", "No. Disagree.", "No! Strongly Disagree."}
+	acc := []string{"Very Accurate", "Moderately Accurate", "Neither Accurate Nor Inaccurate", "Moderately Inaccurate", "Very Inaccurate"}
+	var cycle [][]string
+	for i := 0; i < 20; i++ {
+		cycle = append(cycle, []string{long[[]int{0, 0, 0, 1, 1, 2, 3}[i%7]], agree[i%5], acc[(i*3)%5], ""})
+	}
+	vals := append([][]string{{"Respondent ID", "Do you support the projects in the bus plan?", "I really want to make changes.", "Worry about things", "Why?"}},
+		repeat(60, func(i int) string { return fmt.Sprint(1000 + i) }, cycle...)...)
+	for r := 1; r < len(vals); r++ {
+		vals[r][4] = fmt.Sprintf("My own reason number %d", r) // typed: each once
+	}
+	det := detectVals(t, "export.csv", vals)
+	if _, q := colOf(t, det, 2); q == nil || q.Type != Single || len(q.Labels) != 4 {
+		t.Errorf("long options: %+v, want a single choice of 4 labels", q)
+	}
+	for _, tc := range []struct {
+		col  int
+		want []string
+	}{
+		{3, []string{"No! Strongly Disagree.", "No. Disagree.", "? Undecided or Unsure.", "Yes. Agree.", "Yes! Strongly Agree."}},
+		{4, []string{"Very Inaccurate", "Moderately Inaccurate", "Neither Accurate Nor Inaccurate", "Moderately Accurate", "Very Accurate"}},
+	} {
+		_, q := colOf(t, det, tc.col)
+		if q == nil || q.Type != Scale || strings.Join(labelTexts(q), "|") != strings.Join(tc.want, "|") {
+			t.Errorf("column %d: %+v, want a scale %q", tc.col, q, tc.want)
+		}
+	}
+	if _, q := colOf(t, det, 5); q == nil || q.Type != Text {
+		t.Errorf("typed answers: %+v, want free text", q)
+	}
+}
+
+// TestRealNumberThenText: SurveyMonkey's "how many drinks?" (numbers) and
+// its "[If unsure, please describe below:]" text column after it. The
+// numbers were dropped as a KoboToolbox one-cell copy of option columns.
+func TestRealNumberThenText(t *testing.T) {
+	q := "Within the past two weeks, about how many drinks do you have?"
+	vals := [][]string{{"Respondent ID", q, q + " [If unsure, please describe below:]"}}
+	for i := 0; i < 30; i++ {
+		text := ""
+		if i%6 == 0 {
+			text = fmt.Sprintf("about %d glasses of wine", i)
+		}
+		vals = append(vals, []string{fmt.Sprint(500 + i), fmt.Sprint(i % 12), text})
+	}
+	det := detectVals(t, "drinks.csv", vals)
+	c, qq := colOf(t, det, 2)
+	if qq == nil || qq.Type != Numeric {
+		t.Errorf("number column: %+v %+v, want a numeric question", c, qq)
+	}
+	if c, qq := colOf(t, det, 3); qq == nil || qq.Type != Text && !c.Other {
+		t.Errorf("text column: %+v %+v, want free text", c, qq)
+	}
+}
+
+// TestRealSlashWords: "attending/participating", "und/oder" in a lone
+// header are words, not KoboToolbox's question/choice (a single Yes/No was
+// drafted as a multiple choice of one option named after half the text).
+func TestRealSlashWords(t *testing.T) {
+	vals := [][]string{{"ID", "Are you currently attending/participating in a support group?", "Würden Sie nach einem AR- und/oder VR-Erlebnis eine Probefahrt vereinbaren?"}}
+	for i := 0; i < 24; i++ {
+		vals = append(vals, []string{fmt.Sprint(i + 1), []string{"No", "Yes", "No"}[i%3], []string{"Ja", "Nein", "Unsicher"}[i%3]})
+	}
+	det := detectVals(t, "slash.csv", vals)
+	for _, n := range []int{2, 3} {
+		c, q := colOf(t, det, n)
+		if q == nil || q.Type != Single || c.Item != "" || len(q.Labels) < 2 {
+			t.Errorf("column %d: %+v %+v, want a single choice with no item", n, c, q)
+		}
+		if q != nil && len(q.ID) > 63 {
+			t.Errorf("column %d: id %q too long", n, q.ID)
+		}
+	}
+}
+
+// TestRealCommaLabels: Google Forms (bmw-open-ar-de.xlsx): a single choice
+// whose labels hold commas ("Ja, VR-Technologie") was split as checkboxes;
+// real checkboxes whose cells are longer than 120 characters, with an
+// option of 84, were free text.
+func TestRealCommaLabels(t *testing.T) {
+	single := []string{"Nein, bisher keine dieser Technologien genutzt", "Ja, VR-Technologie", "Ja, sowohl AR- als auch VR-Technologie", "Ja, AR-Technologie"}
+	opts := []string{"Virtuelle Fahrzeugkonfiguration", "Spiele oder Wettbewerbe (z.B. eine Virtual Reality Driving-Experience oder ein Tennis-Match)",
+		"Virtuelle Einblicke in die Welt der Marke oder in ihre Produktionsstätten", "Einladung durch Freunde, Familie oder Geschäftspartner"}
+	vals := [][]string{{"Zeitstempel", "Haben Sie schon einmal AR- oder VR-Technologien genutzt?", "Welche Erlebnisse würden Sie ansprechen? (Mehrfachauswahl möglich)"}}
+	for i := 0; i < 60; i++ {
+		var chosen []string
+		for j, o := range opts {
+			if (i>>j)&1 == 1 || i%5 == j {
+				chosen = append(chosen, o)
+			}
+		}
+		vals = append(vals, []string{fmt.Sprintf("14.11.2024 14:%02d:12", i), single[i%4], strings.Join(chosen, ", ")})
+	}
+	det := detectVals(t, "Umfrage (Antworten).csv", vals)
+	if _, q := colOf(t, det, 2); q == nil || q.Type != Single || strings.Join(labelTexts(q), "|") != strings.Join(naturalSorted(single), "|") && len(q.Labels) != 4 {
+		t.Errorf("comma labels: %+v, want a single choice of the 4 labels", q)
+	}
+	_, q := colOf(t, det, 3)
+	if q == nil || q.Type != Multi {
+		t.Fatalf("checkboxes: %+v, want a multiple choice", q)
+	}
+	got := itemTexts(q)
+	for _, o := range opts {
+		found := false
+		for _, g := range got {
+			found = found || g == o
+		}
+		if !found {
+			t.Errorf("checkboxes: option %q missing from %q", o, got)
+		}
+	}
+}
+
+// TestRealContactBlock: SurveyMonkey's "Contact information" block and a
+// "[… social media accounts]" field holding lists of profile URLs were
+// stored as free text.
+func TestRealContactBlock(t *testing.T) {
+	vals := [][]string{{"Respondent ID", "Contact information [Name]", "Contact information [Company]", "Contact information [Campaign-related social media accounts]", "Kontaktdaten [Wohnort]", "Which ward are you running in?"}}
+	for i := 0; i < 20; i++ {
+		vals = append(vals, []string{fmt.Sprint(7000 + i), fmt.Sprintf("Kim Example%d", i), fmt.Sprintf("Example %d Ltd", i), fmt.Sprintf("https://social.example/kim%d, https://photos.example/kim%d", i, i), fmt.Sprintf("Musterstadt %d", i%7), fmt.Sprint("Ward ", 1+i%4)})
+	}
+	det := detectVals(t, "candidates.csv", vals)
+	for _, n := range []int{2, 3, 4, 5} {
+		if c, _ := colOf(t, det, n); c.Kind != KindPersonal {
+			t.Errorf("column %d %q: kind %s, want personal", n, c.Header, c.Kind)
+		}
+	}
+	if _, q := colOf(t, det, 6); q == nil {
+		t.Errorf("the ward question is not a question")
+	}
+	if !personalValue("https://social.example/a, @kim_ex") || personalValue("Yes, I support these projects, see https://example.org") {
+		t.Errorf("personalValue of lists: wrong")
+	}
+}
