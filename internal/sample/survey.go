@@ -55,6 +55,11 @@ type Question struct {
 	// Personal marks a question whose answers are personal data (a name,
 	// an e-mail, a handle): the importer must not store it.
 	Personal string // "", "name", "email", "phone", "handle", "url", "panel_id"
+	// Part is the block a question is a field of (SurveyMonkey's "Contact
+	// information" [Name], [Email] …; the "[If unsure, please describe
+	// below:]" text of the question before): the block's title heads its
+	// first column, the question's text is in the second header row.
+	Part string
 	// Shown, if set, decides per respondent whether the question was shown
 	// at all (LimeSurvey writes N/A into option columns of hidden ones).
 	Shown func(a []Answer) bool

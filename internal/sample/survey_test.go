@@ -143,7 +143,7 @@ func checkCounts(t *testing.T, q TruthQuestion, data [][]string) {
 				break
 			}
 			any = true
-			parts := strings.Split(strings.TrimSuffix(v, q.Separator), q.Separator)
+			parts := splitKnown(strings.TrimSuffix(v, q.Separator), q.Separator, q.Items)
 			for k, part := range parts {
 				switch {
 				case q.Type == Ranking:
@@ -255,4 +255,23 @@ func TestConferenceRewordedSameNumbers(t *testing.T) {
 			t.Errorf("%s: templates %v", path, slices.Collect(maps.Keys(byTemplate)))
 		}
 	}
+}
+
+// splitKnown splits a joined cell against the known options: an option
+// whose label holds the separator ("Beratung durch Fachleute, Aussteller
+// oder Verbände") is one part.
+func splitKnown(v, sep string, items []string) []string {
+	fs := strings.Split(v, sep)
+	var out []string
+	for i := 0; i < len(fs); i++ {
+		part := fs[i]
+		for j := i + 1; j < len(fs) && !slices.Contains(items, part); j++ {
+			if joined := strings.Join(fs[i:j+1], sep); slices.Contains(items, joined) {
+				part, i = joined, j
+				break
+			}
+		}
+		out = append(out, part)
+	}
+	return out
 }

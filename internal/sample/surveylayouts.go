@@ -926,7 +926,12 @@ func qualtricsID(r *rng) string {
 // writeSurveyMonkeySurvey writes "All Responses Data" (expanded): row 1 the
 // question text above its first column only, row 2 Response / Open-Ended
 // Response / the option or matrix row; options hold their label or nothing.
-func writeSurveyMonkeySurvey(path string, s Survey, rs []Response) (*Truth, error) {
+// smOpts are the variants of a SurveyMonkey export.
+type smOpts struct {
+	csv bool // "All Responses Data" as CSV (UTF-8, ","), not xlsx
+}
+
+func writeSurveyMonkeySurvey(path string, s Survey, rs []Response, o smOpts) (*Truth, error) {
 	r := newRNG(s.Seed + 13)
 	t := newTable(2, len(rs))
 	smTime := func(x time.Time) string { return x.Format("01/02/2006 3:04:05 PM") }
@@ -999,9 +1004,27 @@ func writeSurveyMonkeySurvey(path string, s Survey, rs []Response) (*Truth, erro
 		if q.Kind != Text || q.Personal == "" {
 			t.qs[len(t.qs)-1].Header = t.head[0][before]
 		}
+		if q.Part != "" {
+			// A field of a block: the block's title above its first column only.
+			t.head[0][before] = q.Part
+			if qi > 0 && (s.Questions[qi-1].Part == q.Part || s.Questions[qi-1].Text == q.Part) {
+				t.head[0][before] = ""
+			}
+			t.head[1][before] = q.Text
+			if q.Personal != "" {
+				// as import names it: the block's title and the field's
+				t.pers[len(t.pers)-1] = q.Part + " [" + q.Text + "]"
+			} else {
+				t.qs[len(t.qs)-1].Header = t.head[0][before]
+			}
+		}
 	}
 	tr := t.truth("surveymonkey", len(rs))
 	tr.HeaderRow, tr.DataRow, tr.IDColumn, tr.Sheet = 1, 3, "Respondent ID", "Sheet"
+	if o.csv {
+		tr.Encoding, tr.Delimiter, tr.Sheet = "utf-8", ",", ""
+		return tr, writeCSV(path, t.textRows(), csvOpts{sep: ','})
+	}
 	b := newBook()
 	b.sheet("Sheet", t.grid())
 	return tr, b.save(path, "SurveyMonkey", s.Day)

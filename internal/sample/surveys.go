@@ -336,7 +336,15 @@ func surveyFixtures() []Fixture {
 		}},
 		{"surveys/surveymonkey-meetup-en.xlsx", func(p string) (*Truth, error) {
 			s := MeetupSurvey()
-			return writeSurveyMonkeySurvey(p, s, GenerateSurvey(s))
+			return writeSurveyMonkeySurvey(p, s, GenerateSurvey(s), smOpts{})
+		}},
+		{"surveys/surveymonkey-candidates-en.csv", func(p string) (*Truth, error) {
+			s := CandidateSurvey()
+			return writeSurveyMonkeySurvey(p, s, GenerateSurvey(s), smOpts{csv: true})
+		}},
+		{"surveys/googleforms-messe-de.xlsx", func(p string) (*Truth, error) {
+			s := FairSurveyDE()
+			return writeGoogleSurvey(p, s, GenerateSurvey(s), "de", false, false)
 		}},
 		{"surveys/kobo-haushalt-de.csv", func(p string) (*Truth, error) {
 			s := HouseholdSurvey()
@@ -417,4 +425,76 @@ func CommunitySurveyEN() Survey {
 	s.Questions[8].Text = "Twitter handle (optional)"
 	s.Questions[9].Text = "Phone number for follow-up"
 	return s
+}
+
+// CandidateSurvey is an English candidate questionnaire exported from
+// SurveyMonkey as CSV, with the structures of two real exports
+// (ggwash-anc-2022-en.csv, ipip-alcohol-en.csv in /work/coord/realexports):
+// a "Contact information" block (name, e-mail, social media accounts),
+// single choices whose options are long sentences with commas, a
+// "Yes! Strongly Agree." agreement and a "Very Inaccurate … Very Accurate"
+// scale, a question with "/" in its words, and a number with a text
+// column "[If unsure, please describe below:]" after it.
+func CandidateSurvey() Survey {
+	const hours = "In a usual week, about how many hours do you spend on neighbourhood work?"
+	return Survey{
+		Seed: 331, N: 64, Title: "Candidate questionnaire 2026", Day: time.Date(2026, 8, 20, 0, 0, 0, 0, CET), Days: 21,
+		Questions: []Question{
+			{Kind: Text, Part: "Contact information", Text: "Name", TextP: 1, Personal: "name"},
+			{Kind: Text, Part: "Contact information", Text: "Email", TextP: 1, Personal: "email"},
+			{Kind: Text, Part: "Contact information", Text: "Campaign-related social media accounts", TextP: .7, Personal: "url"},
+			{Kind: Single, Text: "Do you support the cycle routes planned for your district and, if needed, removing parking so that they can be built?",
+				Labels: []string{
+					"Yes, I support these routes and would support removing parking or travel lanes so that they can be built.",
+					"Yes, I support these routes, but I would not support removing parking or travel lanes for them.",
+					"No, I do not support these routes, and I do not support removing parking or travel lanes.",
+					"N/A—there are no planned routes within the boundaries of my district.",
+				}, Weights: []float64{6, 2, .6, 1}},
+			{Kind: Single, Text: "Where should new housing be built?",
+				Labels: []string{
+					"New housing should be built both along main roads and throughout existing residential neighbourhoods.",
+					"New housing should be concentrated in six- to eight-storey buildings along main roads.",
+					"New housing should be built throughout residential neighbourhoods in duplexes and small flats.",
+				}, Weights: []float64{5, 1.5, 1}},
+			{Kind: Scale, Text: "The city should build more protected bike lanes.",
+				Labels: []string{"No! Strongly Disagree.", "No. Disagree.", "? Undecided or Unsure.", "Yes. Agree.", "Yes! Strongly Agree."},
+				Weights: []float64{.3, .5, .7, 2, 3}, BlankP: .05},
+			{Kind: Scale, Text: "Keep my promises",
+				Labels:  []string{"Very Inaccurate", "Moderately Inaccurate", "Neither Accurate Nor Inaccurate", "Moderately Accurate", "Very Accurate"},
+				Weights: []float64{.7, .9, 1, 3, 2.5}},
+			{Kind: Single, Text: "Are you currently attending/participating in a neighbourhood association?", Labels: []string{"Yes", "No"}, Weights: []float64{2, 3}},
+			{Kind: Numeric, Text: hours, Min: 0, Max: 30},
+			{Kind: Text, Part: hours, Text: "If unsure, please describe below:", TextP: .2,
+				Texts: []string{"It varies a lot by season.", "More before elections.", "Some weekends only."}},
+			{Kind: Text, Text: "Why do you think you are the right person for this seat?", TextP: .9,
+				Texts: []string{"I have lived here for twenty years.", "I know the streets by bike.", "I listen first."}},
+		},
+	}
+}
+
+// FairSurveyDE is a German trade-fair visitor survey from Google Forms
+// (xlsx), with the structures of a real export (bmw-open-ar-de.xlsx):
+// single choices whose labels hold commas ("Ja, VR-Brille"), checkboxes
+// whose cells run past 120 characters with options of 90 and an option
+// with a comma inside, age ranges, "und/oder" in a question.
+func FairSurveyDE() Survey {
+	return Survey{
+		Seed: 332, N: 58, Title: "Besucherbefragung Messe Digital 2026", Day: time.Date(2026, 3, 12, 0, 0, 0, 0, CET), Days: 4,
+		Questions: []Question{
+			{Kind: Single, Text: "Ihr Alter", Labels: []string{"<18", "18-24", "25-34", "35-44", "45-54", ">55"}, Weights: []float64{.3, 2, 3, 2, 1, 1}, Ordered: true},
+			{Kind: Single, Text: "Haben Sie schon einmal Augmented Reality- oder Virtual Reality-Technologien genutzt?",
+				Labels: []string{"Nein, bisher keine dieser Technologien genutzt", "Ja, VR-Brille", "Ja, sowohl AR- als auch VR-Technologie", "Ja, AR auf dem Smartphone"},
+				Weights: []float64{5, 2, 2, 1}},
+			{Kind: Multi, Text: "Welche Angebote würden Sie auf der Messe am meisten ansprechen? (Mehrfachauswahl möglich)",
+				Items: []string{
+					"Virtuelle Produktkonfiguration",
+					"Spiele oder Wettbewerbe (z.B. eine Virtual Reality Fahrt durch die Halle oder ein digitales Quiz)",
+					"Virtuelle Einblicke in die Fertigung oder in die Entwicklungsabteilungen der Aussteller",
+					"Beratung durch Fachleute, Aussteller oder Verbände",
+				}, Weights: []float64{.7, .5, .45, .3}},
+			{Kind: Single, Text: "Finden Sie, dass AR und VR junge Zielgruppen ansprechen?", Labels: []string{"Ja, auf jeden Fall", "Ja, teilweise", "Nein"}, Weights: []float64{2, 3, .6}},
+			{Kind: Single, Text: "Würden Sie nach einem positiven AR- und/oder VR-Erlebnis einen Beratungstermin vereinbaren?", Labels: []string{"Ja", "Nein", "Unsicher"}, Weights: []float64{3, 1, 2}},
+			{Kind: Scale, Text: "Wie vertraut sind Sie mit Virtual Reality?", Labels: []string{"Gar nicht vertraut", "Kaum vertraut", "Etwas vertraut", "Sehr vertraut"}, Weights: []float64{2, 1.5, 2, .6}},
+		},
+	}
 }

@@ -290,7 +290,7 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, r
 				sub := Question{ID: idOf(base + "_" + one.items[i]), Text: text + " [" + g.subs[i] + "]", fromMatrix: true}
 				dq := draftQ{cols: []*Column{c}, items: []string{""}}
 				dq.note = lone(&sub, ps[i], c, rows)
-				if sub.Type == Single && choice(p, shared) {
+				if sub.Type == Single && choice(p, shared, false) {
 					// The rows of one matrix share its answers.
 					sub.Labels = labelsFor(naturalSorted(shared))
 				}
@@ -577,7 +577,7 @@ func lone(q *Question, p *Profile, c *Column, rows int) string {
 		q.Items = items
 		return note
 	}
-	if choice(p, vals) {
+	if choice(p, vals, openHeader(q.Text)) {
 		q.Type = Single
 		q.Missing = p.missingValues()
 		values, how, ordered := orderLabels(vals)
@@ -721,12 +721,14 @@ func numbersOf(p *Profile) []float64 {
 }
 
 // choice says a column's answers are picked from a list: few distinct
-// ones, each given more than once on the whole, none long, none personal.
-func choice(p *Profile, vals []string) bool {
+// ones, each given more than once on the whole, none long, none personal;
+// or a few recurring ones, however long, unless the header asks an open
+// question ("Why …?", "Any comments?").
+func choice(p *Profile, vals []string, open bool) bool {
 	if p.Overflow || len(vals) == 0 || len(vals) > maxLabels || p.Personal > 0 {
 		return false
 	}
-	if recurring(p, vals) {
+	if !open && recurring(p, vals) {
 		return true
 	}
 	if p.Long > 0 {
