@@ -457,7 +457,7 @@ func CandidateSurvey() Survey {
 					"New housing should be built throughout residential neighbourhoods in duplexes and small flats.",
 				}, Weights: []float64{5, 1.5, 1}},
 			{Kind: Scale, Text: "The city should build more protected bike lanes.",
-				Labels: []string{"No! Strongly Disagree.", "No. Disagree.", "? Undecided or Unsure.", "Yes. Agree.", "Yes! Strongly Agree."},
+				Labels:  []string{"No! Strongly Disagree.", "No. Disagree.", "? Undecided or Unsure.", "Yes. Agree.", "Yes! Strongly Agree."},
 				Weights: []float64{.3, .5, .7, 2, 3}, BlankP: .05},
 			{Kind: Scale, Text: "Keep my promises",
 				Labels:  []string{"Very Inaccurate", "Moderately Inaccurate", "Neither Accurate Nor Inaccurate", "Moderately Accurate", "Very Accurate"},
@@ -483,7 +483,7 @@ func FairSurveyDE() Survey {
 		Questions: []Question{
 			{Kind: Single, Text: "Ihr Alter", Labels: []string{"<18", "18-24", "25-34", "35-44", "45-54", ">55"}, Weights: []float64{.3, 2, 3, 2, 1, 1}, Ordered: true},
 			{Kind: Single, Text: "Haben Sie schon einmal Augmented Reality- oder Virtual Reality-Technologien genutzt?",
-				Labels: []string{"Nein, bisher keine dieser Technologien genutzt", "Ja, VR-Brille", "Ja, sowohl AR- als auch VR-Technologie", "Ja, AR auf dem Smartphone"},
+				Labels:  []string{"Nein, bisher keine dieser Technologien genutzt", "Ja, VR-Brille", "Ja, sowohl AR- als auch VR-Technologie", "Ja, AR auf dem Smartphone"},
 				Weights: []float64{5, 2, 2, 1}},
 			{Kind: Multi, Text: "Welche Angebote würden Sie auf der Messe am meisten ansprechen? (Mehrfachauswahl möglich)",
 				Items: []string{
