@@ -14,8 +14,10 @@
 package testtool
 
 import (
+	"encoding/csv"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,6 +91,34 @@ func NeedR(t testing.TB, packages ...string) string {
 		}
 	}
 	return r
+}
+
+// RunR runs an R script (after NeedR(t, "survey")) with the arguments
+// given and, last, the path of a CSV file the script writes; it returns
+// that file's records, header first.
+//
+//	recs := testtool.RunR(t, `write.csv(data.frame(x = 1), commandArgs(TRUE)[1], row.names = FALSE)`)
+func RunR(t testing.TB, script string, args ...string) [][]string {
+	t.Helper()
+	r := NeedR(t, "survey")
+	dir := t.TempDir()
+	path, out := filepath.Join(dir, "check.R"), filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command(r, append(append([]string{"--vanilla", path}, args...), out)...).CombinedOutput(); err != nil {
+		t.Fatalf("R: %v\n%s", err, msg)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
 }
 
 // Missing ends a test whose tool is not there: Fatal in CI, Skip

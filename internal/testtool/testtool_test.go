@@ -71,3 +71,12 @@ func TestNeedMissing(t *testing.T) {
 		t.Errorf("with CI: skipped %v, failed %v; want a failure", r.skipped, r.failed)
 	}
 }
+
+// RunR hands the script its arguments and reads back the CSV it writes.
+func TestRunR(t *testing.T) {
+	recs := RunR(t, `a <- commandArgs(trailingOnly = TRUE)
+write.csv(data.frame(arg = a[1], sum = 1 + 2), a[2], row.names = FALSE)`, "x y")
+	if len(recs) != 2 || recs[0][0] != "arg" || recs[1][0] != "x y" || recs[1][1] != "3" {
+		t.Errorf("RunR read %q, want header arg,sum and the row \"x y\",3", recs)
+	}
+}

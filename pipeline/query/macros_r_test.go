@@ -1,54 +1,24 @@
 package query_test
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
-
-// needR fails where R must run (CI) and skips elsewhere when Rscript or
-// its survey package (Debian r-cran-survey) is missing.
-func needR(t *testing.T) {
-	t.Helper()
-	if err := exec.Command("Rscript", "--vanilla", "-e", "library(survey)").Run(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Rscript with the survey package (r-cran-survey) is needed: %v", err)
-		}
-		t.Skipf("Rscript with the survey package not installed: %v", err)
-	}
-}
 
 // runR runs an R script with the files given as arguments and returns
 // the CSV it writes to its last argument, by its first column.
 func runR(t *testing.T, script string, args ...string) map[string][]string {
 	t.Helper()
-	dir := t.TempDir()
-	path, out := filepath.Join(dir, "check.R"), filepath.Join(dir, "out.csv")
-	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if msg, err := exec.Command("Rscript", append(append([]string{"--vanilla", path}, args...), out)...).CombinedOutput(); err != nil {
-		t.Fatalf("R: %v\n%s", err, msg)
-	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
 	res := map[string][]string{}
-	for _, r := range recs[1:] {
+	for _, r := range testtool.RunR(t, script, args...)[1:] {
 		res[r[0]] = r[1:]
 	}
 	return res
@@ -82,7 +52,7 @@ func sameAsR(t *testing.T, what string, got any, r string) {
 // nobody answered — give R's t.test and prop.test (Wilson, no continuity
 // correction) intervals to 4 decimals, or nothing where R refuses.
 func TestMacroEdgesMatchR(t *testing.T) {
-	needR(t)
+	testtool.NeedR(t, "survey")
 	means := []struct {
 		name string
 		xs   []float64

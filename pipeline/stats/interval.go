@@ -87,33 +87,36 @@ func WeightedMean(values, weights []float64) (mean, se, neff float64) {
 	if len(values) != len(weights) {
 		panic(fmt.Sprintf("stats.WeightedMean: %d values but %d weights", len(values), len(weights)))
 	}
-	var n, sw, swy float64
-	for i, y := range values {
-		if math.IsNaN(y) {
-			continue
-		}
-		n++
-		sw += weights[i]
-		swy += weights[i] * y
-	}
-	if n == 0 || !(sw > 0) {
+	answers, sw, swy, sw2 := weightedSums(values, weights)
+	if answers == 0 || !(sw > 0) {
 		return math.NaN(), math.NaN(), 0
 	}
-	mean = swy / sw
-	var ss, sw2 float64
-	for i, y := range values {
-		if math.IsNaN(y) {
-			continue
-		}
-		w := weights[i]
-		ss += w * w * (y - mean) * (y - mean)
-		sw2 += w * w
-	}
-	neff = sw * sw / sw2
-	if n < 2 {
+	mean, neff = swy/sw, sw*sw/sw2
+	if answers < 2 {
 		return mean, math.NaN(), neff
 	}
+	var ss float64
+	for i, y := range values {
+		if !math.IsNaN(y) {
+			ss += weights[i] * weights[i] * (y - mean) * (y - mean)
+		}
+	}
+	n := float64(answers)
 	return mean, math.Sqrt(n / (n - 1) * ss / (sw * sw)), neff
+}
+
+// weightedSums counts the answers (values not NaN) and sums their
+// weights w, w·y and w² — what a weighted mean and Kish's n_eff need.
+func weightedSums(values, weights []float64) (answers int, sw, swy, sw2 float64) {
+	for i, y := range values {
+		if !math.IsNaN(y) {
+			answers++
+			sw += weights[i]
+			swy += weights[i] * y
+			sw2 += weights[i] * weights[i]
+		}
+	}
+	return answers, sw, swy, sw2
 }
 
 // WeightedShare is WeightedMean of the 0/1 indicator: the weighted share of

@@ -3,24 +3,19 @@ package stats
 import (
 	"fmt"
 	"math"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/internal/testtool"
 )
 
 // TestNPSAgainstR: the score and its interval are what R's survey package
 // gives for the mean of +1/0/−1 in a simple random sample, times 100.
 func TestNPSAgainstR(t *testing.T) {
 	const level = 0.95
-	rscript, err := exec.LookPath("Rscript")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("Rscript (r-cran-survey) is needed in CI")
-		}
-		t.Skip("no Rscript")
-	}
+	rscript := testtool.NeedR(t, "survey")
 	cases := []struct{ pro, pas, det int }{{44, 55, 46}, {10, 3, 1}, {0, 5, 5}, {30, 0, 0}, {7, 2, 11}}
 	var script strings.Builder
 	script.WriteString("suppressMessages(library(survey))\n")

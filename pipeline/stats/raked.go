@@ -36,17 +36,7 @@ func RakedMean(values, weights []float64, groups [][]string) (mean, se, neff, df
 	if len(weights) != n || len(groups) != n {
 		panic(fmt.Sprintf("stats.RakedMean: %d values, %d weights, %d groups", n, len(weights), len(groups)))
 	}
-	var answers int
-	var sw, swy, sw2 float64
-	for i, y := range values {
-		if math.IsNaN(y) {
-			continue
-		}
-		answers++
-		sw += weights[i]
-		swy += weights[i] * y
-		sw2 += weights[i] * weights[i]
-	}
+	answers, sw, swy, sw2 := weightedSums(values, weights)
 	if answers == 0 || !(sw > 0) {
 		return math.NaN(), math.NaN(), 0, 0
 	}

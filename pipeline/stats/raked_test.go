@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -14,22 +13,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
-
-// needR fails where R must run (CI) and skips elsewhere when Rscript or
-// its survey package (Debian r-cran-survey) is missing.
-func needR(t *testing.T) {
-	t.Helper()
-	err := exec.Command("Rscript", "--vanilla", "-e", "library(survey)").Run()
-	if err == nil {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("Rscript with the survey package (r-cran-survey) is needed: %v", err)
-	}
-	t.Skipf("Rscript with the survey package (r-cran-survey) not installed: %v", err)
-}
 
 // rScript rakes the design to the margins and prints, per item, what
 // svymean and confint give on the raked design, the design's degrees
@@ -69,7 +55,7 @@ write.csv(out, args[3], row.names = FALSE)
 // mean, standard error, interval, n_eff and degrees of freedom are R's
 // survey::rake + svymean to 4 decimals. R computes them in the test.
 func TestRakedMeanMatchesR(t *testing.T) {
-	needR(t)
+	testtool.NeedR(t, "survey")
 	tr, err := sample.ReadTruth("../../testdata/mdk16-msforms.xlsx.truth.json")
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +122,7 @@ func compareRaked(t *testing.T, tr *sample.Truth, margins map[string]map[string]
 	}
 	// The data and margins for R.
 	dir := t.TempDir()
-	data, marg, res := filepath.Join(dir, "data.csv"), filepath.Join(dir, "margins.csv"), filepath.Join(dir, "r.csv")
+	data, marg := filepath.Join(dir, "data.csv"), filepath.Join(dir, "margins.csv")
 	writeCSV(t, data, func(out func(...string)) {
 		out(append(append([]string{"id"}, vars...), items...)...)
 		for i, r := range tr.Respondents {
@@ -160,22 +146,7 @@ func compareRaked(t *testing.T, tr *sample.Truth, margins map[string]map[string]
 			}
 		}
 	})
-	script := filepath.Join(dir, "rake.R")
-	if err := os.WriteFile(script, []byte(rScript), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if msg, err := exec.Command("Rscript", "--vanilla", script, data, marg, res).CombinedOutput(); err != nil {
-		t.Fatalf("R: %v\n%s", err, msg)
-	}
-	f, err := os.Open(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := testtool.RunR(t, rScript, data, marg)
 	if len(recs) != len(items)+1 {
 		t.Fatalf("R gave %d rows for %d items", len(recs)-1, len(items))
 	}
