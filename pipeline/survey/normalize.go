@@ -241,9 +241,9 @@ type normalizer struct {
 	atCol int
 	// undated are the layout's submit times that mean "not kept".
 	undated []string
-	seen  *IDs     // respondents of this file, with their first row
-	last  int      // last data row number, for blank-row counting
-	cells []string // the current row's values by column, up to the last mapped one
+	seen    *IDs     // respondents of this file, with their first row
+	last    int      // last data row number, for blank-row counting
+	cells   []string // the current row's values by column, up to the last mapped one
 	// headed marks the columns that have a header cell; a value elsewhere
 	// (a ragged CSV row, a stray cell) belongs to no question.
 	headed []bool
