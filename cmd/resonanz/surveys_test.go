@@ -21,6 +21,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
 
 // TestSurveyFixtures imports every generated export of testdata/surveys
@@ -194,12 +195,12 @@ func checkQuestion(t *testing.T, db *sql.DB, def *survey.Definition, byLetter ma
 		each(t, db, `select label from labels where question = ? order by position`, func(s func(...any)) {
 			var l string
 			s(&l)
-			stored = append(stored, survey.Key(l))
+			stored = append(stored, layout.Key(l))
 		}, qid)
 		var seen []string
 		for _, l := range tq.Labels {
 			if used(tq, l) {
-				seen = append(seen, survey.Key(l))
+				seen = append(seen, layout.Key(l))
 			}
 		}
 		if !slices.Equal(stored, seen) {
@@ -237,7 +238,7 @@ func used(tq sample.TruthQuestion, label string) bool {
 }
 
 // counts are a question's answers as "item|answer" → respondents, items
-// and answers folded by survey.Key so wording and case do not matter.
+// and answers folded by layout.Key so wording and case do not matter.
 type counts map[string]int
 
 func (c counts) String() string {
@@ -267,7 +268,7 @@ func truthCounts(tq sample.TruthQuestion, q *survey.Question) counts {
 		if survey.IsOtherWord(s) {
 			return "other"
 		}
-		return survey.Key(s)
+		return layout.Key(s)
 	}
 	switch q.Type {
 	case survey.Text:
@@ -301,7 +302,7 @@ func truthValue(tq sample.TruthQuestion, label string) string {
 	if i := slices.Index(tq.Labels, label); i >= 0 && i < len(tq.Values) {
 		return strconv.Itoa(tq.Values[i])
 	}
-	return survey.Key(label)
+	return layout.Key(label)
 }
 
 // storedCounts counts what the dataset holds for a question, keyed as
@@ -321,7 +322,7 @@ func storedCounts(t *testing.T, db *sql.DB, def *survey.Definition, q *survey.Qu
 		case template:
 			return code
 		}
-		return survey.Key(it.Text)
+		return layout.Key(it.Text)
 	}
 	switch q.Type {
 	case survey.Text:
@@ -384,13 +385,13 @@ func labelKey(q *survey.Question, code, name string, template bool) string {
 			case template:
 				return l.Code
 			}
-			return survey.Key(l.Text)
+			return layout.Key(l.Text)
 		}
 	}
 	if template && code != "" {
 		return code
 	}
-	return survey.Key(name)
+	return layout.Key(name)
 }
 
 // openDataset makes a view of each table of the dataset's Parquet files.
