@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -167,7 +168,12 @@ type result struct {
 }
 
 func measure(exe, data string, m measurement) (result, error) {
-	cmd := exec.Command(exe, append([]string{"--data", data}, m.args...)...)
+	args := m.args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		// English: the checks read the output's words.
+		args = append(slices.Clone(args), "--lang", "en")
+	}
+	cmd := exec.Command(exe, append([]string{"--data", data}, args...)...)
 	cmd.Env = append(os.Environ(), "RESONANZ_DATA=")
 	var stdout lineCounter
 	var stderr bytes.Buffer

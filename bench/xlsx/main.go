@@ -187,7 +187,8 @@ func importCmd(b *bench, path string) (*exec.Cmd, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	cmd := exec.Command(b.resonanz, "import", path, "--event", "bench",
+	// English: importCheck reads the summary's words.
+	cmd := exec.Command(b.resonanz, "import", path, "--event", "bench", "--lang", "en",
 		"--data", filepath.Join(dir, "data"), "--key", filepath.Join(dir, "key"))
 	return cmd, func() { os.RemoveAll(dir) }, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
 func newExportCmd(g *globals) *cobra.Command {
@@ -45,11 +46,11 @@ allows. Text in csv and xlsx never becomes a formula: in csv a text starting wit
 				return err
 			}
 			if !g.Quiet {
-				rows := ""
+				size := i18n.N(o.Lang, "cli.n.columns", res.Columns)
 				if o.Format != "parquet" {
-					rows = fmt.Sprintf("%d rows, ", res.Rows)
+					size = i18n.N(o.Lang, "import.n.rows", res.Rows) + ", " + size
 				}
-				fmt.Fprintf(g.stdout, "wrote %s (%s%d columns)\n", strings.Join(res.Files, " and "), rows, res.Columns)
+				fmt.Fprintln(g.stdout, i18n.T(o.Lang, "cli.wrote", strings.Join(res.Files, i18n.T(o.Lang, "cli.and")), size))
 			}
 			return nil
 		},

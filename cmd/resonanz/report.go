@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/report"
 )
@@ -99,14 +100,14 @@ func runReport(c *cobra.Command, g *globals, o *pipeline.ReportOptions) error {
 		fmt.Fprintf(g.stderr, "resonanz: report: warning: %s\n", warn)
 	}
 	if !g.Quiet {
-		printReport(g.stdout, wr, g.Verbose)
+		printReport(g.stdout, wr, o.Lang, g.Verbose)
 	}
 	return nil
 }
 
-func printReport(w io.Writer, wr *report.Written, verbose bool) {
-	fmt.Fprintf(w, "wrote %s (%d sheets), %s and %d chart files in %s\n",
-		wr.Workbook, len(wr.Sheets), wr.HTML, len(wr.Charts), filepath.Dir(firstOr(wr.Charts, wr.Workbook)))
+func printReport(w io.Writer, wr *report.Written, lang string, verbose bool) {
+	fmt.Fprintln(w, i18n.T(lang, "cli.wrote_report", wr.Workbook, i18n.N(lang, "cli.n.sheets", len(wr.Sheets)),
+		wr.HTML, i18n.N(lang, "cli.n.charts", len(wr.Charts)), filepath.Dir(firstOr(wr.Charts, wr.Workbook))))
 	if !verbose {
 		return
 	}
@@ -116,10 +117,10 @@ func printReport(w io.Writer, wr *report.Written, verbose bool) {
 	}
 	sort.Strings(names)
 	for _, q := range names {
-		fmt.Fprintf(w, "  sheet %-32s ← %s\n", wr.Sheets[q], q)
+		fmt.Fprintln(w, i18n.T(lang, "cli.sheet", wr.Sheets[q], q))
 	}
 	for _, f := range wr.Charts {
-		fmt.Fprintf(w, "  chart %s\n", f)
+		fmt.Fprintln(w, i18n.T(lang, "cli.chart", f))
 	}
 }
 
