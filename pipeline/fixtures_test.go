@@ -13,10 +13,10 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/resonanz/resonanz/internal/dbtest"
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/ingest"
-	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
@@ -166,39 +166,9 @@ type reject struct {
 // readBack loads the event's Parquet files into views of a scratch DuckDB.
 func readBack(t *testing.T, dir, event string) *dataset {
 	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	for _, table := range model.TableNames("survey") {
-		files, _ := filepath.Glob(filepath.Join(dir, table, "event="+event, "*.parquet"))
-		var q string
-		if len(files) == 0 {
-			// No rows were written: an empty view of the table's columns.
-			var cols []string
-			for _, f := range model.Schema(table).Fields() {
-				typ := "varchar"
-				switch f.Type.ID().String() {
-				case "FLOAT64":
-					typ = "double"
-				case "INT32":
-					typ = "integer"
-				case "TIMESTAMP":
-					typ = "timestamp"
-				}
-				cols = append(cols, fmt.Sprintf("null::%s as %s", typ, f.Name))
-			}
-			q = fmt.Sprintf("create view %s as select %s where false", table, strings.Join(cols, ", "))
-		} else {
-			q = fmt.Sprintf("create view %s as select * from read_parquet(%s)", table, sqlList(files))
-		}
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	db := dbtest.Open(t, dir, event)
 	d := &dataset{db: db, byID: map[string]*imported{}}
-	each(t, db, `select respondent, source_row, coalesce(state, ''), coalesce(sector, ''), coalesce(strftime(submitted_at, '%Y-%m-%dT%H:%M:%S'), '') from responses order by source_row`, func(s scanner) {
+	dbtest.Each(t, db, `select respondent, source_row, coalesce(state, ''), coalesce(sector, ''), coalesce(strftime(submitted_at, '%Y-%m-%dT%H:%M:%S'), '') from responses order by source_row`, func(s func(...any)) {
 		var id string
 		r := &imported{need: map[string]int{}}
 		s(&id, &r.row, &r.state, &r.sector, &r.submitted)
@@ -208,7 +178,7 @@ func readBack(t *testing.T, dir, event string) *dataset {
 		d.byID[id] = r
 		d.rows = append(d.rows, r)
 	})
-	each(t, db, `select respondent, question, coalesce(item, ''), value from answers`, func(s scanner) {
+	dbtest.Each(t, db, `select respondent, question, coalesce(item, ''), value from answers`, func(s func(...any)) {
 		var id, q, item string
 		var v float64
 		s(&id, &q, &item, &v)
@@ -241,14 +211,14 @@ func readBack(t *testing.T, dir, event string) *dataset {
 			t.Errorf("respondent %s: answer to unexpected question %s", id, q)
 		}
 	})
-	each(t, db, `select a.respondent, l.code from answers a join labels l on l.question = a.question and l.label = a.label where a.question = 'heard'`, func(s scanner) {
+	dbtest.Each(t, db, `select a.respondent, l.code from answers a join labels l on l.question = a.question and l.label = a.label where a.question = 'heard'`, func(s func(...any)) {
 		var id, code string
 		s(&id, &code)
 		if r := d.byID[id]; r != nil {
 			r.heard = code
 		}
 	})
-	each(t, db, `select respondent, question, text from comments`, func(s scanner) {
+	dbtest.Each(t, db, `select respondent, question, text from comments`, func(s func(...any)) {
 		var id, q, text string
 		s(&id, &q, &text)
 		r := d.byID[id]
@@ -265,41 +235,12 @@ func readBack(t *testing.T, dir, event string) *dataset {
 			t.Errorf("respondent %s: comment to unexpected question %s", id, q)
 		}
 	})
-	each(t, db, `select file, coalesce(sheet, ''), row, coalesce("column", ''), value, reason from rejects order by row`, func(s scanner) {
+	dbtest.Each(t, db, `select file, coalesce(sheet, ''), row, coalesce("column", ''), value, reason from rejects order by row`, func(s func(...any)) {
 		var r reject
 		s(&r.file, &r.sheet, &r.row, &r.column, &r.value, &r.reason)
 		d.rej = append(d.rej, r)
 	})
 	return d
-}
-
-type scanner func(dest ...any)
-
-func each(t *testing.T, db *sql.DB, q string, f func(scanner)) {
-	t.Helper()
-	rows, err := db.Query(q)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		f(func(dest ...any) {
-			if err := rows.Scan(dest...); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		})
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func sqlList(files []string) string {
-	q := make([]string, len(files))
-	for i, f := range files {
-		q[i] = "'" + strings.ReplaceAll(f, "'", "''") + "'"
-	}
-	return "[" + strings.Join(q, ", ") + "]"
 }
 
 // match pairs truth respondents with imported responses: by id where the
@@ -433,7 +374,7 @@ func checkAggregates(t *testing.T, truth *sample.Truth, db *sql.DB, event string
 	}
 	counts := func(q string) map[string]int {
 		m := map[string]int{}
-		each(t, db, q, func(s scanner) {
+		dbtest.Each(t, db, q, func(s func(...any)) {
 			var k string
 			var n int
 			s(&k, &n)
@@ -445,7 +386,7 @@ func checkAggregates(t *testing.T, truth *sample.Truth, db *sql.DB, event string
 	cmpCounts(t, "responses per sector", counts(`select coalesce(sector, ''), count(*) from responses group by all`), wantSector)
 	cmpCounts(t, "respondents per topic", counts(`select item, count(distinct respondent) from answers where question = 'topics' group by all`), topics)
 	cmpCounts(t, "answers per need item", counts(`select item, count(*) from answers where question = 'need' group by all`), needN)
-	each(t, db, `select item, avg(value) from answers where question = 'need' group by all`, func(s scanner) {
+	dbtest.Each(t, db, `select item, avg(value) from answers where question = 'need' group by all`, func(s func(...any)) {
 		var item string
 		var mean float64
 		s(&item, &mean)
@@ -456,13 +397,13 @@ func checkAggregates(t *testing.T, truth *sample.Truth, db *sql.DB, event string
 	for q, want := range map[string][2]float64{"satisfaction": {satSum, float64(satN)}, "nps": {npsSum, float64(npsN)}} {
 		var n int
 		var mean sql.NullFloat64
-		each(t, db, fmt.Sprintf(`select count(*), avg(value) from answers where question = '%s'`, q), func(s scanner) { s(&n, &mean) })
+		dbtest.Each(t, db, fmt.Sprintf(`select count(*), avg(value) from answers where question = '%s'`, q), func(s func(...any)) { s(&n, &mean) })
 		if float64(n) != want[1] || (n > 0 && math.Abs(mean.Float64-want[0]/want[1]) > 1e-9) {
 			t.Errorf("%s: got n=%d mean=%.4f, want n=%.0f mean=%.4f", q, n, mean.Float64, want[1], want[0]/want[1])
 		}
 	}
 	var events int
-	each(t, db, `select count(distinct event) from (select event from responses union all select event from answers)`, func(s scanner) { s(&events) })
+	dbtest.Each(t, db, `select count(distinct event) from (select event from responses union all select event from answers)`, func(s func(...any)) { s(&events) })
 	if events > 1 {
 		t.Errorf("rows of %d events, want only %s", events, event)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
 
 // printColumns shows which column feeds which question, read as which
@@ -147,7 +148,7 @@ func answersLine(lang string, as []survey.Answer) string {
 			p += " → " + a.As
 		case "typed":
 		default:
-			if a.As != "" && survey.Key(a.As) != survey.Key(a.Value) {
+			if a.As != "" && layout.Key(a.As) != layout.Key(a.Value) {
 				p += " → " + a.As
 			}
 		}

@@ -288,10 +288,7 @@ var hostileCases = []hostileCase{
 // was.
 func TestHostileInputs(t *testing.T) {
 	t.Parallel()
-	dir := workdir(t)
-	base := filepath.Join(dir, "base")
-	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", base, "-q")
-	old := readSnapshot(t, base)
+	dir, base, old := withFixture(t)
 	rows, err := testfiles.Rows(fixturePath)
 	if err != nil {
 		t.Fatal(err)
@@ -312,12 +309,7 @@ func TestHostileInputs(t *testing.T) {
 			args := append([]string{"import", path, "--event", "mdk16", "--data", data, "--lang", "en"}, tc.args...)
 			// The watchdog stops a reader that blows up at 1 GB.
 			cmd := proc(t, dir, nil, args...)
-			cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)
-			start := time.Now()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := finish(t, cmd, start, 1<<30, 2*time.Minute)
+			r := finish(t, cmd, launch(t, cmd), 1<<30, 2*time.Minute)
 			t.Logf("%s: exit %d, peak RSS %.0f MB, %v", filepath.Base(path), r.code, mb(r.maxRSS), r.elapsed.Round(time.Millisecond))
 
 			// Always: no panic, no hang, no blow-up, and a failure changes nothing.

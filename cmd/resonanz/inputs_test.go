@@ -19,10 +19,7 @@ import (
 // the lock for ever — and the lock is free afterwards.
 func TestSpecialFilesRefused(t *testing.T) {
 	t.Parallel()
-	dir := workdir(t)
-	data := filepath.Join(dir, "data")
-	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", data, "-q")
-	old := readSnapshot(t, data)
+	dir, data, old := withFixture(t)
 	files := t.TempDir()
 	link := filepath.Join(files, "antworten.csv")
 	if err := os.Symlink("/dev/zero", link); err != nil {
@@ -35,12 +32,7 @@ func TestSpecialFilesRefused(t *testing.T) {
 	for _, path := range []string{"/dev/zero", link, fifo, "/dev/stdin"} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			cmd := proc(t, dir, nil, "import", path, "--event", "mdk16", "--data", data)
-			cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)
-			start := time.Now()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := finish(t, cmd, start, 1<<30, 30*time.Second)
+			r := finish(t, cmd, launch(t, cmd), 1<<30, 30*time.Second)
 			if r.watchdog != "" || r.code != exitInput || !strings.Contains(r.stderr, "not a regular file") {
 				t.Fatalf("%s: %v; want exit %d, not a regular file", path, r, exitInput)
 			}
@@ -64,10 +56,7 @@ func TestSpecialFilesRefused(t *testing.T) {
 // the next import works. An import waiting for the lock stops at once.
 func TestInterrupt(t *testing.T) {
 	t.Parallel()
-	dir := workdir(t)
-	data := filepath.Join(dir, "data")
-	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", data, "-q")
-	old := readSnapshot(t, data)
+	dir, data, old := withFixture(t)
 	big := filepath.Join(t.TempDir(), "gross.csv")
 	lateFile(t, big, 60000, 100001)
 	exe, err := exec.LookPath("resonanz")
@@ -82,11 +71,7 @@ func TestInterrupt(t *testing.T) {
 		// SIGINT ignored by the shell, as for a background job.
 		cmd := proc(t, dir, nil, args...)
 		cmd.Path, cmd.Args = "/bin/sh", append([]string{"sh", "-c", `trap '' INT; exec "$0" "$@"`, exe}, args...)
-		cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)
-		start := time.Now()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		start := launch(t, cmd)
 		for deadline := time.Now().Add(30 * time.Second); !busy(); time.Sleep(5 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				t.Fatalf("not under way after 30 s: %v", finish(t, cmd, start, 2<<30, time.Minute))

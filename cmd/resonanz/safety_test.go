@@ -165,12 +165,29 @@ func memory(pid int) (rss, hwm int64) {
 func runResonanz(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
 	cmd := proc(t, dir, env, args...)
+	return finish(t, cmd, launch(t, cmd), 2<<30, 3*time.Minute)
+}
+
+// launch starts a prepared process with its output captured and returns
+// when it started.
+func launch(t *testing.T, cmd *exec.Cmd) time.Time {
+	t.Helper()
 	cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return finish(t, cmd, start, 2<<30, 3*time.Minute)
+	return start
+}
+
+// withFixture makes a work directory whose dataset holds the fixture
+// (event mdk16) and returns them with the dataset's snapshot.
+func withFixture(t *testing.T) (dir, data string, old *testfiles.Snapshot) {
+	t.Helper()
+	dir = workdir(t)
+	data = filepath.Join(dir, "data")
+	mustRun(t, dir, "import", fixturePath, "--event", "mdk16", "--data", data, "-q")
+	return dir, data, readSnapshot(t, data)
 }
 
 func mustRun(t *testing.T, dir string, args ...string) result {
@@ -469,12 +486,7 @@ func TestConcurrentImports(t *testing.T) {
 
 	start := func(files ...string) (*exec.Cmd, time.Time) {
 		cmd := proc(t, dir, nil, append(append([]string{"import"}, files...), "--event", "mdk16", "--data", data)...)
-		cmd.Stdout, cmd.Stderr = new(syncBuffer), new(syncBuffer)
-		now := time.Now()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		return cmd, now
+		return cmd, launch(t, cmd)
 	}
 	waitLocked := func() {
 		deadline := time.Now().Add(30 * time.Second)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,12 +14,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/dbtest"
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/ingest"
-	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/survey"
+	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
 
 // TestSurveyFixtures imports every generated export of testdata/surveys
@@ -101,9 +101,9 @@ func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth) {
 func checkImported(t *testing.T, data string, res *pipeline.FileResult, truth *sample.Truth, draft, printed string) {
 	t.Helper()
 	def := res.Survey
-	db := openDataset(t, data)
+	db := dbtest.Open(t, data, "")
 	var n int
-	scanOne(t, db, `select count(*) from responses`, &n)
+	dbtest.One(t, db, `select count(*) from responses`, &n)
 	if n != truth.Responses {
 		t.Errorf("responses: got %d, want %d", n, truth.Responses)
 	}
@@ -127,7 +127,7 @@ func checkImported(t *testing.T, data string, res *pipeline.FileResult, truth *s
 			t.Fatal(err)
 		}
 		texts := map[string]string{"the draft": string(y), "the commands' output": printed}
-		forEachText(t, db, data, func(where, s string) { texts[where] += "\x00" + s })
+		scanData(t, data, func(where, s string) { texts[where] += "\x00" + s })
 		for where, text := range texts {
 			for _, v := range truth.PersonalValues {
 				if strings.Contains(text, v) {
@@ -191,15 +191,15 @@ func checkQuestion(t *testing.T, db *sql.DB, def *survey.Definition, byLetter ma
 	}
 	if tq.Ordered && q.Type == survey.Scale && len(q.Labels) > 0 && !numbersOnly(tq.Labels) {
 		var stored []string
-		each(t, db, `select label from labels where question = ? order by position`, func(s func(...any)) {
+		dbtest.Each(t, db, `select label from labels where question = ? order by position`, func(s func(...any)) {
 			var l string
 			s(&l)
-			stored = append(stored, survey.Key(l))
+			stored = append(stored, layout.Key(l))
 		}, qid)
 		var seen []string
 		for _, l := range tq.Labels {
 			if used(tq, l) {
-				seen = append(seen, survey.Key(l))
+				seen = append(seen, layout.Key(l))
 			}
 		}
 		if !slices.Equal(stored, seen) {
@@ -237,7 +237,7 @@ func used(tq sample.TruthQuestion, label string) bool {
 }
 
 // counts are a question's answers as "item|answer" → respondents, items
-// and answers folded by survey.Key so wording and case do not matter.
+// and answers folded by layout.Key so wording and case do not matter.
 type counts map[string]int
 
 func (c counts) String() string {
@@ -267,7 +267,7 @@ func truthCounts(tq sample.TruthQuestion, q *survey.Question) counts {
 		if survey.IsOtherWord(s) {
 			return "other"
 		}
-		return survey.Key(s)
+		return layout.Key(s)
 	}
 	switch q.Type {
 	case survey.Text:
@@ -301,7 +301,7 @@ func truthValue(tq sample.TruthQuestion, label string) string {
 	if i := slices.Index(tq.Labels, label); i >= 0 && i < len(tq.Values) {
 		return strconv.Itoa(tq.Values[i])
 	}
-	return survey.Key(label)
+	return layout.Key(label)
 }
 
 // storedCounts counts what the dataset holds for a question, keyed as
@@ -321,15 +321,15 @@ func storedCounts(t *testing.T, db *sql.DB, def *survey.Definition, q *survey.Qu
 		case template:
 			return code
 		}
-		return survey.Key(it.Text)
+		return layout.Key(it.Text)
 	}
 	switch q.Type {
 	case survey.Text:
 		var n int
-		scanOne(t, db, `select count(distinct respondent) from comments where question = ?`, &n, q.ID)
+		dbtest.One(t, db, `select count(distinct respondent) from comments where question = ?`, &n, q.ID)
 		out["answered"] = n
 	case survey.Multi:
-		each(t, db, `select item, count(distinct respondent) from answers where question = ? group by item`, func(s func(...any)) {
+		dbtest.Each(t, db, `select item, count(distinct respondent) from answers where question = ? group by item`, func(s func(...any)) {
 			var item string
 			var n int
 			s(&item, &n)
@@ -342,14 +342,14 @@ func storedCounts(t *testing.T, db *sql.DB, def *survey.Definition, q *survey.Qu
 			if q.Role == survey.RoleSector {
 				col = "sector"
 			}
-			each(t, db, fmt.Sprintf(`select %[1]s, %[1]s_name, count(*) from responses where %[1]s is not null group by all`, col), func(s func(...any)) {
+			dbtest.Each(t, db, fmt.Sprintf(`select %[1]s, %[1]s_name, count(*) from responses where %[1]s is not null group by all`, col), func(s func(...any)) {
 				var code, name string
 				var n int
 				s(&code, &name, &n)
 				out[labelKey(q, code, name, template)] += n
 			}, nil...)
 		default:
-			each(t, db, `select a.label, count(*) from answers a where question = ? group by all`, func(s func(...any)) {
+			dbtest.Each(t, db, `select a.label, count(*) from answers a where question = ? group by all`, func(s func(...any)) {
 				var name string
 				var n int
 				s(&name, &n)
@@ -357,7 +357,7 @@ func storedCounts(t *testing.T, db *sql.DB, def *survey.Definition, q *survey.Qu
 			}, q.ID)
 		}
 	default:
-		each(t, db, `select coalesce(item, ''), value, count(*) from answers where question = ? group by all`, func(s func(...any)) {
+		dbtest.Each(t, db, `select coalesce(item, ''), value, count(*) from answers where question = ? group by all`, func(s func(...any)) {
 			var item string
 			var v float64
 			var n int
@@ -384,109 +384,13 @@ func labelKey(q *survey.Question, code, name string, template bool) string {
 			case template:
 				return l.Code
 			}
-			return survey.Key(l.Text)
+			return layout.Key(l.Text)
 		}
 	}
 	if template && code != "" {
 		return code
 	}
-	return survey.Key(name)
-}
-
-// openDataset makes a view of each table of the dataset's Parquet files.
-func openDataset(t *testing.T, data string) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	for _, table := range model.TableNames("survey") {
-		files, _ := filepath.Glob(filepath.Join(data, table, "*", "*.parquet"))
-		q := fmt.Sprintf("create view %s as select * from read_parquet(%s, union_by_name = true)", table, sqlQuote(files))
-		if len(files) == 0 {
-			q = fmt.Sprintf("create view %s as select null::varchar as question, null::varchar as respondent, null::varchar as item, null::double as value, null::varchar as label, null::varchar as state, null::varchar as state_name, null::varchar as sector, null::varchar as sector_name, null::integer as position where false", table)
-		}
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	return db
-}
-
-func sqlQuote(files []string) string {
-	q := make([]string, len(files))
-	for i, f := range files {
-		q[i] = "'" + strings.ReplaceAll(f, "'", "''") + "'"
-	}
-	return "[" + strings.Join(q, ", ") + "]"
-}
-
-func scanOne(t *testing.T, db *sql.DB, q string, dest any, args ...any) {
-	t.Helper()
-	if err := db.QueryRow(q, args...).Scan(dest); err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-}
-
-func each(t *testing.T, db *sql.DB, q string, f func(scan func(...any)), args ...any) {
-	t.Helper()
-	rows, err := db.Query(q, args...)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		f(func(dest ...any) {
-			if err := rows.Scan(dest...); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		})
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// forEachText hands every text value of every Parquet file, and every
-// other file of the data directory, to f.
-func forEachText(t *testing.T, db *sql.DB, data string, f func(where, s string)) {
-	t.Helper()
-	err := filepath.WalkDir(data, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if !strings.HasSuffix(path, ".parquet") {
-			b, err := os.ReadFile(path)
-			f(path, string(b))
-			return err
-		}
-		rows, err := db.Query(fmt.Sprintf("select * from read_parquet('%s')", strings.ReplaceAll(path, "'", "''")))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				return err
-			}
-			for _, v := range vals {
-				if s, ok := v.(string); ok {
-					f(filepath.Base(filepath.Dir(filepath.Dir(path))), s)
-				}
-			}
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	return layout.Key(name)
 }
 
 // TestConferenceWordingsSameNumbers imports the conference survey's same
@@ -524,14 +428,14 @@ func TestConferenceWordingsSameNumbers(t *testing.T) {
 					printImport(&b, lang, res[0], false, true)
 					printed[wording+" "+lang] = b.String()
 				}
-				db := openDataset(t, data)
+				db := dbtest.Open(t, data, "")
 				var b strings.Builder
 				for _, q := range []string{
 					`select coalesce(state, '-'), coalesce(sector, '-'), count(*) from responses group by all order by all`,
 					`select question, coalesce(item, '-'), coalesce(value, -1), count(*) from answers group by all order by all`,
 					`select question, count(distinct respondent) from comments group by all order by all`,
 				} {
-					each(t, db, q, func(s func(...any)) {
+					dbtest.Each(t, db, q, func(s func(...any)) {
 						var a, b2 string
 						var n int
 						if strings.Contains(q, "from answers") {

@@ -49,20 +49,13 @@ func buildSingle(env *Env) ([]placed, error) {
 	}
 	L := env.L
 	total := env.facts.responses
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.Single {
-			continue
-		}
+	return env.questionSheets(survey.Single, func(q *Question, s *book.Sheet) {
 		base := q.Answered
-		t := &book.Table{Columns: []book.Column{
+		t := &book.Table{Columns: append([]book.Column{
 			internal("code"),
 			col("label", i18n.T(L, "sheets.answer"), book.Text),
 			col("n", i18n.Column(L, "n"), book.Int),
-			col("share", i18n.Column(L, "share"), book.Pct),
-			col("ci_low", i18n.Column(L, "ci_low"), book.Pct),
-			col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
-		}}
+		}, shareColumns(L)...)}
 		for _, l := range q.Labels {
 			k := counts[q.ID][l.Code]
 			if k == 0 && len(q.Labels) > manyLabels {
@@ -76,13 +69,9 @@ func buildSingle(env *Env) ([]placed, error) {
 			t.Rows = append(t.Rows, []any{nil, i18n.T(L, "sheets.not_answered"), int64(miss), nil, nil, nil})
 		}
 		t.Protect = respondentsBy(q.ID, "code")
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.single_desc", base, total)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high"}}}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }
 
 var _ = register(builder{name: "multi", order: 30, build: buildMulti})
@@ -100,20 +89,13 @@ func buildMulti(env *Env) ([]placed, error) {
 	}
 	L := env.L
 	total := env.facts.responses
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.Multi {
-			continue
-		}
-		t := &book.Table{Columns: []book.Column{
+	return env.questionSheets(survey.Multi, func(q *Question, s *book.Sheet) {
+		t := &book.Table{Columns: append([]book.Column{
 			internal("item"),
 			col("item_text", i18n.T(L, "sheets.option"), book.Text),
 			col("n", i18n.Column(L, "n"), book.Int),
 			col("total", i18n.Column(L, "total"), book.Int),
-			col("share", i18n.Column(L, "share"), book.Pct),
-			col("ci_low", i18n.Column(L, "ci_low"), book.Pct),
-			col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
-		}}
+		}, shareColumns(L)...)}
 		for _, it := range q.Items {
 			k := counts[q.ID][it.Code]
 			share, lo, hi := wilson(k, total, env.opt.Rule.Level)
@@ -127,7 +109,6 @@ func buildMulti(env *Env) ([]placed, error) {
 			{Column: "n", Of: disclosure.Answers + q.ID, Item: "item", Values: []string{"share", "ci_low", "ci_high"}},
 			{Column: "total", Of: disclosure.Respondents},
 		}}
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.multi_desc", total)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high", Sort: "desc", Note: i18n.T(L, "sheets.multi_base", total)}}}
 		if others := comments[q.ID]; len(others) > 0 {
@@ -137,8 +118,5 @@ func buildMulti(env *Env) ([]placed, error) {
 			}
 			s.Blocks = append(s.Blocks, book.Block{Heading: i18n.T(L, "sheets.other_texts"), Table: ot})
 		}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }

@@ -69,7 +69,7 @@ type Env struct {
 	// What builders found, for the builders after them: each runs its
 	// SQL once.
 	counts       map[string]map[string]int
-	distCache    map[string]map[string]*dist
+	distCache    distSet
 	commentCache map[string][]commentRow
 	sections     map[string]string      // question id → its section's sheet id
 	splitSheets  map[string]string      // query name \x00 split key → sheet id
@@ -343,4 +343,21 @@ func shorten(s string, n int) string {
 // newSheet starts a body sheet.
 func (env *Env) newSheet(id, name, title string) book.Sheet {
 	return book.Sheet{ID: env.sheetID(id), Name: env.sheetName(name), Title: title}
+}
+
+// questionSheets makes the section of each question of type typ, in the
+// survey's order: fill gets the sheet started for it (id q_<question>,
+// named and titled by the question), and the question links to it.
+func (env *Env) questionSheets(typ string, fill func(q *Question, s *book.Sheet)) []placed {
+	var out []placed
+	for _, q := range env.Survey.Questions {
+		if q.Type != typ {
+			continue
+		}
+		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
+		fill(q, &s)
+		env.sections[q.ID] = s.ID
+		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
+	}
+	return out
 }

@@ -20,15 +20,8 @@ func buildNPS(env *Env) ([]placed, error) {
 		return nil, err
 	}
 	L := env.L
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.NPS {
-			continue
-		}
-		d := ds[q.ID][""]
-		if d == nil {
-			d = &dist{}
-		}
+	return env.questionSheets(survey.NPS, func(q *Question, s *book.Sheet) {
+		d := ds.of(q.ID, "")
 		n := d.n()
 		dt := &book.Table{Columns: []book.Column{
 			internal("value"), col("label", i18n.T(L, "sheets.value"), book.Text),
@@ -45,11 +38,9 @@ func buildNPS(env *Env) ([]placed, error) {
 		dt.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 		pro, det := d.atLeast(9), n-d.atLeast(7)
 		pas := n - pro - det
-		gt := &book.Table{Columns: []book.Column{
-			internal("group"), col("label", i18n.T(L, "sheets.group"), book.Text),
-			col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
-			col("ci_low", i18n.Column(L, "ci_low"), book.Pct), col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
-		}}
+		gt := &book.Table{Columns: append([]book.Column{
+			internal("group"), col("label", i18n.T(L, "sheets.group"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
+		}, shareColumns(L)...)}
 		for _, g := range []struct {
 			code, key string
 			k         int
@@ -64,15 +55,11 @@ func buildNPS(env *Env) ([]placed, error) {
 			col("ci_low", i18n.Column(L, "ci_low"), book.Signed), col("ci_high", i18n.Column(L, "ci_high"), book.Signed),
 		}, Rows: [][]any{{int64(n), nan(score), nan(lo), nan(hi)}}}
 		nt.Protect = answersTo(q.ID, "")
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.nps_desc", n)
 		s.Blocks = []book.Block{
 			{Heading: i18n.T(L, "sheets.nps_score"), Table: nt},
 			{Heading: i18n.T(L, "sheets.nps_groups"), Table: gt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high"}},
 			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "n"}},
 		}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }

@@ -25,15 +25,8 @@ func buildNumeric(env *Env) ([]placed, error) {
 		return nil, err
 	}
 	L := env.L
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.Numeric {
-			continue
-		}
-		d := ds[q.ID][""]
-		if d == nil {
-			d = &dist{}
-		}
+	return env.questionSheets(survey.Numeric, func(q *Question, s *book.Sheet) {
+		d := ds.of(q.ID, "")
 		sm := d.summary(env.opt.Rule.Level)
 		st := &book.Table{Columns: []book.Column{
 			col("n", i18n.Column(L, "n"), book.Int), col("mean", i18n.Column(L, "mean"), book.Dec1),
@@ -42,16 +35,12 @@ func buildNumeric(env *Env) ([]placed, error) {
 		}, Rows: [][]any{{int64(sm.n), nan(sm.mean), nan(sm.sd), nan(sm.ciLo), nan(sm.ciHi), nan(sm.q1), nan(sm.med), nan(sm.q3)}}}
 		st.Protect = answersTo(q.ID, "")
 		dt := distTable(L, q, d)
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.numeric_desc", sm.n)
 		s.Blocks = []book.Block{
 			{Heading: i18n.T(L, "sheets.summary_block"), Table: st},
 			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "n"}},
 		}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }
 
 // distTable lists how many gave each value, with its label where the

@@ -57,11 +57,7 @@ func buildOpen(env *Env) ([]placed, error) {
 	L := env.L
 	th := newThemer(env.opt.Themes)
 	dims := env.Survey.Breakdowns()
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.Text {
-			continue
-		}
+	return env.questionSheets(survey.Text, func(q *Question, s *book.Sheet) {
 		answers := comments[q.ID]
 		matched := make([][]int, len(answers))
 		byTheme := make([][]int, len(th.themes)+1) // the last: no theme
@@ -122,16 +118,12 @@ func buildOpen(env *Env) ([]placed, error) {
 			}
 			at.Rows = append(at.Rows, append(row, a.Text, strings.Join(names, ", ")))
 		}
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.open_desc", len(answers), env.opt.Rule.MinN)
 		s.Blocks = []book.Block{
 			{Heading: i18n.T(L, "sheets.themes"), Table: tt, Chart: &book.Chart{Kind: chart.Bar, X: "theme_text", Y: "n"}},
 			{Heading: i18n.T(L, "sheets.answers"), Table: at},
 		}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }
 
 // quotes picks a theme's examples: answers about this theme alone first,

@@ -19,11 +19,7 @@ func buildRanking(env *Env) ([]placed, error) {
 		return nil, err
 	}
 	L := env.L
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.Ranking {
-			continue
-		}
+	return env.questionSheets(survey.Ranking, func(q *Question, s *book.Sheet) {
 		base := q.Answered
 		t := &book.Table{Columns: []book.Column{
 			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
@@ -37,10 +33,7 @@ func buildRanking(env *Env) ([]placed, error) {
 		}
 		var rows []row
 		for _, it := range q.Items {
-			d := ds[q.ID][it.Code]
-			if d == nil {
-				d = &dist{}
-			}
+			d := ds.of(q.ID, it.Code)
 			s := d.summary(env.opt.Rule.Level)
 			first := d.count(1)
 			share, lo, hi := wilson(first, base, env.opt.Rule.Level)
@@ -52,11 +45,7 @@ func buildRanking(env *Env) ([]placed, error) {
 		}
 		t.Protect = answersTo(q.ID, "item")
 		lo, hi := 1.0, float64(max(2, len(q.Items)))
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.ranking_desc", base)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean_rank", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: &lo, YMax: &hi}}}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }

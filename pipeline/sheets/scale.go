@@ -18,9 +18,20 @@ type valueCount struct {
 	N        int     `sql:"n"`
 }
 
-// dists are the distributions of every numeric answer: question → item
-// ("" for a question in one column) → values.
-func (env *Env) dists() (map[string]map[string]*dist, error) {
+// distSet holds the distributions of every numeric answer: question →
+// item ("" for a question in one column) → values.
+type distSet map[string]map[string]*dist
+
+// of is the distribution of a question's item, empty where nobody answered.
+func (ds distSet) of(question, item string) *dist {
+	if d := ds[question][item]; d != nil {
+		return d
+	}
+	return &dist{}
+}
+
+// dists reads the distributions of every numeric answer once.
+func (env *Env) dists() (distSet, error) {
 	if env.distCache != nil {
 		return env.distCache, nil
 	}
@@ -28,7 +39,7 @@ func (env *Env) dists() (map[string]map[string]*dist, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string]*dist{}
+	out := distSet{}
 	for _, r := range rows {
 		if out[r.Question] == nil {
 			out[r.Question] = map[string]*dist{}
@@ -92,11 +103,7 @@ func buildScale(env *Env) ([]placed, error) {
 		return nil, err
 	}
 	L := env.L
-	var out []placed
-	for _, q := range env.Survey.Questions {
-		if q.Type != survey.Scale {
-			continue
-		}
+	return env.questionSheets(survey.Scale, func(q *Question, s *book.Sheet) {
 		lv := levels(q)
 		dt := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int)}}
 		var wide []string
@@ -118,10 +125,7 @@ func buildScale(env *Env) ([]placed, error) {
 			top2From = q.Max - 1
 		}
 		for _, it := range q.Items {
-			d := ds[q.ID][it.Code]
-			if d == nil {
-				d = &dist{}
-			}
+			d := ds.of(q.ID, it.Code)
 			s := d.summary(env.opt.Rule.Level)
 			row := []any{it.Code, it.Text, int64(s.n)}
 			for _, l := range lv {
@@ -144,14 +148,10 @@ func buildScale(env *Env) ([]placed, error) {
 			lo, hi := q.Min, q.Max
 			ymin, ymax = &lo, &hi
 		}
-		s := env.newSheet("q_"+q.ID, q.Name(), q.Text)
 		s.Description = i18n.T(L, "sheets.scale_desc", scaleWords(q))
 		s.Blocks = []book.Block{
 			{Heading: i18n.T(L, "sheets.distribution"), Table: dt, Chart: &book.Chart{Kind: chart.Diverging, X: "item_text", Y: "share", Wide: wide}},
 			{Heading: i18n.T(L, "sheets.means"), Table: mt, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "mean", ErrLow: "ci_low", ErrHigh: "ci_high", YMin: ymin, YMax: ymax}},
 		}
-		env.sections[q.ID] = s.ID
-		out = append(out, placed{group: groupQuestions, order: q.Position, sheet: s})
-	}
-	return out, nil
+	}), nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
@@ -126,6 +127,15 @@ func (d *dist) at(k int) float64 {
 		k -= c
 	}
 	return d.values[len(d.values)-1]
+}
+
+// shareColumns hold what wilson gives: the share and its interval.
+func shareColumns(L string) []book.Column {
+	return []book.Column{
+		col("share", i18n.Column(L, "share"), book.Pct),
+		col("ci_low", i18n.Column(L, "ci_low"), book.Pct),
+		col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
+	}
 }
 
 // wilson is the share k/n with its Wilson interval; nil values for n = 0.

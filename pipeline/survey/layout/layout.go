@@ -3,7 +3,6 @@ package layout
 import (
 	"regexp"
 	"strings"
-	"unicode"
 )
 
 // Kind says what a column of the tool's own is.
@@ -177,31 +176,4 @@ func Count(h *Header, entries ...string) int {
 		}
 	}
 	return n
-}
-
-var translit = strings.NewReplacer(
-	"ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss",
-	"é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "â", "a", "ó", "o", "ò", "o", "ô", "o",
-	"í", "i", "ì", "i", "ú", "u", "ù", "u", "ñ", "n", "ç", "c",
-)
-
-// Key reduces a header or label to lower-case letters and digits
-// separated by single spaces, umlauts spelt out, so that "Start-Sprache",
-// "start sprache " and "START SPRACHE" compare equal.
-func Key(s string) string {
-	s = translit.Replace(strings.ToLower(s))
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		} else {
-			space = true
-		}
-	}
-	return b.String()
 }
