@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -120,7 +121,7 @@ func Write(b book.Book, opt Options) (*Written, error) {
 			}
 			bm := &blockModel{sheet: s, index: j, m: newSheetModel(p, tableOf(s, blk, name))}
 			models[blk] = bm
-			if bm.m.grid != nil && bm.m.kind != "none" {
+			if bm.m.grid != nil && bm.m.kind != chart.None {
 				charted = append(charted, bm)
 			}
 		}

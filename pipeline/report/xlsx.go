@@ -210,10 +210,10 @@ func (b *workbook) linkStyle() int {
 }
 
 // numStyle is the style of a number of a kind, with an optional mark.
-func (b *workbook) numStyle(k kind, mark string, key bool) int {
+func (b *workbook) numStyle(k format.Kind, mark string, key bool) int {
 	id := fmt.Sprintf("num/%d/%s/%v", k, mark, key)
 	return b.style(id, func() *excelize.Style {
-		code := excelFormat(k, b.bk.Lang, mark)
+		code := format.Excel(k, b.bk.Lang, mark)
 		s := &excelize.Style{CustomNumFmt: &code}
 		if key {
 			s.Font = &excelize.Font{Family: fontFamily, Bold: true, Size: 14, Color: inkBlue}
@@ -245,7 +245,7 @@ func (b *workbook) setStyle(sh, from, to string, style int) {
 }
 
 // value writes a table value as the kind says; NaN and nil stay empty.
-func (b *workbook) value(sh string, col, row int, v any, k kind, mark string) {
+func (b *workbook) value(sh string, col, row int, v any, k format.Kind, mark string) {
 	ref := cell(col, row)
 	switch x := v.(type) {
 	case nil:
@@ -261,7 +261,7 @@ func (b *workbook) value(sh string, col, row int, v any, k kind, mark string) {
 		b.check(b.f.SetCellBool(sh, ref, x))
 		return
 	}
-	f, ok := toFloat(v)
+	f, ok := format.Float(v)
 	if !ok {
 		if _, isNum := v.(float64); !isNum {
 			b.text(sh, col, row, query.Text(v))
@@ -772,9 +772,9 @@ func (b *workbook) heatmapSheet(blk *block, m *sheetModel) {
 	}
 }
 
-func (b *workbook) fillStyle(hex string, k kind, mark string) int {
+func (b *workbook) fillStyle(hex string, k format.Kind, mark string) int {
 	return b.style("fill/"+hex+"/"+fmt.Sprint(int(k))+"/"+mark, func() *excelize.Style {
-		code := excelFormat(k, b.bk.Lang, mark)
+		code := format.Excel(k, b.bk.Lang, mark)
 		fg := "1A1A1A"
 		if dark(hex) {
 			fg = "FFFFFF"
@@ -829,7 +829,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 		cats:       ref(blk.catCol, blk.first, blk.last),
 		min:        cs.spec.YMin,
 		max:        cs.spec.YMax,
-		numFmt:     excelFormat(g.yKind, L, ""),
+		numFmt:     format.Excel(g.yKind, L, ""),
 		gridlines:  true,
 		legend:     g.named(),
 		gapWidth:   60,
@@ -837,7 +837,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 	}
 	c.height = m.nativeHeight()
 	if g.yKind.Share() {
-		c.numFmt = excelFormat(format.PctInt, L, "")
+		c.numFmt = format.Excel(format.PctInt, L, "")
 	}
 	if m.kind == chart.Diverging {
 		c.series = append(c.series, b.offsetSeries(blk, m))
@@ -867,7 +867,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 			case cl.ok && cl.hidden && !c.line && !c.stacked:
 				s.texts[i] = "." // a hidden bar is not a bar of zero
 			case cl.ok && !cl.hidden && cl.mark != "" && cs.spec.Labels:
-				s.texts[i] = formatValue(L, g.yKind, cl.v) + " " + cl.mark
+				s.texts[i] = format.Value(L, g.yKind, cl.v) + " " + cl.mark
 			case cl.ok && !cl.hidden && cl.mark != "":
 				s.texts[i] = cl.mark // as the image: the sign at the bar's end
 			}
@@ -893,7 +893,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 		switch {
 		case m.kind == chart.Diverging:
 			// A segment carries its share where the image prints it.
-			s.labels, s.labelPos, s.labelFmt = true, "ctr", excelFormat(g.yKind, L, "")
+			s.labels, s.labelPos, s.labelFmt = true, "ctr", format.Excel(g.yKind, L, "")
 			s.labelWhite = dark(s.color)
 			for i := range g.xs {
 				if cl := g.cells[i][j]; !cl.ok || cl.hidden || !m.labelFits(g.xs[i], g.series[j]) {
@@ -901,7 +901,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 				}
 			}
 		case cs.spec.Labels && c.stacked:
-			s.labels, s.labelPos, s.labelFmt = true, "ctr", excelFormat(g.yKind, L, "")
+			s.labels, s.labelPos, s.labelFmt = true, "ctr", format.Excel(g.yKind, L, "")
 			s.labelWhite = dark(s.color)
 			// A segment too thin for its label stays unlabelled, as in
 			// the image.
@@ -911,7 +911,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 				}
 			}
 		case cs.spec.Labels:
-			s.labels, s.labelPos, s.labelFmt = true, "outEnd", excelFormat(g.yKind, L, "")
+			s.labels, s.labelPos, s.labelFmt = true, "outEnd", format.Excel(g.yKind, L, "")
 		case len(s.texts) > 0:
 			s.labelPos = "outEnd"
 			if c.line {
@@ -1030,7 +1030,7 @@ func (b *workbook) offsetSeries(blk *block, m *sheetModel) nseries {
 		if hidden {
 			continue
 		}
-		b.value(blk.sheet, col, blk.first+i, blk.maxLeft-left[i], kPct, "")
+		b.value(blk.sheet, col, blk.first+i, blk.maxLeft-left[i], format.Pct, "")
 	}
 	b.check(b.f.SetColWidth(blk.sheet, colLetter(col), colLetter(col), 11))
 	blk.right++
