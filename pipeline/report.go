@@ -3,10 +3,8 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"math"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
@@ -114,28 +112,4 @@ func writeReport(b book.Book, opt ReportOptions) (*report.Written, error) {
 		w.Charts[i] = moved(c)
 	}
 	return w, nil
-}
-
-// one runs SQL of the use cases; args bind to $1, $2, … (never spliced).
-func one(ctx context.Context, e *query.Engine, sql string, args ...string) (*query.Table, error) {
-	params := map[string]string{}
-	for i, a := range args {
-		params[strconv.Itoa(i+1)] = a
-	}
-	rr, done, err := e.Query(ctx, sql, params)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	return query.Collect(rr)
-}
-
-func num(v any) float64 {
-	switch x := v.(type) {
-	case float64:
-		return x
-	case int64:
-		return float64(x)
-	}
-	return math.NaN()
 }

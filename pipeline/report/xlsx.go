@@ -377,43 +377,6 @@ func linesFor(text string, width float64) int {
 	return max(1, n)
 }
 
-// wrapRows merges rows from..to over the table's columns (at least 50
-// characters) and wraps their text, with row heights for the lines it
-// takes; so text never runs under a chart or off the printed page.
-func (b *workbook) wrapRows(sh string, from, to, cols int) {
-	width := 0.0
-	last := 0
-	for c := 1; width < 50 || c <= cols; c++ {
-		w, err := b.f.GetColWidth(sh, colLetter(c))
-		if err != nil {
-			b.check(err)
-			return
-		}
-		if c > 1 && width+w > portraitUnits {
-			break
-		}
-		width += w
-		last = c
-	}
-	for r := from; r <= to; r++ {
-		v, err := b.f.GetCellValue(sh, cell(1, r))
-		if err != nil || v == "" {
-			continue
-		}
-		style, _ := b.f.GetCellStyle(sh, cell(1, r))
-		b.check(b.f.MergeCell(sh, cell(1, r), cell(last, r)))
-		b.setStyle(sh, cell(1, r), cell(last, r), b.wrapped(style))
-		pt := 15.0
-		if style == b.titleStyle() {
-			pt = 22
-		}
-		// A character of 11-point text is about one width unit; larger
-		// text takes more.
-		scale := pt / 15
-		b.rowHeight(sh, r, pt*float64(linesFor(v, width/scale)))
-	}
-}
-
 // wrapped is a style with text wrapping added.
 func (b *workbook) wrapped(id int) int {
 	return b.style(fmt.Sprintf("wrapped/%d", id), func() *excelize.Style {
@@ -424,19 +387,6 @@ func (b *workbook) wrapped(id int) int {
 		st.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
 		return st
 	})
-}
-
-// labelColumns is the number of leading text columns: the row labels,
-// repeated on every printed page across.
-func labelColumns(m *sheetModel) int {
-	n := 0
-	for _, c := range m.cols {
-		if isNumColumn(m.s, c) {
-			break
-		}
-		n++
-	}
-	return min(n, 3)
 }
 
 // sheet writes one sheet: its title, description and notes, then each
@@ -721,14 +671,6 @@ func (b *workbook) widen(sh string, col int, w float64) {
 	if cur < w {
 		b.check(b.f.SetColWidth(sh, colLetter(col), colLetter(col), w))
 	}
-}
-
-func longest(ss []string) int {
-	n := 0
-	for _, s := range ss {
-		n = max(n, textWidth(s))
-	}
-	return n
 }
 
 // heatmapSheet puts the heatmap image beside the table, colours the
