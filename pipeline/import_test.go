@@ -388,3 +388,30 @@ func TestMultiFileImportAllOrNothing(t *testing.T) {
 		t.Errorf("%s responses, want 150 + 20 + 20", got)
 	}
 }
+
+// LimeSurvey writes 1980-01-01 00:00:00 as the submit date of every
+// response of an anonymous survey without date stamps: no time, not a
+// field period in 1980, and not a reject.
+func TestLimeSurveyUndated(t *testing.T) {
+	dir := t.TempDir()
+	csv := "\"Antwort ID\",\"Datum Abgeschickt\",\"Letzte Seite\",\"Start-Sprache\",\"Zufallsstartwert\",\"Wie zufrieden sind Sie?\"\n" +
+		"1,\"1980-01-01 00:00:00\",2,de,123,\"sehr zufrieden\"\n" +
+		"2,\"1980-01-01 00:00:00\",2,de,456,\"zufrieden\"\n" +
+		"3,\"2025-11-13 10:15:00\",2,de,789,\"unzufrieden\"\n"
+	file := filepath.Join(dir, "results-survey123.csv")
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	res := mustImport(t, data, false, file)
+	if got := res[0].Summary.Imported; got != 3 {
+		t.Fatalf("imported %d, want 3", got)
+	}
+	if got := one(t, data, "select count(*) from rejects"); got != "0" {
+		t.Errorf("%s rejects, want 0", got)
+	}
+	got := query(t, data, "select count(submitted_at), strftime(max(submitted_at), '%Y-%m-%d %H:%M') from responses")
+	if got[0][0] != "1" || got[0][1] != "2025-11-13 10:15" {
+		t.Errorf("submitted: %v, want only the real time 2025-11-13 10:15", got)
+	}
+}

@@ -11,10 +11,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
+
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
+	"github.com/resonanz/resonanz/pipeline/sheets"
 	"github.com/resonanz/resonanz/pipeline/store"
 )
 
@@ -137,6 +140,10 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return fmt.Errorf("query: %d columns, more than an Excel sheet holds (%d); use --format csv or parquet", len(rr.Schema().Fields()), maxXLSXColumns)
 	}
 	if opt.Format == "parquet" {
+		if opt.Rule.MinN > 1 && parquetProtects(e, opt.SQL, rr.Schema()) {
+			rr.Release()
+			return fmt.Errorf("query: --format parquet cannot show a hidden figure as \".\", and this result holds counts (column n): use --format csv, json or xlsx, or --min-n 1 for every figure unprotected")
+		}
 		return atomicfile.Write(opt.Out, func(f io.Writer) error { return tooLarge(query.WriteParquet(f, rr, limit), opt.Format) })
 	}
 	rows := query.Stream(rr, limit)
@@ -148,9 +155,12 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 			return tooLarge(err, opt.Format)
 		}
 		if opt.Rule.MinN > 1 {
-			s := query.Suppress(t, opt.Rule.MinN)
+			line, err := protectResult(ctx, e, opt, events, t)
+			if err != nil {
+				return err
+			}
 			if opt.Log != nil {
-				fmt.Fprintf(opt.Log, "resonanz: query: %s\n", s.Describe(opt.Rule.MinN))
+				fmt.Fprintf(opt.Log, "resonanz: query: %s\n", line)
 			}
 		}
 		if opt.Format == "table" {
@@ -180,6 +190,71 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return err
 	}
 	return hw.Flush()
+}
+
+// protectResult hides what the rule hides in a result and says what it
+// did. A result of a built-in table (or any query with protect: lines)
+// that the SQL names — every column its spec needs present — is hidden
+// as the report hides the same cells: the stage runs over the report's
+// tables and the result together. Any other result gets the primary rule
+// and its own secondary suppression (query.Suppress).
+func protectResult(ctx context.Context, e *query.Engine, opt QueryOptions, events []string, t *query.Table) (string, error) {
+	q := builtinTable(e.Queries(), opt.SQL, t.Columns)
+	if q == nil || len(events) != 1 || len(opt.Compare) > 0 {
+		return query.Suppress(t, opt.Rule.MinN).Describe(opt.Rule.MinN), nil
+	}
+	so := sheets.Options{Lang: e.Lang(), Rule: opt.Rule, Params: opt.Params, Event: sheets.Event{ID: events[0]}}
+	if ev := e.Manifest.Events[events[0]]; ev != nil {
+		so.Themes, so.Invited = ev.Themes, ev.Invited
+	}
+	masks, err := sheets.Protected(ctx, e, so, []disclosure.Table{{Name: q.Name, Columns: t.Columns, Rows: t.Rows, Spec: q.Meta.Protect}})
+	if err != nil {
+		return "", fmt.Errorf("query: %w", err)
+	}
+	hidden := 0
+	for r, h := range masks[0] {
+		row := false
+		for c, x := range h {
+			if x {
+				t.Rows[r][c] = "."
+				row = true
+			}
+		}
+		if row {
+			hidden++
+		}
+	}
+	return fmt.Sprintf("--min-n %d: %s protected as the report protects it: %d rows hidden", opt.Rule.MinN, q.Name, hidden), nil
+}
+
+// parquetProtects says whether the rule would hide anything of a result
+// with this schema: it has a column n, or is a protected table.
+func parquetProtects(e *query.Engine, sql string, schema *arrow.Schema) bool {
+	var cols []string
+	for _, f := range schema.Fields() {
+		if f.Name == "n" {
+			return true
+		}
+		cols = append(cols, f.Name)
+	}
+	return builtinTable(e.Queries(), sql, cols) != nil
+}
+
+// builtinTable is the query with protect: lines whose view the SQL reads
+// and whose spec the result's columns fit; nil if none.
+func builtinTable(qs []*query.Query, sql string, columns []string) *query.Query {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(sql), func(r rune) bool {
+		return !(r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		words[w] = true
+	}
+	for _, q := range qs {
+		if q.Meta.Protect != nil && words[strings.ToLower(q.Name)] && q.Meta.Protect.Check(columns) == nil {
+			return q
+		}
+	}
+	return nil
 }
 
 // MaxRows caps a result's rows per output format: what a terminal table

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
 // addLimitFlags adds the limits of analyst SQL.
@@ -89,7 +90,7 @@ formula.`,
 			if (o.Format == "xlsx" || o.Format == "parquet") && o.Out == "" {
 				return usageError{fmt.Errorf("query: --format %s needs --out FILE", o.Format)}
 			}
-			if o.Rule.MinN > 1 && o.Format == "parquet" {
+			if c.Flags().Changed("min-n") && o.Rule.MinN > 1 && o.Format == "parquet" {
 				return usageError{fmt.Errorf("query: --min-n works with table, csv, json and xlsx, not parquet")}
 			}
 			p, err := parseParams(params)
@@ -115,7 +116,7 @@ formula.`,
 	f.StringSliceVarP(&o.Events, "event", "e", nil, "events the views hold, comma-separated, or all (default: the latest; all_events.* always holds every event)")
 	f.StringSliceVar(&o.Compare, "compare", nil, "make the waves view (trend and comparison queries) the two events `A,B`, the earlier first")
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
-	f.IntVar(&o.Rule.MinN, "min-n", 0, "blank the numbers of rows whose column n is below this, and of a count table as many more as protect them (see the README); 0: off")
+	f.IntVar(&o.Rule.MinN, "min-n", disclosure.Default.MinN, "blank the figures of rows whose column n is below this and of as many more as protect them; a built-in table is protected as the report protects it (see the README); 0 or 1: off")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views and the xlsx sheet: de or en")
 	f.BoolVar(&o.ShowProvenance, "show-provenance", false, "add the view provenance: the file and row each respondent came from (re-identifies them to whoever has the export)")
 	addLimitFlags(c, &o.Timeout, &o.MemoryLimit, &o.Threads)

@@ -56,8 +56,9 @@ func (env *Env) roles() map[string]string {
 // protect hides what the small-number rule hides in every table built:
 // one disclosure stage over all of them, so that a group hidden in one
 // table is hidden in all and nothing hidden can be worked out from what
-// the tables show together.
-func (env *Env) protect(made [][]placed) error {
+// the tables show together. The extra tables (a query's result) go
+// through the stage with them; it returns what it hides of each.
+func (env *Env) protect(made [][]placed, extra []disclosure.Table) ([][][]bool, error) {
 	rule := env.opt.Rule
 	type at struct{ t *book.Table }
 	var tabs []disclosure.Table
@@ -93,11 +94,11 @@ func (env *Env) protect(made [][]placed) error {
 		}
 	}
 	if rule.MinN <= 1 {
-		return nil
+		return make([][][]bool, len(extra)), nil
 	}
-	res, err := disclosure.Protect(rule, tabs, disclosure.Options{Event: env.opt.Event.ID, Roles: env.roles()})
+	res, err := disclosure.Protect(rule, append(tabs, extra...), disclosure.Options{Event: env.opt.Event.ID, Roles: env.roles()})
 	if err != nil {
-		return fmt.Errorf("sheets: disclosure: %w", err)
+		return nil, fmt.Errorf("sheets: disclosure: %w", err)
 	}
 	env.hidden = res
 	for i, t := range of {
@@ -112,10 +113,10 @@ func (env *Env) protect(made [][]placed) error {
 	}
 	for _, t := range rest {
 		if err := env.protectAlone(t); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return res.Hidden[len(of):], nil
 }
 
 // stageTable is a book table as the stage reads it, every column

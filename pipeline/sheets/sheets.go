@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -68,6 +69,78 @@ func register(b builder) builder {
 // Build makes the report of the engine's event: every builder's sheets,
 // protected by the small-number rule, in order.
 func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error) {
+	r, err := start(ctx, e, opt)
+	if err != nil {
+		return book.Book{}, err
+	}
+	defer r.bar.Finish()
+	env, made := r.env, r.made
+	if _, err := env.protect(made, nil); err != nil {
+		return book.Book{}, err
+	}
+	// The summary builders run after the others and after disclosure.
+	if err := r.run(true); err != nil {
+		return book.Book{}, err
+	}
+	var all []placed
+	for _, ps := range made {
+		all = append(all, ps...)
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].group != all[j].group {
+			return all[i].group < all[j].group
+		}
+		return all[i].order < all[j].order
+	})
+	opt = env.opt
+	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.Rule.MinN, Event: opt.Event.ID,
+		ChartLine: fmt.Sprintf("%s, n = %d", opt.Event.Label(), env.facts.responses)}
+	for _, p := range all {
+		out.Sheets = append(out.Sheets, p.sheet)
+	}
+	return out, nil
+}
+
+// Protected hides in each extra table what the report hides: it builds
+// the report's tables (not its summaries) and runs the disclosure stage
+// over them and the extra tables together, so a table of the report's
+// cells (query of a built-in table) gets the report's pattern. It returns
+// each extra table's hidden cells, [table][row][col].
+func Protected(ctx context.Context, e *query.Engine, opt Options, extra []disclosure.Table) ([][][]bool, error) {
+	r, err := start(ctx, e, opt)
+	if err != nil {
+		return nil, err
+	}
+	r.bar.Finish()
+	return r.env.protect(r.made, extra)
+}
+
+// building is a report under way: its builders' sheets so far.
+type building struct {
+	env  *Env
+	made [][]placed
+	bar  progress.Bar
+}
+
+// run runs the builders that are summaries, or those that are not.
+func (r *building) run(summary bool) error {
+	for i, b := range builders {
+		if b.summary != summary {
+			continue
+		}
+		r.bar.Add(1)
+		ps, err := b.build(r.env)
+		if err != nil {
+			return err // each says its stage: weights: …, a query file's name
+		}
+		r.made[i] = ps
+	}
+	return nil
+}
+
+// start loads the survey and its facts and runs every builder that is
+// not a summary.
+func start(ctx context.Context, e *query.Engine, opt Options) (*building, error) {
 	opt.Rule = opt.Rule.Or()
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
@@ -82,52 +155,16 @@ func Build(ctx context.Context, e *query.Engine, opt Options) (book.Book, error)
 		env.params[k] = v
 	}
 	if err := env.loadSurvey(); err != nil {
-		return book.Book{}, fmt.Errorf("sheets: %w", err)
+		return nil, fmt.Errorf("sheets: %w", err)
 	}
 	if err := env.loadFacts(); err != nil {
-		return book.Book{}, fmt.Errorf("sheets: %w", err)
+		return nil, fmt.Errorf("sheets: %w", err)
 	}
-	made := make([][]placed, len(builders))
-	bar := progress.Or(opt.Progress).Start(i18n.T(opt.Lang, "progress_queries"), len(builders))
-	defer bar.Finish()
-	// The summary builders run after the others and after disclosure.
-	runAll := func(summary bool) error {
-		for i, b := range builders {
-			if b.summary != summary {
-				continue
-			}
-			bar.Add(1)
-			ps, err := b.build(env)
-			if err != nil {
-				return err // each says its stage: weights: …, a query file's name
-			}
-			made[i] = ps
-		}
-		return nil
+	r := &building{env: env, made: make([][]placed, len(builders)),
+		bar: progress.Or(opt.Progress).Start(i18n.T(opt.Lang, "progress_queries"), len(builders))}
+	if err := r.run(false); err != nil {
+		r.bar.Finish()
+		return nil, err
 	}
-	if err := runAll(false); err != nil {
-		return book.Book{}, err
-	}
-	if err := env.protect(made); err != nil {
-		return book.Book{}, err
-	}
-	if err := runAll(true); err != nil {
-		return book.Book{}, err
-	}
-	var all []placed
-	for _, ps := range made {
-		all = append(all, ps...)
-	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].group != all[j].group {
-			return all[i].group < all[j].group
-		}
-		return all[i].order < all[j].order
-	})
-	out := book.Book{Lang: opt.Lang, Title: env.title(), Subtitle: env.subtitle(), Now: opt.Now, MinN: opt.Rule.MinN, Event: opt.Event.ID,
-		ChartLine: fmt.Sprintf("%s, n = %d", opt.Event.Label(), env.facts.responses)}
-	for _, p := range all {
-		out.Sheets = append(out.Sheets, p.sheet)
-	}
-	return out, nil
+	return r, nil
 }

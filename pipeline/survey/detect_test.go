@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,4 +141,47 @@ func TestDraftOtherLabelOnce(t *testing.T) {
 	if !found {
 		t.Fatalf("no single-choice question drafted: %+v", det.Draft.Questions)
 	}
+}
+
+// TestDraftNumericMatrix: a LimeSurvey "multiple numerical input" (days
+// per week by mode of transport, a real German export) is numbers, no
+// scale: every row of it is a number question, also a row whose few
+// values (0–4) would pass for scale points alone.
+func TestDraftNumericMatrix(t *testing.T) {
+	q := "Wie häufig nutzt du die folgenden Verkehrsmittel pro Woche?"
+	vals := [][]string{
+		{"Antwort ID", q + " [Zu Fuss]", q + " [Mit dem Fahrrad]", q + " [Bus]"},
+		{"1", "0", "2", "0"}, {"2", "20", "1", "4"}, {"3", "3", "2.5", "1"},
+		{"4", "0", "7", "2"}, {"5", "2", "3", "0"}, {"6", "3", "0", "3"},
+	}
+	var rows []*Row
+	for i, v := range vals {
+		rows = append(rows, &Row{Num: i + 1, Cols: []int{1, 2, 3, 4}, Vals: v, Width: 4})
+	}
+	det, err := Builtin().Detect(RowsOf(rows), DetectOptions{Sheet: "results", File: "results-survey1.csv", CSV: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]float64{"Zu Fuss": {0, 20}, "Mit dem Fahrrad": {0, 7}, "Bus": {0, 4}}
+	for _, dq := range det.Draft.Questions {
+		for item, r := range want {
+			if !strings.HasSuffix(dq.Text, "["+item+"]") {
+				continue
+			}
+			delete(want, item)
+			if dq.Type != Numeric || dq.Min == nil || dq.Max == nil || *dq.Min != r[0] || *dq.Max != r[1] {
+				t.Errorf("%s: %s %s, want a number %v–%v", item, dq.Type, rangeText(dq.Min, dq.Max), r[0], r[1])
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("rows not drafted: %v (%+v)", want, det.Draft.Questions)
+	}
+}
+
+func rangeText(lo, hi *float64) string {
+	if lo == nil || hi == nil {
+		return "without range"
+	}
+	return fmt.Sprintf("%v–%v", *lo, *hi)
 }

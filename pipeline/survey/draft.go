@@ -287,7 +287,14 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, r
 			for i, c := range g.cols {
 				sub := Question{ID: idOf(base + "_" + one.items[i]), Text: text + " [" + g.subs[i] + "]", fromMatrix: true}
 				dq := draftQ{cols: []*Column{c}, items: []string{""}}
-				dq.note = lone(&sub, ps[i], c, rows)
+				if allNumeric(p) && ps[i].answered() > 0 {
+					// Numbers that are no scale points in the matrix are
+					// none in a row of it with fewer values (days per week
+					// by mode of transport: 0–20 in one row, 0–4 in another).
+					dq.note = numeric(&sub, ps[i])
+				} else {
+					dq.note = lone(&sub, ps[i], c, rows)
+				}
 				if sub.Type == Single && choice(p, shared) {
 					// The rows of one matrix share its answers.
 					sub.Labels = labelsFor(naturalSorted(shared))
@@ -558,17 +565,7 @@ func lone(q *Question, p *Profile, c *Column, rows int) string {
 	}
 	q.Labels, q.Min, q.Max, q.Missing = nil, nil, nil, nil
 	if allNumeric(p) {
-		q.Type = Numeric
-		lo, hi, miss := rangeOf(numbersOf(p))
-		q.Min, q.Max = ptr(math.Floor(lo)), ptr(math.Ceil(hi))
-		for _, f := range miss {
-			q.Missing = append(q.Missing, fmtValue(f))
-		}
-		q.Missing = append(q.Missing, p.missingValues()...)
-		if len(miss) > 0 {
-			return fmt.Sprintf("%s taken for \"no answer\": check", strings.Join(q.Missing, ", "))
-		}
-		return ""
+		return numeric(q, p)
 	}
 	if items, note, ok := joinedOptions(p); ok {
 		q.Type = Multi
@@ -603,6 +600,23 @@ func lone(q *Question, p *Profile, c *Column, rows int) string {
 		return ""
 	}
 	q.Type = Text
+	return ""
+}
+
+// numeric drafts a number question over the range of all its answers,
+// codes like 99 beyond them taken for "no answer", and says what to check.
+func numeric(q *Question, p *Profile) string {
+	q.Type = Numeric
+	q.Labels, q.Missing = nil, nil
+	lo, hi, miss := rangeOf(numbersOf(p))
+	q.Min, q.Max = ptr(math.Floor(lo)), ptr(math.Ceil(hi))
+	for _, f := range miss {
+		q.Missing = append(q.Missing, fmtValue(f))
+	}
+	q.Missing = append(q.Missing, p.missingValues()...)
+	if len(miss) > 0 {
+		return fmt.Sprintf("%s taken for \"no answer\": check", strings.Join(q.Missing, ", "))
+	}
 	return ""
 }
 

@@ -239,9 +239,11 @@ type normalizer struct {
 	cols  []column // the columns that map to a question, in sheet order
 	idCol int
 	atCol int
-	seen  *IDs     // respondents of this file, with their first row
-	last  int      // last data row number, for blank-row counting
-	cells []string // the current row's values by column, up to the last mapped one
+	// undated are the layout's submit times that mean "not kept".
+	undated []string
+	seen    *IDs     // respondents of this file, with their first row
+	last    int      // last data row number, for blank-row counting
+	cells   []string // the current row's values by column, up to the last mapped one
 	// headed marks the columns that have a header cell; a value elsewhere
 	// (a ragged CSV row, a stray cell) belongs to no question.
 	headed []bool
@@ -328,6 +330,7 @@ func newNormalizer(d *Definition, opt Options, m Mapping, sink Sink) *normalizer
 	}
 	n.last = m.DataRow() - 1
 	n.skip = newSkipper(&n.m)
+	n.undated = layout.ByName(n.m.Layout).Undated
 	return n
 }
 
@@ -619,7 +622,7 @@ func (n *normalizer) row(r *Row) error {
 
 	var submitted *time.Time
 	if n.atCol > 0 {
-		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" {
+		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" && !slices.Contains(n.undated, v) {
 			t, err := parseTime(v)
 			if err != nil {
 				n.sum.CellsRejected++

@@ -92,6 +92,9 @@ type Layout struct {
 	// Missing are answers that mean "not asked" or "no answer" in this
 	// tool's exports (N/A, -oth-, -99), never a level of a scale.
 	Missing []string
+	// Undated are submit times the tool writes when it kept none: read as
+	// no time, never as a real one (a field period of 1980).
+	Undated []string
 	// Skip says why a data row is no response (a preview, a test), given
 	// the row's value under a header; "" for a response.
 	Skip func(value func(header string) string) string

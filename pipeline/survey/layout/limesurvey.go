@@ -88,7 +88,12 @@ var LimeSurvey = Register(&Layout{
 	Columns:    limeColumns,
 	HeaderRule: limeCodeText,
 	Missing:    []string{"N/A", "-oth-", "Not displayed", "Nicht angezeigt"},
+	Undated:    limeUndated,
 })
+
+// limeUndated is the submit date LimeSurvey writes for every response of
+// an anonymous survey without date stamps.
+var limeUndated = []string{"1980-01-01 00:00:00", "1980-01-01 00:00", "01.01.1980 00:00:00", "01.01.1980 00:00"}
 
 // LimeCodes is a LimeSurvey export with question codes as headers
 // (G01Q01, G02Q03[SQ001]) and, usually, answer codes (A1, Y): only a
@@ -107,6 +112,7 @@ var LimeCodes = Register(&Layout{
 	},
 	Columns: limeColumns,
 	Missing: []string{"N/A", "-oth-"},
+	Undated: limeUndated,
 })
 
 // limeCodeText reads a header of "code. text" cells as a header of codes
