@@ -6,10 +6,10 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/survey"
 	"html/template"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -100,7 +100,7 @@ func writeHTML(bk *book.Book, models map[*book.Block]*blockModel, out string) (s
 		return "", fmt.Errorf("html: %w", err)
 	}
 	path := filepath.Join(out, "report.html")
-	if err := writeFile(path, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+	if err := atomicfile.WriteFile(path, buf.Bytes()); err != nil {
 		return "", err
 	}
 	return path, nil

@@ -2,13 +2,14 @@ package report
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/format"
@@ -69,7 +70,7 @@ func writeWorkbook(bk *book.Book, p *page, models map[*book.Block]*blockModel, o
 	}
 	b.f.SetActiveSheet(0)
 	path := filepath.Join(out, "report.xlsx")
-	err := writeFile(path, func(f *os.File) error { return b.f.Write(f) })
+	err := atomicfile.Write(path, func(w io.Writer) error { return b.f.Write(w) })
 	if err != nil {
 		return "", nil, err
 	}
