@@ -11,12 +11,15 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/resonanz/resonanz/pipeline/format"
 )
@@ -746,5 +749,29 @@ func TestManyLines(t *testing.T) {
 	}
 	if _, err := Plan(Spec{Kind: GroupedBar, Title: "x"}, mk(9)); err == nil {
 		t.Error("grouped bars keep the eight-colour limit")
+	}
+}
+
+// TestEndLabelsStayOnThePage: the label past a full bar (a share of 100 %
+// with its interval, seen in a real export's report) stays inside the page.
+func TestEndLabelsStayOnThePage(t *testing.T) {
+	for _, kind := range []Kind{Bar, GroupedBar} {
+		data := Data{Points: []Point{
+			{X: "Ja", Series: "a", Y: 1, Lo: fp(0.918), Hi: fp(1), Label: "100,0 %"},
+			{X: "Nein", Series: "a", Y: 0.35, Lo: fp(0.2), Hi: fp(0.5), Label: "35,0 %"},
+		}}
+		svg, _, err := SVG(Spec{Kind: kind, Horizontal: true, YMin: fp(0), YMax: fp(1), Labels: true}, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*\n?[^>]*>100,0 %</text>`).FindSubmatch(svg)
+		if m == nil {
+			t.Fatalf("%s: no label 100,0 %% in the SVG:\n%s", kind, svg)
+		}
+		x, _ := strconv.ParseFloat(string(m[1]), 64)
+		page := float64(pageWidth / vg.Points(1))
+		if end := x + float64(cellStyle.Width("100,0 %")); end > page {
+			t.Errorf("%s: the label ends at %.1f pt, past the page's %.1f pt", kind, end, page)
+		}
 	}
 }

@@ -268,7 +268,31 @@ func (l *Layout) draw(c vg.CanvasSizer) {
 	}
 	area := in
 	area.Min.Y, area.Max.Y = bottom, top
+	area.Max.X -= l.endLabelRoom(area.Max.X - area.Min.X - axisWidth(l.Y))
 	l.plot().Draw(area)
+}
+
+// endLabelRoom is the room right of the plot that the labels past the
+// ends of horizontal bars need (100,0 % beside a full bar), given the
+// plot's width.
+func (l *Layout) endLabelRoom(plot vg.Length) vg.Length {
+	if !l.Horizontal || l.Kind != Bar && l.Kind != GroupedBar || l.X.Max <= l.X.Min {
+		return 0
+	}
+	room := vg.Length(0)
+	for _, m := range l.Marks {
+		text := strings.TrimSpace(m.Label + " " + m.Sign)
+		if text == "" {
+			continue
+		}
+		end := m.Box.X1
+		if m.Hi != nil {
+			end = max(end, *m.Hi)
+		}
+		free := vg.Length((l.X.Max-end)/(l.X.Max-l.X.Min)) * plot
+		room = max(room, cellStyle.Width(text)+4-free)
+	}
+	return room
 }
 
 func (l *Layout) drawLegendRow(c draw.Canvas, row []int, y vg.Length) {

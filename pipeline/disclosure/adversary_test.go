@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/internal/testtool"
 )
 
 // The adversary of #14: it knows the questionnaire (every state, sector
@@ -467,12 +469,7 @@ func glpk(t *testing.T, dir string, p programme, j int, integer bool) [2]float64
 // when glpsol (Debian glpk-utils) is missing.
 func needGLPK(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("glpsol"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("glpsol (glpk-utils) is needed for the adversary's integer programme")
-		}
-		t.Skip("glpsol (glpk-utils) not installed")
-	}
+	testtool.Need(t, "glpsol")
 }
 
 // publish is the stage's result as a reader sees it.

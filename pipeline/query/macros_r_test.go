@@ -1,6 +1,7 @@
 package query_test
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -120,5 +121,56 @@ write.csv(out, args[2], row.names = FALSE)
 		want := r["share "+s.name]
 		sameAsR(t, s.name+" low", row[0], want[0])
 		sameAsR(t, s.name+" high", row[1], want[1])
+	}
+}
+
+// TestTwoGroupsMatchR: a breakdown of two groups (Sachsen and the rest,
+// in a temp view shadowing groups) tests each item once: both groups'
+// p_adj equal R's p.adjust(t.test(a, b)$p.value, "holm") over the items —
+// #14 found the single comparison counted twice (p_adj doubled).
+func TestTwoGroupsMatchR(t *testing.T) {
+	testtool.NeedR(t, "survey")
+	e := open(t, query.Options{})
+	if err := query.ExecUnchecked(context.Background(), e, `create temp view groups as
+		select event, respondent, 'two' as dimension, case when state = 'DE-SN' then 'a' else 'b' end as grp
+		from responses`); err != nil {
+		t.Fatal(err)
+	}
+	raw := table(t, e, `select a.item, g.grp, a.value from answers a join groups g using (event, respondent)
+		where a.question = 'need' and a.value is not null order by all`, nil)
+	var in strings.Builder
+	in.WriteString("item,grp,value\n")
+	for _, r := range raw.Rows {
+		fmt.Fprintf(&in, "%s,%s,%g\n", r[0], r[1], num(r[2]))
+	}
+	values := filepath.Join(t.TempDir(), "values.csv")
+	if err := os.WriteFile(values, []byte(in.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runR(t, `
+args <- commandArgs(trailingOnly = TRUE)
+d <- read.csv(args[1], colClasses = c("character", "character", "numeric"))
+items <- sort(unique(d$item))
+p <- sapply(items, function(i) t.test(d$value[d$item == i & d$grp == "a"], d$value[d$item == i & d$grp == "b"])$p.value)
+write.csv(data.frame(item = items, p = p, p_adj = p.adjust(p, "holm")), args[2], row.names = FALSE)
+`, values)
+	tab := table(t, e, `select item, grp, p_adj from scale_by_group('need', 'two') order by item, grp`, nil)
+	if len(tab.Rows) < 4 || len(r) < 2 {
+		t.Fatalf("%d rows, R %d items", len(tab.Rows), len(r))
+	}
+	doubled := false
+	for _, row := range tab.Rows {
+		item := query.Text(row[0])
+		want, ok := r[item]
+		if !ok {
+			t.Fatalf("R has no item %s", item)
+		}
+		sameAsR(t, item+" "+query.Text(row[1])+" p_adj", row[2], want[1])
+		if pa, _ := strconv.ParseFloat(want[1], 64); pa > 1e-3 && pa < 0.5 {
+			doubled = true // a p_adj that doubling would move measurably
+		}
+	}
+	if !doubled {
+		t.Errorf("no p_adj in (0.001, 0.5): the test cannot tell a doubled one (R: %v)", r)
 	}
 }

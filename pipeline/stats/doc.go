@@ -17,15 +17,14 @@
 //	stats.MeanCI(1, 4, 0, 0.95)       → NaN, NaN        (no spread)
 //	stats.TQuantile(0.975, 10)               → 2.228139
 //
-// Weighted: WeightedMean([1 2 3], [1 1 2]) → mean 2.25, se 0.6027, neff 2.67
-// (linearisation SE, Kish's effective n); the interval is
-// TInterval(mean, se, neff−1, level). WeightedShare gives the same for a
-// yes/no item, with WilsonP(share, neff, level) as its interval.
+// Weighted: RakedMean(values, weights, groups) → mean, SE by linearisation
+// with the residuals of the raking margins (as R's survey::rake + svymean),
+// Kish's effective n and the design's df; the interval is
+// TInterval(mean, se, df, level).
 //
 // # Significance
 //
 //	stats.WelchT(10, 5, 2, 20, 4, 1) → t 1.4907, df 11.31, p 0.1634
-//	stats.TwoProportionZ(30, 50, 20, 50) → z 2, p 0.0455
 //	stats.Holm([0.01 0.04 0.03 0.005]) → [0.03 0.06 0.06 0.02]
 //
 // VsRest takes a banner table, table[item] = one Group{Label, N, Mean, SD}
@@ -42,7 +41,7 @@
 //
 //	rows:    m/N ×1, m/S ×2, f/N ×3, f/S ×2
 //	margins: {"sex": {"m": 600, "f": 400}, "region": {"N": 300, "S": 200}}
-//	→ weights m/N 2.4, m/S 1.2, f/N 0.8, f/S 0.4 (mean 1), EffectiveN 5.88
+//	→ weights m/N 2.4, m/S 1.2, f/N 0.8, f/S 0.4 (mean 1), Kish n_eff 5.88
 //
 // A category in the data but not in the margins is ErrNoMargin, a margin
 // category without respondents ErrNoRespondents, margins that cannot be met

@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -44,12 +43,11 @@ func Wilson(k, n int, level float64) (lo, hi float64) {
 	if n <= 0 || k < 0 || k > n {
 		return math.NaN(), math.NaN()
 	}
-	return WilsonP(float64(k)/float64(n), float64(n), level)
+	return wilsonP(float64(k)/float64(n), float64(n), level)
 }
 
-// WilsonP is the Wilson interval for a share p observed on n (possibly
-// fractional) cases; pass a weighted share with its effective n.
-func WilsonP(p, n, level float64) (lo, hi float64) {
+// wilsonP is the Wilson interval for a share p observed on n cases.
+func wilsonP(p, n, level float64) (lo, hi float64) {
 	if !(n > 0) || !(p >= 0 && p <= 1) || !validLevel(level) {
 		return math.NaN(), math.NaN()
 	}
@@ -72,41 +70,8 @@ func WilsonP(p, n, level float64) (lo, hi float64) {
 
 func validLevel(level float64) bool { return level > 0 && level < 1 }
 
-// WeightedMean returns the weighted mean Σwy/Σw, its standard error by
-// Taylor linearisation of that ratio, and Kish's effective sample size. NaN
-// values are missing answers and skipped with their weights, so a column can
-// be passed as is.
-//
-// The variance is the with-replacement one-stage estimator
-//
-//	se² = n/(n−1) · Σ wᵢ²(yᵢ−ȳ)² / (Σw)²
-//
-// which R's survey::svymean gives for svydesign(ids=~1, weights=~w); with
-// equal weights it is s²/n, the unweighted case.
-func WeightedMean(values, weights []float64) (mean, se, neff float64) {
-	if len(values) != len(weights) {
-		panic(fmt.Sprintf("stats.WeightedMean: %d values but %d weights", len(values), len(weights)))
-	}
-	answers, sw, swy, sw2 := weightedSums(values, weights)
-	if answers == 0 || !(sw > 0) {
-		return math.NaN(), math.NaN(), 0
-	}
-	mean, neff = swy/sw, sw*sw/sw2
-	if answers < 2 {
-		return mean, math.NaN(), neff
-	}
-	var ss float64
-	for i, y := range values {
-		if !math.IsNaN(y) {
-			ss += weights[i] * weights[i] * (y - mean) * (y - mean)
-		}
-	}
-	n := float64(answers)
-	return mean, math.Sqrt(n / (n - 1) * ss / (sw * sw)), neff
-}
-
 // weightedSums counts the answers (values not NaN) and sums their
-// weights w, w·y and w² — what a weighted mean and Kish's n_eff need.
+// weights w, w·y and w² — what RakedMean's mean and Kish's n_eff need.
 func weightedSums(values, weights []float64) (answers int, sw, swy, sw2 float64) {
 	for i, y := range values {
 		if !math.IsNaN(y) {
@@ -117,32 +82,4 @@ func weightedSums(values, weights []float64) (answers int, sw, swy, sw2 float64)
 		}
 	}
 	return answers, sw, swy, sw2
-}
-
-// WeightedShare is WeightedMean of the 0/1 indicator: the weighted share of
-// hits, its linearisation SE and Kish's effective n. Pass only those who
-// answered the item; its interval is WilsonP(share, neff, level).
-func WeightedShare(hits []bool, weights []float64) (share, se, neff float64) {
-	y := make([]float64, len(hits))
-	for i, h := range hits {
-		if h {
-			y[i] = 1
-		}
-	}
-	return WeightedMean(y, weights)
-}
-
-// EffectiveN is Kish's effective sample size (Σw)²/Σw²: the number of
-// unweighted answers that would give the same precision. It equals n for
-// equal weights and shrinks as weights spread.
-func EffectiveN(weights []float64) float64 {
-	var sw, sw2 float64
-	for _, w := range weights {
-		sw += w
-		sw2 += w * w
-	}
-	if sw2 == 0 {
-		return 0
-	}
-	return sw * sw / sw2
 }

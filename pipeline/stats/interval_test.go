@@ -77,45 +77,6 @@ func TestWilson(t *testing.T) {
 	}
 }
 
-func TestWeightedMean(t *testing.T) {
-	// Hand example: y = 1 2 3, w = 1 1 2. Σw = 4, Σwy = 9, mean 2.25.
-	// w(y−ȳ) = −1.25, −0.25, 1.5; squares sum 3.875;
-	// se² = 3/2 · 3.875/16 = 0.36328125, se = 0.602728.
-	// Kish: 4²/(1+1+4) = 2.666667.
-	m, se, neff := WeightedMean([]float64{1, 2, math.NaN(), 3}, []float64{1, 1, 9, 2})
-	if !near(m, 2.25, 1e-12) || !near(se, 0.602728, 1e-6) || !near(neff, 8.0/3, 1e-12) {
-		t.Errorf("WeightedMean = %g, %g, %g; want 2.25, 0.602728, 2.666667", m, se, neff)
-	}
-
-	// Equal weights must reduce to the unweighted s/√n (the MeanCI data).
-	y := []float64{2, 4, 4, 4, 5, 5, 7, 9}
-	w := []float64{3, 3, 3, 3, 3, 3, 3, 3}
-	m, se, neff = WeightedMean(y, w)
-	if !near(m, 5, 1e-12) || !near(se, math.Sqrt(32.0/7)/math.Sqrt(8), 1e-12) || !near(neff, 8, 1e-12) {
-		t.Errorf("equal weights: %g, %g, %g; want 5, s/√n = 0.755929, 8", m, se, neff)
-	}
-
-	if m, se, _ := WeightedMean([]float64{4}, []float64{1}); m != 4 || !math.IsNaN(se) {
-		t.Errorf("one answer: mean %g se %g, want 4 and NaN", m, se)
-	}
-}
-
-func TestWeightedShare(t *testing.T) {
-	// 2 hits of 4 with weights 1 1 1 3: share (1+3)/6 = 0.6667 (hits are the
-	// 1st and 4th). w(y−p): 1/3, −2/3, −2/3, 1; squares 1/9+4/9+4/9+1 = 2;
-	// se² = 4/3 · 2/36 = 0.074074, se = 0.272166. Kish 36/12 = 3.
-	share, se, neff := WeightedShare([]bool{true, false, false, true}, []float64{1, 1, 1, 3})
-	if !near(share, 2.0/3, 1e-12) || !near(se, 0.272166, 1e-6) || !near(neff, 3, 1e-12) {
-		t.Errorf("WeightedShare = %g, %g, %g; want 0.666667, 0.272166, 3", share, se, neff)
-	}
-	// Its interval is Wilson on the effective n: with neff = n it must be
-	// the plain Wilson interval.
-	lo, hi := WilsonP(0.25, 20, 0.95)
-	if !near(lo, 0.1119, 5e-5) || !near(hi, 0.4687, 5e-5) {
-		t.Errorf("WilsonP(0.25, 20) = [%.4f, %.4f], want [0.1119, 0.4687]", lo, hi)
-	}
-}
-
 func TestTInterval(t *testing.T) {
 	// est 3 ± t(0.975; 10)·0.5 = 3 ± 1.1140694.
 	lo, hi := TInterval(3, 0.5, 10, 0.95)
@@ -124,21 +85,5 @@ func TestTInterval(t *testing.T) {
 	}
 	if lo, _ := TInterval(3, 0.5, 0, 0.95); !math.IsNaN(lo) {
 		t.Errorf("df 0 gave %g, want NaN", lo)
-	}
-}
-
-func TestEffectiveN(t *testing.T) {
-	for _, c := range []struct {
-		w    []float64
-		want float64
-	}{
-		{[]float64{1, 1, 1, 1}, 4},
-		{[]float64{0.5, 0.5, 1.5, 1.5}, 16.0 / 5}, // 4²/(0.25·2+2.25·2)
-		{[]float64{4, 0, 0, 0}, 1},
-		{nil, 0},
-	} {
-		if got := EffectiveN(c.w); !near(got, c.want, 1e-12) {
-			t.Errorf("EffectiveN(%v) = %g, want %g", c.w, got, c.want)
-		}
 	}
 }

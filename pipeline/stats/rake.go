@@ -42,7 +42,7 @@ func (e *ConvergenceError) Error() string {
 // "". margins[variable][category] are population counts or shares; only
 // their proportions matter, so each variable may come from a different
 // source and total. The weights average 1, so weighted counts stay on the
-// sample's scale (Σw = n). They are not trimmed: look at EffectiveN.
+// sample's scale (Σw = n). They are not trimmed: look at the n_eff RakedMean gives.
 func Rake(rows []map[string]string, margins map[string]map[string]float64, maxIter int, tol float64) ([]float64, error) {
 	if len(rows) == 0 {
 		return nil, errors.New("rake: no respondents")

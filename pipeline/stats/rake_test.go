@@ -50,10 +50,6 @@ func TestRake2x2(t *testing.T) {
 			t.Fatalf("weights %v, want %v", w, want)
 		}
 	}
-	// Kish: Σw = 8, Σw² = 5.76 + 2·1.44 + 3·0.64 + 2·0.16 = 10.88.
-	if got := EffectiveN(w); !near(got, 64/10.88, 1e-8) {
-		t.Errorf("EffectiveN = %g, want %g", got, 64/10.88)
-	}
 }
 
 func TestRakeErrors(t *testing.T) {

@@ -53,7 +53,7 @@ func RakedMean(values, weights []float64, groups [][]string) (mean, se, neff, df
 	// Each margin variable's categories as indices.
 	vars := len(groups[0])
 	if vars == 0 {
-		panic("stats.RakedMean: no margins (fixed weights: WeightedMean)")
+		panic("stats.RakedMean: no margins")
 	}
 	cat := make([][]int, vars)
 	size := make([][]float64, vars)

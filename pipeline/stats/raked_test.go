@@ -187,7 +187,16 @@ func compareRaked(t *testing.T, tr *sample.Truth, margins map[string]map[string]
 			ans, aw = append(ans, v), append(aw, w[i])
 		}
 	}
-	if _, fixed, _ := stats.WeightedMean(ans, aw); math.Abs(fixed-raked) < 1e-3 {
+	// The fixed-weight linearisation SE, √(n/(n−1) Σw²(y−ȳ)²) / Σw.
+	var sw, swy, ss float64
+	for i, y := range ans {
+		sw, swy = sw+aw[i], swy+aw[i]*y
+	}
+	for i, y := range ans {
+		ss += aw[i] * aw[i] * (y - swy/sw) * (y - swy/sw)
+	}
+	n := float64(len(ans))
+	if fixed := math.Sqrt(n/(n-1)*ss) / sw; math.Abs(fixed-raked) < 1e-3 {
 		t.Errorf("%s: raked SE %.5f, fixed-weight %.5f: the margins explain nothing?", items[0], raked, fixed)
 	}
 }

@@ -31,22 +31,6 @@ func WelchT(n1 int, m1, sd1 float64, n2 int, m2, sd2 float64) (t, df, p float64)
 	return t, df, p
 }
 
-// TwoProportionZ is the pooled two-sample z test of k1/n1 against k2/n2,
-// two-sided. Both are NaN for an empty group, or when both shares are 0 % or
-// both 100 %: identical and without variance, there is nothing to test.
-func TwoProportionZ(k1, n1, k2, n2 int) (z, p float64) {
-	if n1 <= 0 || n2 <= 0 || k1 < 0 || k2 < 0 || k1 > n1 || k2 > n2 {
-		return math.NaN(), math.NaN()
-	}
-	pool := float64(k1+k2) / float64(n1+n2)
-	se := math.Sqrt(pool * (1 - pool) * (1/float64(n1) + 1/float64(n2)))
-	if se == 0 {
-		return math.NaN(), math.NaN()
-	}
-	z = (float64(k1)/float64(n1) - float64(k2)/float64(n2)) / se
-	return z, 2 * distuv.UnitNormal.Survival(math.Abs(z))
-}
-
 // Holm returns Holm's step-down adjusted p-values in the input's order: the
 // i-th smallest of m is multiplied by m−i+1, then made monotone and capped at
 // 1. It controls the family-wise error like Bonferroni but rejects more.

@@ -32,26 +32,6 @@ func TestWelchT(t *testing.T) {
 	}
 }
 
-func TestTwoProportionZ(t *testing.T) {
-	// 30/50 vs 20/50: pooled 0.5, se = √(0.25·(1/50+1/50)) = 0.1,
-	// z = 0.2/0.1 = 2, p = 2(1−Φ(2)) = erfc(√2) = 0.0455003.
-	for _, c := range []struct {
-		k1, n1, k2, n2 int
-		wz, wp         float64
-	}{
-		{30, 50, 20, 50, 2, 0.0455003},
-		{20, 50, 30, 50, -2, 0.0455003},
-		{10, 20, 10, 20, 0, 1},
-		{0, 20, 0, 30, math.NaN(), math.NaN()},
-		{1, 0, 1, 5, math.NaN(), math.NaN()},
-	} {
-		z, p := TwoProportionZ(c.k1, c.n1, c.k2, c.n2)
-		if !near(z, c.wz, 1e-9) || !near(p, c.wp, 1e-7) {
-			t.Errorf("TwoProportionZ(%d/%d, %d/%d) = %g, %g; want %g, %g", c.k1, c.n1, c.k2, c.n2, z, p, c.wz, c.wp)
-		}
-	}
-}
-
 func TestHolm(t *testing.T) {
 	nan := math.NaN()
 	for _, c := range []struct {
