@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -109,7 +110,7 @@ func readCodebook(t *testing.T, f *excelize.File) codebook {
 		}
 		switch {
 		case (r[0] == "state" || r[0] == "sector") && len(r) >= 6:
-			m := map[string]string{noAnswer: ""}
+			m := map[string]string{noAnswer: "", "(" + noAnswer + ")": ""}
 			for _, kv := range strings.Split(r[5], "; ") {
 				if c, l, ok := strings.Cut(kv, " = "); ok {
 					m[l] = c
@@ -357,12 +358,7 @@ func readQueries(t *testing.T, data string, body bool, out *readings) {
 // truth counts the people of each atom (item "" = respondents).
 type truth map[group]int
 
-func readTruthAtoms(t *testing.T, path string) truth {
-	t.Helper()
-	tr, err := sample.ReadTruth(sample.TruthPath(path))
-	if err != nil {
-		t.Fatal(err)
-	}
+func truthAtoms(tr *sample.Truth) truth {
 	out := truth{}
 	for _, r := range tr.Respondents {
 		st, sc := "", ""
@@ -470,12 +466,24 @@ func attackReport(t *testing.T, rs *readings, cb codebook, tru truth) *reportAtt
 		if sh.table == "cover" || sh.some {
 			continue
 		}
+		// "Not given" only where the table has such rows at all: the
+		// breakdown tables of means leave those people out.
+		noneS, noneC := false, false
+		for g := range listed {
+			noneS, noneC = noneS || g.state == "", noneC || g.sector == ""
+		}
+		without := func(codes []string, none bool) []string {
+			if none {
+				return codes
+			}
+			return slices.DeleteFunc(slices.Clone(codes), func(c string) bool { return c == "" })
+		}
 		st, sc, its := []string{anyCode}, []string{anyCode}, []string{""}
 		if sh.state {
-			st = states
+			st = without(states, noneS)
 		}
 		if sh.sector {
-			sc = sectors
+			sc = without(sectors, noneC)
 		}
 		if sh.items {
 			its = items[1:]
@@ -550,18 +558,17 @@ func (a *reportAttack) solve(t *testing.T, dir string) verdict {
 	return v
 }
 
-// TestAdversaryReport: over everything one report run of the bundled
-// sample prints — report.xlsx read back and every built-in query as
-// `resonanz query` gives it — no hidden count is determined, and each has
-// the protection level's interval (Rule.Protects); GLPK's integer
-// programme agrees for the narrowest. The same adversary breaks the
-// old printing (an empty interval beside a hidden n of one person) and
-// the old query (a built-in table protected on its own).
-func TestAdversaryReport(t *testing.T) {
-	disclosure.NeedGLPK(t)
+// reportRun is one report run of an export, read back by the adversary.
+type reportRun struct {
+	f    *excelize.File
+	data string
+	cb   codebook
+	tru  truth
+}
+
+func runReport(t *testing.T, dir, path string, tr *sample.Truth) *reportRun {
+	t.Helper()
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join("..", "..", "testdata", "mdk16-msforms.xlsx")
 	data := filepath.Join(dir, "data")
 	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: "mdk16", EventDate: "2025-11-13", Files: []string{path}}); err != nil {
 		t.Fatal(err)
@@ -574,25 +581,52 @@ func TestAdversaryReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	cb := readCodebook(t, f)
-	tru := readTruthAtoms(t, path)
+	t.Cleanup(func() { f.Close() })
+	return &reportRun{f: f, data: data, cb: readCodebook(t, f), tru: truthAtoms(tr)}
+}
+
+// attack reads what the run printed — the workbook, and with queries
+// every built-in query — and solves.
+func (r *reportRun) attack(t *testing.T, dir string, queries bool) (*readings, *reportAttack, verdict) {
+	t.Helper()
+	rs := newReadings()
+	readWorkbook(t, r.f, r.cb, rs)
+	if queries {
+		readQueries(t, r.data, false, rs)
+	}
+	a := attackReport(t, rs, r.cb, r.tru)
+	return rs, a, a.solve(t, dir)
+}
+
+// TestAdversaryReport: over everything one report run of the bundled
+// sample prints — report.xlsx read back and every built-in query as
+// `resonanz query` gives it — no hidden count is determined, and each has
+// the protection level's interval (Rule.Protects); GLPK's integer
+// programme agrees for the narrowest. The same adversary breaks the
+// old printing (an empty interval beside a hidden n of one person) and
+// the old query (a built-in table protected on its own).
+func TestAdversaryReport(t *testing.T) {
+	disclosure.NeedGLPK(t)
+	dir := t.TempDir()
+	path := filepath.Join("..", "..", "testdata", "mdk16-msforms.xlsx")
+	tr, err := sample.ReadTruth(sample.TruthPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := runReport(t, dir, path, tr)
+	f, cb, tru, data := run.f, run.cb, run.tru, run.data
 	book := newReadings()
 	readWorkbook(t, f, cb, book)
-	rs := newReadings()
-	readWorkbook(t, f, cb, rs)
-	readQueries(t, data, false, rs)
+	rs, a, v := run.attack(t, dir, true)
 	for _, s := range rs.skipped {
 		t.Logf("not read: %s", s)
 	}
 	for _, l := range rs.leaks {
 		t.Errorf("leak: %s", l)
 	}
-	a := attackReport(t, rs, cb, tru)
 	if len(a.aux) < 100 || len(book.counts) < 300 {
 		t.Fatalf("%d counts read from the workbook, %d hidden in all: the adversary read too little", len(book.counts), len(a.aux))
 	}
-	v := a.solve(t, dir)
 	for _, u := range v.unprotected {
 		t.Error(u)
 	}
@@ -628,6 +662,47 @@ func TestAdversaryReport(t *testing.T) {
 		t.Errorf("old query: the adversary finds nothing: it should (#14: Sachsen-Anhalt × Landesverwaltung = 6)")
 	}
 	t.Logf("old query: %d counts unprotected, %d exact, e.g. %s", len(qv.unprotected), qv.exact, strings.Join(qv.unprotected[:min(2, len(qv.unprotected))], "; "))
+}
+
+// TestAdversaryReportRandom: the same adversary over the report runs of
+// random exports of the conference survey, 30 to 300 respondents with
+// skewed states and sectors (8 surveys, 2 with -short; each run is a
+// full import, report and query of every built-in table, ≈ 20 s).
+// TestAdversary attacks the stage itself on 200 random surveys.
+func TestAdversaryReportRandom(t *testing.T) {
+	disclosure.NeedGLPK(t)
+	surveys := 8
+	if testing.Short() {
+		surveys = 2
+	}
+	rng := rand.New(rand.NewPCG(14, 5))
+	hidden, small, narrowest := 0, 0, math.Inf(1)
+	for k := range surveys {
+		n := 30 + rng.IntN(271)
+		seed := rng.Uint64()
+		dir := t.TempDir()
+		path := filepath.Join(dir, "random.xlsx")
+		tr, err := sample.WriteRandom(path, seed, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, _, v := runReport(t, dir, path, tr).attack(t, dir, true)
+		for _, l := range rs.leaks {
+			t.Errorf("survey %d (seed %d, n %d): leak: %s", k, seed, n, l)
+		}
+		for _, u := range v.unprotected {
+			t.Errorf("survey %d (seed %d, n %d): %s", k, seed, n, u)
+		}
+		if v.exact > 0 {
+			t.Errorf("survey %d (seed %d, n %d): %d hidden counts determined exactly", k, seed, n, v.exact)
+		}
+		hidden, small, narrowest = hidden+v.hidden, small+v.small, math.Min(narrowest, v.narrowest)
+		t.Logf("survey %d (seed %d, n %d): %d counts read, %d hidden (%d below %d), narrowest %g", k, seed, n, len(rs.counts), v.hidden, v.small, disclosure.Default.MinN, v.narrowest)
+	}
+	if small < surveys {
+		t.Errorf("%d small hidden counts in %d surveys: the generator tests too little", small, surveys)
+	}
+	t.Logf("%d surveys: %d hidden counts (%d below %d), narrowest interval %g", surveys, hidden, small, disclosure.Default.MinN, narrowest)
 }
 
 // sumTruth is the true count of g.
