@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -413,5 +415,75 @@ func TestLimeSurveyUndated(t *testing.T) {
 	got := query(t, data, "select count(submitted_at), strftime(max(submitted_at), '%Y-%m-%d %H:%M') from responses")
 	if got[0][0] != "1" || got[0][1] != "2025-11-13 10:15" {
 		t.Errorf("submitted: %v, want only the real time 2025-11-13 10:15", got)
+	}
+}
+
+// TestOlderDatasetReads: files an older resonanz wrote lack the columns
+// added since (here the questions' short names): the report and queries
+// read them as NULL instead of failing with a binder error until a
+// re-import.
+func TestOlderDatasetReads(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	mustImport(t, data, false, fixture)
+	files, err := filepath.Glob(filepath.Join(data, "questions", "*", "*.parquet"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no questions files: %v", err)
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, f := range files {
+		old := f + ".old"
+		if _, err := db.Exec(fmt.Sprintf("copy (select * exclude (short, short_en) from read_parquet('%s')) to '%s' (format parquet)", f, old)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(old, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rewriteManifest(t, data, "questions")
+	if got := one(t, data, "select count(*) from (describe questions) where column_name like 'short%'"); got != "0" {
+		t.Fatalf("the old files still have %s short-name columns", got)
+	}
+	w, err := pipeline.Report(context.Background(), pipeline.ReportOptions{DataDir: data, Out: filepath.Join(t.TempDir(), "out")})
+	if err != nil {
+		t.Fatalf("report over an older dataset: %v", err)
+	}
+	if len(w.Sheets) < 10 {
+		t.Errorf("%d sheets, want the whole report", len(w.Sheets))
+	}
+}
+
+// rewriteManifest records the files of table as they are now (sizes and
+// hashes), as the import that wrote them would have.
+func rewriteManifest(t *testing.T, data, table string) {
+	t.Helper()
+	path := filepath.Join(data, store.ManifestName)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range m["imports"].([]any) {
+		imp := imp.(map[string]any)
+		rel := imp["files"].(map[string]any)[table].(string)
+		content, err := os.ReadFile(filepath.Join(data, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(content)
+		imp["sizes"].(map[string]any)[table] = len(content)
+		imp["sha256s"].(map[string]any)[table] = hex.EncodeToString(sum[:])
+	}
+	if b, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

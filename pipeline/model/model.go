@@ -119,6 +119,14 @@ func Schema(table string) *arrow.Schema {
 	return nil
 }
 
+// Columns returns a dataset table's columns in order; nil for none.
+func Columns(table string) []Column {
+	if o := loaded.byName[table]; o != nil {
+		return o.Columns
+	}
+	return nil
+}
+
 // Setup returns what the query engine creates over the data views: tables
 // it fills, macros and views, in that order (then by Order and name). A
 // statement may need one made after it (a view over a later view): the

@@ -185,6 +185,21 @@ func (e *Engine) exec(ctx context.Context, stmt string, args ...any) error {
 	return err
 }
 
+// withModelColumns reads a table's files with every column the model
+// defines, in its order and type: files an older resonanz wrote lack the
+// columns added since, which then read as NULL instead of failing every
+// query that names them.
+func withModelColumns(table, read string) string {
+	var cols []string
+	for _, c := range model.Columns(table) {
+		cols = append(cols, fmt.Sprintf("null::%s as %s", c.Type, c.Name))
+	}
+	if len(cols) == 0 {
+		return read
+	}
+	return fmt.Sprintf("((select %s where false) union all by name (select * from %s))", strings.Join(cols, ", "), read)
+}
+
 func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error {
 	for _, f := range functions {
 		if err := duckdb.RegisterScalarUDF(e.conn, f.name, f.fn); err != nil {
@@ -201,7 +216,7 @@ func (e *Engine) setup(ctx context.Context, dir string, m *store.Manifest) error
 			name   string
 			events []string
 		}{{t, e.opt.Events}, {model.AllEvents + "." + t, nil}} {
-			read := fmt.Sprintf("read_parquet(%s, union_by_name = true, hive_partitioning = false)", fileList(dir, m.Files(t, v.events...)))
+			read := withModelColumns(t, fmt.Sprintf("read_parquet(%s, union_by_name = true, hive_partitioning = false)", fileList(dir, m.Files(t, v.events...))))
 			stmt := fmt.Sprintf("create view %s as select * from %s", v.name, read)
 			if t == model.Responses {
 				stmt = fmt.Sprintf("create view %s as select * exclude (%s) from %s", v.name, strings.Join(provenance, ", "), read)
