@@ -159,7 +159,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 			if err != nil {
 				return err
 			}
-			if opt.Log != nil {
+			if opt.Log != nil && line != "" {
 				fmt.Fprintf(opt.Log, "resonanz: query: %s\n", line)
 			}
 		}
@@ -193,7 +193,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 }
 
 // protectResult hides what the rule hides in a result and says what it
-// did. A result of a built-in table (or any query with protect: lines)
+// did ("" for a result without counts). A result of a built-in table (or any query with protect: lines)
 // that the SQL names — every column its spec needs present — is hidden
 // as the report hides the same cells: the stage runs over the report's
 // tables and the result together. Any other result gets the primary rule
@@ -201,7 +201,11 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 func protectResult(ctx context.Context, e *query.Engine, opt QueryOptions, events []string, t *query.Table) (string, error) {
 	q := builtinTable(e.Queries(), opt.SQL, t.Columns)
 	if q == nil || len(events) != 1 || len(opt.Compare) > 0 {
-		return query.Suppress(t, opt.Rule.MinN).Describe(opt.Rule.MinN), nil
+		s := query.Suppress(t, opt.Rule.MinN)
+		if s.Hide == nil {
+			return "", nil // no counts: nothing to say on every query
+		}
+		return s.Describe(opt.Rule.MinN), nil
 	}
 	so := sheets.Options{Lang: e.Lang(), Rule: opt.Rule, Params: opt.Params, Event: sheets.Event{ID: events[0]}}
 	if ev := e.Manifest.Events[events[0]]; ev != nil {

@@ -3,14 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"math"
-	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 
-	"github.com/resonanz/resonanz/pipeline/atomicfile"
-	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
@@ -83,59 +76,5 @@ func Report(ctx context.Context, opt ReportOptions) (*report.Written, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	return writeReport(b, opt)
-}
-
-// reportFiles are the entries of a report folder, all written by one run.
-var reportFiles = []string{"report.xlsx", "report.html", "charts"}
-
-// writeReport writes the report into a fresh folder that then takes Out's
-// place: report.xlsx, report.html and charts/ all come from this run, or,
-// when it fails or is killed, the earlier report stays as it was. A folder
-// holding anything else is not replaced (atomicfile.ErrNotOurs).
-func writeReport(b book.Book, opt ReportOptions) (*report.Written, error) {
-	var w *report.Written
-	var werr error // report.Write's, with its own prefix
-	err := atomicfile.ReplaceDir(opt.Out, func(name string) bool { return slices.Contains(reportFiles, name) }, func(tmp string) error {
-		w, werr = report.Write(b, report.Options{Out: tmp, Progress: opt.Progress})
-		return werr
-	})
-	switch {
-	case werr != nil:
-		return nil, werr
-	case err != nil:
-		return nil, fmt.Errorf("report: %w", err)
-	}
-	// The paths name the files where they are now.
-	tmp := filepath.Dir(w.Workbook)
-	moved := func(p string) string { return filepath.Join(opt.Out, strings.TrimPrefix(p, tmp)) }
-	w.Workbook, w.HTML = moved(w.Workbook), moved(w.HTML)
-	for i, c := range w.Charts {
-		w.Charts[i] = moved(c)
-	}
-	return w, nil
-}
-
-// one runs SQL of the use cases; args bind to $1, $2, … (never spliced).
-func one(ctx context.Context, e *query.Engine, sql string, args ...string) (*query.Table, error) {
-	params := map[string]string{}
-	for i, a := range args {
-		params[strconv.Itoa(i+1)] = a
-	}
-	rr, done, err := e.Query(ctx, sql, params)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	return query.Collect(rr)
-}
-
-func num(v any) float64 {
-	switch x := v.(type) {
-	case float64:
-		return x
-	case int64:
-		return float64(x)
-	}
-	return math.NaN()
+	return report.Write(b, report.Options{Out: opt.Out, Progress: opt.Progress})
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
-	"fmt"
 	"hash/crc32"
 	"os"
 	"strconv"
@@ -289,28 +288,4 @@ func CFB(path string, encrypted bool) error {
 	b.Write(dir)
 	b.Write(bytes.Repeat([]byte{0x5A}, 4*sector)) // stands for the encrypted package
 	return os.WriteFile(path, b.Bytes(), 0o644)
-}
-
-// WithSharedStrings adds a shared strings table of n strings ("s0", "s1",
-// …) to a Workbook's parts, which the sheet need not use.
-func WithSharedStrings(parts []Part, n int) []Part {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?><sst %s count="%d" uniqueCount="%d">`, nsMain, n, n)
-	for i := range n {
-		fmt.Fprintf(&b, "<si><t>s%d</t></si>", i)
-	}
-	b.WriteString("</sst>")
-	out := make([]Part, 0, len(parts)+1)
-	for _, p := range parts {
-		switch p.Name {
-		case "xl/_rels/workbook.xml.rels":
-			p.Data = bytes.Replace(p.Data, []byte("</Relationships>"),
-				[]byte(`<Relationship Id="rId9" Type="`+rels+`/sharedStrings" Target="sharedStrings.xml"/></Relationships>`), 1)
-		case "[Content_Types].xml":
-			p.Data = bytes.Replace(p.Data, []byte("</Types>"),
-				[]byte(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`), 1)
-		}
-		out = append(out, p)
-	}
-	return append(out, Part{Name: "xl/sharedStrings.xml", Data: b.Bytes()})
 }

@@ -20,6 +20,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/resonanz/resonanz/pipeline/format"
 )
 
 func fp(v float64) *float64 { return &v }
@@ -265,7 +267,7 @@ func TestPlanMatchesData(t *testing.T) {
 				if l.Scale.Min != lo || l.Scale.Max != hi {
 					t.Errorf("colour scale %v–%v, want the data's range %v–%v", l.Scale.Min, l.Scale.Max, lo, hi)
 				}
-				if first, last := l.Legend[0].Label, l.Legend[len(l.Legend)-1].Label; first != formatNum(lo, 1, "de") || last != formatNum(hi, 1, "de") {
+				if first, last := l.Legend[0].Label, l.Legend[len(l.Legend)-1].Label; first != format.Number("de", lo, 1) || last != format.Number("de", hi, 1) {
 					t.Errorf("colour key from %q to %q, want %v to %v", first, last, lo, hi)
 				}
 				return

@@ -44,12 +44,12 @@ func valueAxis(spec Spec, e extent, lang string, pad bool) Axis {
 	if spec.Format.Share() {
 		d := decimals(step * 100)
 		return Axis{Min: lo, Max: hi, Ticks: ticks(lo, hi, step, func(v float64) string {
-			return formatPercent(v, d, lang)
+			return format.Percent(lang, v, d)
 		})}
 	}
 	d := decimals(step)
 	return Axis{Min: lo, Max: hi, Ticks: ticks(lo, hi, step, func(v float64) string {
-		return formatNum(v, d, lang)
+		return format.Number(lang, v, d)
 	})}
 }
 
@@ -72,7 +72,7 @@ func shareAxis(spec Spec, reach float64, lang string) Axis {
 	m := math.Ceil(reach/step-1e-9) * step
 	d := decimals(step * 100)
 	return Axis{Min: -m, Max: m, Ticks: ticks(-m, m, step, func(v float64) string {
-		return formatPercent(math.Abs(v), d, lang)
+		return format.Percent(lang, math.Abs(v), d)
 	})}
 }
 
@@ -110,14 +110,6 @@ func decimals(step float64) int {
 	}
 	return 6
 }
-
-// formatNum prints v with d decimals through the report's one
-// formatting path.
-func formatNum(v float64, d int, lang string) string { return format.Number(lang, v, d) }
-
-// formatPercent prints a share as a percentage: "35 %" (with a no-break
-// space, as German typesetting wants) or "35%".
-func formatPercent(share float64, d int, lang string) string { return format.Percent(lang, share, d) }
 
 // wrap breaks s into lines no wider than width, at spaces and after
 // hyphens ("Sachsen-" / "Anhalt"). A word wider than width keeps its own

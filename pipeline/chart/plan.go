@@ -563,9 +563,9 @@ func (l *Layout) colourKey(spec Spec, e extent, digits int) {
 	const steps = 5
 	for i := range steps {
 		v := e.lo + (e.hi-e.lo)*float64(i)/float64(steps-1)
-		label := formatNum(v, digits, l.Lang)
+		label := format.Number(l.Lang, v, digits)
 		if spec.Format.Share() {
-			label = formatPercent(v, max(0, digits-2), l.Lang)
+			label = format.Percent(l.Lang, v, max(0, digits-2))
 		}
 		if i > 0 && label == l.Legend[len(l.Legend)-1].Label {
 			continue // a range too narrow for five distinct labels
@@ -580,9 +580,9 @@ func cellLabel(spec Spec, p *Point, digits int, lang string) string {
 		return p.Label
 	}
 	if spec.Format.Share() {
-		return formatPercent(p.Y, spec.Format.Decimals(), lang)
+		return format.Percent(lang, p.Y, spec.Format.Decimals())
 	}
-	return formatNum(p.Y, digits, lang)
+	return format.Number(lang, p.Y, digits)
 }
 
 // labelOf is the text of a bar's or segment's value.
@@ -591,7 +591,7 @@ func labelOf(spec Spec, p *Point, lang string) string {
 		return p.Label
 	}
 	if spec.Format == format.Text {
-		return formatNum(p.Y, -1, lang)
+		return format.Number(lang, p.Y, -1)
 	}
 	return format.Value(lang, spec.Format, p.Y)
 }

@@ -108,19 +108,6 @@ func Time(lang string, k Kind, t time.Time) string {
 	return t.Format("02.01.2006 15:04")
 }
 
-// DateText prints an ISO date (2025-11-13) in words where readers expect
-// them: 13.11.2025 or 13 November 2025; other text is returned as it is.
-func DateText(lang, iso string) string {
-	d, err := time.Parse("2006-01-02", strings.TrimSpace(iso))
-	if err != nil {
-		return iso
-	}
-	if i18n.English(lang) {
-		return d.Format("2 January 2006")
-	}
-	return d.Format("02.01.2006")
-}
-
 // Number prints v with d decimals (d < 0: as many as it needs), grouped
 // thousands, the language's decimal mark and a true minus sign.
 func Number(lang string, v float64, d int) string {

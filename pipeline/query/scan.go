@@ -61,7 +61,7 @@ func Rows[T any](ctx context.Context, e *Engine, files Files, name string, param
 	if err != nil {
 		return nil, err
 	}
-	out, err := scan[T](t)
+	out, err := Scan[T](t)
 	if err != nil {
 		return nil, fmt.Errorf("query: %s: %w", q.Source, err)
 	}
@@ -145,9 +145,7 @@ func collectFile(ctx context.Context, e *Engine, files Files, name string, param
 
 // Scan reads a collected table into structs, by the rules of Rows: for a
 // query result that is read more than once.
-func Scan[T any](t *Table) ([]T, error) { return scan[T](t) }
-
-func scan[T any](t *Table) ([]T, error) {
+func Scan[T any](t *Table) ([]T, error) {
 	typ := reflect.TypeFor[T]()
 	if typ.Kind() != reflect.Struct {
 		return nil, fmt.Errorf("rows of %v: want a struct", typ)

@@ -18,6 +18,10 @@
 //	dir/charts/<id>.png and .svg for every block with a Chart (a sheet's
 //	                     further charts: <id>_<block number>)
 //
+// dir is written whole: into a fresh folder that then takes dir's place,
+// so a failed or killed run leaves the earlier report as it was, and a dir
+// holding other files is refused (atomicfile.ErrNotOurs).
+//
 // The writers know no sheet by name: a new sheet is a new builder.
 //
 // Contract:

@@ -10,34 +10,18 @@ import (
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
-// kind is how a value is shown: the same in the workbook (as an Excel
-// number format), on the web page and in chart labels (as text), all
-// through package format.
-type kind = format.Kind
-
-const (
-	kText     = format.Text
-	kInt      = format.Int
-	kDec1     = format.Dec1
-	kPct      = format.Pct
-	kNPS      = format.Signed
-	kDate     = format.Date
-	kDateTime = format.DateTime
-	kDec2     = format.Dec2
-)
-
 // kinds are the kinds of the book's formats.
-var kinds = map[book.Format]kind{
-	book.Text: kText, book.Int: kInt, book.Dec1: kDec1, book.Dec2: kDec2,
-	book.Pct: kPct, book.Signed: kNPS, book.Date: kDate, book.DateTime: kDateTime,
+var kinds = map[book.Format]format.Kind{
+	book.Text: format.Text, book.Int: format.Int, book.Dec1: format.Dec1, book.Dec2: format.Dec2,
+	book.Pct: format.Pct, book.Signed: format.Signed, book.Date: format.Date, book.DateTime: format.DateTime,
 }
 
 // kindOf decides how cell c of a book's table is shown: as its column's
 // format says, else by the column's name and type.
-func (s *tableSheet) kindOf(c int, v any) kind {
+func (s *tableSheet) kindOf(c int, v any) format.Kind {
 	switch v.(type) {
 	case nil, string, bool:
-		return kText
+		return format.Text
 	}
 	if f, ok := s.Formats[s.Table.Columns[c]]; ok {
 		return kinds[f]
@@ -52,38 +36,38 @@ func Text(lang string, f book.Format, v any) string {
 	if !ok {
 		k = kindOf(&query.Table{Columns: []string{""}}, 0, v)
 	}
-	return formatValue(lang, k, v)
+	return format.Value(lang, k, v)
 }
 
 // kindOf decides how a cell of column c is shown. Shares are recognised by
 // name (any column with "share" in it), an interval by the value it
 // surrounds (ci_low of a share is a share, of a mean a mean), counts by
 // type or by the name n.
-func kindOf(t *query.Table, c int, v any) kind {
+func kindOf(t *query.Table, c int, v any) format.Kind {
 	name := t.Columns[c]
 	switch x := v.(type) {
 	case time.Time:
 		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && isDateType(t, c) {
-			return kDate
+			return format.Date
 		}
-		return kDateTime
+		return format.DateTime
 	case int64:
 		if isShareColumn(t, name) {
-			return kPct
+			return format.Pct
 		}
-		return kInt
+		return format.Int
 	case float64:
 		switch {
 		case isShareColumn(t, name):
-			return kPct
+			return format.Pct
 		case name == "score" || strings.HasSuffix(name, "_score"):
-			return kNPS // a signed score (the NPS)
+			return format.Signed // a signed score (the NPS)
 		case name == "n" || strings.HasPrefix(name, "n_"):
-			return kInt
+			return format.Int
 		}
-		return kDec1
+		return format.Dec1
 	}
-	return kText
+	return format.Text
 }
 
 func isDateType(t *query.Table, c int) bool {
@@ -132,19 +116,6 @@ func hasShare(t *query.Table) bool {
 	}
 	return false
 }
-
-// excelFormat is the number format code of a kind.
-func excelFormat(k kind, lang, mark string) string { return format.Excel(k, lang, mark) }
-
-// formatValue prints a value as the workbook shows it, for the web page
-// and the charts.
-func formatValue(lang string, k kind, v any) string { return format.Value(lang, k, v) }
-
-func toFloat(v any) (float64, bool) { return format.Float(v) }
-
-func formatDate(lang, iso string) string { return format.DateText(lang, iso) }
-
-func formatTime(lang string, t time.Time) string { return format.Time(lang, kDateTime, t) }
 
 // textWidth estimates a column width in Excel character units.
 func textWidth(s string) int {

@@ -6,16 +6,17 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/survey"
 	"html/template"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -99,7 +100,7 @@ func writeHTML(bk *book.Book, models map[*book.Block]*blockModel, out string) (s
 		return "", fmt.Errorf("html: %w", err)
 	}
 	path := filepath.Join(out, "report.html")
-	if err := writeFile(path, func(f *os.File) error { _, err := f.Write(buf.Bytes()); return err }); err != nil {
+	if err := atomicfile.WriteFile(path, buf.Bytes()); err != nil {
 		return "", err
 	}
 	return path, nil
@@ -123,7 +124,7 @@ func htmlSectionOf(bk *book.Book, s *book.Sheet, models map[*book.Block]*blockMo
 		blk := &s.Blocks[j]
 		hb := htmlBlock{Heading: blk.Heading, Link: blk.Link, Contents: blk.Contents}
 		for _, f := range blk.Facts {
-			hb.Facts = append(hb.Facts, [2]string{f.Label, formatValue(L, kinds[f.Format], f.Value)})
+			hb.Facts = append(hb.Facts, [2]string{f.Label, format.Value(L, kinds[f.Format], f.Value)})
 		}
 		for _, pa := range blk.Paras {
 			hb.Paras = append(hb.Paras, htmlPara{Text: pa.Text, Link: pa.Link, Note: pa.Note})
@@ -194,12 +195,12 @@ func htmlTableOf(L string, m *sheetModel, limit int) htmlTable {
 		for _, c := range cols {
 			v := row[c]
 			k := m.s.kindOf(c, v)
-			hc := htmlCell{Num: k != kText}
+			hc := htmlCell{Num: k != format.Text}
 			switch {
 			case m.s.hidden(r, c):
 				hc.Text, hc.Hidden, hc.Num = ".", true, true
 			default:
-				hc.Text = formatValue(L, k, v)
+				hc.Text = format.Value(L, k, v)
 				hc.Mark = m.s.mark(r, c)
 				if sn, ok := series[c]; ok {
 					if bg := m.cellColor(query.Text(row[m.grid.xCol]), sn); bg != "" {
@@ -324,7 +325,7 @@ func longestWord(s string) int {
 func isNumColumn(s *tableSheet, c int) bool {
 	for _, row := range s.Table.Rows {
 		if row[c] != nil {
-			return s.kindOf(c, row[c]) != kText
+			return s.kindOf(c, row[c]) != format.Text
 		}
 	}
 	return false

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -108,7 +109,7 @@ func (m *sheetModel) heading(c int) string {
 type grid struct {
 	xs, series []string // categories and series; one "" series for a plain chart
 	cells      [][]gcell
-	yKind      kind
+	yKind      format.Kind
 	// Wide grids point into the table: the row of each category and the
 	// column of each series; long grids get a block of their own.
 	wide       bool
@@ -170,26 +171,26 @@ func longGrid(s *tableSheet) (*grid, error) {
 		if c.ok {
 			return nil, fmt.Errorf("two rows for %q / %q: the chart needs one value per category and series", g.xs[f.x], g.series[f.s])
 		}
-		v, ok := toFloat(row[yi])
+		v, ok := format.Float(row[yi])
 		if !ok && !s.hidden(f.row, yi) {
 			continue // no value: no point
 		}
 		c.ok, c.v, c.row = true, v, f.row
 		c.hidden = s.hidden(f.row, yi)
 		c.mark = s.mark(f.row, yi)
-		if g.yKind == kText && ok {
+		if g.yKind == format.Text && ok {
 			g.yKind = s.kindOf(yi, row[yi])
 		}
 		if loi >= 0 && hii >= 0 && !s.hidden(f.row, loi) && !s.hidden(f.row, hii) {
-			lo, okLo := toFloat(row[loi])
-			hi, okHi := toFloat(row[hii])
+			lo, okLo := format.Float(row[loi])
+			hi, okHi := format.Float(row[hii])
 			if okLo && okHi {
 				c.lo, c.hi = &lo, &hi
 			}
 		}
 	}
-	if g.yKind == kText {
-		g.yKind = kDec1
+	if g.yKind == format.Text {
+		g.yKind = format.Dec1
 	}
 	if meta.Sort != "" && len(g.series) == 1 {
 		g.sortBy(meta.Sort == "desc")
@@ -252,20 +253,20 @@ func wideGrid(s *tableSheet, lang string) (*grid, error) {
 		g.rows = append(g.rows, r)
 		cells := make([]gcell, len(g.cols))
 		for j, c := range g.cols {
-			v, ok := toFloat(row[c])
+			v, ok := format.Float(row[c])
 			hidden := s.hidden(r, c)
 			if !ok && !hidden {
 				continue
 			}
 			cells[j] = gcell{row: r, ok: true, v: v, hidden: hidden, mark: s.mark(r, c)}
-			if g.yKind == kText && ok {
+			if g.yKind == format.Text && ok {
 				g.yKind = s.kindOf(c, row[c])
 			}
 		}
 		g.cells = append(g.cells, cells)
 	}
-	if g.yKind == kText {
-		g.yKind = kDec1
+	if g.yKind == format.Text {
+		g.yKind = format.Dec1
 	}
 	return g, nil
 }
@@ -318,7 +319,7 @@ func (m *sheetModel) plan(p *page, pal *palette) {
 				}
 			default:
 				p.Y, p.Lo, p.Hi = c.v, c.lo, c.hi
-				p.Label = formatValue(L, g.yKind, c.v)
+				p.Label = format.Value(L, g.yKind, c.v)
 				p.Sign = c.mark
 			}
 			if c.mark != "" && !c.hidden {

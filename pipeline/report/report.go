@@ -5,11 +5,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -83,10 +87,43 @@ type blockModel struct {
 	m     *sheetModel
 }
 
+// files are the entries of a report folder, all written by one run.
+var files = []string{"report.xlsx", "report.html", "charts"}
+
 // Write writes OUT/report.xlsx, OUT/report.html and OUT/charts/<id>.png
 // and .svg for every chart of the book: a sheet's first chart is named by
 // its id, a further one by its id and its block's number (q_nps_3.png).
+// It writes into a fresh folder that then takes OUT's place, so all of
+// OUT comes from this run or, when it fails or is killed, the earlier
+// report stays as it was. A folder holding anything else is not replaced
+// (atomicfile.ErrNotOurs).
 func Write(b book.Book, opt Options) (*Written, error) {
+	var w *Written
+	var werr error // writeInto's, with its own prefix
+	err := atomicfile.ReplaceDir(opt.Out, func(name string) bool { return slices.Contains(files, name) }, func(tmp string) error {
+		o := opt
+		o.Out = tmp
+		w, werr = writeInto(b, o)
+		return werr
+	})
+	switch {
+	case werr != nil:
+		return nil, werr
+	case err != nil:
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	// The paths name the files where they are now.
+	tmp := filepath.Dir(w.Workbook)
+	moved := func(p string) string { return filepath.Join(opt.Out, strings.TrimPrefix(p, tmp)) }
+	w.Workbook, w.HTML = moved(w.Workbook), moved(w.HTML)
+	for i, c := range w.Charts {
+		w.Charts[i] = moved(c)
+	}
+	return w, nil
+}
+
+// writeInto writes the report's files into the folder opt.Out.
+func writeInto(b book.Book, opt Options) (*Written, error) {
 	if b.Lang == "" {
 		b.Lang = i18n.DE
 	}
@@ -120,7 +157,7 @@ func Write(b book.Book, opt Options) (*Written, error) {
 			}
 			bm := &blockModel{sheet: s, index: j, m: newSheetModel(p, tableOf(s, blk, name))}
 			models[blk] = bm
-			if bm.m.grid != nil && bm.m.kind != "none" {
+			if bm.m.grid != nil && bm.m.kind != chart.None {
 				charted = append(charted, bm)
 			}
 		}
@@ -251,26 +288,4 @@ func tableOf(s *book.Sheet, blk *book.Block, name string) *tableSheet {
 		ts.Wide, ts.XTitle, ts.YTitle, ts.Note = c.Wide, c.XTitle, c.YTitle, c.Note
 	}
 	return ts
-}
-
-// writeFile writes a file via a temporary name in the same folder, so a
-// reader never sees half a report.
-func writeFile(path string, write func(f *os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // no-op after the rename
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report/reporttest"
@@ -432,22 +433,22 @@ func TestInlineSVG(t *testing.T) {
 
 func TestExcelFormat(t *testing.T) {
 	cases := []struct {
-		k          kind
+		k          format.Kind
 		lang, mark string
 		want       string
 	}{
-		{kInt, "de", "", "#,##0;\"\u2212\"#,##0"},
-		{kDec1, "de", "", "0.0;\"\u2212\"0.0"},
-		{kDec1, "de", "▲", `0.0" ▲";"−"0.0" ▲"`},
-		{kPct, "de", "", "0.0\"\u00a0\"%;\"\u2212\"0.0\"\u00a0\"%"},
-		{kPct, "en", "", "0.0%;\"\u2212\"0.0%"},
-		{kNPS, "en", "▼", "+0.0\" ▼\";\"\u2212\"0.0\" ▼\";0.0\" ▼\""},
-		{kDate, "de", "", "dd.mm.yyyy"},
-		{kDateTime, "en", "", "yyyy-mm-dd hh:mm"},
+		{format.Int, "de", "", "#,##0;\"\u2212\"#,##0"},
+		{format.Dec1, "de", "", "0.0;\"\u2212\"0.0"},
+		{format.Dec1, "de", "▲", `0.0" ▲";"−"0.0" ▲"`},
+		{format.Pct, "de", "", "0.0\"\u00a0\"%;\"\u2212\"0.0\"\u00a0\"%"},
+		{format.Pct, "en", "", "0.0%;\"\u2212\"0.0%"},
+		{format.Signed, "en", "▼", "+0.0\" ▼\";\"\u2212\"0.0\" ▼\";0.0\" ▼\""},
+		{format.Date, "de", "", "dd.mm.yyyy"},
+		{format.DateTime, "en", "", "yyyy-mm-dd hh:mm"},
 	}
 	for _, c := range cases {
-		if got := excelFormat(c.k, c.lang, c.mark); got != c.want {
-			t.Errorf("excelFormat(%d, %s, %q) = %q, want %q", c.k, c.lang, c.mark, got, c.want)
+		if got := format.Excel(c.k, c.lang, c.mark); got != c.want {
+			t.Errorf("format.Excel(%d, %s, %q) = %q, want %q", c.k, c.lang, c.mark, got, c.want)
 		}
 	}
 }
@@ -455,25 +456,25 @@ func TestExcelFormat(t *testing.T) {
 func TestFormatValue(t *testing.T) {
 	cases := []struct {
 		lang string
-		k    kind
+		k    format.Kind
 		v    any
 		want string
 	}{
-		{"de", kDec1, 3.25, "3,3"}, // half away from zero, as Excel shows it
-		{"de", kDec1, -0.04, "0,0"},
-		{"en", kDec1, 3.84, "3.8"},
-		{"de", kPct, 0.4534, "45,3\u00a0%"},
-		{"en", kPct, 0.4534, "45.3%"},
-		{"de", kNPS, -1.38, "\u22121,4"},
-		{"de", kNPS, 12.0, "+12,0"},
-		{"de", kInt, int64(12345), "12.345"},
-		{"en", kInt, int64(1234567), "1,234,567"},
-		{"de", kDateTime, time.Date(2025, 11, 13, 15, 4, 0, 0, time.UTC), "13.11.2025 15:04"},
-		{"de", kText, nil, ""},
+		{"de", format.Dec1, 3.25, "3,3"}, // half away from zero, as Excel shows it
+		{"de", format.Dec1, -0.04, "0,0"},
+		{"en", format.Dec1, 3.84, "3.8"},
+		{"de", format.Pct, 0.4534, "45,3\u00a0%"},
+		{"en", format.Pct, 0.4534, "45.3%"},
+		{"de", format.Signed, -1.38, "\u22121,4"},
+		{"de", format.Signed, 12.0, "+12,0"},
+		{"de", format.Int, int64(12345), "12.345"},
+		{"en", format.Int, int64(1234567), "1,234,567"},
+		{"de", format.DateTime, time.Date(2025, 11, 13, 15, 4, 0, 0, time.UTC), "13.11.2025 15:04"},
+		{"de", format.Text, nil, ""},
 	}
 	for _, c := range cases {
-		if got := formatValue(c.lang, c.k, c.v); got != c.want {
-			t.Errorf("formatValue(%s, %d, %v) = %q, want %q", c.lang, c.k, c.v, got, c.want)
+		if got := format.Value(c.lang, c.k, c.v); got != c.want {
+			t.Errorf("format.Value(%s, %d, %v) = %q, want %q", c.lang, c.k, c.v, got, c.want)
 		}
 	}
 }

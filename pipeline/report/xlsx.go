@@ -2,13 +2,14 @@ package report
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/format"
@@ -69,7 +70,7 @@ func writeWorkbook(bk *book.Book, p *page, models map[*book.Block]*blockModel, o
 	}
 	b.f.SetActiveSheet(0)
 	path := filepath.Join(out, "report.xlsx")
-	err := writeFile(path, func(f *os.File) error { return b.f.Write(f) })
+	err := atomicfile.Write(path, func(w io.Writer) error { return b.f.Write(w) })
 	if err != nil {
 		return "", nil, err
 	}
@@ -210,10 +211,10 @@ func (b *workbook) linkStyle() int {
 }
 
 // numStyle is the style of a number of a kind, with an optional mark.
-func (b *workbook) numStyle(k kind, mark string, key bool) int {
+func (b *workbook) numStyle(k format.Kind, mark string, key bool) int {
 	id := fmt.Sprintf("num/%d/%s/%v", k, mark, key)
 	return b.style(id, func() *excelize.Style {
-		code := excelFormat(k, b.bk.Lang, mark)
+		code := format.Excel(k, b.bk.Lang, mark)
 		s := &excelize.Style{CustomNumFmt: &code}
 		if key {
 			s.Font = &excelize.Font{Family: fontFamily, Bold: true, Size: 14, Color: inkBlue}
@@ -245,7 +246,7 @@ func (b *workbook) setStyle(sh, from, to string, style int) {
 }
 
 // value writes a table value as the kind says; NaN and nil stay empty.
-func (b *workbook) value(sh string, col, row int, v any, k kind, mark string) {
+func (b *workbook) value(sh string, col, row int, v any, k format.Kind, mark string) {
 	ref := cell(col, row)
 	switch x := v.(type) {
 	case nil:
@@ -261,7 +262,7 @@ func (b *workbook) value(sh string, col, row int, v any, k kind, mark string) {
 		b.check(b.f.SetCellBool(sh, ref, x))
 		return
 	}
-	f, ok := toFloat(v)
+	f, ok := format.Float(v)
 	if !ok {
 		if _, isNum := v.(float64); !isNum {
 			b.text(sh, col, row, query.Text(v))
@@ -377,43 +378,6 @@ func linesFor(text string, width float64) int {
 	return max(1, n)
 }
 
-// wrapRows merges rows from..to over the table's columns (at least 50
-// characters) and wraps their text, with row heights for the lines it
-// takes; so text never runs under a chart or off the printed page.
-func (b *workbook) wrapRows(sh string, from, to, cols int) {
-	width := 0.0
-	last := 0
-	for c := 1; width < 50 || c <= cols; c++ {
-		w, err := b.f.GetColWidth(sh, colLetter(c))
-		if err != nil {
-			b.check(err)
-			return
-		}
-		if c > 1 && width+w > portraitUnits {
-			break
-		}
-		width += w
-		last = c
-	}
-	for r := from; r <= to; r++ {
-		v, err := b.f.GetCellValue(sh, cell(1, r))
-		if err != nil || v == "" {
-			continue
-		}
-		style, _ := b.f.GetCellStyle(sh, cell(1, r))
-		b.check(b.f.MergeCell(sh, cell(1, r), cell(last, r)))
-		b.setStyle(sh, cell(1, r), cell(last, r), b.wrapped(style))
-		pt := 15.0
-		if style == b.titleStyle() {
-			pt = 22
-		}
-		// A character of 11-point text is about one width unit; larger
-		// text takes more.
-		scale := pt / 15
-		b.rowHeight(sh, r, pt*float64(linesFor(v, width/scale)))
-	}
-}
-
 // wrapped is a style with text wrapping added.
 func (b *workbook) wrapped(id int) int {
 	return b.style(fmt.Sprintf("wrapped/%d", id), func() *excelize.Style {
@@ -424,19 +388,6 @@ func (b *workbook) wrapped(id int) int {
 		st.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
 		return st
 	})
-}
-
-// labelColumns is the number of leading text columns: the row labels,
-// repeated on every printed page across.
-func labelColumns(m *sheetModel) int {
-	n := 0
-	for _, c := range m.cols {
-		if isNumColumn(m.s, c) {
-			break
-		}
-		n++
-	}
-	return min(n, 3)
 }
 
 // sheet writes one sheet: its title, description and notes, then each
@@ -723,14 +674,6 @@ func (b *workbook) widen(sh string, col int, w float64) {
 	}
 }
 
-func longest(ss []string) int {
-	n := 0
-	for _, s := range ss {
-		n = max(n, textWidth(s))
-	}
-	return n
-}
-
 // heatmapSheet puts the heatmap image beside the table, colours the
 // table's cells as the image does (white text on the dark end) and adds a
 // colour key under it: the steps of the image's legend, low to high.
@@ -772,9 +715,9 @@ func (b *workbook) heatmapSheet(blk *block, m *sheetModel) {
 	}
 }
 
-func (b *workbook) fillStyle(hex string, k kind, mark string) int {
+func (b *workbook) fillStyle(hex string, k format.Kind, mark string) int {
 	return b.style("fill/"+hex+"/"+fmt.Sprint(int(k))+"/"+mark, func() *excelize.Style {
-		code := excelFormat(k, b.bk.Lang, mark)
+		code := format.Excel(k, b.bk.Lang, mark)
 		fg := "1A1A1A"
 		if dark(hex) {
 			fg = "FFFFFF"
@@ -829,7 +772,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 		cats:       ref(blk.catCol, blk.first, blk.last),
 		min:        cs.spec.YMin,
 		max:        cs.spec.YMax,
-		numFmt:     excelFormat(g.yKind, L, ""),
+		numFmt:     format.Excel(g.yKind, L, ""),
 		gridlines:  true,
 		legend:     g.named(),
 		gapWidth:   60,
@@ -837,7 +780,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 	}
 	c.height = m.nativeHeight()
 	if g.yKind.Share() {
-		c.numFmt = excelFormat(format.PctInt, L, "")
+		c.numFmt = format.Excel(format.PctInt, L, "")
 	}
 	if m.kind == chart.Diverging {
 		c.series = append(c.series, b.offsetSeries(blk, m))
@@ -867,7 +810,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 			case cl.ok && cl.hidden && !c.line && !c.stacked:
 				s.texts[i] = "." // a hidden bar is not a bar of zero
 			case cl.ok && !cl.hidden && cl.mark != "" && cs.spec.Labels:
-				s.texts[i] = formatValue(L, g.yKind, cl.v) + " " + cl.mark
+				s.texts[i] = format.Value(L, g.yKind, cl.v) + " " + cl.mark
 			case cl.ok && !cl.hidden && cl.mark != "":
 				s.texts[i] = cl.mark // as the image: the sign at the bar's end
 			}
@@ -893,7 +836,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 		switch {
 		case m.kind == chart.Diverging:
 			// A segment carries its share where the image prints it.
-			s.labels, s.labelPos, s.labelFmt = true, "ctr", excelFormat(g.yKind, L, "")
+			s.labels, s.labelPos, s.labelFmt = true, "ctr", format.Excel(g.yKind, L, "")
 			s.labelWhite = dark(s.color)
 			for i := range g.xs {
 				if cl := g.cells[i][j]; !cl.ok || cl.hidden || !m.labelFits(g.xs[i], g.series[j]) {
@@ -901,7 +844,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 				}
 			}
 		case cs.spec.Labels && c.stacked:
-			s.labels, s.labelPos, s.labelFmt = true, "ctr", excelFormat(g.yKind, L, "")
+			s.labels, s.labelPos, s.labelFmt = true, "ctr", format.Excel(g.yKind, L, "")
 			s.labelWhite = dark(s.color)
 			// A segment too thin for its label stays unlabelled, as in
 			// the image.
@@ -911,7 +854,7 @@ func (b *workbook) nativeChart(blk *block, m *sheetModel) {
 				}
 			}
 		case cs.spec.Labels:
-			s.labels, s.labelPos, s.labelFmt = true, "outEnd", excelFormat(g.yKind, L, "")
+			s.labels, s.labelPos, s.labelFmt = true, "outEnd", format.Excel(g.yKind, L, "")
 		case len(s.texts) > 0:
 			s.labelPos = "outEnd"
 			if c.line {
@@ -1030,7 +973,7 @@ func (b *workbook) offsetSeries(blk *block, m *sheetModel) nseries {
 		if hidden {
 			continue
 		}
-		b.value(blk.sheet, col, blk.first+i, blk.maxLeft-left[i], kPct, "")
+		b.value(blk.sheet, col, blk.first+i, blk.maxLeft-left[i], format.Pct, "")
 	}
 	b.check(b.f.SetColWidth(blk.sheet, colLetter(col), colLetter(col), 11))
 	blk.right++

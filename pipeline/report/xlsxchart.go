@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -285,7 +287,7 @@ func (c *nchart) writeLabels(b *strings.Builder, s nseries) {
 		return `<c:showLegendKey val="0"/><c:showVal val="` + v + `"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>`
 	}
 	b.WriteString(`<c:dLbls>`)
-	for _, idx := range sortedKeys(s.texts) {
+	for _, idx := range slices.Sorted(maps.Keys(s.texts)) {
 		text := s.texts[idx]
 		fmt.Fprintf(b, `<c:dLbl><c:idx val="%d"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>%s</a:p></c:rich></c:tx>`, idx, run(text, c.lang, 9, false, "1A1A1A"))
 		if pos != "" {
@@ -300,7 +302,7 @@ func (c *nchart) writeLabels(b *strings.Builder, s nseries) {
 		}
 		b.WriteString(flags(true) + `</c:dLbl>`)
 	}
-	for _, idx := range sortedBools(s.noLabel) {
+	for _, idx := range slices.Sorted(maps.Keys(s.noLabel)) {
 		if _, ok := s.texts[idx]; ok {
 			continue
 		}
@@ -398,32 +400,6 @@ func (c *nchart) userShapesXML() []byte {
 	b.WriteString(`<cdr:txBody><a:bodyPr vertOverflow="clip" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="b"/><a:lstStyle/>`)
 	b.WriteString(`<a:p>` + run(c.note, c.lang, 8, false, noteGrey) + `</a:p></cdr:txBody></cdr:sp></cdr:relSizeAnchor></c:userShapes>`)
 	return []byte(b.String())
-}
-
-func sortedKeys(m map[int]string) []int {
-	var ks []int
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sortInts(ks)
-	return ks
-}
-
-func sortedBools(m map[int]bool) []int {
-	var ks []int
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sortInts(ks)
-	return ks
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // addNative adds chart c to sheet sh at anchor: excelize makes the drawing,

@@ -128,19 +128,6 @@ func sheetTitled(t *testing.T, b book.Book, title string) *book.Sheet {
 	return nil
 }
 
-// row finds the row whose column key holds label.
-func row(t *testing.T, tab *book.Table, key, label string) int {
-	t.Helper()
-	c := tab.Col(key)
-	for r, rw := range tab.Rows {
-		if s, _ := rw[c].(string); s == label {
-			return r
-		}
-	}
-	t.Fatalf("no row %s = %q", key, label)
-	return -1
-}
-
 func num(tab *book.Table, r int, key string) float64 {
 	switch v := tab.Rows[r][tab.Col(key)].(type) {
 	case int64:
