@@ -182,7 +182,10 @@ func optionCopy(a, o *Column, sub string, profiles map[int]*Profile) bool {
 			chosen += n
 		}
 	}
-	return chosen > 0 && named == chosen
+	// A column of texts after a question is no option column of it (a
+	// number, then "[If unsure, please describe below:]"); option columns
+	// left empty (an excerpt of Kobo's export) are.
+	return named == chosen && (chosen > 0 || po.answered() == 0)
 }
 
 // belongs says an "other" text column goes with the question before it.

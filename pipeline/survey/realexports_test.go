@@ -217,3 +217,16 @@ func TestRealContactBlock(t *testing.T) {
 		t.Errorf("personalValue of lists: wrong")
 	}
 }
+
+// TestRealKoboCopyEmptyOptions: a KoboToolbox excerpt whose option columns
+// are empty (gc-scripts-hub, one row) still has its one-cell answer taken
+// for a copy of them, as before the fix above.
+func TestRealKoboCopyEmptyOptions(t *testing.T) {
+	q := "What are the primary threats to the biodiversity in your area?"
+	vals := [][]string{{"start", q, q + "/Deforestation", q + "/Mining", q + "/Logging"},
+		{"2023-07-19 14:30:12.239000-04:00", "Logging", "", "", ""}}
+	det := detectVals(t, "kobotoolbox_submissions.csv", vals)
+	if c, _ := colOf(t, det, 2); c.Kind == KindQuestion {
+		t.Errorf("the one-cell copy is read as question %s", c.Question)
+	}
+}
