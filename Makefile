@@ -55,10 +55,14 @@ test-full: test
 test-arrow:
 	go test -tags=duckdb_arrow -timeout=30m -run '^TestRowsMatchDuckDBArrow$$' ./pipeline/query/
 
-# The packages that run goroutines (prefetching reader, query watchdog and
-# cancellation, the store's lock).
+# The packages that run goroutines (the query watchdog and cancellation, the
+# store's lock, the progress bar, charts drawn in parallel) and, of package
+# pipeline, the tests of its own goroutines (prefetching reader, async sink,
+# imports): the rest of pipeline is end-to-end runs, 8 minutes under the race
+# detector for nothing concurrent. CI runs this.
 test-race:
-	go test -race -short -timeout=30m ./pipeline ./pipeline/query ./pipeline/store ./pipeline/progress
+	go test -race -short -timeout=30m ./pipeline/query ./pipeline/store ./pipeline/progress ./pipeline/report
+	go test -race -timeout=30m -run '^(TestPrefetch|TestAsyncSink|TestImportSameBytesTwice|TestMultiFileImportAllOrNothing|TestReplaceCorrectedFile)$$' ./pipeline
 
 # The demo lives in demo/ and nowhere else: its dataset demo/data, its key
 # demo/key (beside the data, not in it), its report demo/out. It never
