@@ -202,8 +202,8 @@ func protectResult(ctx context.Context, e *query.Engine, opt QueryOptions, event
 	q := builtinTable(e.Queries(), opt.SQL, t.Columns)
 	if q == nil || len(events) != 1 || len(opt.Compare) > 0 {
 		s := query.Suppress(t, opt.Rule.MinN)
-		if s.Hide == nil {
-			return "", nil // no counts: nothing to say on every query
+		if !slices.Contains(s.Hide, true) {
+			return "", nil // nothing hidden: nothing to say on every query
 		}
 		return s.Describe(opt.Rule.MinN), nil
 	}
@@ -227,6 +227,9 @@ func protectResult(ctx context.Context, e *query.Engine, opt QueryOptions, event
 		if row {
 			hidden++
 		}
+	}
+	if hidden == 0 {
+		return "", nil
 	}
 	return fmt.Sprintf("--min-n %d: %s protected as the report protects it: %d rows hidden", opt.Rule.MinN, q.Name, hidden), nil
 }
