@@ -662,3 +662,24 @@ func TestLongTextRows(t *testing.T) {
 		t.Errorf("sheet %s lacks the long text whole", sh)
 	}
 }
+
+// A long question text is cut in the cover's contents list (it widened
+// the printed cover of a real export until it could not be read); a short
+// one stays whole.
+func TestContentsEntry(t *testing.T) {
+	long := "_The District's inclusionary zoning law requires that eight to 10 percent of the residential floor area be set-aside for affordable units"
+	for _, c := range []struct{ in, want string }{
+		{"Zufriedenheit", "Zufriedenheit"},
+		{strings.Repeat("x", contentsMax), strings.Repeat("x", contentsMax)},
+		{long, "_The District's inclusionary zoning law requires that eight to 10 percent of the…"},
+		{strings.Repeat("y", 200), strings.Repeat("y", contentsMax) + "…"},
+	} {
+		got := contentsEntry(c.in)
+		if got != c.want {
+			t.Errorf("contentsEntry(%.30q…) = %q, want %q", c.in, got, c.want)
+		}
+		if n := len([]rune(got)); n > contentsMax+1 {
+			t.Errorf("%q: %d runes", got, n)
+		}
+	}
+}

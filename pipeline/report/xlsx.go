@@ -462,7 +462,7 @@ func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) erro
 				if o.ID == s.ID {
 					continue
 				}
-				b.text(sh, 1, row, o.Title)
+				b.text(sh, 1, row, contentsEntry(o.Title))
 				b.link(sh, 1, row, o.ID)
 				row++
 			}
@@ -550,6 +550,28 @@ func (b *workbook) para(sh string, row int, p book.Para) {
 		b.styled(sh, paraCols+1, row, "→ "+name, b.linkStyle())
 		b.link(sh, paraCols+1, row, p.Link)
 	}
+}
+
+// contentsMax is the longest title the contents list shows whole: a linked
+// cell does not wrap in every spreadsheet program, and a long question text
+// widened the printed cover until it was too small to read.
+const contentsMax = 90
+
+// contentsEntry is a sheet's title in the contents list, cut after a word
+// with "…" when longer than contentsMax (the sheet shows it whole).
+func contentsEntry(title string) string {
+	r := []rune(title)
+	if len(r) <= contentsMax {
+		return title
+	}
+	cut := contentsMax
+	for i := contentsMax; i > contentsMax*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
 
 // link makes a cell a link to the sheet with an id.
