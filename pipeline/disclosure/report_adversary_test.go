@@ -235,25 +235,34 @@ func readTable(t *testing.T, sheet string, at int, head []string, k int, rows []
 			g.item = code
 		}
 		rd := reading{g: g, where: fmt.Sprintf("%s+%d", where, x+1), ci: slices.Contains(numeric, true)}
-		if r[k] == "." {
-			for j := k + 1; j < len(head); j++ {
-				switch {
-				case isNumber(r[j]):
-					out.leaks = append(out.leaks, fmt.Sprintf("%s: %s = %s beside a hidden n", rd.where, head[j], r[j]))
-				case r[j] == "" && numeric[j]:
-					out.leaks = append(out.leaks, fmt.Sprintf("%s: %s empty beside a hidden n", rd.where, head[j]))
-					rd.one = true
-				}
-			}
-		} else {
-			n, err := strconv.Atoi(r[k])
-			if err != nil {
-				t.Fatalf("%s: n = %q", rd.where, r[k])
-			}
-			rd.v, rd.shown = n, true
-		}
-		out.add(sh, rd)
+		out.addRow(t, sh, rd, head, r, numeric, k, k+1)
 	}
+}
+
+// addRow adds the reading of a row whose count is r[nc]: the count when
+// shown; when hidden, every figure in columns from first on beside it is
+// a leak (a number, or an empty interval that says n = 1).
+func (out *readings) addRow(t *testing.T, sh shape, rd reading, head, r []string, numeric []bool, nc, first int) {
+	t.Helper()
+	if r[nc] == "." {
+		for j := first; j < len(r); j++ {
+			switch {
+			case j == nc:
+			case isNumber(r[j]):
+				out.leaks = append(out.leaks, fmt.Sprintf("%s: %s = %s beside a hidden n", rd.where, head[j], r[j]))
+			case r[j] == "" && numeric[j]:
+				out.leaks = append(out.leaks, fmt.Sprintf("%s: %s empty beside a hidden n", rd.where, head[j]))
+				rd.one = true
+			}
+		}
+	} else {
+		n, err := strconv.Atoi(r[nc])
+		if err != nil {
+			t.Fatalf("%s: n = %q", rd.where, r[nc])
+		}
+		rd.v, rd.shown = n, true
+	}
+	out.add(sh, rd)
 }
 
 // figures says whether column j holds only numbers and ".".
@@ -332,25 +341,7 @@ func readQueries(t *testing.T, data string, body bool, out *readings) {
 				g.item, sh.items = r[col("item")], true
 			}
 			rd := reading{g: g, where: fmt.Sprintf("query %s row %d", name, x+1), ci: slices.Contains(numeric, true)}
-			if r[nc] == "." {
-				for j := range r {
-					switch {
-					case j == nc:
-					case isNumber(r[j]):
-						out.leaks = append(out.leaks, fmt.Sprintf("%s: %s = %s beside a hidden n", rd.where, head[j], r[j]))
-					case r[j] == "" && numeric[j]:
-						out.leaks = append(out.leaks, fmt.Sprintf("%s: %s empty beside a hidden n", rd.where, head[j]))
-						rd.one = true
-					}
-				}
-			} else {
-				n, err := strconv.Atoi(r[nc])
-				if err != nil {
-					t.Fatalf("%s: n = %q", rd.where, r[nc])
-				}
-				rd.v, rd.shown = n, true
-			}
-			out.add(sh, rd)
+			out.addRow(t, sh, rd, head, r, numeric, nc, 0)
 		}
 	}
 }
