@@ -287,3 +287,18 @@ func Excel(k Kind, lang, mark string) string {
 // signed gives a code a negative section with a true minus sign, as the
 // page and the charts print it.
 func signed(code string) []string { return []string{code, "\"\u2212\"" + code} }
+
+// Shorten cuts s to at most n characters, at a word where one ends near
+// the cut, with "…" when cut; a trailing "?" or ":" goes first.
+func Shorten(s string, n int) string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "?:"))
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	short := string(rs[:n-1])
+	if i := strings.LastIndex(short, " "); i > len(short)/2 {
+		short = short[:i]
+	}
+	return strings.TrimRight(short, " ,;-–") + "…"
+}

@@ -559,20 +559,7 @@ const contentsMax = 90
 
 // contentsEntry is a sheet's title in the contents list, cut after a word
 // with "…" when longer than contentsMax (the sheet shows it whole).
-func contentsEntry(title string) string {
-	r := []rune(title)
-	if len(r) <= contentsMax {
-		return title
-	}
-	cut := contentsMax
-	for i := contentsMax; i > contentsMax*2/3; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
-}
+func contentsEntry(title string) string { return format.Shorten(title, contentsMax+1) }
 
 // link makes a cell a link to the sheet with an id.
 func (b *workbook) link(sh string, col, row int, id string) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -139,7 +140,7 @@ func (q *Question) Name() string {
 	if q.Short != "" {
 		return q.Short
 	}
-	return shorten(q.Text, 40)
+	return format.Shorten(q.Text, 40)
 }
 
 // Scaled reports whether the question has a numeric range.
@@ -289,14 +290,14 @@ func (env *Env) sheetName(want string) string {
 		return c
 	}, want)
 	clean = strings.Trim(strings.Join(strings.Fields(clean), " "), "' ")
-	clean = shorten(clean, 31)
+	clean = format.Shorten(clean, 31)
 	if clean == "" {
 		clean = i18n.T(env.L, "sheets.sheet")
 	}
 	name := clean
 	for i := 2; env.names[strings.ToLower(name)]; i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
-		name = shorten(clean, 31-len([]rune(suffix))) + suffix
+		name = format.Shorten(clean, 31-len([]rune(suffix))) + suffix
 	}
 	env.names[strings.ToLower(name)] = true
 	return name
@@ -323,21 +324,6 @@ func (env *Env) sheetID(want string) string {
 	}
 	env.ids[out] = true
 	return out
-}
-
-// shorten cuts s to at most n characters, at a word where one ends near
-// the cut, with "…" when cut.
-func shorten(s string, n int) string {
-	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "?:"))
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	short := string(rs[:n-1])
-	if i := strings.LastIndex(short, " "); i > len(short)/2 {
-		short = short[:i]
-	}
-	return strings.TrimRight(short, " ,;-–") + "…"
 }
 
 // newSheet starts a body sheet.

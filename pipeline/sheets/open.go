@@ -6,6 +6,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -143,7 +144,7 @@ func quotes(answers []commentRow, idx []int, matched [][]int) string {
 		if len(qs) == examples {
 			break
 		}
-		q := "„" + shorten(strings.Join(strings.Fields(answers[i].Text), " "), quoteLen) + "“"
+		q := "„" + format.Shorten(strings.Join(strings.Fields(answers[i].Text), " "), quoteLen) + "“"
 		if !seen[q] {
 			seen[q] = true
 			qs = append(qs, q)
