@@ -160,7 +160,8 @@ func refCells(data []byte, sheet string) ([]cell, error) {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 			if v == "" {
 				if fx, _ := f.GetCellFormula(sheet, ref); fx != "" {
-					out = append(out, cell{r + 1, c + 1, "=" + fx})
+					// Without control characters, as this reader keeps a formula.
+					out = append(out, cell{r + 1, c + 1, "=" + string(sanitize.StripControls(nil, []byte(fx)))})
 				}
 				continue
 			}
