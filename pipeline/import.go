@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -150,7 +149,7 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 			if r.Summary != nil && r.Summary.Rejected() > 0 {
 				abort()
 				return results, fmt.Errorf("import: %s: %s and %s with %w", r.File,
-					plural(r.Summary.CellsRejected, "rejected value", "rejected values"), plural(r.Summary.RowsRejected, "rejected row", "rejected rows"), ErrStrict)
+					i18n.N(i18n.EN, "import.n.rejected_values", r.Summary.CellsRejected), i18n.N(i18n.EN, "import.n.rejected_rows", r.Summary.RowsRejected), ErrStrict)
 			}
 		}
 	}
@@ -213,11 +212,8 @@ func fileHash(path string) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	_, sum, err := store.Sum(f)
+	return sum, err
 }
 
 // loadSurvey reads the user's definition, or takes the built-in template;
@@ -549,12 +545,4 @@ func Detect(ctx context.Context, opt DetectOptions) (*Detection, error) {
 		det.nameNew()
 	}
 	return det, nil
-}
-
-// plural is "1 row", "2 rows", "0 rows".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

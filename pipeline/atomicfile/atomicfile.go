@@ -66,7 +66,7 @@ func Write(path string, write func(io.Writer) error) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	return SyncDir(dir)
 }
 
 // WriteFile is Write of bytes.
@@ -128,11 +128,11 @@ func ReplaceDir(dir string, own func(name string) bool, fill func(tmp string) er
 			return err
 		}
 		done = true
-		return syncDir(parent)
+		return SyncDir(parent)
 	}
 	if err := exchange(tmp, dir); err == nil {
 		done = true
-		syncDir(parent)
+		SyncDir(parent)
 		return RemoveAll(tmp) // the old folder, now under the temporary name
 	}
 	// Two renames; a crash between them leaves .BASE.old-PID-… and no
@@ -146,7 +146,7 @@ func ReplaceDir(dir string, own func(name string) bool, fill func(tmp string) er
 		return err
 	}
 	done = true
-	syncDir(parent)
+	SyncDir(parent)
 	return RemoveAll(old)
 }
 
@@ -191,9 +191,9 @@ func IsTemp(name string) bool {
 	return tempRE.MatchString(name) || (strings.HasPrefix(name, ".") && legacyRE.MatchString(name))
 }
 
-// syncDir fsyncs a folder, so a rename in it survives a power cut. Windows
+// SyncDir fsyncs a folder, so a rename in it survives a power cut. Windows
 // cannot open a folder to sync it; its renames are durable as they are.
-func syncDir(dir string) error {
+func SyncDir(dir string) error {
 	if runtime.GOOS == "windows" {
 		return nil
 	}
@@ -213,7 +213,7 @@ func syncTree(root string) error {
 			return err
 		}
 		if d.IsDir() {
-			return syncDir(p)
+			return SyncDir(p)
 		}
 		// Read-write: Windows flushes only a handle that may write.
 		f, err := os.OpenFile(p, os.O_RDWR, 0)

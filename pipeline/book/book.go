@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 )
 
 // Book is a whole report: what the writers turn into report.xlsx,
@@ -82,7 +83,7 @@ type Para struct {
 type Fact struct {
 	Label  string
 	Value  any // string, int64, float64, time.Time
-	Format Format
+	Format format.Kind
 }
 
 // Table is a table of a sheet. Rows hold string, int64, float64,
@@ -106,27 +107,11 @@ type Table struct {
 type Column struct {
 	Key     string // the data's name (n, mean, share, item_text): what a Chart names
 	Heading string
-	Format  Format
+	Format  format.Kind // format.Auto: by the value and the column's name
 	// Internal columns (codes kept for linking and disclosure) are not
 	// shown.
 	Internal bool
 }
-
-// Format is how a value is shown: one formatting path for the workbook,
-// the page and chart labels.
-type Format int
-
-const (
-	Auto     Format = iota // by the value's type: text, a count, one decimal
-	Text                   // as it is; never a formula
-	Int                    // a count
-	Dec1                   // a mean, an interval of a mean
-	Dec2                   // finer figures (an effective n, a p-value)
-	Pct                    // a share 0..1, shown in percent
-	Signed                 // a signed score (NPS −100..100), one decimal
-	Date                   // a day
-	DateTime               // a moment
-)
 
 // Chart is how a Table is drawn.
 type Chart struct {

@@ -15,7 +15,7 @@
 //		ID: "q_age", Name: "Alter", Title: "Wie alt sind Sie?",
 //		Blocks: []book.Block{{
 //			Table: &book.Table{
-//				Columns: []book.Column{{Key: "label", Heading: "Antwort"}, {Key: "n", Heading: "n", Format: book.Int}, {Key: "share", Heading: "Anteil", Format: book.Pct}},
+//				Columns: []book.Column{{Key: "label", Heading: "Antwort"}, {Key: "n", Heading: "n", Format: format.Int}, {Key: "share", Heading: "Anteil", Format: format.Pct}},
 //				Rows:    [][]any{{"unter 30", int64(12), 0.24}, {"30 bis 59", int64(38), 0.76}},
 //			},
 //			Chart: &book.Chart{Kind: chart.Bar, X: "label", Y: "share"},

@@ -590,9 +590,6 @@ func labelOf(spec Spec, p *Point, lang string) string {
 	if p.Label != "" {
 		return p.Label
 	}
-	if spec.Format == format.Text {
-		return format.Number(lang, p.Y, -1)
-	}
 	return format.Value(lang, spec.Format, p.Y)
 }
 

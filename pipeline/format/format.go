@@ -9,19 +9,21 @@ import (
 	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
-// Kind is how a value is shown.
+// Kind is how a value is shown: one formatting path for the workbook, the
+// page and chart labels.
 type Kind int
 
 const (
-	Text     Kind = iota
-	Int           // counts: 1.234
-	Dec1          // means and their intervals: 4,3
-	Dec2          // finer figures: 0,43
-	Pct           // shares 0..1: 43,2 %
-	PctInt        // shares 0..1 without decimals: 43 % (chart segments)
-	Signed        // NPS: +12,0 / −3,0
-	Date          // 13.11.2025 / 2025-11-13
-	DateTime      // 13.11.2025 14:05
+	Auto     Kind = iota // not chosen: the report decides by the value and its column's name; numbers as they are
+	Text                 // as it is; never a formula
+	Int                  // counts: 1.234
+	Dec1                 // means and their intervals: 4,3
+	Dec2                 // finer figures: 0,43
+	Pct                  // shares 0..1: 43,2 %
+	PctInt               // shares 0..1 without decimals: 43 % (chart segments)
+	Signed               // NPS: +12,0 / −3,0
+	Date                 // 13.11.2025 / 2025-11-13
+	DateTime             // 13.11.2025 14:05
 )
 
 // Decimals is the number of decimals a kind shows (of the percentage for
@@ -71,7 +73,7 @@ func Value(lang string, k Kind, v any) string {
 			return "+" + s
 		}
 		return s
-	case Text:
+	case Auto, Text:
 		return Number(lang, f, -1)
 	}
 	return Number(lang, f, 1)

@@ -30,7 +30,7 @@
 //     statistical: a cell a Table hides is "." everywhere (workbook, page,
 //     chart), a Table's mark follows the value (in the workbook through
 //     the number format, so the cell stays a number). Every number is
-//     shown by its Column's (or Fact's) book.Format through one
+//     shown by its Column's (or Fact's) format.Kind through one
 //     formatting path (Text).
 //   - A long table (one row per category and series) gets a "chart data"
 //     block beside it that the native chart points at; a Chart listing its

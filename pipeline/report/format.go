@@ -5,16 +5,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
-
-// kinds are the kinds of the book's formats.
-var kinds = map[book.Format]format.Kind{
-	book.Text: format.Text, book.Int: format.Int, book.Dec1: format.Dec1, book.Dec2: format.Dec2,
-	book.Pct: format.Pct, book.Signed: format.Signed, book.Date: format.Date, book.DateTime: format.DateTime,
-}
 
 // kindOf decides how cell c of a book's table is shown: as its column's
 // format says, else by the column's name and type.
@@ -23,17 +16,17 @@ func (s *tableSheet) kindOf(c int, v any) format.Kind {
 	case nil, string, bool:
 		return format.Text
 	}
-	if f, ok := s.Formats[s.Table.Columns[c]]; ok {
-		return kinds[f]
+	if k, ok := s.Formats[s.Table.Columns[c]]; ok {
+		return k
 	}
 	return kindOf(s.Table, c, v)
 }
 
 // Text formats a value as the report shows it in a cell, for text that
 // quotes a cell (the cover's findings): the same digits, sign and percent.
-func Text(lang string, f book.Format, v any) string {
-	k, ok := kinds[f]
-	if !ok {
+func Text(lang string, f format.Kind, v any) string {
+	k := f
+	if k == format.Auto {
 		k = kindOf(&query.Table{Columns: []string{""}}, 0, v)
 	}
 	return format.Value(lang, k, v)

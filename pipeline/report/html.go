@@ -6,13 +6,14 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/resonanz/resonanz/pipeline/atomicfile"
-	"github.com/resonanz/resonanz/pipeline/survey"
 	"html/template"
 	"io"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
+	"github.com/resonanz/resonanz/pipeline/survey"
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
@@ -124,7 +125,7 @@ func htmlSectionOf(bk *book.Book, s *book.Sheet, models map[*book.Block]*blockMo
 		blk := &s.Blocks[j]
 		hb := htmlBlock{Heading: blk.Heading, Link: blk.Link, Contents: blk.Contents}
 		for _, f := range blk.Facts {
-			hb.Facts = append(hb.Facts, [2]string{f.Label, format.Value(L, kinds[f.Format], f.Value)})
+			hb.Facts = append(hb.Facts, [2]string{f.Label, format.Value(L, f.Format, f.Value)})
 		}
 		for _, pa := range blk.Paras {
 			hb.Paras = append(hb.Paras, htmlPara{Text: pa.Text, Link: pa.Link, Note: pa.Note})

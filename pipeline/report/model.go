@@ -2,12 +2,13 @@ package report
 
 import (
 	"fmt"
-	"github.com/resonanz/resonanz/pipeline/survey"
 	"image/color"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/survey"
 
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/format"
@@ -178,7 +179,7 @@ func longGrid(s *tableSheet) (*grid, error) {
 		c.ok, c.v, c.row = true, v, f.row
 		c.hidden = s.hidden(f.row, yi)
 		c.mark = s.mark(f.row, yi)
-		if g.yKind == format.Text && ok {
+		if g.yKind == format.Auto && ok {
 			g.yKind = s.kindOf(yi, row[yi])
 		}
 		if loi >= 0 && hii >= 0 && !s.hidden(f.row, loi) && !s.hidden(f.row, hii) {
@@ -189,7 +190,7 @@ func longGrid(s *tableSheet) (*grid, error) {
 			}
 		}
 	}
-	if g.yKind == format.Text {
+	if g.yKind == format.Auto {
 		g.yKind = format.Dec1
 	}
 	if meta.Sort != "" && len(g.series) == 1 {
@@ -259,13 +260,13 @@ func wideGrid(s *tableSheet, lang string) (*grid, error) {
 				continue
 			}
 			cells[j] = gcell{row: r, ok: true, v: v, hidden: hidden, mark: s.mark(r, c)}
-			if g.yKind == format.Text && ok {
+			if g.yKind == format.Auto && ok {
 				g.yKind = s.kindOf(c, row[c])
 			}
 		}
 		g.cells = append(g.cells, cells)
 	}
-	if g.yKind == format.Text {
+	if g.yKind == format.Auto {
 		g.yKind = format.Dec1
 	}
 	return g, nil

@@ -14,6 +14,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/progress"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -44,7 +45,7 @@ type tableSheet struct {
 	Headings map[string]string
 	// Formats say how a column is shown; a column without one goes by its
 	// name and type (kindOf).
-	Formats map[string]book.Format
+	Formats map[string]format.Kind
 	// XTitle and YTitle title the chart's axes ("": the columns'
 	// headings); Note goes under the chart.
 	XTitle, YTitle, Note string
@@ -239,7 +240,7 @@ func tableOf(s *book.Sheet, blk *book.Block, name string) *tableSheet {
 		Query:    &query.Query{Name: name, Source: s.Source, Meta: query.Meta{Title: s.Title, Description: s.Description, Chart: "none"}},
 		Table:    &query.Table{},
 		Headings: map[string]string{},
-		Formats:  map[string]book.Format{},
+		Formats:  map[string]format.Kind{},
 	}
 	if blk.Heading != "" && blk.Heading != s.Title {
 		ts.Query.Meta.Title = s.Title + ": " + blk.Heading
@@ -252,7 +253,7 @@ func tableOf(s *book.Sheet, blk *book.Block, name string) *tableSheet {
 		cols = append(cols, c)
 		ts.Table.Columns = append(ts.Table.Columns, col.Key)
 		ts.Headings[col.Key] = col.Heading
-		if col.Format != book.Auto {
+		if col.Format != format.Auto {
 			ts.Formats[col.Key] = col.Format
 		}
 	}

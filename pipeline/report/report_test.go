@@ -38,13 +38,13 @@ var hostile = []string{
 // suppressed row and one marked cell, a wide Likert table, a table of
 // hostile text, methods, codebook and data quality.
 func fixture(lang string) book.Book {
-	col := func(key string, f book.Format) book.Column {
+	col := func(key string, f format.Kind) book.Column {
 		return book.Column{Key: key, Heading: i18n.Column(lang, key), Format: f}
 	}
 	code := func(key string) book.Column { return book.Column{Key: key, Internal: true} }
 	needs := &book.Table{
-		Columns: []book.Column{code("state"), col("state_name", book.Text), code("item"), col("item_text", book.Text),
-			col("n", book.Int), col("mean", book.Dec1), col("ci_low", book.Dec1), col("ci_high", book.Dec1)},
+		Columns: []book.Column{code("state"), col("state_name", format.Text), code("item"), col("item_text", format.Text),
+			col("n", format.Int), col("mean", format.Dec1), col("ci_low", format.Dec1), col("ci_high", format.Dec1)},
 		Rows: [][]any{
 			{"DE-SN", "Sachsen", "ds", "Datenschutz", int64(40), 3.25, 3.0, 3.5},
 			{"DE-TH", "Thüringen", "ds", "Datenschutz", int64(3), 4.0, 2.0, 5.0},
@@ -57,22 +57,22 @@ func fixture(lang string) book.Book {
 	needs.Hidden[1] = []bool{false, false, false, false, true, true, true, true}
 	needs.SetMark(2, 5, "▲")
 	likert := &book.Table{
-		Columns: []book.Column{code("item"), col("item_text", book.Text), col("n", book.Int),
-			{Key: "share_1", Heading: "gering", Format: book.Pct}, {Key: "share_2", Heading: "mittel", Format: book.Pct},
-			{Key: "share_3", Heading: "hoch", Format: book.Pct}, col("mean", book.Dec1)},
+		Columns: []book.Column{code("item"), col("item_text", format.Text), col("n", format.Int),
+			{Key: "share_1", Heading: "gering", Format: format.Pct}, {Key: "share_2", Heading: "mittel", Format: format.Pct},
+			{Key: "share_3", Heading: "hoch", Format: format.Pct}, col("mean", format.Dec1)},
 		Rows: [][]any{
 			{"ds", "Datenschutz", int64(50), 0.2, 0.5, 0.3, 2.1},
 			{"ki", "Künstliche Intelligenz", int64(40), 0.1, 0.3, 0.6, 2.5},
 		},
 	}
-	text := &book.Table{Columns: []book.Column{{Key: "label", Heading: "label"}, col("n", book.Int)}}
+	text := &book.Table{Columns: []book.Column{{Key: "label", Heading: "label"}, col("n", format.Int)}}
 	for i, h := range hostile {
 		text.Rows = append(text.Rows, []any{h, int64(10 + i)})
 	}
-	byState := &book.Table{Columns: []book.Column{code("state"), col("state_name", book.Text), col("n", book.Int), col("share", book.Pct)},
+	byState := &book.Table{Columns: []book.Column{code("state"), col("state_name", format.Text), col("n", format.Int), col("share", format.Pct)},
 		Rows: [][]any{{"DE-SN", "Sachsen", int64(40), 40.0 / 60}, {"DE-TH", "Thüringen", int64(20), 20.0 / 60}, {"DE-BE", "Berlin", int64(2), 2.0 / 60}}}
 	byState.Hidden = [][]bool{nil, nil, {false, false, true, true}}
-	nps := &book.Table{Columns: []book.Column{{Key: "label", Heading: "Kennzahl"}, {Key: "score", Heading: "NPS", Format: book.Signed}, col("n", book.Int)},
+	nps := &book.Table{Columns: []book.Column{{Key: "label", Heading: "Kennzahl"}, {Key: "score", Heading: "NPS", Format: format.Signed}, col("n", format.Int)},
 		Rows: [][]any{{"Weiterempfehlung", -1.4, int64(50)}}}
 	title := func(de, en string) string { return i18n.Pick(lang, de, en) }
 	return book.Book{
@@ -80,7 +80,7 @@ func fixture(lang string) book.Book {
 		Now: time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC),
 		Sheets: []book.Sheet{
 			{ID: "cover", Name: title("Übersicht", "Summary"), Title: "Teilnehmendenbefragung " + hostileTitle, Role: book.Cover, Blocks: []book.Block{
-				{Facts: []book.Fact{{Label: "Datum", Value: title("13.11.2025", "13 November 2025"), Format: book.Text}, {Label: i18n.T(lang, "responses"), Value: int64(60), Format: book.Int}}},
+				{Facts: []book.Fact{{Label: "Datum", Value: title("13.11.2025", "13 November 2025"), Format: format.Text}, {Label: i18n.T(lang, "responses"), Value: int64(60), Format: format.Int}}},
 				{Heading: "Ergebnisse", Paras: []book.Para{{Text: "Am höchsten: Künstliche Intelligenz.", Link: "needs"}, {Text: "Ein Hinweis.", Note: true}}},
 				{Heading: "Kennzahlen", Table: nps},
 				{Heading: i18n.T(lang, "by_state"), Table: byState},
@@ -94,12 +94,12 @@ func fixture(lang string) book.Book {
 			{ID: "methods", Name: title("Methodik", "Methods"), Title: title("Methodik", "Methods"), Role: book.Appendix, Blocks: []book.Block{
 				{Paras: []book.Para{{Text: "Absatz eins."}, {Text: "Absatz zwei."}}}}},
 			{ID: "codebook", Name: title("Codebuch", "Codebook"), Title: title("Codebuch", "Codebook"), Role: book.Appendix, Blocks: []book.Block{{Table: &book.Table{
-				Columns: []book.Column{col("question", book.Text), col("item", book.Text), col("question_text", book.Text), col("codes", book.Text)},
+				Columns: []book.Column{col("question", format.Text), col("item", format.Text), col("question_text", format.Text), col("codes", format.Text)},
 				Rows:    [][]any{{"need", "ds", "Wie hoch?", "1 = gering"}}}}}},
 			{ID: "quality", Name: title("Datenqualität", "Data quality"), Title: title("Datenqualität", "Data quality"), Role: book.Appendix, Blocks: []book.Block{
-				{Heading: "Dateien", Table: &book.Table{Columns: []book.Column{col("file", book.Text), col("sha256", book.Text), col("imported_at", book.DateTime), col("rows_read", book.Int)},
+				{Heading: "Dateien", Table: &book.Table{Columns: []book.Column{col("file", format.Text), col("sha256", format.Text), col("imported_at", format.DateTime), col("rows_read", format.Int)},
 					Rows: [][]any{{"umfrage.xlsx", strings.Repeat("ab", 32), time.Date(2025, 11, 14, 9, 30, 0, 0, time.UTC), int64(60)}}}},
-				{Heading: "Zurückgewiesen", Table: &book.Table{Columns: []book.Column{col("file", book.Text), col("row", book.Int), col("value", book.Text), col("reason", book.Text)},
+				{Heading: "Zurückgewiesen", Table: &book.Table{Columns: []book.Column{col("file", format.Text), col("row", format.Int), col("value", format.Text), col("reason", format.Text)},
 					Rows: [][]any{{"umfrage.xlsx", int64(7), hostile[0], "not a number"}}, Limit: 200}},
 			}},
 		},

@@ -447,7 +447,7 @@ func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) erro
 		case len(blk.Facts) > 0:
 			for _, f := range blk.Facts {
 				b.text(sh, 1, row, f.Label)
-				b.value(sh, 2, row, f.Value, kinds[f.Format], "")
+				b.value(sh, 2, row, f.Value, f.Format, "")
 				widths[1] = max(widths[1], float64(min(44, textWidth(f.Label)+2)))
 				row++
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -20,8 +21,8 @@ var _ = register(builder{name: "methods", order: 120, build: buildMethods, summa
 func buildMethods(env *Env) ([]placed, error) {
 	L := env.L
 	t := &book.Table{Columns: []book.Column{
-		internal("question"), col("question_text", i18n.T(L, "sheets.question"), book.Text),
-		col("type", i18n.Column(L, "type"), book.Text), col("n", i18n.T(L, "sheets.answered"), book.Int),
+		internal("question"), col("question_text", i18n.T(L, "sheets.question"), format.Text),
+		col("type", i18n.Column(L, "type"), format.Text), col("n", i18n.T(L, "sheets.answered"), format.Int),
 	}}
 	for _, q := range env.Survey.Questions {
 		t.Rows = append(t.Rows, []any{q.ID, q.Text, i18n.Type(L, q.Type), int64(q.Answered)})

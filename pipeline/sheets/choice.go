@@ -4,6 +4,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -53,8 +54,8 @@ func buildSingle(env *Env) ([]placed, error) {
 		base := q.Answered
 		t := &book.Table{Columns: append([]book.Column{
 			internal("code"),
-			col("label", i18n.T(L, "sheets.answer"), book.Text),
-			col("n", i18n.Column(L, "n"), book.Int),
+			col("label", i18n.T(L, "sheets.answer"), format.Text),
+			col("n", i18n.Column(L, "n"), format.Int),
 		}, shareColumns(L)...)}
 		for _, l := range q.Labels {
 			k := counts[q.ID][l.Code]
@@ -92,9 +93,9 @@ func buildMulti(env *Env) ([]placed, error) {
 	return env.questionSheets(survey.Multi, func(q *Question, s *book.Sheet) {
 		t := &book.Table{Columns: append([]book.Column{
 			internal("item"),
-			col("item_text", i18n.T(L, "sheets.option"), book.Text),
-			col("n", i18n.Column(L, "n"), book.Int),
-			col("total", i18n.Column(L, "total"), book.Int),
+			col("item_text", i18n.T(L, "sheets.option"), format.Text),
+			col("n", i18n.Column(L, "n"), format.Int),
+			col("total", i18n.Column(L, "total"), format.Int),
 		}, shareColumns(L)...)}
 		for _, it := range q.Items {
 			k := counts[q.ID][it.Code]
@@ -112,7 +113,7 @@ func buildMulti(env *Env) ([]placed, error) {
 		s.Description = i18n.T(L, "sheets.multi_desc", total)
 		s.Blocks = []book.Block{{Table: t, Chart: &book.Chart{Kind: chart.Bar, X: "item_text", Y: "share", ErrLow: "ci_low", ErrHigh: "ci_high", Sort: "desc", Note: i18n.T(L, "sheets.multi_base", total)}}}
 		if others := comments[q.ID]; len(others) > 0 {
-			ot := &book.Table{Columns: []book.Column{col("text", i18n.T(L, "sheets.answer"), book.Text)}}
+			ot := &book.Table{Columns: []book.Column{col("text", i18n.T(L, "sheets.answer"), format.Text)}}
 			for _, c := range others {
 				ot.Rows = append(ot.Rows, []any{c.Text})
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -39,23 +40,23 @@ func buildCover(env *Env) ([]placed, error) {
 	f := env.facts
 	s := book.Sheet{ID: env.sheetID("cover"), Name: env.sheetName(i18n.T(L, "sheets.cover")), Title: env.title(), Role: book.Cover}
 	ev := env.opt.Event
-	facts := []book.Fact{{Label: i18n.T(L, "sheets.event"), Value: eventName(ev), Format: book.Text}}
+	facts := []book.Fact{{Label: i18n.T(L, "sheets.event"), Value: eventName(ev), Format: format.Text}}
 	if ev.Date != "" {
-		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.date"), Value: formatDate(L, ev.Date), Format: book.Text})
+		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.date"), Value: formatDate(L, ev.Date), Format: format.Text})
 	}
 	if c := env.opt.Compare; len(c) == 2 {
-		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.compared"), Value: eventName(c[0]) + " → " + eventName(c[1]), Format: book.Text})
+		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.compared"), Value: eventName(c[0]) + " → " + eventName(c[1]), Format: format.Text})
 	}
 	if !f.first.IsZero() {
-		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.field_period"), Value: formatDay(L, f.first) + " – " + formatDay(L, f.last), Format: book.Text})
+		facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.field_period"), Value: formatDay(L, f.first) + " – " + formatDay(L, f.last), Format: format.Text})
 	}
-	facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.responses"), Value: int64(f.responses), Format: book.Int})
+	facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.responses"), Value: int64(f.responses), Format: format.Int})
 	if inv := env.opt.Invited; inv > 0 {
 		facts = append(facts,
-			book.Fact{Label: i18n.T(L, "sheets.invited"), Value: int64(inv), Format: book.Int},
-			book.Fact{Label: i18n.T(L, "sheets.response_rate"), Value: float64(f.responses) / float64(inv), Format: book.Pct})
+			book.Fact{Label: i18n.T(L, "sheets.invited"), Value: int64(inv), Format: format.Int},
+			book.Fact{Label: i18n.T(L, "sheets.response_rate"), Value: float64(f.responses) / float64(inv), Format: format.Pct})
 	}
-	facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.generated"), Value: env.opt.Now, Format: book.DateTime})
+	facts = append(facts, book.Fact{Label: i18n.T(L, "sheets.generated"), Value: env.opt.Now, Format: format.DateTime})
 	s.Blocks = append(s.Blocks, book.Block{Facts: facts})
 
 	var paras []book.Para
@@ -77,8 +78,8 @@ func buildCover(env *Env) ([]placed, error) {
 	}
 	for _, d := range env.Survey.Breakdowns() {
 		t := &book.Table{Columns: []book.Column{
-			internal("code"), col("label", d.Name(), book.Text),
-			col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
+			internal("code"), col("label", d.Name(), format.Text),
+			col("n", i18n.Column(L, "n"), format.Int), col("share", i18n.Column(L, "share"), format.Pct),
 		}}
 		given := 0
 		for _, l := range d.Labels {
@@ -107,9 +108,9 @@ func buildCover(env *Env) ([]placed, error) {
 func (env *Env) keyFigures() []book.Block {
 	L := env.L
 	var out []book.Block
-	figure := func(label string, src *book.Table, r int, value string, f book.Format) *book.Table {
+	figure := func(label string, src *book.Table, r int, value string, f format.Kind) *book.Table {
 		t := &book.Table{Columns: []book.Column{
-			col("label", i18n.T(L, "sheets.figure"), book.Text), col("value", i18n.T(L, "sheets.value"), f), col("n", i18n.Column(L, "n"), book.Int),
+			col("label", i18n.T(L, "sheets.figure"), format.Text), col("value", i18n.T(L, "sheets.value"), f), col("n", i18n.Column(L, "n"), format.Int),
 			col("ci_low", i18n.Column(L, "ci_low"), f), col("ci_high", i18n.Column(L, "ci_high"), f),
 		}}
 		copyRow(t, src, r, label, value, "n", "ci_low", "ci_high")
@@ -121,13 +122,13 @@ func (env *Env) keyFigures() []book.Block {
 			b = 1
 		}
 		if src := env.table(env.sections[q.ID], b); src != nil && q.Type != survey.Single && len(src.Rows) > 0 {
-			out = append(out, book.Block{Heading: i18n.T(L, "sheets.key_figures"), Table: figure(i18n.T(L, "sheets.mean_of", q.Name(), scaleWords(q)), src, 0, "mean", book.Dec1), Link: env.sections[q.ID]})
+			out = append(out, book.Block{Heading: i18n.T(L, "sheets.key_figures"), Table: figure(i18n.T(L, "sheets.mean_of", q.Name(), scaleWords(q)), src, 0, "mean", format.Dec1), Link: env.sections[q.ID]})
 		}
 	}
 	for _, q := range env.Survey.Questions {
 		if q.Type == survey.NPS {
 			if src := env.table(env.sections[q.ID], 0); src != nil {
-				out = append(out, book.Block{Heading: i18n.T(L, "sheets.nps_score"), Table: figure(q.Name(), src, 0, "score", book.Signed), Link: env.sections[q.ID]})
+				out = append(out, book.Block{Heading: i18n.T(L, "sheets.nps_score"), Table: figure(q.Name(), src, 0, "score", format.Signed), Link: env.sections[q.ID]})
 			}
 			break
 		}
@@ -135,8 +136,8 @@ func (env *Env) keyFigures() []book.Block {
 	if hq := env.Survey.Headline(); hq != nil {
 		if src := env.table(env.sections[hq.ID], 1); src != nil {
 			t := &book.Table{Columns: []book.Column{
-				col("label", i18n.T(L, "sheets.item"), book.Text), col("value", i18n.Column(L, "mean"), book.Dec1), col("n", i18n.Column(L, "n"), book.Int),
-				col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
+				col("label", i18n.T(L, "sheets.item"), format.Text), col("value", i18n.Column(L, "mean"), format.Dec1), col("n", i18n.Column(L, "n"), format.Int),
+				col("ci_low", i18n.Column(L, "ci_low"), format.Dec1), col("ci_high", i18n.Column(L, "ci_high"), format.Dec1),
 			}}
 			mc := src.Col("mean")
 			order := make([]int, 0, len(src.Rows))

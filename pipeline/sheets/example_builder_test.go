@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
@@ -27,7 +28,7 @@ func buildExample(env *Env) ([]placed, error) {
 		return nil, nil
 	}
 	t := &book.Table{Columns: []book.Column{
-		col("question", i18n.Column(env.L, "question"), book.Text), col("type", i18n.Column(env.L, "type"), book.Text),
+		col("question", i18n.Column(env.L, "question"), format.Text), col("type", i18n.Column(env.L, "type"), format.Text),
 	}}
 	for _, q := range env.Survey.Questions {
 		t.Rows = append(t.Rows, []any{q.ID, i18n.Type(env.L, string(q.Type))})

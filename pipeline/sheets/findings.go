@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/book"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/survey"
@@ -85,12 +86,12 @@ func (env *Env) text(c cell) string {
 }
 
 // figure formats a cell as the report shows it.
-func (env *Env) figure(c cell, f book.Format) string { return report.Text(env.L, f, nan(env.value(c))) }
+func (env *Env) figure(c cell, f format.Kind) string { return report.Text(env.L, f, nan(env.value(c))) }
 
 // interval is "4,2–4,4" of a row's ci columns.
-func (env *Env) interval(c cell, lo, hi string, f book.Format) string {
+func (env *Env) interval(c cell, lo, hi string, f format.Kind) string {
 	sep := "–"
-	if f == book.Signed {
+	if f == format.Signed {
 		sep = i18n.T(env.L, "sheets.to") // "−14,2 bis +11,5": a dash would read as a minus
 	}
 	return env.figure(cell{c.sheet, c.block, c.row, lo}, f) + sep + env.figure(cell{c.sheet, c.block, c.row, hi}, f)
@@ -135,8 +136,8 @@ func (env *Env) ratedFinding() []finding {
 	}
 	say := func(r int) (string, []cell) {
 		c := cell{id, 1, r, "mean"}
-		return i18n.T(env.L, "sheets.f_item", env.text(cell{id, 1, r, "item_text"}), env.figure(c, book.Dec1),
-			env.interval(c, "ci_low", "ci_high", book.Dec1), env.figure(cell{id, 1, r, "n"}, book.Int)), rowCells(id, 1, r, "mean", "ci_low", "ci_high", "n")
+		return i18n.T(env.L, "sheets.f_item", env.text(cell{id, 1, r, "item_text"}), env.figure(c, format.Dec1),
+			env.interval(c, "ci_low", "ci_high", format.Dec1), env.figure(cell{id, 1, r, "n"}, format.Int)), rowCells(id, 1, r, "mean", "ci_low", "ci_high", "n")
 	}
 	hi, hc := say(best)
 	if worst == best || len(t.Rows) < 2 {
@@ -205,7 +206,7 @@ func (env *Env) groupFinding() []finding {
 		}
 		c := cell{h.sheet, 0, h.row, "mean"}
 		parts = append(parts, i18n.T(env.L, key, env.text(cell{h.sheet, 0, h.row, "grp_name"}), env.text(cell{h.sheet, 0, h.row, "item_text"}),
-			env.figure(c, book.Dec1), env.figure(cell{h.sheet, 0, h.row, "n"}, book.Int)))
+			env.figure(c, format.Dec1), env.figure(cell{h.sheet, 0, h.row, "n"}, format.Int)))
 		cells = append(cells, rowCells(h.sheet, 0, h.row, "mean", "n")...)
 	}
 	more := ""
@@ -253,7 +254,7 @@ func (env *Env) changeFinding() []finding {
 		}
 	}
 	text := i18n.T(env.L, key, env.text(cell{id, 0, best - 1, "event_title"}), env.text(cell{id, 0, best, "item_text"}),
-		env.figure(prev, book.Dec1), env.figure(now, book.Dec1))
+		env.figure(prev, format.Dec1), env.figure(now, format.Dec1))
 	return []finding{{text: text, sheet: id, cells: []cell{prev, now, {id, 0, best, "change"}}}}
 }
 
@@ -277,7 +278,7 @@ func (env *Env) satisfactionFinding() []finding {
 	if !env.shown(cells) {
 		return nil
 	}
-	text := i18n.T(env.L, "sheets.f_satisfaction", q.Name(), env.figure(c, book.Dec1), scaleWords(q), env.interval(c, "ci_low", "ci_high", book.Dec1), env.figure(cell{id, c.block, 0, "n"}, book.Int))
+	text := i18n.T(env.L, "sheets.f_satisfaction", q.Name(), env.figure(c, format.Dec1), scaleWords(q), env.interval(c, "ci_low", "ci_high", format.Dec1), env.figure(cell{id, c.block, 0, "n"}, format.Int))
 	return []finding{{text: text, sheet: id, cells: cells}}
 }
 
@@ -295,8 +296,8 @@ func (env *Env) npsFinding() []finding {
 		if !env.shown(cells) {
 			return nil
 		}
-		return []finding{{text: i18n.T(env.L, "sheets.f_nps", q.Name(), env.figure(score, book.Signed), env.interval(score, "ci_low", "ci_high", book.Signed),
-			env.figure(cell{id, 0, 0, "n"}, book.Int), env.figure(pro, book.Pct), env.figure(det, book.Pct)), sheet: id, cells: cells}}
+		return []finding{{text: i18n.T(env.L, "sheets.f_nps", q.Name(), env.figure(score, format.Signed), env.interval(score, "ci_low", "ci_high", format.Signed),
+			env.figure(cell{id, 0, 0, "n"}, format.Int), env.figure(pro, format.Pct), env.figure(det, format.Pct)), sheet: id, cells: cells}}
 	}
 	return nil
 }
@@ -327,8 +328,8 @@ func (env *Env) choiceFinding() []finding {
 			continue
 		}
 		share := cell{id, 0, best, "share"}
-		out = append(out, finding{text: i18n.T(env.L, "sheets.f_choice", q.Name(), env.text(cell{id, 0, best, "item_text"}), env.figure(share, book.Pct),
-			env.interval(share, "ci_low", "ci_high", book.Pct)), sheet: id, cells: rowCells(id, 0, best, "share", "ci_low", "ci_high", "n")})
+		out = append(out, finding{text: i18n.T(env.L, "sheets.f_choice", q.Name(), env.text(cell{id, 0, best, "item_text"}), env.figure(share, format.Pct),
+			env.interval(share, "ci_low", "ci_high", format.Pct)), sheet: id, cells: rowCells(id, 0, best, "share", "ci_low", "ci_high", "n")})
 	}
 	return out
 }

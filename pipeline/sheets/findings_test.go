@@ -13,6 +13,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/sheets"
 	"github.com/resonanz/resonanz/pipeline/stats"
@@ -413,7 +414,7 @@ func shownIn(s *book.Sheet, v float64) bool {
 				if i, isInt := x.(int64); isInt {
 					f, ok = float64(i), true
 				}
-				if ok && (math.Abs(math.Round(f*10)/10-v) < 1e-9 || t.Columns[c].Format == book.Pct && math.Abs(math.Round(f*1000)/10-v) < 1e-9) {
+				if ok && (math.Abs(math.Round(f*10)/10-v) < 1e-9 || t.Columns[c].Format == format.Pct && math.Abs(math.Round(f*1000)/10-v) < 1e-9) {
 					return true
 				}
 			}

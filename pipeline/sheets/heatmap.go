@@ -4,6 +4,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -70,16 +71,16 @@ func buildHeatmaps(env *Env) ([]placed, error) {
 		if len(groups) == 0 {
 			continue
 		}
-		t := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text)}}
+		t := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), format.Text)}}
 		var wide []string
 		spec := &disclosure.Spec{Counts: []disclosure.Count{{Column: "n_all", Of: disclosure.Answers + hq.ID, Item: "item", Values: []string{"mean_all"}}}}
 		for _, g := range groups {
 			key := "mean_" + g[0]
-			t.Columns = append(t.Columns, col(key, g[1], book.Dec1), internal("n_"+g[0]))
+			t.Columns = append(t.Columns, col(key, g[1], format.Dec1), internal("n_"+g[0]))
 			wide = append(wide, key)
 			spec.Wide = append(spec.Wide, disclosure.Wide{Column: key, Codes: map[string]string{d.ID: g[0]}})
 		}
-		t.Columns = append(t.Columns, col("mean_all", i18n.T(L, "sheets.total"), book.Dec1), internal("n_all"))
+		t.Columns = append(t.Columns, col("mean_all", i18n.T(L, "sheets.total"), format.Dec1), internal("n_all"))
 		wide = append(wide, "mean_all")
 		for _, it := range hq.Items {
 			row := []any{it.Code, it.Text}

@@ -4,6 +4,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/survey"
@@ -24,8 +25,8 @@ func buildNPS(env *Env) ([]placed, error) {
 		d := ds.of(q.ID, "")
 		n := d.n()
 		dt := &book.Table{Columns: []book.Column{
-			internal("value"), col("label", i18n.T(L, "sheets.value"), book.Text),
-			col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
+			internal("value"), col("label", i18n.T(L, "sheets.value"), format.Text),
+			col("n", i18n.Column(L, "n"), format.Int), col("share", i18n.Column(L, "share"), format.Pct),
 		}}
 		for v := 0.0; v <= 10; v++ {
 			k := d.count(v)
@@ -39,7 +40,7 @@ func buildNPS(env *Env) ([]placed, error) {
 		pro, det := d.atLeast(9), n-d.atLeast(7)
 		pas := n - pro - det
 		gt := &book.Table{Columns: append([]book.Column{
-			internal("group"), col("label", i18n.T(L, "sheets.group"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
+			internal("group"), col("label", i18n.T(L, "sheets.group"), format.Text), col("n", i18n.Column(L, "n"), format.Int),
 		}, shareColumns(L)...)}
 		for _, g := range []struct {
 			code, key string
@@ -51,8 +52,8 @@ func buildNPS(env *Env) ([]placed, error) {
 		gt.Protect = levelSpec{of: disclosure.Answers + q.ID, n: "n"}
 		score, lo, hi := stats.NPS(pro, det, n, env.opt.Rule.Level)
 		nt := &book.Table{Columns: []book.Column{
-			col("n", i18n.Column(L, "n"), book.Int), col("score", i18n.T(L, "sheets.nps_short"), book.Signed),
-			col("ci_low", i18n.Column(L, "ci_low"), book.Signed), col("ci_high", i18n.Column(L, "ci_high"), book.Signed),
+			col("n", i18n.Column(L, "n"), format.Int), col("score", i18n.T(L, "sheets.nps_short"), format.Signed),
+			col("ci_low", i18n.Column(L, "ci_low"), format.Signed), col("ci_high", i18n.Column(L, "ci_high"), format.Signed),
 		}, Rows: [][]any{{int64(n), nan(score), nan(lo), nan(hi)}}}
 		nt.Protect = answersTo(q.ID, "")
 		s.Description = i18n.T(L, "sheets.nps_desc", n)

@@ -6,6 +6,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -29,9 +30,9 @@ func buildNumeric(env *Env) ([]placed, error) {
 		d := ds.of(q.ID, "")
 		sm := d.summary(env.opt.Rule.Level)
 		st := &book.Table{Columns: []book.Column{
-			col("n", i18n.Column(L, "n"), book.Int), col("mean", i18n.Column(L, "mean"), book.Dec1),
-			col("sd", i18n.Column(L, "sd"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
-			col("q1", i18n.T(L, "sheets.q1"), book.Dec1), col("median", i18n.T(L, "sheets.median"), book.Dec1), col("q3", i18n.T(L, "sheets.q3"), book.Dec1),
+			col("n", i18n.Column(L, "n"), format.Int), col("mean", i18n.Column(L, "mean"), format.Dec1),
+			col("sd", i18n.Column(L, "sd"), format.Dec1), col("ci_low", i18n.Column(L, "ci_low"), format.Dec1), col("ci_high", i18n.Column(L, "ci_high"), format.Dec1),
+			col("q1", i18n.T(L, "sheets.q1"), format.Dec1), col("median", i18n.T(L, "sheets.median"), format.Dec1), col("q3", i18n.T(L, "sheets.q3"), format.Dec1),
 		}, Rows: [][]any{{int64(sm.n), nan(sm.mean), nan(sm.sd), nan(sm.ciLo), nan(sm.ciHi), nan(sm.q1), nan(sm.med), nan(sm.q3)}}}
 		st.Protect = answersTo(q.ID, "")
 		dt := distTable(L, q, d)
@@ -48,8 +49,8 @@ func buildNumeric(env *Env) ([]placed, error) {
 // of equal width.
 func distTable(L string, q *Question, d *dist) *book.Table {
 	t := &book.Table{Columns: []book.Column{
-		internal("value"), col("label", i18n.T(L, "sheets.value"), book.Text),
-		col("n", i18n.Column(L, "n"), book.Int), col("share", i18n.Column(L, "share"), book.Pct),
+		internal("value"), col("label", i18n.T(L, "sheets.value"), format.Text),
+		col("n", i18n.Column(L, "n"), format.Int), col("share", i18n.Column(L, "share"), format.Pct),
 	}}
 	total := d.n()
 	share := func(k int) any {

@@ -78,9 +78,9 @@ func buildOpen(env *Env) ([]placed, error) {
 			return i18n.Pick(L, th.themes[k].Text, th.themes[k].TextEn)
 		}
 		tt := &book.Table{Columns: []book.Column{
-			internal("theme"), col("theme_text", i18n.T(L, "sheets.theme"), book.Text),
-			col("n", i18n.T(L, "sheets.answers_n"), book.Int), col("share", i18n.T(L, "sheets.share_answers"), book.Pct),
-			col("examples", i18n.T(L, "sheets.examples"), book.Text),
+			internal("theme"), col("theme_text", i18n.T(L, "sheets.theme"), format.Text),
+			col("n", i18n.T(L, "sheets.answers_n"), format.Int), col("share", i18n.T(L, "sheets.share_answers"), format.Pct),
+			col("examples", i18n.T(L, "sheets.examples"), format.Text),
 		}}
 		order := make([]int, 0, len(byTheme))
 		for k := range byTheme {
@@ -108,9 +108,9 @@ func buildOpen(env *Env) ([]placed, error) {
 		}
 		at := &book.Table{}
 		for _, d := range dims {
-			at.Columns = append(at.Columns, col("grp_"+d.ID, d.Name(), book.Text))
+			at.Columns = append(at.Columns, col("grp_"+d.ID, d.Name(), format.Text))
 		}
-		at.Columns = append(at.Columns, col("text", i18n.T(L, "sheets.answer"), book.Text), col("themes", i18n.T(L, "sheets.themes"), book.Text))
+		at.Columns = append(at.Columns, col("text", i18n.T(L, "sheets.answer"), format.Text), col("themes", i18n.T(L, "sheets.themes"), format.Text))
 		for i, a := range answers {
 			row := env.answerGroups(a, dims, counts)
 			var names []string

@@ -5,6 +5,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -22,10 +23,10 @@ func buildRanking(env *Env) ([]placed, error) {
 	return env.questionSheets(survey.Ranking, func(q *Question, s *book.Sheet) {
 		base := q.Answered
 		t := &book.Table{Columns: []book.Column{
-			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
-			col("mean_rank", i18n.T(L, "sheets.mean_rank"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
-			col("first_n", i18n.T(L, "sheets.first_n"), book.Int), col("first_share", i18n.T(L, "sheets.first_share"), book.Pct),
-			col("first_ci_low", i18n.T(L, "sheets.first_ci_low"), book.Pct), col("first_ci_high", i18n.T(L, "sheets.first_ci_high"), book.Pct),
+			internal("item"), col("item_text", i18n.T(L, "sheets.item"), format.Text), col("n", i18n.Column(L, "n"), format.Int),
+			col("mean_rank", i18n.T(L, "sheets.mean_rank"), format.Dec1), col("ci_low", i18n.Column(L, "ci_low"), format.Dec1), col("ci_high", i18n.Column(L, "ci_high"), format.Dec1),
+			col("first_n", i18n.T(L, "sheets.first_n"), format.Int), col("first_share", i18n.T(L, "sheets.first_share"), format.Pct),
+			col("first_ci_low", i18n.T(L, "sheets.first_ci_low"), format.Pct), col("first_ci_high", i18n.T(L, "sheets.first_ci_high"), format.Pct),
 		}}
 		type row struct {
 			vals []any

@@ -7,6 +7,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -105,18 +106,18 @@ func buildScale(env *Env) ([]placed, error) {
 	L := env.L
 	return env.questionSheets(survey.Scale, func(q *Question, s *book.Sheet) {
 		lv := levels(q)
-		dt := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int)}}
+		dt := &book.Table{Columns: []book.Column{internal("item"), col("item_text", i18n.T(L, "sheets.item"), format.Text), col("n", i18n.Column(L, "n"), format.Int)}}
 		var wide []string
 		for _, l := range lv {
 			key := "share_" + strings.ReplaceAll(num(l.value), "-", "m")
-			dt.Columns = append(dt.Columns, col(key, l.text, book.Pct))
+			dt.Columns = append(dt.Columns, col(key, l.text, format.Pct))
 			wide = append(wide, key)
 		}
-		dt.Columns = append(dt.Columns, col("mean", i18n.Column(L, "mean"), book.Dec1))
+		dt.Columns = append(dt.Columns, col("mean", i18n.Column(L, "mean"), format.Dec1))
 		mt := &book.Table{Columns: []book.Column{
-			internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
-			col("mean", i18n.Column(L, "mean"), book.Dec1), col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
-			col("top2_share", i18n.Column(L, "top2_share"), book.Pct), col("top2_ci_low", i18n.Column(L, "top2_ci_low"), book.Pct), col("top2_ci_high", i18n.Column(L, "top2_ci_high"), book.Pct),
+			internal("item"), col("item_text", i18n.T(L, "sheets.item"), format.Text), col("n", i18n.Column(L, "n"), format.Int),
+			col("mean", i18n.Column(L, "mean"), format.Dec1), col("ci_low", i18n.Column(L, "ci_low"), format.Dec1), col("ci_high", i18n.Column(L, "ci_high"), format.Dec1),
+			col("top2_share", i18n.Column(L, "top2_share"), format.Pct), col("top2_ci_low", i18n.Column(L, "top2_ci_low"), format.Pct), col("top2_ci_high", i18n.Column(L, "top2_ci_high"), format.Pct),
 		}}
 		top2From := math.NaN()
 		if len(lv) >= 2 {

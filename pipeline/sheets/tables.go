@@ -6,18 +6,19 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
 // col makes a column.
-func col(key, heading string, f book.Format) book.Column {
+func col(key, heading string, f format.Kind) book.Column {
 	return book.Column{Key: key, Heading: heading, Format: f}
 }
 
 // internal makes a column kept for linking and disclosure, not shown.
 func internal(key string) book.Column {
-	return book.Column{Key: key, Heading: key, Format: book.Text, Internal: true}
+	return book.Column{Key: key, Heading: key, Format: format.Text, Internal: true}
 }
 
 // nan turns NaN and infinities into nil: no value.
@@ -132,9 +133,9 @@ func (d *dist) at(k int) float64 {
 // shareColumns hold what wilson gives: the share and its interval.
 func shareColumns(L string) []book.Column {
 	return []book.Column{
-		col("share", i18n.Column(L, "share"), book.Pct),
-		col("ci_low", i18n.Column(L, "ci_low"), book.Pct),
-		col("ci_high", i18n.Column(L, "ci_high"), book.Pct),
+		col("share", i18n.Column(L, "share"), format.Pct),
+		col("ci_low", i18n.Column(L, "ci_low"), format.Pct),
+		col("ci_high", i18n.Column(L, "ci_high"), format.Pct),
 	}
 }
 
@@ -168,7 +169,7 @@ func hideRow(t *book.Table, r int) {
 	for c, v := range t.Rows[r] {
 		switch v.(type) {
 		case int64, float64, nil:
-			if !t.Columns[c].Internal && t.Columns[c].Format != book.Text {
+			if !t.Columns[c].Internal && t.Columns[c].Format != format.Text {
 				t.Hide(r, c)
 			}
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/sheets"
@@ -156,13 +157,13 @@ type want struct {
 	label    string
 	col      string
 	value    float64
-	format   book.Format
+	format   format.Kind
 }
 
 // expectations are every figure of the club survey's question sections.
 func expectations(ms []member) []want {
 	var out []want
-	add := func(title string, block int, labelCol, label, col string, v float64, f book.Format) {
+	add := func(title string, block int, labelCol, label, col string, v float64, f format.Kind) {
 		out = append(out, want{title, block, labelCol, label, col, v, f})
 	}
 	// Single choice: n, share of those who answered, Wilson interval.
@@ -177,12 +178,12 @@ func expectations(ms []member) []want {
 	}
 	for code, label := range alterLabels {
 		p, lo, hi := wilsonOf(counts[code], answered)
-		add(age, 0, "Antwort", label, "n", float64(counts[code]), book.Int)
-		add(age, 0, "Antwort", label, "Anteil", p, book.Pct)
-		add(age, 0, "Antwort", label, "Untergrenze (95 %)", lo, book.Pct)
-		add(age, 0, "Antwort", label, "Obergrenze (95 %)", hi, book.Pct)
+		add(age, 0, "Antwort", label, "n", float64(counts[code]), format.Int)
+		add(age, 0, "Antwort", label, "Anteil", p, format.Pct)
+		add(age, 0, "Antwort", label, "Untergrenze (95 %)", lo, format.Pct)
+		add(age, 0, "Antwort", label, "Obergrenze (95 %)", hi, format.Pct)
 	}
-	add(age, 0, "Antwort", "(keine Angabe)", "n", float64(len(ms)-answered), book.Int)
+	add(age, 0, "Antwort", "(keine Angabe)", "n", float64(len(ms)-answered), format.Int)
 
 	// Numeric: n, mean, interval, quartiles; bins of 5 years.
 	const years = "Seit wie vielen Jahren sind Sie Mitglied?"
@@ -195,9 +196,9 @@ func expectations(ms []member) []want {
 	n, mean, lo, hi := meanCI(xs)
 	for col, v := range map[string]float64{"n": float64(n), "Mittelwert": mean, "Untergrenze (95 %)": lo, "Obergrenze (95 %)": hi,
 		"Median": quantile7(xs, 0.5), "1. Quartil": quantile7(xs, 0.25), "3. Quartil": quantile7(xs, 0.75)} {
-		f := book.Dec1
+		f := format.Dec1
 		if col == "n" {
-			f = book.Int
+			f = format.Int
 		}
 		add(years, 0, "n", "", col, v, f)
 	}
@@ -208,7 +209,7 @@ func expectations(ms []member) []want {
 				k++
 			}
 		}
-		add(years, 1, "Wert", strconv.Itoa(from)+" bis "+strconv.Itoa(from+5), "n", float64(k), book.Int)
+		add(years, 1, "Wert", strconv.Itoa(from)+" bis "+strconv.Itoa(from+5), "n", float64(k), format.Int)
 	}
 
 	// The matrix: shares per level; n, mean, interval, top-2 with Wilson.
@@ -227,17 +228,17 @@ func expectations(ms []member) []want {
 			}
 		}
 		for v := 1; v <= 5; v++ {
-			add(matrix, 0, "Item", itemText[it], levelText[v], float64(levels[v])/float64(len(vs)), book.Pct)
+			add(matrix, 0, "Item", itemText[it], levelText[v], float64(levels[v])/float64(len(vs)), format.Pct)
 		}
 		n, mean, lo, hi := meanCI(vs)
 		p, plo, phi := wilsonOf(top2, n)
-		add(matrix, 1, "Item", itemText[it], "n", float64(n), book.Int)
-		add(matrix, 1, "Item", itemText[it], "Mittelwert", mean, book.Dec1)
-		add(matrix, 1, "Item", itemText[it], "Untergrenze (95 %)", lo, book.Dec1)
-		add(matrix, 1, "Item", itemText[it], "Obergrenze (95 %)", hi, book.Dec1)
-		add(matrix, 1, "Item", itemText[it], "Anteil Top-2", p, book.Pct)
-		add(matrix, 1, "Item", itemText[it], "Untergrenze Top-2 (95 %)", plo, book.Pct)
-		add(matrix, 1, "Item", itemText[it], "Obergrenze Top-2 (95 %)", phi, book.Pct)
+		add(matrix, 1, "Item", itemText[it], "n", float64(n), format.Int)
+		add(matrix, 1, "Item", itemText[it], "Mittelwert", mean, format.Dec1)
+		add(matrix, 1, "Item", itemText[it], "Untergrenze (95 %)", lo, format.Dec1)
+		add(matrix, 1, "Item", itemText[it], "Obergrenze (95 %)", hi, format.Dec1)
+		add(matrix, 1, "Item", itemText[it], "Anteil Top-2", p, format.Pct)
+		add(matrix, 1, "Item", itemText[it], "Untergrenze Top-2 (95 %)", plo, format.Pct)
+		add(matrix, 1, "Item", itemText[it], "Obergrenze Top-2 (95 %)", phi, format.Pct)
 	}
 
 	// Multiple choice: share of all respondents, with "other".
@@ -252,11 +253,11 @@ func expectations(ms []member) []want {
 			}
 		}
 		p, lo, hi := wilsonOf(k, len(ms))
-		add(multi, 0, "Option", optionText[o], "n", float64(k), book.Int)
-		add(multi, 0, "Option", optionText[o], "Basis", float64(len(ms)), book.Int)
-		add(multi, 0, "Option", optionText[o], "Anteil", p, book.Pct)
-		add(multi, 0, "Option", optionText[o], "Untergrenze (95 %)", lo, book.Pct)
-		add(multi, 0, "Option", optionText[o], "Obergrenze (95 %)", hi, book.Pct)
+		add(multi, 0, "Option", optionText[o], "n", float64(k), format.Int)
+		add(multi, 0, "Option", optionText[o], "Basis", float64(len(ms)), format.Int)
+		add(multi, 0, "Option", optionText[o], "Anteil", p, format.Pct)
+		add(multi, 0, "Option", optionText[o], "Untergrenze (95 %)", lo, format.Pct)
+		add(multi, 0, "Option", optionText[o], "Obergrenze (95 %)", hi, format.Pct)
 	}
 	others := 0
 	for _, m := range ms {
@@ -264,7 +265,7 @@ func expectations(ms []member) []want {
 			others++
 		}
 	}
-	add(multi, 0, "Option", "Sonstiges (eigene Angabe)", "n", float64(others), book.Int)
+	add(multi, 0, "Option", "Sonstiges (eigene Angabe)", "n", float64(others), format.Int)
 
 	// The single-item satisfaction scale.
 	const overall = "Wie zufrieden sind Sie insgesamt mit dem Verein?"
@@ -275,10 +276,10 @@ func expectations(ms []member) []want {
 		}
 	}
 	n, mean, lo, hi = meanCI(sat)
-	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "n", float64(n), book.Int)
-	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Mittelwert", mean, book.Dec1)
-	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Untergrenze (95 %)", lo, book.Dec1)
-	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Obergrenze (95 %)", hi, book.Dec1)
+	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "n", float64(n), format.Int)
+	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Mittelwert", mean, format.Dec1)
+	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Untergrenze (95 %)", lo, format.Dec1)
+	add(overall, 1, "Item", "Wie zufrieden sind Sie insgesamt mit dem Verein?", "Obergrenze (95 %)", hi, format.Dec1)
 
 	// NPS: the score and its interval, the three groups, the 0–10 values.
 	const nps = "Wie wahrscheinlich empfehlen Sie den Verein weiter?"
@@ -299,22 +300,22 @@ func expectations(ms []member) []want {
 	}
 	p, d := float64(pro)/float64(nn), float64(det)/float64(nn)
 	se := math.Sqrt((p + d - (p-d)*(p-d)) / float64(nn-1))
-	add(nps, 0, "n", "", "n", float64(nn), book.Int)
-	add(nps, 0, "n", "", "NPS", 100*(p-d), book.Signed)
-	add(nps, 0, "n", "", "Untergrenze (95 %)", math.Max(-100, 100*(p-d-z975*se)), book.Signed)
-	add(nps, 0, "n", "", "Obergrenze (95 %)", math.Min(100, 100*(p-d+z975*se)), book.Signed)
+	add(nps, 0, "n", "", "n", float64(nn), format.Int)
+	add(nps, 0, "n", "", "NPS", 100*(p-d), format.Signed)
+	add(nps, 0, "n", "", "Untergrenze (95 %)", math.Max(-100, 100*(p-d-z975*se)), format.Signed)
+	add(nps, 0, "n", "", "Obergrenze (95 %)", math.Min(100, 100*(p-d+z975*se)), format.Signed)
 	for _, g := range []struct {
 		label string
 		k     int
 	}{{"Promotoren (9–10)", pro}, {"Passive (7–8)", nn - pro - det}, {"Detraktoren (0–6)", det}} {
 		pp, plo, phi := wilsonOf(g.k, nn)
-		add(nps, 1, "Gruppe", g.label, "n", float64(g.k), book.Int)
-		add(nps, 1, "Gruppe", g.label, "Anteil", pp, book.Pct)
-		add(nps, 1, "Gruppe", g.label, "Untergrenze (95 %)", plo, book.Pct)
-		add(nps, 1, "Gruppe", g.label, "Obergrenze (95 %)", phi, book.Pct)
+		add(nps, 1, "Gruppe", g.label, "n", float64(g.k), format.Int)
+		add(nps, 1, "Gruppe", g.label, "Anteil", pp, format.Pct)
+		add(nps, 1, "Gruppe", g.label, "Untergrenze (95 %)", plo, format.Pct)
+		add(nps, 1, "Gruppe", g.label, "Obergrenze (95 %)", phi, format.Pct)
 	}
 	for v := 0; v <= 10; v++ {
-		add(nps, 2, "Wert", strconv.Itoa(v), "n", float64(dist[v]), book.Int)
+		add(nps, 2, "Wert", strconv.Itoa(v), "n", float64(dist[v]), format.Int)
 	}
 
 	// Ranking: mean rank with interval, first-choice share with Wilson.
@@ -338,14 +339,14 @@ func expectations(ms []member) []want {
 		}
 		n, mean, lo, hi := meanCI(rs)
 		p, plo, phi := wilsonOf(first, rankers)
-		add(rank, 0, "Item", rankedText[it], "n", float64(n), book.Int)
-		add(rank, 0, "Item", rankedText[it], "Mittlerer Rang", mean, book.Dec1)
-		add(rank, 0, "Item", rankedText[it], "Untergrenze (95 %)", lo, book.Dec1)
-		add(rank, 0, "Item", rankedText[it], "Obergrenze (95 %)", hi, book.Dec1)
-		add(rank, 0, "Item", rankedText[it], "An erster Stelle", float64(first), book.Int)
-		add(rank, 0, "Item", rankedText[it], "Anteil an erster Stelle", p, book.Pct)
-		add(rank, 0, "Item", rankedText[it], "Untergrenze erste Stelle (95 %)", plo, book.Pct)
-		add(rank, 0, "Item", rankedText[it], "Obergrenze erste Stelle (95 %)", phi, book.Pct)
+		add(rank, 0, "Item", rankedText[it], "n", float64(n), format.Int)
+		add(rank, 0, "Item", rankedText[it], "Mittlerer Rang", mean, format.Dec1)
+		add(rank, 0, "Item", rankedText[it], "Untergrenze (95 %)", lo, format.Dec1)
+		add(rank, 0, "Item", rankedText[it], "Obergrenze (95 %)", hi, format.Dec1)
+		add(rank, 0, "Item", rankedText[it], "An erster Stelle", float64(first), format.Int)
+		add(rank, 0, "Item", rankedText[it], "Anteil an erster Stelle", p, format.Pct)
+		add(rank, 0, "Item", rankedText[it], "Untergrenze erste Stelle (95 %)", plo, format.Pct)
+		add(rank, 0, "Item", rankedText[it], "Obergrenze erste Stelle (95 %)", phi, format.Pct)
 	}
 
 	// Open answers: the count per theme of the definition's codebook.
@@ -371,8 +372,8 @@ func expectations(ms []member) []want {
 				}
 			}
 			if k > 0 {
-				add(q.title, 0, "Thema", name, "Antworten", float64(k), book.Int)
-				add(q.title, 0, "Thema", name, "Anteil der Antworten", float64(k)/float64(len(answers)), book.Pct)
+				add(q.title, 0, "Thema", name, "Antworten", float64(k), format.Int)
+				add(q.title, 0, "Thema", name, "Anteil der Antworten", float64(k)/float64(len(answers)), format.Pct)
 			}
 		}
 	}
@@ -532,9 +533,9 @@ func same(from, got string, e want) bool {
 	}
 	v, d := e.value, 1
 	switch e.format {
-	case book.Int:
+	case format.Int:
 		d = 0
-	case book.Pct:
+	case format.Pct:
 		v *= 100
 	}
 	return printed(got, v, d)

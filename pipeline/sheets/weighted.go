@@ -16,6 +16,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/chart"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/query"
 	"github.com/resonanz/resonanz/pipeline/stats"
@@ -189,10 +190,10 @@ func buildWeighted(env *Env) ([]placed, error) {
 		x[i] = a.Value
 	}
 	t := &book.Table{Columns: []book.Column{
-		internal("item"), col("item_text", i18n.T(L, "sheets.item"), book.Text), col("n", i18n.Column(L, "n"), book.Int),
-		col("mean", i18n.Column(L, "mean"), book.Dec1), col("mean_weighted", i18n.Column(L, "mean_weighted"), book.Dec1),
-		col("ci_low", i18n.Column(L, "ci_low"), book.Dec1), col("ci_high", i18n.Column(L, "ci_high"), book.Dec1),
-		col("n_eff", i18n.Column(L, "n_eff"), book.Dec1),
+		internal("item"), col("item_text", i18n.T(L, "sheets.item"), format.Text), col("n", i18n.Column(L, "n"), format.Int),
+		col("mean", i18n.Column(L, "mean"), format.Dec1), col("mean_weighted", i18n.Column(L, "mean_weighted"), format.Dec1),
+		col("ci_low", i18n.Column(L, "ci_low"), format.Dec1), col("ci_high", i18n.Column(L, "ci_high"), format.Dec1),
+		col("n_eff", i18n.Column(L, "n_eff"), format.Dec1),
 	}}
 	for _, it := range hq.Items {
 		x := byItem[it.Code]

@@ -452,7 +452,7 @@ func (s *Store) CommitAll(ev *Event, staged ...Staged) ([]*Import, error) {
 				return nil, fmt.Errorf("store: publish: %w", err)
 			}
 			moved = append(moved, dst)
-			if err := syncDir(filepath.Dir(dst)); err != nil {
+			if err := atomicfile.SyncDir(filepath.Dir(dst)); err != nil {
 				undo()
 				return nil, fmt.Errorf("store: %w", err)
 			}
@@ -575,8 +575,15 @@ func syncAndSum(path string) (int64, string, error) {
 	if err := f.Sync(); err != nil {
 		return 0, "", err
 	}
+	return Sum(f)
+}
+
+// Sum reads r to its end and returns how many bytes it read and their
+// SHA-256 in hex: the checksum the manifest keeps of every file it names
+// and of every imported export.
+func Sum(r io.Reader) (int64, string, error) {
 	h := sha256.New()
-	n, err := io.Copy(h, f)
+	n, err := io.Copy(h, r)
 	if err != nil {
 		return 0, "", err
 	}
