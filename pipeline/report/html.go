@@ -230,7 +230,7 @@ func pageOrder(s *tableSheet, cols []int) []int {
 		switch {
 		case !isNumColumn(s, c):
 			return 0
-		case name == "mean" || name == "share" || name == survey.NPS || strings.HasSuffix(name, "_share") || strings.HasPrefix(name, "mean_") || strings.HasPrefix(name, "share_"):
+		case name == "value" || name == "mean" || name == "share" || name == survey.NPS || strings.HasSuffix(name, "_share") || strings.HasPrefix(name, "mean_") || strings.HasPrefix(name, "share_"):
 			return 1
 		case strings.Contains(name, "ci_low") || strings.Contains(name, "ci_high"):
 			return 1

@@ -683,3 +683,34 @@ func TestContentsEntry(t *testing.T) {
 		}
 	}
 }
+
+// The page puts each estimate before its interval and the counts, whatever
+// the estimate's column is called; the workbook keeps the table's order.
+func TestPageOrder(t *testing.T) {
+	for _, tc := range []struct {
+		cols []string
+		want []string
+	}{
+		{[]string{"label", "value", "n", "ci_low", "ci_high"}, []string{"label", "value", "ci_low", "ci_high", "n"}},
+		{[]string{"item_text", "n", "mean", "ci_low", "ci_high", "top2_share"}, []string{"item_text", "mean", "ci_low", "ci_high", "top2_share", "n"}},
+		{[]string{"label", "n", "share"}, []string{"label", "share", "n"}},
+	} {
+		row := make([]any, len(tc.cols))
+		idx := make([]int, len(tc.cols))
+		for i, c := range tc.cols {
+			idx[i] = i
+			row[i] = 1.5
+			if c == "label" || c == "item_text" {
+				row[i] = "x"
+			}
+		}
+		s := &tableSheet{Table: &query.Table{Columns: tc.cols, Rows: [][]any{row}}}
+		var got []string
+		for _, c := range pageOrder(s, idx) {
+			got = append(got, tc.cols[c])
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v: page order %v, want %v", tc.cols, got, tc.want)
+		}
+	}
+}
