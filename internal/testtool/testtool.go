@@ -22,11 +22,12 @@ import (
 	"testing"
 )
 
-// Tool is one program: the names it goes by on PATH, the environment
-// variable that can name it instead, and the Debian package .ci/run
-// installs for it.
+// Tool is one program: the names it goes by on PATH, the places it is
+// installed off PATH, the environment variable that can name it instead,
+// and the Debian package .ci/run installs for it.
 type Tool struct {
 	Names   []string
+	Paths   []string
 	Env     string
 	Package string
 }
@@ -38,7 +39,9 @@ var Tools = map[string]Tool{
 	"Rscript":   {Names: []string{"Rscript"}, Env: "RESONANZ_RSCRIPT", Package: "r-cran-survey"},
 	"pdftotext": {Names: []string{"pdftotext"}, Package: "poppler-utils"},
 	"pdftoppm":  {Names: []string{"pdftoppm"}, Package: "poppler-utils"},
-	"wine":      {Names: []string{"wine64", "wine"}, Env: "RESONANZ_WINE", Package: "wine64"},
+	// Debian 12's wine64 puts its loader off PATH; /usr/bin/wine comes
+	// with the package wine.
+	"wine":      {Names: []string{"wine64", "wine"}, Paths: []string{"/usr/lib/wine/wine64"}, Env: "RESONANZ_WINE", Package: "wine64"},
 	"mingw-gcc": {Names: []string{"x86_64-w64-mingw32-gcc"}, Package: "gcc-mingw-w64-x86-64"},
 	"glpsol":    {Names: []string{"glpsol"}, Package: "glpk-utils"},
 }
@@ -62,6 +65,11 @@ func Find(name string) string {
 	}
 	for _, n := range tool.Names {
 		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	for _, p := range tool.Paths {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
 			return p
 		}
 	}

@@ -24,6 +24,29 @@ func TestFind(t *testing.T) {
 	if got := Find("soffice"); got != "/opt/lo/soffice" {
 		t.Errorf("Find(soffice) = %q, want the environment's", got)
 	}
+
+	// A tool installed off PATH (Debian's /usr/lib/wine/wine64) is found
+	// at its place, and a file there that cannot run is not.
+	loader := filepath.Join(dir, "lib", "wine64")
+	if err := os.MkdirAll(filepath.Dir(loader), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(loader, []byte("#!/bin/sh\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := Tools["wine"]
+	t.Cleanup(func() { Tools["wine"] = old })
+	Tools["wine"] = Tool{Names: []string{"wine64", "wine"}, Paths: []string{loader}, Env: "RESONANZ_WINE"}
+	t.Setenv("RESONANZ_WINE", "")
+	if got := Find("wine"); got != "" {
+		t.Errorf("Find(wine) = %q for a file that cannot run", got)
+	}
+	if err := os.Chmod(loader, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find("wine"); got != loader {
+		t.Errorf("Find(wine) = %q, want %q off PATH", got, loader)
+	}
 }
 
 func TestCI(t *testing.T) {
