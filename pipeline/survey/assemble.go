@@ -22,7 +22,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 		taken[q.ID] = true
 	}
 	idOf := func(base string) string {
-		id := uniqueID(base, func(s string) bool { return taken[s] })
+		id := uniqueID(capID(base), func(s string) bool { return taken[s] })
 		taken[id] = true
 		return id
 	}

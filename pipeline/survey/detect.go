@@ -137,7 +137,7 @@ func (d *Definition) Detect(src RowSource, opt DetectOptions) (*Detection, error
 	if rr, ok := src.(*rowReader); ok {
 		rr.keep = true
 	}
-	for len(head) < HeaderScan {
+	for len(head) < headRows {
 		r := src.Next()
 		if r == nil {
 			break

@@ -13,6 +13,11 @@ const HeaderScan = 40
 // judged by.
 const blockRows = 30
 
+// headRows is how many rows are read to find the header: a candidate in the
+// last scanned rows is judged by a block of rows under it too (with none, a
+// data row at row 40 outscored the real header in row 1).
+const headRows = HeaderScan + blockRows
+
 // dense turns a sparse row into a layout.Row of its first width columns.
 func dense(r *Row, width int) layout.Row {
 	out := layout.Row{Num: r.Num, Cells: make([]string, width)}
@@ -50,6 +55,9 @@ func findHeader(head []*Row, force int, csv bool, sheet string) (layout.Header, 
 		}
 	}
 	for i, r := range rows {
+		if i >= HeaderScan && force == 0 {
+			break
+		}
 		if force > 0 && r.Num != force {
 			continue
 		}

@@ -68,6 +68,24 @@ func uniqueID(id string, taken func(string) bool) string {
 	}
 }
 
+// maxDraftID is the longest drafted id before uniqueID's "_NNN": an id
+// has at most 63 characters (idRE), and a split matrix row's id is its
+// stem's and its row's together.
+const maxDraftID = 59
+
+// capID cuts a drafted id to maxDraftID characters, at a word where one
+// is in its second half.
+func capID(id string) string {
+	if len(id) <= maxDraftID {
+		return id
+	}
+	cut := id[:maxDraftID]
+	if i := strings.LastIndexByte(cut, '_'); i >= maxDraftID/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "_")
+}
+
 // colLetters names a 1-based column as Excel does (28 → AB).
 func colLetters(c int) string {
 	s := ""

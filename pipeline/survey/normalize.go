@@ -110,7 +110,7 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	rows := newRowReader(cells)
 	rows.keep = true // the header rows are looked at together
 	var head []*Row
-	for len(head) < HeaderScan {
+	for len(head) < headRows {
 		r := rows.Next()
 		if r == nil {
 			break

@@ -230,3 +230,73 @@ func TestRealKoboCopyEmptyOptions(t *testing.T) {
 		t.Errorf("the one-cell copy is read as question %s", c.Question)
 	}
 }
+
+// TestRealHeaderAtScanEnd: Google Forms without a timestamp
+// (googleforms-hotdog-fa23-en.csv, 158 rows of Yes/No and a comment): the
+// 40th row, the last one searched, had nothing under it to be judged by
+// and was taken for the header; rows 1–39 were not imported.
+func TestRealHeaderAtScanEnd(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		textRow int // the data row (1-based sheet row) with a comment
+		rows    int
+	}{
+		{"comment in row 40", 40, 120},
+		{"comment in row 39", 39, 120},
+		{"comment in the last row", 45, 45},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			vals := [][]string{{"Do you like hot dogs?", "Is a hot dog a sandwich", "Feel free to elaborate on your opinion below", "Are You an Undergraduate"}}
+			for r := 2; r <= tc.rows; r++ {
+				text := ""
+				if r == tc.textRow || r%17 == 0 {
+					text = fmt.Sprintf("It is a taco, says respondent %d.", r)
+				}
+				vals = append(vals, []string{[]string{"Yes", "No", "Yes"}[r%3], []string{"No", "Yes"}[r%2], text, "Yes"})
+			}
+			det := detectVals(t, "Hot dog survey.csv", vals)
+			if det.Mapping.HeaderRow != 1 || len(det.Mapping.Above) != 0 {
+				t.Fatalf("header row %d, rows above %v; want row 1 and none", det.Mapping.HeaderRow, det.Mapping.Above)
+			}
+			if _, q := colOf(t, det, 1); q == nil || q.Type != Single || q.Text != vals[0][0] {
+				t.Errorf("column A: %+v, want the single choice %q", q, vals[0][0])
+			}
+		})
+	}
+}
+
+// TestRealLongDraftIDs: LimeSurvey (limesurvey-quality-en.csv): a matrix
+// whose rows are split into questions got ids of its stem and row, up to
+// 81 characters, and the draft was no valid definition ("id … must be
+// lower-case letters, digits and _").
+func TestRealLongDraftIDs(t *testing.T) {
+	stem := "Listed below are the features that developers named most often. Please tell us how they apply to you"
+	rowsText := []string{"The test code has good mutation coverage", "The test code has short execution time", "The unit test withstands in the long run"}
+	head := []string{"Response ID", "In your opinion, what are the features a high-quality unit test should be/have [a]", "In your opinion, what are the features a high-quality unit test should be/have [b]"}
+	for _, r := range rowsText {
+		head = append(head, stem+" ["+r+"]")
+	}
+	answers := []string{"Apple", "Banana", "Cherry", "Date", "Elderberry", "Fig"} // no order: a question per row
+	vals := [][]string{head}
+	for i := 0; i < 40; i++ {
+		vals = append(vals, []string{fmt.Sprint(i + 1), fmt.Sprintf("readable %d", i), fmt.Sprintf("fast %d", i), answers[i%6], answers[(i+1)%6], answers[(i+2)%6]})
+	}
+	det := detectVals(t, "results-survey.csv", vals)
+	if err := det.Draft.check(); err != nil {
+		t.Fatalf("draft: %v", err)
+	}
+	ids := map[string]bool{}
+	for n := 2; n <= len(head); n++ {
+		_, q := colOf(t, det, n)
+		if q == nil {
+			t.Fatalf("column %d is no question", n)
+		}
+		if len(q.ID) > 59 || !idRE.MatchString(q.ID) {
+			t.Errorf("column %d: id %q (%d characters), want at most 59", n, q.ID, len(q.ID))
+		}
+		ids[q.ID] = true
+	}
+	if len(ids) != len(head)-1 {
+		t.Errorf("ids %v: want %d distinct", ids, len(head)-1)
+	}
+}
