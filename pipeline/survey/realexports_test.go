@@ -2,6 +2,7 @@ package survey
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -298,5 +299,76 @@ func TestRealLongDraftIDs(t *testing.T) {
 	}
 	if len(ids) != len(head)-1 {
 		t.Errorf("ids %v: want %d distinct", ids, len(head)-1)
+	}
+}
+
+// TestRealQualtricsQuotedImportIDs: Qualtrics exports of 2016
+// (QualtricsTools' sample surveys) write the third header row as
+// {'ImportId': 'QID1'}: that row was imported as a response, its cells as
+// answer labels, or taken for the header itself.
+func TestRealQualtricsQuotedImportIDs(t *testing.T) {
+	meta := []string{"ResponseID", "ResponseSet", "IPAddress", "StartDate", "EndDate", "RecipientLastName", "RecipientFirstName", "RecipientEmail", "ExternalDataReference", "Finished", "Status"}
+	for _, tc := range []struct {
+		name  string
+		codes []string
+	}{
+		{"matrix codes", []string{"q1_recent_1_1", "q1_recent_1_2", "Q2"}},
+		{"plain codes", []string{"Q1", "Q2", "Q10"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			texts := []string{"How recently have you eaten fruit?-Kiwi", "How recently have you eaten fruit?-Melon", "What kind of fruit do you like most?"}
+			ids := []string{"{'ImportId': 'responseId'}", "{'ImportId': 'responseSetId'}", "{'ImportId': 'ipAddress'}", "{'ImportId': 'startDate'}", "{'ImportId': 'endDate'}",
+				"{'ImportId': 'panel-RecipientLastName'}", "{'ImportId': 'panel-RecipientFirstName'}", "{'ImportId': 'panel-RecipientEmail'}",
+				"{'ImportId': 'panel-ExternalDataReference'}", "{'ImportId': 'finished'}", "{'ImportId': 'status'}", "{'ImportId': 'QID4-1-1'}", "{'ImportId': 'QID4-1-2'}", "{'ImportId': 'QID2'}"}
+			vals := [][]string{append(slices.Clone(meta), tc.codes...), append(slices.Clone(meta), texts...), ids}
+			fruit := []string{"Apple", "Kiwi", "Melon"}
+			for i := 0; i < 30; i++ {
+				vals = append(vals, []string{fmt.Sprintf("R_%03dabc", i), "Default Response Set", "", "2016-07-20 12:49:25", "2016-07-20 12:50:25", "", "", "", "", "1", "0",
+					fmt.Sprint(1 + i%3), fmt.Sprint(1 + (i+1)%3), fruit[i%3]})
+			}
+			det := detectVals(t, "Sample_Survey.csv", vals)
+			m := det.Mapping
+			if m.Layout != "qualtrics" || m.HeaderRow != 1 || m.HeaderRows != 2 || m.SkipRows != 1 {
+				t.Fatalf("layout %s, header row %d (%d rows), skip %d; want qualtrics, row 1, 2 rows, skip 1", m.Layout, m.HeaderRow, m.HeaderRows, m.SkipRows)
+			}
+			_, q := colOf(t, det, 14)
+			if q == nil {
+				t.Fatal("column N is no question")
+			}
+			for _, l := range q.Labels {
+				if strings.Contains(l.Text, "ImportId") {
+					t.Errorf("label %q of the import ids row", l.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestRealQualtricsTextIQ: a Qualtrics export with German column texts
+// (qualtRics' sample.csv): its free text question "Q2" is followed by
+// Text iQ's empty "Q2 - Topics" column; the answers were dropped as a
+// one-cell copy of that "option" column.
+func TestRealQualtricsTextIQ(t *testing.T) {
+	for _, extra := range [][]string{{"Q2 - Topics"}, {"Q2 - Topics", "Q2 - Sentiment Polarity", "Q2 - Sentiment Score", "Q2 - Sentiment", "Q2 - Parent Topics"}} {
+		codes := append([]string{"StartDate", "EndDate", "Status", "ResponseId", "UserLanguage", "Q1", "Q2"}, extra...)
+		texts := append([]string{"Anfangsdatum", "Enddatum", "Antworttyp", "Antwort-ID", "Benutzersprache", "Wie zufrieden sind Sie?", "Was möchten Sie uns noch sagen?"}, extra...)
+		ids := []string{`{"ImportId":"startDate"}`, `{"ImportId":"endDate"}`, `{"ImportId":"status"}`, `{"ImportId":"_recordId"}`, `{"ImportId":"userLanguage"}`, `{"ImportId":"QID1"}`, `{"ImportId":"QID2_TEXT"}`}
+		for _, e := range extra {
+			ids = append(ids, `{"ImportId":"`+e+`"}`)
+		}
+		vals := [][]string{codes, texts, ids}
+		for i := 0; i < 25; i++ {
+			row := []string{"2017-07-18 08:28:09", "2017-07-18 08:29:09", "0", fmt.Sprintf("R_%04dxyz", i), "DE", fmt.Sprint(1 + i%5), fmt.Sprintf("Antwort Nummer %d, danke!", i)}
+			vals = append(vals, append(row, make([]string, len(extra))...))
+		}
+		det := detectVals(t, "sample.csv", vals)
+		if c, q := colOf(t, det, 7); q == nil || q.Type != Text {
+			t.Errorf("%d Text iQ columns: Q2 %+v %+v, want free text", len(extra), c, q)
+		}
+		for n := 8; n < 8+len(extra); n++ {
+			if c, _ := colOf(t, det, n); c.Kind == KindQuestion {
+				t.Errorf("%q is question %s, want tool metadata", c.Header, c.Question)
+			}
+		}
 	}
 }

@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// importIDRE is a cell of Qualtrics' third header row: {"ImportId":"QID1"}.
-var importIDRE = regexp.MustCompile(`^\{\s*"ImportId"`)
+// importIDRE is a cell of Qualtrics' third header row: {"ImportId":"QID1"},
+// or {'ImportId': 'QID1'} as exports of 2016 wrote it.
+var importIDRE = regexp.MustCompile(`^\{\s*["']ImportId["']`)
 
 // legacyRE is a column id of Qualtrics' legacy export: V1 … V10.
 var legacyRE = regexp.MustCompile(`^V[0-9]+$`)
@@ -46,6 +47,10 @@ var Qualtrics = Register(&Layout{
 		pattern(`(?i)_(First Click|Last Click|Page Submit|Click Count)$`, Meta),
 		pattern(`^Q_[A-Z][A-Za-z]+`, Meta), // Q_RecaptchaScore, Q_RelevantIDDuplicate, Q_TotalDuration …
 		pattern(`^V[0-9]+$`, Meta),
+		// Text iQ's analysis of a text question ("Q2 - Topics", empty
+		// unless analysed): no answers, and taken for the option column
+		// of the text question it follows, whose answers were then dropped.
+		pattern(`(?i) - (Parent Topics|Topics|Sentiment Polarity|Sentiment Score|Sentiment|Topic Sentiment Label|Topic Sentiment Score)$`, Meta),
 	),
 	HeaderRule: qualtricsHeader,
 	Missing:    []string{"-99"},
