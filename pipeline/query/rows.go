@@ -175,6 +175,35 @@ func timeOfDay(t time.Time) time.Duration {
 		time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond())
 }
 
+// duckTypes are the Arrow types of DuckDB's plain type names, as DuckDB's
+// own Arrow export gives them.
+var duckTypes = map[string]arrow.DataType{
+	"BOOLEAN":      arrow.FixedWidthTypes.Boolean,
+	"TINYINT":      arrow.PrimitiveTypes.Int8,
+	"SMALLINT":     arrow.PrimitiveTypes.Int16,
+	"INTEGER":      arrow.PrimitiveTypes.Int32,
+	"BIGINT":       arrow.PrimitiveTypes.Int64,
+	"UTINYINT":     arrow.PrimitiveTypes.Uint8,
+	"USMALLINT":    arrow.PrimitiveTypes.Uint16,
+	"UINTEGER":     arrow.PrimitiveTypes.Uint32,
+	"UBIGINT":      arrow.PrimitiveTypes.Uint64,
+	"HUGEINT":      &arrow.Decimal128Type{Precision: 38, Scale: 0},
+	"UHUGEINT":     &arrow.Decimal128Type{Precision: 38, Scale: 0},
+	"FLOAT":        arrow.PrimitiveTypes.Float32,
+	"DOUBLE":       arrow.PrimitiveTypes.Float64,
+	"DATE":         arrow.FixedWidthTypes.Date32,
+	"TIME":         arrow.FixedWidthTypes.Time64us,
+	"TIMETZ":       arrow.FixedWidthTypes.Time64us,
+	"TIMESTAMP":    &arrow.TimestampType{Unit: arrow.Microsecond},
+	"TIMESTAMP_S":  &arrow.TimestampType{Unit: arrow.Second},
+	"TIMESTAMP_MS": &arrow.TimestampType{Unit: arrow.Millisecond},
+	"TIMESTAMP_NS": &arrow.TimestampType{Unit: arrow.Nanosecond},
+	"TIMESTAMPTZ":  &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"},
+	"INTERVAL":     arrow.FixedWidthTypes.MonthDayNanoInterval,
+	"BLOB":         arrow.BinaryTypes.Binary,
+	"SQLNULL":      arrow.Null,
+}
+
 // arrowType is the Arrow type of a DuckDB type name as the driver spells
 // it: "INTEGER", "DECIMAL(18,3)", "VARCHAR[]", "STRUCT(\"a\" INTEGER)".
 func arrowType(name string) arrow.DataType {
@@ -192,51 +221,8 @@ func arrowType(name string) arrow.DataType {
 			return arrow.StructOf(fields...)
 		}
 	}
-	switch name {
-	case "BOOLEAN":
-		return arrow.FixedWidthTypes.Boolean
-	case "TINYINT":
-		return arrow.PrimitiveTypes.Int8
-	case "SMALLINT":
-		return arrow.PrimitiveTypes.Int16
-	case "INTEGER":
-		return arrow.PrimitiveTypes.Int32
-	case "BIGINT":
-		return arrow.PrimitiveTypes.Int64
-	case "UTINYINT":
-		return arrow.PrimitiveTypes.Uint8
-	case "USMALLINT":
-		return arrow.PrimitiveTypes.Uint16
-	case "UINTEGER":
-		return arrow.PrimitiveTypes.Uint32
-	case "UBIGINT":
-		return arrow.PrimitiveTypes.Uint64
-	case "HUGEINT", "UHUGEINT":
-		return &arrow.Decimal128Type{Precision: 38, Scale: 0}
-	case "FLOAT":
-		return arrow.PrimitiveTypes.Float32
-	case "DOUBLE":
-		return arrow.PrimitiveTypes.Float64
-	case "DATE":
-		return arrow.FixedWidthTypes.Date32
-	case "TIME", "TIMETZ":
-		return arrow.FixedWidthTypes.Time64us
-	case "TIMESTAMP":
-		return &arrow.TimestampType{Unit: arrow.Microsecond}
-	case "TIMESTAMP_S":
-		return &arrow.TimestampType{Unit: arrow.Second}
-	case "TIMESTAMP_MS":
-		return &arrow.TimestampType{Unit: arrow.Millisecond}
-	case "TIMESTAMP_NS":
-		return &arrow.TimestampType{Unit: arrow.Nanosecond}
-	case "TIMESTAMPTZ":
-		return &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
-	case "INTERVAL":
-		return arrow.FixedWidthTypes.MonthDayNanoInterval
-	case "BLOB":
-		return arrow.BinaryTypes.Binary
-	case "SQLNULL":
-		return arrow.Null
+	if t, ok := duckTypes[name]; ok {
+		return t
 	}
 	return arrow.BinaryTypes.String
 }
@@ -315,71 +301,27 @@ func appendValue(b array.Builder, v any) error {
 	case *array.StringBuilder:
 		b.Append(text(v))
 	case *array.Int64Builder:
-		x, ok := v.(int64)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[int64](b, v)
 	case *array.Float64Builder:
-		x, ok := v.(float64)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[float64](b, v)
 	case *array.Int32Builder:
-		x, ok := v.(int32)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[int32](b, v)
 	case *array.BooleanBuilder:
-		x, ok := v.(bool)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[bool](b, v)
 	case *array.Int8Builder:
-		x, ok := v.(int8)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[int8](b, v)
 	case *array.Int16Builder:
-		x, ok := v.(int16)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[int16](b, v)
 	case *array.Uint8Builder:
-		x, ok := v.(uint8)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[uint8](b, v)
 	case *array.Uint16Builder:
-		x, ok := v.(uint16)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[uint16](b, v)
 	case *array.Uint32Builder:
-		x, ok := v.(uint32)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[uint32](b, v)
 	case *array.Uint64Builder:
-		x, ok := v.(uint64)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[uint64](b, v)
 	case *array.Float32Builder:
-		x, ok := v.(float32)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[float32](b, v)
 	case *array.Decimal128Builder:
 		var x *big.Int
 		switch d := v.(type) {
@@ -424,11 +366,7 @@ func appendValue(b array.Builder, v any) error {
 		}
 		b.Append(arrow.MonthDayNanoInterval{Months: x.Months, Days: x.Days, Nanoseconds: x.Micros * 1000})
 	case *array.BinaryBuilder:
-		x, ok := v.([]byte)
-		if !ok {
-			return mismatch(b, v)
-		}
-		b.Append(x)
+		return appendAs[[]byte](b, v)
 	case *array.ListBuilder:
 		xs, ok := v.([]any)
 		if !ok {
@@ -474,6 +412,19 @@ func toDecimal128(x *big.Int) (decimal128.Num, error) {
 		return decimal128.New(math.MinInt64, 0), nil
 	}
 	return decimal128.Num{}, fmt.Errorf("%s does not fit in 128 bits (cast it to varchar or double)", x)
+}
+
+// appendAs appends v to a builder of the values the driver gives as T.
+func appendAs[T any](b interface {
+	array.Builder
+	Append(T)
+}, v any) error {
+	x, ok := v.(T)
+	if !ok {
+		return mismatch(b, v)
+	}
+	b.Append(x)
+	return nil
 }
 
 func mismatch(b array.Builder, v any) error {

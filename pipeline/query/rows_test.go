@@ -199,6 +199,11 @@ func TestArrowTypeNames(t *testing.T) {
 		`STRUCT("a,b" INTEGER, "c" DOUBLE)`: arrow.StructOf(arrow.Field{Name: "a,b", Type: arrow.PrimitiveTypes.Int32, Nullable: true}, arrow.Field{Name: "c", Type: arrow.PrimitiveTypes.Float64, Nullable: true}),
 		"MAP(VARCHAR, INTEGER)":             arrow.BinaryTypes.String,
 		"GEOMETRY":                          arrow.BinaryTypes.String,
+		" BIGINT ":                          arrow.PrimitiveTypes.Int64,
+		"UHUGEINT":                          &arrow.Decimal128Type{Precision: 38, Scale: 0},
+		"TIMETZ":                            arrow.FixedWidthTypes.Time64us,
+		"TIMESTAMPTZ":                       &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"},
+		"SQLNULL":                           arrow.Null,
 	} {
 		if got := arrowType(name); !arrow.TypeEqual(got, want) {
 			t.Errorf("%s: %s, want %s", name, got, want)
