@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
@@ -60,7 +61,7 @@ func printColumns(w io.Writer, lang string, det *survey.Detection, def *survey.D
 		if c.Text != "" {
 			header += " · " + c.Text
 		}
-		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), clip(header, 50), target)
+		fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(c.Index), format.Middle(header, 50), target)
 		if all && c.Kind == survey.KindQuestion {
 			if line := answersLine(lang, det.Answers[c.Index]); line != "" {
 				fmt.Fprintf(w, "         %s\n", line)
@@ -124,7 +125,7 @@ func answersLine(lang string, as []survey.Answer) string {
 		case a.How == "missing" && v == "":
 			v = i18n.T(lang, "import.ans.missing")
 		}
-		p := fmt.Sprintf("%s ×%d", clip(v, 40), a.Count)
+		p := fmt.Sprintf("%s ×%d", format.Middle(v, 40), a.Count)
 		switch a.How {
 		case "missing":
 			if a.Value != "" {
@@ -208,7 +209,7 @@ func printMatched(w io.Writer, lang string, ms []survey.LabelMatch) {
 			fmt.Fprintln(w, i18n.T(lang, "import.typed_other", x.Question, x.Count, to))
 			continue
 		}
-		fmt.Fprintln(w, i18n.T(lang, "import.reworded", x.Question, clip(x.Value, 50), x.Count, to))
+		fmt.Fprintln(w, i18n.T(lang, "import.reworded", x.Question, format.Middle(x.Value, 50), x.Count, to))
 	}
 }
 
@@ -216,6 +217,6 @@ func printMatched(w io.Writer, lang string, ms []survey.LabelMatch) {
 // adds each to the definition.
 func printUnknown(w io.Writer, lang string, us []survey.UnknownLabel) {
 	for _, u := range us {
-		fmt.Fprintln(w, i18n.T(lang, "import.unknown", u.Question, ingest.ColName(u.Column), clip(u.Value, 50), u.Count, u.Question, u.Line))
+		fmt.Fprintln(w, i18n.T(lang, "import.unknown", u.Question, ingest.ColName(u.Column), format.Middle(u.Value, 50), u.Count, u.Question, u.Line))
 	}
 }

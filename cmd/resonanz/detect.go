@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
@@ -148,8 +149,8 @@ func printLinking(w io.Writer, lang, dir string, l *survey.Linking) {
 	if len(l.Linked) > 0 {
 		fmt.Fprintln(w, i18n.T(lang, "link.linked", survey.MatchThreshold))
 		for _, k := range l.Linked {
-			fmt.Fprintf(w, "  %-4s %-50s → %s  %.2f  %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50),
-				linkID(k.Question, k.Item), k.Score, i18n.T(lang, "link.was", clip(k.Was, 60), k.WasEvent))
+			fmt.Fprintf(w, "  %-4s %-50s → %s  %.2f  %s\n", ingest.ColName(k.Column.Index), format.Middle(k.Column.Header, 50),
+				linkID(k.Question, k.Item), k.Score, i18n.T(lang, "link.was", format.Middle(k.Was, 60), k.WasEvent))
 		}
 	}
 	if len(l.NewItems)+len(l.New) > 0 {
@@ -162,7 +163,7 @@ func printLinking(w io.Writer, lang, dir string, l *survey.Linking) {
 			if k.Was != "" {
 				what += i18n.T(lang, "link.question", k.Score)
 			}
-			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
+			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), format.Middle(k.Column.Header, 50), what)
 		}
 		for _, k := range l.New {
 			what := i18n.T(lang, "link.new_question")
@@ -172,7 +173,7 @@ func printLinking(w io.Writer, lang, dir string, l *survey.Linking) {
 			case k.Question != "":
 				what = i18n.T(lang, "link.new_named", k.Question)
 			}
-			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), clip(k.Column.Header, 50), what)
+			fmt.Fprintf(w, "  %-4s %-50s → %s\n", ingest.ColName(k.Column.Index), format.Middle(k.Column.Header, 50), what)
 		}
 	}
 	if len(l.Gone) > 0 {

@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 )
@@ -126,7 +126,7 @@ func printRejects(w io.Writer, lang string, r *pipeline.FileResult, verbose, wri
 		show = show[:10]
 	}
 	for _, x := range show {
-		fmt.Fprintln(w, i18n.T(lang, "import.rejected", ingest.CellRef(r.Sheet, x.Row, x.Col), clip(x.Value, 40), x.Reason))
+		fmt.Fprintln(w, i18n.T(lang, "import.rejected", ingest.CellRef(r.Sheet, x.Row, x.Col), format.Middle(x.Value, 40), x.Reason))
 	}
 	if n := s.Rejected(); n > len(show) {
 		fmt.Fprintln(w, i18n.N(lang, "import.more_rejects", n-len(show)))
@@ -134,16 +134,4 @@ func printRejects(w io.Writer, lang string, r *pipeline.FileResult, verbose, wri
 	if s.Rejected() > 0 && written {
 		fmt.Fprintln(w, i18n.T(lang, "import.all_rejects"))
 	}
-}
-
-// clip shortens a header to n characters, keeping its start and its end:
-// a matrix column's item is at the end ("… [Datenschutz]").
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	head := (n - 1) / 2
-	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
 }

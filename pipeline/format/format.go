@@ -304,3 +304,16 @@ func Shorten(s string, n int) string {
 	}
 	return strings.TrimRight(short, " ,;-–") + "…"
 }
+
+// Middle cuts s to at most n characters keeping its start and its end,
+// with "…" between, and runs of white space as one: a matrix column's item
+// is at the end of its header ("Wie hoch … [Datenschutz]").
+func Middle(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	head := (n - 1) / 2
+	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
+}

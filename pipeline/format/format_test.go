@@ -85,3 +85,24 @@ func TestExcel(t *testing.T) {
 		}
 	}
 }
+
+func TestMiddle(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"kurz", 10, "kurz"},
+		{"  zwei   Wörter ", 20, "zwei Wörter"},
+		{"Wie hoch ist der Handlungsbedarf? [Datenschutz]", 21, "Wie hoch i…tenschutz]"},
+		{"äöüäöüäöüä", 5, "äö…üä"},
+	} {
+		got := Middle(c.in, c.n)
+		if got != c.want {
+			t.Errorf("Middle(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+		if n := len([]rune(got)); n > c.n {
+			t.Errorf("Middle(%q, %d) has %d characters", c.in, c.n, n)
+		}
+	}
+}

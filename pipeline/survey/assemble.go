@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 )
 
@@ -77,7 +78,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 				code := uniqueID(slug(text), func(s string) bool { return q.Item(s) != nil })
 				q.Items = append(q.Items, Item{Code: code, Text: text})
 				c.Item, c.Note = code, i18n.Message{}
-				det.Notes[q.ID] = appendNote(det.Notes[q.ID], fmt.Sprintf("item %s added from column %s %q: check it", code, colLetters(c.Index), clipText(c.Header, 60)))
+				det.Notes[q.ID] = appendNote(det.Notes[q.ID], fmt.Sprintf("item %s added from column %s %q: check it", code, colLetters(c.Index), format.Middle(c.Header, 60)))
 			}
 			if c.Other && q.Type == Multi && c.Item == "" {
 				c.Item = otherItem(q, otherLabel(c))

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
@@ -189,23 +190,13 @@ func numberRepeats(cols []Column) []i18n.Message {
 			cols[i].Nth = n + 1
 			letters = append(letters, colLetters(cols[i].Index))
 		}
-		warn = append(warn, i18n.M("import.warn.repeats", quote(clipText(h, 60)), strings.Join(letters, ", ")))
+		warn = append(warn, i18n.M("import.warn.repeats", quote(format.Middle(h, 60)), strings.Join(letters, ", ")))
 	}
 	return warn
 }
 
 func quote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "'") + "\"" }
 
-// clipText shortens s to n characters, keeping its start and its end.
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	head := (n - 1) / 2
-	return string(r[:head]) + "…" + string(r[len(r)-(n-1-head):])
-}
 
 func contains(list []string, s string) bool { return slices.Contains(list, s) }
 
