@@ -1,7 +1,6 @@
 package survey
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -196,9 +195,6 @@ func numberRepeats(cols []Column) []i18n.Message {
 }
 
 func quote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "'") + "\"" }
-
-
-func contains(list []string, s string) bool { return slices.Contains(list, s) }
 
 // Notes that mark a column for later steps (other notes only explain).
 const (

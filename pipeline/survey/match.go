@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -34,7 +35,7 @@ func (d *Definition) bestQuestion(header string, types ...string) *Question {
 	bn, bf := 0, 0
 	for i := range d.Questions {
 		q := &d.Questions[i]
-		if len(types) > 0 && !contains(types, q.Type) {
+		if len(types) > 0 && !slices.Contains(types, q.Type) {
 			continue
 		}
 		n, f := questionScore(q, header)
@@ -239,7 +240,7 @@ func matchesExact(a, b []string) int {
 // no "zufrieden".
 func negates(text, name []string) bool {
 	for _, w := range text {
-		if (negators[w] || weakeners[w]) && !contains(name, w) {
+		if (negators[w] || weakeners[w]) && !slices.Contains(name, w) {
 			return true
 		}
 	}
