@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +49,7 @@ allows. Text in csv and xlsx never becomes a formula: in csv a text starting wit
 				if o.Format != "parquet" {
 					size = i18n.N(o.Lang, "import.n.rows", res.Rows) + ", " + size
 				}
-				fmt.Fprintln(g.stdout, i18n.T(o.Lang, "cli.wrote", strings.Join(res.Files, i18n.T(o.Lang, "cli.and")), size))
+				fmt.Fprintln(g.stdout, i18n.T(o.Lang, "cli.wrote", i18n.Join(o.Lang, res.Files), size))
 			}
 			return nil
 		},

@@ -5,7 +5,6 @@ var cli = catalog{
 	// What report and export say they wrote.
 	"cli.wrote_report":  {"%s geschrieben (%s), %s und %s in %s", "wrote %s (%s), %s and %s in %s"},
 	"cli.wrote":         {"%s geschrieben (%s)", "wrote %s (%s)"},
-	"cli.and":           {" und ", " and "},
 	"cli.n.sheets":      {"%d Blätter", "%d sheets"},
 	"cli.n.sheets.one":  {"%d Blatt", "%d sheet"},
 	"cli.n.charts":      {"%d Diagrammdateien", "%d chart files"},

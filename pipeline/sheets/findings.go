@@ -194,7 +194,7 @@ func (env *Env) groupFinding() []finding {
 		return nil
 	}
 	if len(hits) == 0 {
-		return []finding{{text: i18n.T(env.L, "sheets.f_no_groups", join(env.L, dims), hq.Name()), sheet: first}}
+		return []finding{{text: i18n.T(env.L, "sheets.f_no_groups", i18n.Join(env.L, dims), hq.Name()), sheet: first}}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].p < hits[j].p })
 	var parts []string

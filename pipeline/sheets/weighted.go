@@ -235,19 +235,7 @@ func (env *Env) marginNames(m Margins) string {
 			names = append(names, d.Name())
 		}
 	}
-	return join(env.L, names)
-}
-
-// join lists words: "a, b und c".
-func join(lang string, items []string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	and := " und "
-	if lang == "en" {
-		and = " and "
-	}
-	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+	return i18n.Join(env.L, names)
 }
 
 // Weights rakes the respondents of the engine's event to margins, as the
