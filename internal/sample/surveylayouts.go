@@ -742,7 +742,9 @@ var qualtricsImport = []string{"startDate", "endDate", "status", "ipAddress", "p
 // header rows, previews before the responses, "_TEXT" other columns, a
 // ranking as one column per item holding its rank, and (dupTag) two
 // questions sharing one export tag.
-func writeQualtricsSurvey(path string, s Survey, rs []Response, lang string, previews int, dupTag bool) (*Truth, error) {
+// v2016 writes the import ids as exports of 2016 did ({'ImportId':
+// 'QID1'}) and Text iQ's empty "Q2 - Topics" column after each free text.
+func writeQualtricsSurvey(path string, s Survey, rs []Response, lang string, previews int, dupTag, v2016 bool) (*Truth, error) {
 	r := newRNG(s.Seed + 11)
 	// Previews are extra rows at the top, answered like responses.
 	pv := GenerateSurvey(Survey{Seed: s.Seed + 99, N: previews, Day: s.Day, Days: 1, Questions: s.Questions})
@@ -868,6 +870,9 @@ func writeQualtricsSurvey(path string, s Survey, rs []Response, lang string, pre
 		}
 		tq := &t.qs[len(t.qs)-1]
 		tq.Header = t.head[0][before]
+		if v2016 && q.Kind == Text {
+			t.meta(make([]cell, len(all)), tag+" - Topics", tag+" - Topics", `{"ImportId":"`+qid+`_TOPICS"}`)
+		}
 	}
 	// A timing block after the questions: never a question.
 	for _, f := range []string{"First Click", "Last Click", "Page Submit", "Click Count"} {
@@ -881,6 +886,12 @@ func writeQualtricsSurvey(path string, s Survey, rs []Response, lang string, pre
 	}
 	tr.DataRow, tr.IDColumn = 4, "ResponseId"
 	tr.Encoding, tr.Delimiter = "utf-8-bom", ","
+	if v2016 {
+		quoted := strings.NewReplacer(`{"ImportId":"`, `{'ImportId': '`, `","timeZone":"`, `', 'timeZone': '`, `"}`, `'}`)
+		for c := range t.head[2] {
+			t.head[2][c] = quoted.Replace(t.head[2][c])
+		}
+	}
 	return tr, writeCSV(path, t.textRows(), csvOpts{sep: ',', bom: true, crlf: true})
 }
 

@@ -327,12 +327,12 @@ func surveyFixtures() []Fixture {
 		}},
 		{"surveys/qualtrics-pulse-en.csv", func(p string) (*Truth, error) {
 			s := PulseSurvey()
-			return writeQualtricsSurvey(p, s, GenerateSurvey(s), "en", 3, true)
+			return writeQualtricsSurvey(p, s, GenerateSurvey(s), "en", 3, true, false)
 		}},
 		{"surveys/qualtrics-studie-de.csv", func(p string) (*Truth, error) {
 			s := StudySurvey()
 			s.Seed, s.N, s.Incomplete = 312, 45, 0
-			return writeQualtricsSurvey(p, s, GenerateSurvey(s), "de", 2, false)
+			return writeQualtricsSurvey(p, s, GenerateSurvey(s), "de", 2, false, false)
 		}},
 		{"surveys/surveymonkey-meetup-en.xlsx", func(p string) (*Truth, error) {
 			s := MeetupSurvey()
@@ -354,11 +354,42 @@ func surveyFixtures() []Fixture {
 			s := PaperSurvey()
 			return writeHandtypedSurvey(p, s, GenerateSurvey(s), "Bürgersprechstunde – Rückmeldebögen April 2025", "Eingegeben von: Geschäftsstelle, Stand 02.05.2025")
 		}},
+		{"surveys/limesurvey-mediathek-de.csv", func(p string) (*Truth, error) {
+			s := MediathekSurvey()
+			return writeLimeSurvey(p, s, GenerateSurvey(s), limeOpts{lang: "de", mode: "full", meta: true, csv: true, sep: ',', group: "Mediathek"}, "")
+		}},
+		{"surveys/qualtrics-pulse-en-2016.csv", func(p string) (*Truth, error) {
+			s := PulseSurvey()
+			s.Seed, s.N = 315, 44
+			return writeQualtricsSurvey(p, s, GenerateSurvey(s), "en", 1, false, true)
+		}},
 		{"surveys/limesurvey-community-en.csv", func(p string) (*Truth, error) {
 			s := CommunitySurveyEN()
 			s.Seed, s.Incomplete = 313, 12
 			return writeLimeSurvey(p, s, GenerateSurvey(s), limeOpts{lang: "en", mode: "full", meta: true, ipRef: true, csv: true, sep: ';', bom: true, timings: true, group: "Garden", npsText: true}, "")
 		}},
+	}
+}
+
+// MediathekSurvey is a German survey on a science video library, in the
+// structures of a real LimeSurvey export (limesurvey-scicom-ki-de.csv): an
+// importance matrix asked "Welche …?" with a row whose text says "aber
+// anderes Thema" (taken for the matrix's other text), and a calendar
+// frequency (no scale of equal steps, ordered all the same).
+func MediathekSurvey() Survey {
+	return Survey{
+		Seed: 333, N: 53, Incomplete: 3, Title: "Wissenschaftsvideos 2025", Day: time.Date(2025, 9, 1, 0, 0, 0, 0, CET), Days: 14,
+		Questions: []Question{
+			{Kind: Single, Text: "Wie oft schauen Sie Wissenschaftsvideos oder hören Podcasts?", Ordered: true,
+				Labels: []string{"Nie", "Seltener als einmal im Monat", "Mehrmals im Monat", "Mehrmals pro Woche", "Täglich"}, Weights: []float64{.2, 1, 2, 3, 1.5}},
+			{Kind: Scale, Text: "Welche dieser Funktionen interessieren Sie persönlich?",
+				Items: []string{"Medien nach Kategorien filtern", "Ähnliche Videos finden, z.B. gleiches Bildungslevel, aber anderes Thema",
+					"Transkripte durchsuchen", "Zitate teilen"},
+				Labels: []string{"Nicht wichtig", "Kaum wichtig", "Mäßig wichtig", "Wichtig", "Sehr wichtig"}, Weights: []float64{.5, .8, 1.5, 3, 2}, BlankP: .02},
+			{Kind: Multi, Text: "Welche Plattformen nutzen Sie?", Items: []string{"Mediathek", "Videoportal", "Podcast-App"}, Weights: []float64{.6, .7, .4},
+				Other: "Sonstiges", OtherTexts: []string{"Lernplattform der Uni", "Fernsehen"}, OtherP: .1},
+			{Kind: Text, Text: "Was wünschen Sie sich noch?", TextP: .4, Texts: []string{"Mehr Untertitel.", "Kürzere Videos.", "Eine Merkliste."}},
+		},
 	}
 }
 

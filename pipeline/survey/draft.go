@@ -131,7 +131,7 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 			last = out[n-1]
 		}
 		lastIndex = c.Index
-		if last != nil && otherText(c) && !marksOnly(profiles[c.Index]) && last.other == nil && belongs(last, c, stem, profiles) {
+		if last != nil && otherText(c) && !marksOnly(profiles[c.Index]) && !sharesAnswers(last, c, profiles) && last.other == nil && belongs(last, c, stem, profiles) {
 			last.other = c
 			continue
 		}
@@ -160,6 +160,32 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 		}
 	}
 	return kept
+}
+
+// sharesAnswers says column c is answered with the answers of g's
+// columns, as a row of their matrix is: most of its answers are among
+// theirs. Typed other texts are not (a LimeSurvey row "[… aber anderes
+// Thema]" of a "Welche …" matrix, answered "Wichtig", was taken for one).
+func sharesAnswers(g *group, c *Column, profiles map[int]*Profile) bool {
+	pc := profiles[c.Index]
+	if pc == nil || pc.answered() == 0 {
+		return false
+	}
+	theirs := map[string]bool{}
+	for _, gc := range g.cols {
+		if p := profiles[gc.Index]; p != nil {
+			for _, v := range p.values() {
+				theirs[key(v)] = true
+			}
+		}
+	}
+	shared := 0
+	for _, v := range pc.values() {
+		if theirs[key(v)] {
+			shared += pc.Distinct[v]
+		}
+	}
+	return 5*shared >= 4*pc.answered()
 }
 
 // optionCopy says column a holds in one cell the choices whose option
@@ -301,8 +327,11 @@ func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, r
 					dq.note = lone(&sub, ps[i], c, rows)
 				}
 				if sub.Type == Single && choice(p, shared, false) {
-					// The rows of one matrix share its answers.
-					sub.Labels = labelsFor(naturalSorted(shared))
+					// The rows of one matrix share its answers, in the
+					// order of their meaning where it is known (a calendar
+					// "nie … täglich"), as a lone column's are.
+					ordered, _ := choiceOrder(shared)
+					sub.Labels = labelsFor(ordered)
 				}
 				if i > 0 && len(out) > 0 && dq.note == out[0].note {
 					dq.note = ""
@@ -580,21 +609,7 @@ func lone(q *Question, p *Profile, c *Column, rows int) string {
 	if choice(p, vals, openHeader(q.Text)) {
 		q.Type = Single
 		q.Missing = p.missingValues()
-		values, how, ordered := orderLabels(vals)
-		if ordered && how != "meaning" {
-			order := make([]int, len(vals))
-			for i := range order {
-				order[i] = i
-			}
-			slices.SortFunc(order, func(a, b int) int { return cmpFloat(values[a], values[b]) })
-			sorted := make([]string, len(vals))
-			for i, j := range order {
-				sorted[i] = vals[j]
-			}
-			vals = sorted
-		} else {
-			vals = naturalSorted(vals)
-		}
+		vals, ordered := choiceOrder(vals)
 		q.Labels = labelsFor(vals)
 		if codes := answerCodes(vals); codes {
 			return fmt.Sprintf("answers are codes (%s): give the labels their texts; their order is not known", strings.Join(vals[:min(len(vals), 6)], ", "))
@@ -606,6 +621,26 @@ func lone(q *Question, p *Profile, c *Column, rows int) string {
 	}
 	q.Type = Text
 	return ""
+}
+
+// choiceOrder puts a single choice's labels in the order of the ranges or
+// the calendar they name (neither is a scale of equal steps), else in
+// natural order; ordered says which.
+func choiceOrder(vals []string) (out []string, ordered bool) {
+	values, how, ok := orderLabels(vals)
+	if !ok || how == "meaning" {
+		return naturalSorted(vals), ok
+	}
+	order := make([]int, len(vals))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(values[a], values[b]) })
+	out = make([]string, len(vals))
+	for i, j := range order {
+		out[i] = vals[j]
+	}
+	return out, true
 }
 
 // numeric drafts a number question over the range of all its answers,

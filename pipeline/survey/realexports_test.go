@@ -372,3 +372,94 @@ func TestRealQualtricsTextIQ(t *testing.T) {
 		}
 	}
 }
+
+// TestRealMatrixRowLikeOther: rows of a matrix whose texts hold an
+// "other" word next to a "which" of the stem, answered with the matrix's
+// labels, are rows, not its other text: LimeSurvey "Welche dieser
+// Funktionen …? [… aber anderes Thema]" (limesurvey-scicom-ki-de.csv) and
+// SurveyMonkey "Sonstige (min. 1): …" were not stored.
+func TestRealMatrixRowLikeOther(t *testing.T) {
+	levels := []string{"Nicht wichtig", "Kaum wichtig", "Mäßig wichtig", "Wichtig", "Sehr wichtig"}
+	for _, tc := range []struct {
+		name, stem string
+		rows       []string
+		other      int // column (1-based) that is an other text, 0 for none
+	}{
+		{"limesurvey row", "Welche dieser Funktionen interessieren Sie persönlich?", []string{"Medien filtern", "Ähnliche Videos finden, z.B. gleiches Bildungslevel, aber anderes Thema", "Transkripte lesen"}, 0},
+		{"surveymonkey row", "Welche Angebote nutzen Sie?", []string{"Beratung", "Sonstige (min. 1): Fortbildungen, Netzwerktreffen", "Newsletter"}, 0},
+		{"typed other text", "Welche Angebote nutzen Sie?", []string{"Beratung", "Newsletter", "Sonstiges (bitte angeben)"}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head := []string{"ID"}
+			for _, r := range tc.rows {
+				head = append(head, tc.stem+" ["+r+"]")
+			}
+			vals := [][]string{head}
+			for i := 0; i < 40; i++ {
+				row := []string{fmt.Sprint(i + 1)}
+				for j := range tc.rows {
+					v := levels[(i+2*j)%5]
+					if tc.other == j+2 {
+						v = ""
+						if i%4 == 0 {
+							v = fmt.Sprintf("Ein eigener Wunsch Nummer %d", i)
+						}
+					}
+					row = append(row, v)
+				}
+				vals = append(vals, row)
+			}
+			det := detectVals(t, "umfrage.csv", vals)
+			for n := 2; n <= len(head); n++ {
+				c, q := colOf(t, det, n)
+				if n == tc.other {
+					if !c.Other {
+						t.Errorf("column %d: %+v, want the other text", n, c)
+					}
+					continue
+				}
+				if q == nil || c.Other || q.Type != Scale || c.Item == "" {
+					t.Errorf("column %d: %+v %+v, want a row of the scale", n, c, q)
+				}
+			}
+		})
+	}
+}
+
+// TestRealOrderedMatrixRows: a matrix whose answers are calendar
+// frequencies (no scale of equal steps, so a question per row) had each
+// row's labels in alphabetical order ("monatlich, nie, seltener, täglich,
+// wöchentlich"); a LimeSurvey importance matrix whose labels are
+// "extremely important", "very", "moderately", "slightly important"
+// (limesurvey-quality-en.csv) was no scale at all.
+func TestRealOrderedMatrixRows(t *testing.T) {
+	for _, tc := range []struct {
+		levels []string // in order
+		scale  bool
+	}{
+		{[]string{"nie", "seltener", "monatlich", "wöchentlich", "täglich"}, false},
+		{[]string{"nie", "seltener als einmal im Monat", "mehrmals im Monat", "mehrmals pro Woche", "täglich"}, false},
+		{[]string{"Never", "Less than once a month", "Once a month", "Several times a week", "Every day"}, false},
+		{[]string{"nie", "1-2 mal im Jahr", "monatlich", "wöchentlich", "täglich"}, false},
+		{[]string{"slightly important", "moderately", "very", "extremely important"}, true},
+	} {
+		t.Run(tc.levels[1], func(t *testing.T) {
+			head := []string{"ID", "Wie oft nutzen Sie die Angebote? [Bus]", "Wie oft nutzen Sie die Angebote? [Bahn]", "Wie oft nutzen Sie die Angebote? [Rad]"}
+			vals := [][]string{head}
+			n := len(tc.levels)
+			for i := 0; i < 40; i++ {
+				vals = append(vals, []string{fmt.Sprint(i), tc.levels[i%n], tc.levels[(i*3+1)%n], tc.levels[(i/2)%n]})
+			}
+			det := detectVals(t, "umfrage.csv", vals)
+			for c := 2; c <= 4; c++ {
+				_, q := colOf(t, det, c)
+				if q == nil {
+					t.Fatalf("column %d is no question", c)
+				}
+				if got := strings.Join(labelTexts(q), " | "); got != strings.Join(tc.levels, " | ") || (q.Type == Scale) != tc.scale {
+					t.Errorf("column %d: %s %q, want scale=%v %q", c, q.Type, got, tc.scale, tc.levels)
+				}
+			}
+		})
+	}
+}

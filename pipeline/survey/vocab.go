@@ -211,9 +211,12 @@ func calendarScore(words []string) (float64, bool) {
 			}
 			return v, true
 		}
-		if v, ok := unit[w]; ok && (several || hasWord(words, "pro", "per", "im", "a", "in", "je", "einmal", "once")) {
-			if several {
+		if v, ok := unit[w]; ok && (several || hasWord(words, "pro", "per", "im", "a", "in", "je", "einmal", "once", "every", "each", "jeden", "jede", "jedes", "jeder")) {
+			switch {
+			case several:
 				v += 0.5
+			case hasWord(words, "less", "fewer", "weniger"):
+				v -= 0.5 // "less than once a month": below monthly
 			}
 			return v, true
 		}
@@ -329,7 +332,7 @@ func orderLabels(labels []string) (values []float64, how string, ok bool) {
 	for _, t := range []try{
 		{"numbers", func(s string) (float64, bool) { f, _, ok := numbered(s); return f, ok }},
 		{"ranges", rangeKey},
-		{"meaning", ordinalScore},
+		{"meaning", sharedBase(labels)},
 	} {
 		keys := make([]float64, len(labels))
 		good := true
@@ -359,6 +362,42 @@ func orderLabels(labels []string) (values []float64, how string, ok bool) {
 		return keys, t.how, true
 	}
 	return nil, "", false
+}
+
+// sharedBase scores labels by meaning, a bare "very" or "moderately"
+// with the scale word the other labels share ("extremely important",
+// "very", "moderately", "slightly important" in a real LimeSurvey export).
+func sharedBase(labels []string) func(string) (float64, bool) {
+	base := ""
+	for _, l := range labels {
+		ws := strings.Fields(key(l))
+		if len(ws) < 2 {
+			continue
+		}
+		last := ws[len(ws)-1]
+		if !positiveBases[last] && !negativeBases[last] {
+			continue
+		}
+		if base != "" && base != last {
+			base = "-"
+		} else if base == "" {
+			base = last
+		}
+	}
+	return func(l string) (float64, bool) {
+		if f, ok := ordinalScore(l); ok || base == "" || base == "-" {
+			return f, ok
+		}
+		ws := strings.Fields(key(l))
+		for _, w := range ws {
+			_, in := intensifiers[w]
+			_, di := diminishers[w]
+			if !in && !di {
+				return 0, false
+			}
+		}
+		return ordinalScore(l + " " + base)
+	}
 }
 
 func distinctFloats(fs []float64) bool {
