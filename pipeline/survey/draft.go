@@ -162,6 +162,54 @@ func groupColumns(cols []*Column, profiles map[int]*Profile) []*group {
 	return kept
 }
 
+// typedRows splits the columns typed into (a "[Further]" row of a
+// frequency matrix, answered in words of one's own) off a matrix whose
+// other rows are a scale: with them in it, its rows were drafted one by
+// one, each with the levels it happened to get, so the same label had
+// other codes in two rows. It returns the matrix and a group per typed
+// column.
+func typedRows(g *group, profiles map[int]*Profile) (*group, []*group, bool) {
+	if len(g.cols) < 3 {
+		return nil, nil, false
+	}
+	var keep, typed []int
+	for i, c := range g.cols {
+		p := profiles[c.Index]
+		rest := &group{stem: g.stem}
+		for j, o := range g.cols {
+			if j != i {
+				rest.cols = append(rest.cols, o)
+			}
+		}
+		if p != nil && p.answered() > 0 && 2*len(p.values()) >= p.answered() && !sharesAnswers(rest, c, profiles) {
+			typed = append(typed, i)
+		} else {
+			keep = append(keep, i)
+		}
+	}
+	if len(typed) == 0 || len(keep) < 2 {
+		return nil, nil, false
+	}
+	scale := &group{stem: g.stem, text: g.text, other: g.other}
+	var kp []*Profile
+	for _, i := range keep {
+		scale.cols, scale.subs = append(scale.cols, g.cols[i]), append(scale.subs, g.subs[i])
+		kp = append(kp, profiles[g.cols[i].Index])
+	}
+	if ok, _ := scaleOf(&Question{}, merged(kp...)); !ok {
+		return nil, nil, false
+	}
+	var texts []*group
+	for _, i := range typed {
+		text := strings.TrimSpace(g.text)
+		if text == "" {
+			text = g.stem
+		}
+		texts = append(texts, &group{stem: g.stem, text: text + " [" + g.subs[i] + "]", cols: []*Column{g.cols[i]}, subs: []string{""}})
+	}
+	return scale, texts, true
+}
+
 // sharesAnswers says column c is answered with the answers of g's
 // columns, as a row of their matrix is: most of its answers are among
 // theirs. Typed other texts are not (a LimeSurvey row "[… aber anderes
@@ -255,6 +303,13 @@ type draftQ struct {
 
 // draftGroup drafts the question(s) of a group from its answers.
 func draftGroup(g *group, profiles map[int]*Profile, idOf func(string) string, rows int, sample []*Row) []draftQ {
+	if scale, texts, ok := typedRows(g, profiles); ok {
+		out := draftGroup(scale, profiles, idOf, rows, sample)
+		for _, t := range texts {
+			out = append(out, draftGroup(t, profiles, idOf, rows, sample)...)
+		}
+		return out
+	}
 	ps := make([]*Profile, len(g.cols))
 	for i, c := range g.cols {
 		ps[i] = profiles[c.Index]

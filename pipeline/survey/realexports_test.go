@@ -463,3 +463,99 @@ func TestRealOrderedMatrixRows(t *testing.T) {
 		})
 	}
 }
+
+// TestRealSpannedHeader: an export tidied by hand
+// (limesurvey-automotive-de.csv): each question in row 1 over the columns
+// of its options or rows, those in row 2. The header was row 2 alone:
+// Ja/Nein option columns became questions of their own, a matrix's rows
+// unrelated scales. A title row over a header is no such row.
+func TestRealSpannedHeader(t *testing.T) {
+	levels := []string{"gar nicht", "selten", "eher selten", "eher häufig", "sehr häufig"}
+	top := []string{"Welchen fachlichen Hintergrund haben Sie?", "", "", "Wie häufig werden informelle Diagramme genutzt?", "", "", "", "Wie alt sind Sie?"}
+	sub := []string{"Maschinenbau", "Informatik", "Sonstiges", "Communication", "Documentation", "Entwurf", "Further", ""}
+	var data [][]string
+	for i := 0; i < 40; i++ {
+		other := ""
+		if i%9 == 0 {
+			other = fmt.Sprintf("Physik %d", i)
+		}
+		further := ""
+		if i%7 == 0 {
+			further = fmt.Sprintf("Für Workshops mit Team %d", i)
+		}
+		data = append(data, []string{[]string{"Ja", "Nein"}[i%2], []string{"Nein", "Ja", "Ja"}[i%3], other,
+			levels[i%5], levels[(i+2)%5], levels[(i*3)%5], further, fmt.Sprint(25 + i%30)})
+	}
+	t.Run("two rows", func(t *testing.T) {
+		det := detectVals(t, "umfrage.csv", append([][]string{top, sub}, data...))
+		if m := det.Mapping; m.HeaderRow != 1 || m.HeaderRows != 2 {
+			t.Fatalf("header row %d (%d rows), want rows 1–2", m.HeaderRow, m.HeaderRows)
+		}
+		c1, q1 := colOf(t, det, 1)
+		if q1 == nil || q1.Type != Multi || c1.Item == "" {
+			t.Errorf("option column: %+v %+v, want an option of a multiple choice", c1, q1)
+		}
+		matrix := ""
+		for n := 4; n <= 6; n++ {
+			c, q := colOf(t, det, n)
+			if q == nil || q.Type != Scale || strings.Join(labelTexts(q), "|") != strings.Join(levels, "|") {
+				t.Errorf("matrix row %d: %+v %+v, want a row of the scale %q", n, c, q, levels)
+				continue
+			}
+			if matrix == "" {
+				matrix = q.ID
+			}
+			if q.ID != matrix {
+				t.Errorf("matrix row %d in question %s, want %s", n, q.ID, matrix)
+			}
+		}
+		if c, q := colOf(t, det, 7); q == nil || q.Type != Text || q.ID == matrix {
+			t.Errorf("typed row: %+v %+v, want a free text of its own", c, q)
+		}
+		if _, q := colOf(t, det, 8); q == nil || q.Text != "Wie alt sind Sie?" {
+			t.Errorf("age: %+v", q)
+		}
+	})
+	t.Run("title row", func(t *testing.T) {
+		title := []string{"Befragung 2025", "", "", "", "", "", "", ""}
+		head := []string{"Hintergrund Maschinenbau", "Hintergrund Informatik", "Sonstiges", "Communication", "Documentation", "Entwurf", "Further", "Alter"}
+		det := detectVals(t, "umfrage.csv", append([][]string{title, head}, data...))
+		if m := det.Mapping; m.HeaderRow != 2 || m.HeaderRows != 1 {
+			t.Errorf("header row %d (%d rows), want row 2 alone", m.HeaderRow, m.HeaderRows)
+		}
+	})
+}
+
+// TestRealTypedRowInMatrix: a "[Further]" row typed into inside a
+// frequency matrix split the matrix into one question per row, each with
+// the levels it happened to get ("selten" 1 in one row, 2 in the next).
+func TestRealTypedRowInMatrix(t *testing.T) {
+	levels := []string{"gar nicht", "selten", "eher selten", "eher häufig", "sehr häufig"}
+	stem := "Wie häufig werden informelle Diagramme für die folgenden Zwecke genutzt?"
+	vals := [][]string{{"Antwort ID", stem + " [Communication]", stem + " [Documentation]", stem + " [Further]"}}
+	for i := 0; i < 40; i++ {
+		further := ""
+		if i%6 == 0 {
+			further = fmt.Sprintf("Für Workshops mit Team %d", i)
+		}
+		l1 := levels[1+i%4] // never "gar nicht": the row alone has four levels
+		vals = append(vals, []string{fmt.Sprint(i + 1), l1, levels[(i+2)%5], further})
+	}
+	det := detectVals(t, "results-survey.csv", vals)
+	var ids []string
+	for n := 2; n <= 3; n++ {
+		c, q := colOf(t, det, n)
+		if q == nil || q.Type != Scale || c.Item == "" || strings.Join(labelTexts(q), "|") != strings.Join(levels, "|") {
+			t.Errorf("row %d: %+v %+v, want a row of the scale %q", n, c, q, levels)
+		}
+		if q != nil {
+			ids = append(ids, q.ID)
+		}
+	}
+	if len(ids) == 2 && ids[0] != ids[1] {
+		t.Errorf("rows in questions %v, want one", ids)
+	}
+	if _, q := colOf(t, det, 4); q == nil || q.Type != Text {
+		t.Errorf("typed row: %+v, want free text", q)
+	}
+}
