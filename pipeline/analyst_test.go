@@ -17,12 +17,10 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testfiles"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -92,18 +90,7 @@ func readWide(t *testing.T, format, p string) ([]string, [][]string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pf, err := file.NewParquetReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 100}, memory.DefaultAllocator)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tbl, err := fr.ReadTable(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		tbl := testfiles.ReadParquet(t, b)
 		defer tbl.Release()
 		tab, err := query.Collect(array.NewTableReader(tbl, 100))
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/resonanz/resonanz/internal/testfiles"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -279,22 +280,7 @@ func copyData(t *testing.T) string {
 // copyDataTo copies the fixture's data directory to dst.
 func copyDataTo(t testing.TB, dst string) string {
 	t.Helper()
-	src := dataDir(t)
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		to := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(to, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(to, b, 0o644)
-	})
+	err := testfiles.CopyDir(dataDir(t), dst)
 	if err != nil {
 		t.Fatal(err)
 	}
