@@ -235,7 +235,7 @@ func TestReportSheets(t *testing.T) {
 	for _, c := range formats {
 		head := headerRow(t, f, c.sheet)
 		col := column(t, f, c.sheet, head, c.column)
-		if got := numFmt(t, f, c.sheet, cellName(col, head+1)); got != c.code {
+		if got := reporttest.PosFmt(t, f, c.sheet, cellName(col, head+1)); got != c.code {
 			t.Errorf("%s / %s: format %q, want %q", c.sheet, c.column, got, c.code)
 		}
 	}
@@ -607,7 +607,7 @@ func TestReportEnglish(t *testing.T) {
 	if props.Language != "en-GB" || !strings.HasPrefix(props.Title, "Participant survey, Central German") {
 		t.Errorf("props %+v", props)
 	}
-	if got := numFmt(t, f, sh, cellName(column(t, f, sh, head, "Share top-2"), head+1)); got != "0.0%" {
+	if got := reporttest.PosFmt(t, f, sh, cellName(column(t, f, sh, head, "Share top-2"), head+1)); got != "0.0%" {
 		t.Errorf("English share format %q", got)
 	}
 	cover, _ := f.GetRows("Summary")
@@ -688,17 +688,6 @@ func column(t *testing.T, f *excelize.File, sh string, head int, name string) in
 func cellName(col, row int) string {
 	c, _ := excelize.CoordinatesToCellName(col, row)
 	return c
-}
-
-func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
-	t.Helper()
-	code, err := reporttest.NumFmt(f, sh, ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The positive section: the negative one repeats it with a true minus.
-	pos, _, _ := strings.Cut(code, ";")
-	return pos
 }
 
 func resolve(t *testing.T, f *excelize.File, ref string) []string {

@@ -150,10 +150,10 @@ func TestWorkbook(t *testing.T) {
 	if v, _ := f.GetCellValue(sh, ref, excelize.Options{RawCellValue: true}); v != "3.5" {
 		t.Errorf("marked cell %s = %q, want 3.5", ref, v)
 	}
-	if code := numFmt(t, f, sh, ref); !strings.Contains(code, "▲") || !strings.HasPrefix(code, "0.0") {
+	if code := reporttest.PosFmt(t, f, sh, ref); !strings.Contains(code, "▲") || !strings.HasPrefix(code, "0.0") {
 		t.Errorf("marked cell format %q", code)
 	}
-	if code := numFmt(t, f, sh, cell(3, head+1)); code != "#,##0" {
+	if code := reporttest.PosFmt(t, f, sh, cell(3, head+1)); code != "#,##0" {
 		t.Errorf("n format %q, want #,##0", code)
 	}
 	panes, err := f.GetPanes(sh)
@@ -382,7 +382,7 @@ func TestEnglish(t *testing.T) {
 	if got := rows[head-1][:4]; !slices.Equal(got, []string{"State", "Item", "n", "Mean"}) {
 		t.Errorf("header %q", got)
 	}
-	if code := numFmt(t, f, "Summary", "C"+strings.TrimPrefix(findCell(t, f, "Summary", "Sachsen"), "A")); code != "0.0%" {
+	if code := reporttest.PosFmt(t, f, "Summary", "C"+strings.TrimPrefix(findCell(t, f, "Summary", "Sachsen"), "A")); code != "0.0%" {
 		t.Errorf("share format %q, want 0.0%%", code)
 	}
 	if props, _ := f.GetDocProps(); props.Language != "en-GB" {
@@ -537,17 +537,6 @@ func cellValue(t *testing.T, f *excelize.File, sh string, col, row int) string {
 		t.Fatal(err)
 	}
 	return v
-}
-
-func numFmt(t *testing.T, f *excelize.File, sh, ref string) string {
-	t.Helper()
-	code, err := reporttest.NumFmt(f, sh, ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The positive section: the negative one repeats it with a true minus.
-	pos, _, _ := strings.Cut(code, ";")
-	return pos
 }
 
 func checkPNG(t *testing.T, path string) {

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"testing"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -179,4 +180,16 @@ func NumFmt(f *excelize.File, sheet, ref string) (string, error) {
 		return *st.CustomNumFmt, nil
 	}
 	return fmt.Sprint("builtin ", st.NumFmt), nil
+}
+
+// PosFmt is the positive section of a cell's number format (NumFmt), the
+// one a test reads: the negative section repeats it with a true minus.
+func PosFmt(t testing.TB, f *excelize.File, sheet, ref string) string {
+	t.Helper()
+	code, err := NumFmt(f, sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos, _, _ := strings.Cut(code, ";")
+	return pos
 }
