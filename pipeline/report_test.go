@@ -403,8 +403,8 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 			if s.Val == "" {
 				continue // literal labels ("+ ." at a shortened stack's end)
 			}
-			name := resolve(t, f, s.Name)[0]
-			cats, vals := resolve(t, f, s.Cat), resolve(t, f, s.Val)
+			name := reporttest.Resolve(t, f, s.Name)[0]
+			cats, vals := reporttest.Resolve(t, f, s.Cat), reporttest.Resolve(t, f, s.Val)
 			if len(cats) != len(vals) {
 				t.Fatalf("%s: %d categories, %d values", s.Val, len(cats), len(vals))
 			}
@@ -438,7 +438,7 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 		if s.Val == "" {
 			continue
 		}
-		name := resolve(t, f, s.Name)[0]
+		name := reporttest.Resolve(t, f, s.Name)[0]
 		if wantColor := map[string]string{"Sachsen": "009E73", "Sachsen-Anhalt": "E69F00", "Thüringen": "0072B2"}[name]; wantColor != "" && s.Color != wantColor {
 			t.Errorf("%s drawn in %s, want %s", name, s.Color, wantColor)
 		}
@@ -477,7 +477,7 @@ func TestReportChartsPointAtTheRightCells(t *testing.T) {
 	if len(c.Series) != 1 {
 		t.Fatalf("topics: %d series", len(c.Series))
 	}
-	cats, shares := resolve(t, f, c.Series[0].Cat), resolve(t, f, c.Series[0].Val)
+	cats, shares := reporttest.Resolve(t, f, c.Series[0].Cat), reporttest.Resolve(t, f, c.Series[0].Val)
 	prev := math.Inf(1)
 	if len(cats) != len(itemDE)+1 {
 		t.Errorf("topics chart: %d options, want every one", len(cats))
@@ -688,15 +688,6 @@ func column(t *testing.T, f *excelize.File, sh string, head int, name string) in
 func cellName(col, row int) string {
 	c, _ := excelize.CoordinatesToCellName(col, row)
 	return c
-}
-
-func resolve(t *testing.T, f *excelize.File, ref string) []string {
-	t.Helper()
-	v, err := reporttest.Resolve(f, ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 func keys[V any](m map[string]V) []string {

@@ -215,8 +215,8 @@ func TestNativeCharts(t *testing.T) {
 	}
 	got := map[string]map[string]string{} // series → category → value
 	for _, s := range bars.Series {
-		name := resolve(t, f, s.Name)[0]
-		cats, vals := resolve(t, f, s.Cat), resolve(t, f, s.Val)
+		name := reporttest.Resolve(t, f, s.Name)[0]
+		cats, vals := reporttest.Resolve(t, f, s.Cat), reporttest.Resolve(t, f, s.Val)
 		got[name] = map[string]string{}
 		for i := range cats {
 			got[name][cats[i]] = vals[i]
@@ -240,10 +240,10 @@ func TestNativeCharts(t *testing.T) {
 		t.Fatalf("Likert chart %+v, want an unfilled offset and 3 levels", lik)
 	}
 	for j, s := range lik.Series[1:] {
-		if name := resolve(t, f, s.Name)[0]; name != []string{"gering", "mittel", "hoch"}[j] {
+		if name := reporttest.Resolve(t, f, s.Name)[0]; name != []string{"gering", "mittel", "hoch"}[j] {
 			t.Errorf("Likert series %d is %q", j, name)
 		}
-		vals := resolve(t, f, s.Val)
+		vals := reporttest.Resolve(t, f, s.Val)
 		for i, row := range fixture("de").Sheets[2].Blocks[0].Table.Rows {
 			if vals[i] != query.Text(row[3+j]) {
 				t.Errorf("Likert %s / %s = %s, want %v", row[1], s.Name, vals[i], row[3+j])
@@ -251,7 +251,7 @@ func TestNativeCharts(t *testing.T) {
 		}
 	}
 	// Offsets line the middles up: offset + low + mid/2 is the same for each item.
-	off := resolve(t, f, lik.Series[0].Val)
+	off := reporttest.Resolve(t, f, lik.Series[0].Val)
 	var centre []float64
 	for i, row := range fixture("de").Sheets[2].Blocks[0].Table.Rows {
 		o := parseF(t, off[i])
@@ -562,15 +562,6 @@ func parseF(t *testing.T, s string) float64 {
 		t.Fatalf("%q: %v", s, err)
 	}
 	return f
-}
-
-func resolve(t *testing.T, f *excelize.File, ref string) []string {
-	t.Helper()
-	v, err := reporttest.Resolve(f, ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 // A chart the data cannot make, or a failed query, is shown on its sheet

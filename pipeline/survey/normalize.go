@@ -777,22 +777,14 @@ func (c *column) parse(v string) *cellValue {
 		default:
 			cv.answers = []answer{{item: -1, value: labelValue(q, l), label: c.names.id(l.Text)}}
 		}
-	case Ranking:
+	case Ranking, Scale, Numeric, NPS:
 		if cd.isMissing(v) {
 			break
 		}
-		if c.Rank > 0 || c.Item == "" {
+		// A ranking's rank column, or its one cell listing the order; an
+		// item's column holds the item's rank as a number.
+		if q.Type == Ranking && (c.Rank > 0 || c.Item == "") {
 			cv.answers, cv.err = c.ranked(v)
-			break
-		}
-		f, text, err := cd.number(v)
-		if err != nil {
-			cv.err = err
-			break
-		}
-		cv.answers = []answer{{item: c.names.idOpt(optStr(c.Item)), value: f, label: c.names.idOpt(optStr(text))}}
-	case Scale, Numeric, NPS:
-		if cd.isMissing(v) {
 			break
 		}
 		f, text, err := cd.number(v)

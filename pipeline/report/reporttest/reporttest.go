@@ -5,7 +5,7 @@
 //	charts, _ := reporttest.Charts("out/report.xlsx")
 //	charts[0].Type                         → "barChart"
 //	charts[0].Series[0].Val                → "'Bedarf nach Bundesland'!$J$7:$J$14"
-//	reporttest.Resolve(f, charts[0].Series[0].Val) → ["4.28…", …]
+//	reporttest.Resolve(t, f, charts[0].Series[0].Val) → ["4.28…", …]
 package reporttest
 
 import (
@@ -134,8 +134,10 @@ func Sheet(ref string) string {
 }
 
 // Resolve returns the raw values of the cells a reference such as
-// 'Sheet'!$B$5:$B$9 (one row or one column) points at.
-func Resolve(f *excelize.File, ref string) ([]string, error) {
+// 'Sheet'!$B$5:$B$9 (one row or one column) points at; a reference that
+// points nowhere fails the test.
+func Resolve(t testing.TB, f *excelize.File, ref string) []string {
+	t.Helper()
 	sh := Sheet(ref)
 	rng := strings.ReplaceAll(ref[strings.LastIndex(ref, "!")+1:], "$", "")
 	from, to, ok := strings.Cut(rng, ":")
@@ -144,11 +146,11 @@ func Resolve(f *excelize.File, ref string) ([]string, error) {
 	}
 	c1, r1, err := excelize.CellNameToCoordinates(from)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ref, err)
+		t.Fatalf("%s: %v", ref, err)
 	}
 	c2, r2, err := excelize.CellNameToCoordinates(to)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ref, err)
+		t.Fatalf("%s: %v", ref, err)
 	}
 	var out []string
 	for r := r1; r <= r2; r++ {
@@ -156,12 +158,12 @@ func Resolve(f *excelize.File, ref string) ([]string, error) {
 			name, _ := excelize.CoordinatesToCellName(c, r)
 			v, err := f.GetCellValue(sh, name, excelize.Options{RawCellValue: true})
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", ref, err)
+				t.Fatalf("%s: %v", ref, err)
 			}
 			out = append(out, v)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // NumFmt returns the number format of a cell: its custom format code, or
