@@ -559,3 +559,47 @@ func TestRealTypedRowInMatrix(t *testing.T) {
 		t.Errorf("typed row: %+v, want free text", q)
 	}
 }
+
+// TestRealMonkeyOlderHeaders: SurveyMonkey's older export
+// (RespondentID, CollectorID, StartDate, EndDate, LastName, Custom Data;
+// a real one of an organisations survey) and the API's CSV
+// (respondent_id, date_modified, custom_1) were no SurveyMonkey export:
+// ids, dates and custom data were drafted as questions.
+func TestRealMonkeyOlderHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		head []string
+		kind []string
+	}{
+		{"older export", []string{"RespondentID", "CollectorID", "StartDate", "EndDate", "IP Address", "Email Address", "First Name", "LastName", "Custom Data"},
+			[]string{KindID, KindSystem, KindSystem, KindSubmitted, KindPersonal, KindPersonal, KindPersonal, KindPersonal, KindPersonal}},
+		{"api csv", []string{"respondent_id", "collector_id", "date_created", "date_modified", "ip_address", "custom_1", "custom_2"},
+			[]string{KindID, KindSystem, KindSystem, KindSubmitted, KindPersonal, KindPersonal, KindPersonal}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head := append(slices.Clone(tc.head), "How did you hear about us?")
+			sub := make([]string, len(head))
+			sub[len(sub)-1] = "Response"
+			vals := [][]string{head, sub}
+			for i := 0; i < 30; i++ {
+				row := []string{fmt.Sprint(11400000000 + i), "2400001", "06/01/2024 10:00:00", "06/01/2024 10:05:00", "10.0.0.1", "a@example.org", "Kim", "Example", "ref-7"}[:len(tc.head)]
+				if tc.name == "api csv" {
+					row = []string{fmt.Sprint(11400000000 + i), "2400001", "2024-06-01T10:00:00+00:00", "2024-06-01T10:05:00+00:00", "10.0.0.1", "ref-7", fmt.Sprint("panel-", i)}
+				}
+				vals = append(vals, append(row, []string{"Friends", "Newsletter", "Web search"}[i%3]))
+			}
+			det := detectVals(t, "Sheet_1.csv", vals)
+			if det.Mapping.Layout != "surveymonkey" {
+				t.Errorf("layout %s, want surveymonkey", det.Mapping.Layout)
+			}
+			for i, want := range tc.kind {
+				if c, _ := colOf(t, det, i+1); c.Kind != want {
+					t.Errorf("%s: %s, want %s", c.Header, c.Kind, want)
+				}
+			}
+			if _, q := colOf(t, det, len(head)); q == nil || q.Type != Single {
+				t.Errorf("the question: %+v, want a single choice", q)
+			}
+		})
+	}
+}

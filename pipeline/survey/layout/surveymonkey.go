@@ -12,7 +12,8 @@ var SurveyMonkey = Register(&Layout{
 	Order: 40,
 	Title: "SurveyMonkey export", TitleDE: "SurveyMonkey-Export",
 	Match: func(s *Sheet) int {
-		n := Count(&s.Header, "Respondent ID|Befragten-ID", "Collector ID|Kollektor-ID", "Custom Data 1|Benutzerdefinierte Daten 1")
+		n := Count(&s.Header, "Respondent ID|Befragten-ID|RespondentID|respondent_id", "Collector ID|Kollektor-ID|CollectorID|collector_id",
+			"Custom Data 1|Benutzerdefinierte Daten 1|Custom Data|custom_1")
 		if s.Header.Layout == "surveymonkey" {
 			n += 2
 		}
@@ -25,13 +26,17 @@ var SurveyMonkey = Register(&Layout{
 	HeaderRule: monkeyHeader,
 })
 
+// The older export writes RespondentID, CollectorID, StartDate, EndDate,
+// LastName, Custom Data; the API's CSV respondent_id, collector_id,
+// date_created, date_modified, custom_1 ….
 var monkeyColumns = names(map[Kind][]string{
-	ID:        {"Respondent ID", "Befragten-ID"},
-	Submitted: {"End Date", "Enddatum"},
+	ID:        {"Respondent ID", "Befragten-ID", "RespondentID", "respondent_id"},
+	Submitted: {"End Date", "Enddatum", "EndDate", "date_modified"},
 	Personal: {"IP Address", "IP-Adresse", "Email Address", "E-Mail-Adresse", "First Name", "Last Name", "Vorname", "Nachname",
-		"Custom Data 1", "Benutzerdefinierte Daten 1"},
-	Meta: {"Collector ID", "Kollektor-ID", "Start Date", "Startdatum"},
-}, []Prefix{{"Custom Data", Personal}})
+		"Custom Data 1", "Benutzerdefinierte Daten 1", "LastName", "FirstName", "ip_address", "email_address", "first_name", "last_name"},
+	Meta: {"Collector ID", "Kollektor-ID", "Start Date", "Startdatum", "CollectorID", "collector_id", "StartDate", "date_created",
+		"response_status", "total_time"},
+}, []Prefix{{"Custom Data", Personal}, {"Benutzerdefinierte Daten", Personal}}, pattern(`(?i)^custom_?[0-9]+$`, Personal))
 
 // responseWords are SurveyMonkey's second-row words for a question's own
 // column.
