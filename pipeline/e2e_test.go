@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
@@ -20,9 +21,8 @@ func sampleWorkbook(t *testing.T) (*excelize.File, map[string]string, *sample.Tr
 	t.Helper()
 	data := filepath.Join(t.TempDir(), "data")
 	ctx := context.Background()
-	_, err := Import(ctx, ImportOptions{
+	_, err := Import(ctx, ImportOptions{Key: testtool.Key(),
 		DataDir: data, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"},
-		Scrub: disclosure.ScrubPII,
 	})
 	if err != nil {
 		t.Fatal(err)

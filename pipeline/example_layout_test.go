@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
 )
@@ -59,7 +60,7 @@ func TestExampleLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := filepath.Join(dir, "data")
-	res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "ex25", Files: []string{file}})
+	res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "ex25", Files: []string{file}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,9 @@ import (
 
 	"github.com/resonanz/resonanz/internal/dbtest"
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -53,7 +55,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			opt := pipeline.ImportOptions{DataDir: t.TempDir(), Event: truth.Event, Files: []string{path}}
+			opt := pipeline.ImportOptions{Key: testtool.Key(), DataDir: t.TempDir(), Event: truth.Event, Files: []string{path}}
 			if fx.survey != "" {
 				opt.Survey = filepath.Join("..", "testdata", filepath.FromSlash(fx.survey))
 			}
@@ -258,7 +260,7 @@ func match(t *testing.T, truth *sample.Truth, d *dataset) map[string]*imported {
 		return out
 	}
 	for _, p := range truth.Respondents {
-		r := d.byID[p.ID]
+		r := d.byID[disclosure.Pseudonym(testtool.Key(), truth.Event, p.ID)]
 		if r == nil {
 			t.Errorf("respondent %s not imported", p.ID)
 			continue
@@ -269,6 +271,13 @@ func match(t *testing.T, truth *sample.Truth, d *dataset) map[string]*imported {
 		t.Errorf("responses: got %d, want %d", len(d.byID), len(truth.Respondents))
 	}
 	return out
+}
+
+// scrubbed is free text as the import stores it: contact details
+// replaced (disclosure.ScrubPII).
+func scrubbed(s string) string {
+	s, _ = disclosure.ScrubPII(s)
+	return s
 }
 
 func checkRespondents(t *testing.T, truth *sample.Truth, d *dataset) {
@@ -308,7 +317,7 @@ func checkRespondents(t *testing.T, truth *sample.Truth, d *dataset) {
 		if have := slices.Sorted(slices.Values(r.topics)); !slices.Equal(have, want) {
 			fail("respondent %s (row %d): topics %v, want %v", p.ID, r.row, have, want)
 		}
-		if o := strings.Join(p.OtherTopics, ", "); r.other != o {
+		if o := scrubbed(strings.Join(p.OtherTopics, ", ")); r.other != o {
 			fail("respondent %s (row %d): other topics %q, want %q", p.ID, r.row, r.other, o)
 		}
 		if !sameNum(r.satisfaction, p.Satisfaction) {
@@ -320,7 +329,7 @@ func checkRespondents(t *testing.T, truth *sample.Truth, d *dataset) {
 		if s := deref(p.Heard); r.heard != s {
 			fail("respondent %s (row %d): heard %q, want %q", p.ID, r.row, r.heard, s)
 		}
-		if s := strings.TrimSpace(deref(p.Improve)); r.improve != s {
+		if s := scrubbed(strings.TrimSpace(deref(p.Improve))); r.improve != s {
 			fail("respondent %s (row %d): improve %q, want %q", p.ID, r.row, r.improve, s)
 		}
 		want2 := ""
@@ -461,7 +470,8 @@ func checkRejects(t *testing.T, truth *sample.Truth, d *dataset) {
 		want = append(want, key{r.Row, r.Column, r.Raw, r.Reason, truth.File, truth.Sheet})
 	}
 	for _, id := range truth.ExpectedDuplicates {
-		want = append(want, key{0, "", id, "duplicate", truth.File, truth.Sheet})
+		// A duplicate's id is stored as its pseudonym, as every id.
+		want = append(want, key{0, "", disclosure.Pseudonym(testtool.Key(), truth.Event, id), "duplicate", truth.File, truth.Sheet})
 	}
 	for _, r := range d.rej {
 		k := key{r.row, r.column, r.value, reasonKind(r.reason), r.file, r.sheet}

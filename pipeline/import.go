@@ -11,6 +11,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/progress"
@@ -34,13 +35,14 @@ type ImportOptions struct {
 	Strict    bool   // any reject fails the import
 	Replace   bool   // the files replace earlier imports of the same file name
 	Ingest    ingest.Options
-	// Pseudonym and Scrub protect personal data; see survey.Options.
-	Pseudonym func(id string) string
-	Scrub     func(text string) (string, int)
-	// KeyID is the pseudonym key's fingerprint (disclosure.KeyID): a
-	// dataset made with another key is refused (store.ErrKeyChanged)
-	// unless NewKey; "" checks nothing (tests with plain pseudonyms).
-	KeyID  string
+	// Key is the pseudonym key (disclosure.KeySize bytes, e.g. from
+	// disclosure.LoadOrCreateKey): every export id is stored as
+	// disclosure.Pseudonym(Key, Event, id), and free text is scrubbed
+	// (disclosure.ScrubPII). Without a key Import refuses (ErrNoKey)
+	// rather than store raw ids: the library protects as the CLI does.
+	// A dataset made with another key is refused (store.ErrKeyChanged)
+	// unless NewKey.
+	Key    []byte
 	NewKey bool
 	// Log receives progress messages ("waiting for another import …").
 	Log io.Writer
@@ -66,10 +68,16 @@ type FileResult struct {
 // ErrStrict means --strict refused an import with rejects.
 var ErrStrict = errors.New("--strict: nothing imported")
 
+// ErrNoKey means ImportOptions.Key is missing or not a key.
+var ErrNoKey = errors.New("no pseudonym key")
+
 // Import reads each file, normalises it and publishes it into the event.
 // Either every file is published or, on any error, none is: the dataset is
 // left as it was.
 func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
+	if len(opt.Key) != disclosure.KeySize {
+		return nil, fmt.Errorf("import: %w: the key must be %d bytes, got %d", ErrNoKey, disclosure.KeySize, len(opt.Key))
+	}
 	if err := store.CheckEvent(opt.Event); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
@@ -117,12 +125,11 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	if opt.KeyID != "" {
-		if err := m.CheckKey(opt.KeyID, opt.NewKey); err != nil {
-			return nil, fmt.Errorf("import: pseudonym key: %w: give the dataset's key with --key FILE or $RESONANZ_KEY, or --new-key to start a new one (pseudonyms then change, and duplicates across imports go unnoticed)", err)
-		}
-		st.KeyID = opt.KeyID
+	keyID := disclosure.KeyID(opt.Key)
+	if err := m.CheckKey(keyID, opt.NewKey); err != nil {
+		return nil, fmt.Errorf("import: pseudonym key: %w: give the dataset's key with --key FILE or $RESONANZ_KEY, or --new-key to start a new one (pseudonyms then change, and duplicates across imports go unnoticed)", err)
 	}
+	st.KeyID = keyID
 
 	var results []*FileResult
 	var txns []*store.Txn
@@ -300,7 +307,7 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	w := newAsyncSink(txn)
 	sum, err := survey.Normalize(cells, det.Survey, survey.Options{
 		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet), CSV: book.Format() == "csv",
-		Pseudonym: opt.Pseudonym, Scrub: opt.Scrub, Seen: seen, Mapping: &det.Mapping,
+		Pseudonym: disclosure.Pseudonyms(opt.Key, opt.Event), Scrub: disclosure.ScrubPII, Seen: seen, Mapping: &det.Mapping,
 	}, w)
 	if werr := w.Close(); err == nil {
 		err = werr

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,7 +23,9 @@ import (
 
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/internal/testfiles"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
@@ -30,9 +33,12 @@ import (
 
 const fixture = "../testdata/mdk16-msforms.xlsx"
 
+// pid is the stored id of the sample's respondent id in mdk16.
+func pid(id string) string { return disclosure.Pseudonym(testtool.Key(), "mdk16", id) }
+
 func importFiles(t *testing.T, data string, replace bool, files ...string) ([]*pipeline.FileResult, error) {
 	t.Helper()
-	return pipeline.Import(context.Background(), pipeline.ImportOptions{
+	return pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(),
 		DataDir: data, Event: "mdk16", Files: files, Replace: replace,
 	})
 }
@@ -180,7 +186,7 @@ func TestImportSameBytesTwice(t *testing.T) {
 		}
 	}
 	// Into another event the same bytes are new.
-	res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "mdk16b", Files: []string{fixture}})
+	res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk16b", Files: []string{fixture}})
 	if err != nil || res[0].Skipped != "" {
 		t.Fatalf("into another event: %v %+v", err, res)
 	}
@@ -281,7 +287,7 @@ func TestReplaceCorrectedFile(t *testing.T) {
 	if got := one(t, data, "select count(*) from responses"); got != "170" {
 		t.Fatalf("before the correction: %s responses, want 150 + 20", got)
 	}
-	if got := one(t, data, "select value from answers where respondent = '1' and question = 'need' and item = 'datenschutz'"); got != strconv.Itoa(tr.Respondents[0].Need["datenschutz"]) {
+	if got := one(t, data, "select value from answers where respondent = '"+pid("1")+"' and question = 'need' and item = 'datenschutz'"); got != strconv.Itoa(tr.Respondents[0].Need["datenschutz"]) {
 		t.Fatalf("respondent 1 datenschutz %s before the correction", got)
 	}
 
@@ -303,15 +309,20 @@ func TestReplaceCorrectedFile(t *testing.T) {
 		t.Fatalf("replace: %+v, want 2 replaced imports and 140 imported", res[0])
 	}
 	removed := func(id string) bool { n, _ := strconv.Atoi(id); return n >= 2 && n <= 11 }
+	var ids []string
+	for n := 2; n <= 11; n++ {
+		ids = append(ids, "'"+pid(strconv.Itoa(n))+"'")
+	}
+	removedIDs := strings.Join(ids, ",")
 	for q, want := range map[string]string{
-		"select count(*) from responses": "160",
-		"select count(*) from responses where respondent in ('2','3','4','5','6','7','8','9','10','11')":  "0",
-		"select count(*) from answers where respondent = '5'":                                             "0",
-		"select value from answers where respondent = '1' and question = 'need' and item = 'datenschutz'": "1",
-		"select state from responses where respondent = '12'":                                             "DE-TH",
-		"select count(*) from imports":                                                                    "2",
-		"select string_agg(file, ',' order by file) from imports":                                         "nachtrag.xlsx,umfrage.xlsx",
-		"select count(*) from responses where source_file = 'nachtrag.xlsx'":                              "20",
+		"select count(*) from responses":                                                                                 "160",
+		"select count(*) from responses where respondent in (" + removedIDs + ")":                                        "0",
+		"select count(*) from answers where respondent = '" + pid("5") + "'":                                             "0",
+		"select value from answers where respondent = '" + pid("1") + "' and question = 'need' and item = 'datenschutz'": "1",
+		"select state from responses where respondent = '" + pid("12") + "'":                                             "DE-TH",
+		"select count(*) from imports":                                                                                   "2",
+		"select string_agg(file, ',' order by file) from imports":                                                        "nachtrag.xlsx,umfrage.xlsx",
+		"select count(*) from responses where source_file = 'nachtrag.xlsx'":                                             "20",
 		// 1001–1020 copy the answers of respondents 1–20.
 		"select count(*) from answers where question = 'need'": strconv.Itoa(needAnswers(tr, removed) +
 			needAnswers(tr, func(id string) bool { n, _ := strconv.Atoi(id); return n > 20 })),
@@ -485,5 +496,79 @@ func rewriteManifest(t *testing.T, data, table string) {
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestImportNeedsKey: the library refuses to import without a pseudonym
+// key, also one of the wrong length, and writes nothing.
+func TestImportNeedsKey(t *testing.T) {
+	for _, key := range [][]byte{nil, {}, []byte("short key"), append(testtool.Key(), 'x')} {
+		data := filepath.Join(t.TempDir(), "data")
+		_, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "mdk16", Files: []string{fixture}, Key: key})
+		if !errors.Is(err, pipeline.ErrNoKey) {
+			t.Errorf("key of %d bytes: %v, want ErrNoKey", len(key), err)
+		}
+		if _, err := os.Stat(data); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("key of %d bytes: the data directory was made (%v)", len(key), err)
+		}
+	}
+}
+
+// TestImportStoresNoRawID: a Qualtrics export imported with nothing but
+// the required options stores no response id (R_…) and no IP address
+// anywhere in the dataset — no table's value, no file of the folder —
+// and each respondent is the keyed pseudonym of its id.
+func TestImportStoresNoRawID(t *testing.T) {
+	const file = "../testdata/layouts/qualtrics.csv"
+	tr, err := sample.ReadTruth(file + ".truth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := regexp.MustCompile(`R_[0-9A-Za-z]{15}|203\.0\.113\.\d+`).FindAllString(string(raw), -1)
+	if len(secret) < 2*len(tr.Respondents) {
+		t.Fatalf("the fixture shows %d ids and addresses, want %d", len(secret), 2*len(tr.Respondents))
+	}
+	data := filepath.Join(t.TempDir(), "data")
+	if _, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "mdk16", Files: []string{file}, Key: testtool.Key()}); err != nil {
+		t.Fatal(err)
+	}
+	var stored strings.Builder
+	for _, table := range model.TableNames("") {
+		for _, row := range query(t, data, "select * from "+table) {
+			stored.WriteString(strings.Join(row, "\t") + "\n")
+		}
+	}
+	err = filepath.WalkDir(data, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		stored.Write(b) // Parquet pages are compressed; the tables above are read whole
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secret {
+		if strings.Contains(stored.String(), s) {
+			t.Errorf("the dataset holds %s from the export", s)
+		}
+	}
+	want := map[string]bool{}
+	for _, r := range tr.Respondents {
+		want[disclosure.Pseudonym(testtool.Key(), "mdk16", r.ID)] = true
+	}
+	got := query(t, data, "select respondent from responses")
+	if len(got) != len(want) {
+		t.Fatalf("%d respondents, want %d", len(got), len(want))
+	}
+	for _, r := range got {
+		if !want[r[0]] {
+			t.Errorf("respondent %s is no pseudonym of the export's ids", r[0])
+		}
 	}
 }

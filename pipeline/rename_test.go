@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/queries"
 )
@@ -24,7 +25,7 @@ func TestRenamedQueryKeepsProtection(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	if _, err := Import(ctx, ImportOptions{DataDir: data, Event: "mdk16", EventDate: "2025-11-13", Files: []string{"../testdata/mdk16-msforms.xlsx"}, Scrub: disclosure.ScrubPII}); err != nil {
+	if _, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk16", EventDate: "2025-11-13", Files: []string{"../testdata/mdk16-msforms.xlsx"}}); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) string {

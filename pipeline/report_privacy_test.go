@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
@@ -34,7 +35,7 @@ func TestReportSecondarySuppression(t *testing.T) {
 		{"mdk15", "../testdata/mdk15-googleforms.xlsx", "2024-11-14"},
 		{"mdk16", "../testdata/mdk16-msforms.xlsx", "2025-11-13"},
 	} {
-		if _, err := Import(ctx, ImportOptions{DataDir: data, Event: ev.id, EventDate: ev.date, Files: []string{ev.file}, Scrub: disclosure.ScrubPII}); err != nil {
+		if _, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: data, Event: ev.id, EventDate: ev.date, Files: []string{ev.file}}); err != nil {
 			t.Fatal(err)
 		}
 	}

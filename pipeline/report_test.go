@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/resonanz/resonanz/pipeline/report/reporttest"
@@ -53,7 +54,7 @@ func sampleReport(t *testing.T, lang string) *report.Written {
 		if sampleErr != nil {
 			return
 		}
-		_, sampleErr = Import(context.Background(), ImportOptions{
+		_, sampleErr = Import(context.Background(), ImportOptions{Key: testtool.Key(),
 			DataDir: filepath.Join(sampleDir, "data"), Event: "mdk16", Files: []string{samplePath},
 			EventTitle: "16. Mitteldeutsche Digitalisierungskonferenz", EventDate: "2025-11-13",
 		})

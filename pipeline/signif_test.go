@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/stats"
 )
 
@@ -17,7 +18,7 @@ import (
 func TestSignificanceMarks(t *testing.T) {
 	ctx := context.Background()
 	data := filepath.Join(t.TempDir(), "data")
-	if _, err := Import(ctx, ImportOptions{DataDir: data, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"}}); err != nil {
+	if _, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"}}); err != nil {
 		t.Fatal(err)
 	}
 	tr, err := sample.ReadTruth("../testdata/mdk16-msforms.xlsx.truth.json")

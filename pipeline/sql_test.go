@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
@@ -12,7 +13,7 @@ import (
 func TestSQLFiles(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if _, err := Import(ctx, ImportOptions{DataDir: dir, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"}}); err != nil {
+	if _, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: dir, Event: "mdk16", Files: []string{"../testdata/mdk16-msforms.xlsx"}}); err != nil {
 		t.Fatal(err)
 	}
 	e, err := query.Open(ctx, query.Options{DataDir: dir})

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 )
 
 // TestTrendAcrossWordings imports last year's Google Forms export (other
@@ -24,7 +25,7 @@ func TestTrendAcrossWordings(t *testing.T) {
 		{"mdk15", "../testdata/mdk15-googleforms.xlsx", "2024-11-14"},
 		{"mdk16", "../testdata/mdk16-msforms.xlsx", "2025-11-13"},
 	} {
-		if _, err := Import(ctx, ImportOptions{DataDir: data, Event: ev.id, EventDate: ev.date, Files: []string{ev.file}}); err != nil {
+		if _, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: data, Event: ev.id, EventDate: ev.date, Files: []string{ev.file}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/stats"
 	"github.com/resonanz/resonanz/pipeline/survey"
 )
@@ -30,7 +31,7 @@ func threeWaves(t *testing.T, edit func(*survey.Definition)) (data string, det *
 	ctx := context.Background()
 	data = filepath.Join(t.TempDir(), "data")
 	for _, w := range waves[:2] {
-		if _, err := Import(ctx, ImportOptions{DataDir: data, Event: w.id, EventDate: w.date, Files: []string{w.file}}); err != nil {
+		if _, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: data, Event: w.id, EventDate: w.date, Files: []string{w.file}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -52,7 +53,7 @@ func threeWaves(t *testing.T, edit func(*survey.Definition)) (data string, det *
 	if err := os.WriteFile(draft, y, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Import(ctx, ImportOptions{DataDir: data, Event: "mdk17", EventDate: waves[2].date, Files: []string{waves[2].file}, Survey: draft})
+	res, err := Import(ctx, ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk17", EventDate: waves[2].date, Files: []string{waves[2].file}, Survey: draft})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func exitCode(err error, stderr io.Writer) int {
 		errors.Is(err, query.ErrMemoryLimit), errors.Is(err, query.ErrTooLarge), errors.Is(err, context.DeadlineExceeded):
 		return exitQuery
 	case errors.As(err, &ie), ingest.IsInput(err), errors.Is(err, survey.ErrNoQuestions), errors.Is(err, pipeline.ErrStrict),
-		errors.Is(err, store.ErrNoData), errors.Is(err, store.ErrKeyChanged), errors.Is(err, store.ErrNoManifest):
+		errors.Is(err, store.ErrNoData), errors.Is(err, store.ErrKeyChanged), errors.Is(err, pipeline.ErrNoKey), errors.Is(err, store.ErrNoManifest):
 		return exitInput
 	}
 	return exitError

@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/resonanz/resonanz/pipeline"
+	"github.com/resonanz/resonanz/pipeline/store"
 )
 
 // TestReadmeExitCodes keeps the README's exit-code table the one in
@@ -22,6 +28,20 @@ func TestReadmeExitCodes(t *testing.T) {
 		code, _ := strconv.Atoi(r[1])
 		if code != exitCodes[i].Code || r[2] != exitCodes[i].Meaning {
 			t.Errorf("README row %d: %d %q; exit.go: %d %q", i, code, r[2], exitCodes[i].Code, exitCodes[i].Meaning)
+		}
+	}
+}
+
+// TestExitCodeNoKey: a library import refused for want of a key (the CLI
+// always has one) is an input problem, as another key is.
+func TestExitCodeNoKey(t *testing.T) {
+	for _, err := range []error{pipeline.ErrNoKey, store.ErrKeyChanged} {
+		var msg bytes.Buffer
+		if got := exitCode(ranError{fmt.Errorf("import: %w", err)}, &msg); got != exitInput {
+			t.Errorf("%v: exit %d, want %d", err, got, exitInput)
+		}
+		if !strings.Contains(msg.String(), err.Error()) {
+			t.Errorf("%v: printed %q", err, msg.String())
 		}
 	}
 }

@@ -23,7 +23,7 @@ func defaultKeyFile() string {
 	return filepath.Join(dir, "resonanz", "key")
 }
 
-// protect sets up pseudonyms and the free-text scrubber. The key lives
+// protect finds the pseudonym key, or makes one. The key lives
 // outside the data directory — also when a symbolic link makes the data
 // directory lie in the key's folder — so the dataset alone cannot be
 // re-identified by recomputing hashes of guessed ids. A dataset made with
@@ -54,12 +54,7 @@ func protect(o *importOptions) error {
 	if err != nil {
 		return fmt.Errorf("import: pseudonym key: %w", err)
 	}
-	if err := store.CheckEvent(o.Event); err != nil {
-		return fmt.Errorf("import: %w", err) // before Pseudonyms sees it
-	}
-	o.KeyID = disclosure.KeyID(k)
-	o.Pseudonym = disclosure.Pseudonyms(k, o.Event)
-	o.Scrub = disclosure.ScrubPII
+	o.Key = k
 	return nil
 }
 

@@ -16,8 +16,8 @@ import (
 
 	"github.com/resonanz/resonanz/internal/dbtest"
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
-	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/survey"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
@@ -76,12 +76,10 @@ func checkSurveyFixture(t *testing.T, file string, truth *sample.Truth) {
 	if err := os.WriteFile(draft, y, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	key := []byte("0123456789abcdef0123456789abcdef")
 	for _, mode := range []string{"without definition", "with the draft"} {
 		t.Run(mode, func(t *testing.T) {
 			data := filepath.Join(dir, strings.ReplaceAll(mode, " ", "-"))
-			opt := pipeline.ImportOptions{DataDir: data, Event: "e", Files: []string{file},
-				Pseudonym: disclosure.Pseudonyms(key, "e"), Scrub: disclosure.ScrubPII}
+			opt := pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "e", Files: []string{file}}
 			if mode == "with the draft" {
 				opt.Survey = draft
 			}
@@ -402,7 +400,6 @@ func labelKey(q *survey.Question, code, name string, template bool) string {
 // results must be the same; the import output names each reworded label
 // and what it was read as, in German by default and in English.
 func TestConferenceWordingsSameNumbers(t *testing.T) {
-	key := []byte("0123456789abcdef0123456789abcdef")
 	for _, tool := range []string{"limesurvey", "msforms"} {
 		t.Run(tool, func(t *testing.T) {
 			t.Parallel()
@@ -415,8 +412,7 @@ func TestConferenceWordingsSameNumbers(t *testing.T) {
 			printed := map[string]string{}
 			for _, wording := range []string{"reworded", "template"} {
 				data := filepath.Join(dir, wording+"-data")
-				res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{DataDir: data, Event: "mdk", Files: []string{files[wording]},
-					Pseudonym: disclosure.Pseudonyms(key, "mdk"), Scrub: disclosure.ScrubPII})
+				res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk", Files: []string{files[wording]}})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -150,3 +150,11 @@ func hint(name string) string {
 	}
 	return h
 }
+
+// Key is a fixed pseudonym key (32 bytes, disclosure.KeySize) for tests
+// that import: pipeline.Import refuses to run without one. A test that
+// wants a respondent's stored id computes disclosure.Pseudonym(Key(),
+// event, id).
+func Key() []byte {
+	return []byte("resonanz test key, not a secret!")
+}

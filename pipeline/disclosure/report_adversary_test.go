@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/queries"
@@ -561,7 +562,7 @@ func runReport(t *testing.T, dir, path string, tr *sample.Truth) *reportRun {
 	t.Helper()
 	ctx := context.Background()
 	data := filepath.Join(dir, "data")
-	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: "mdk16", EventDate: "2025-11-13", Files: []string{path}}); err != nil {
+	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk16", EventDate: "2025-11-13", Files: []string{path}}); err != nil {
 		t.Fatal(err)
 	}
 	w, err := pipeline.Report(ctx, pipeline.ReportOptions{DataDir: data, Out: filepath.Join(dir, "out"), Lang: "de", Rule: disclosure.Default})

@@ -18,6 +18,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
@@ -145,8 +146,8 @@ func BenchmarkRowsVsArrow(b *testing.B) {
 	sets := []struct{ name, dir, event string }{{"sample", dataDir(b), "mdk16"}}
 	if f := os.Getenv("RESONANZ_BENCH_FILE"); f != "" {
 		dir := filepath.Join(b.TempDir(), "data")
-		_, err := pipeline.Import(context.Background(), pipeline.ImportOptions{
-			DataDir: dir, Event: "bench", EventDate: "2025-11-13", Files: []string{f}, Pseudonym: pseudonym,
+		_, err := pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(),
+			DataDir: dir, Event: "bench", EventDate: "2025-11-13", Files: []string{f},
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -9,14 +9,14 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/query"
 )
 
 // fixture is a dataset made once per test binary by importing the bundled
-// samples: mdk15 (Google Forms) and mdk16 (MS Forms). Respondents are
-// "r" + the file's response id, so tests can look them up in the truth
-// files; free text is stored as typed (no scrubbing).
+// samples: mdk15 (Google Forms) and mdk16 (MS Forms), with the test key
+// (testtool.Key), as any import is.
 var fixture struct {
 	once sync.Once
 	dir  string
@@ -31,8 +31,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func pseudonym(id string) string { return "r" + id }
-
 // dataDir returns the fixture's data directory.
 func dataDir(t testing.TB) string {
 	t.Helper()
@@ -46,9 +44,9 @@ func dataDir(t testing.TB) string {
 			{"mdk15", "2024-11-14", "mdk15-googleforms.xlsx"},
 			{"mdk16", "2025-11-13", "mdk16-msforms.xlsx"},
 		} {
-			_, err := pipeline.Import(ctx, pipeline.ImportOptions{
+			_, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(),
 				DataDir: filepath.Join(fixture.dir, "data"), Event: im.event, EventDate: im.date,
-				Files: []string{filepath.Join("..", "..", "testdata", im.file)}, Pseudonym: pseudonym,
+				Files: []string{filepath.Join("..", "..", "testdata", im.file)},
 			})
 			if err != nil {
 				fixture.err = fmt.Errorf("import %s: %w", im.file, err)

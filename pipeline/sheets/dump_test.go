@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
@@ -76,7 +77,7 @@ func TestDump(t *testing.T) {
 	ctx := context.Background()
 	data := filepath.Join(t.TempDir(), "data")
 	for _, f := range []struct{ file, ev, title string }{{"mdk15-googleforms.xlsx", "mdk15", "15. MDK"}, {"mdk16-msforms.xlsx", "mdk16", "16. MDK"}} {
-		if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: f.ev, EventTitle: f.title, Files: []string{"../../testdata/" + f.file}}); err != nil {
+		if _, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: f.ev, EventTitle: f.title, Files: []string{"../../testdata/" + f.file}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/sheets"
 )
@@ -47,7 +48,7 @@ func TestExampleSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := filepath.Join(dir, "data")
-	res, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: sheets.ExampleEvent, Files: []string{file}, Survey: "testdata/verein.survey.yaml"})
+	res, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: sheets.ExampleEvent, Files: []string{file}, Survey: "testdata/verein.survey.yaml"})
 	if err != nil {
 		t.Fatal(err)
 	}

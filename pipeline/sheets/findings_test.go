@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
@@ -28,7 +29,7 @@ func conferenceBook(t *testing.T, minN int) book.Book {
 	for _, f := range []struct{ file, ev, title, date string }{
 		{"mdk15-googleforms.xlsx", "mdk15", "15. MDK", "2024-11-14"}, {"mdk16-msforms.xlsx", "mdk16", "16. MDK", "2025-11-13"},
 	} {
-		if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: f.ev, EventTitle: f.title, EventDate: f.date, Files: []string{"../../testdata/" + f.file}}); err != nil {
+		if _, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: f.ev, EventTitle: f.title, EventDate: f.date, Files: []string{"../../testdata/" + f.file}}); err != nil {
 			t.Fatal(err)
 		}
 	}

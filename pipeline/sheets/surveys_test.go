@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
@@ -140,7 +141,7 @@ func draftedBook(t *testing.T, path string) (book.Book, *report.Written) {
 	t.Helper()
 	ctx := context.Background()
 	data := filepath.Join(t.TempDir(), "data")
-	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: "e1", Files: []string{path}}); err != nil {
+	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "e1", Files: []string{path}}); err != nil {
 		t.Fatal(err)
 	}
 	st, err := store.Open(data)

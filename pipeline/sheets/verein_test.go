@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/book"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
@@ -82,7 +83,7 @@ func clubReport(t *testing.T, n int, lang string, minN int, write bool) ([]membe
 		t.Fatal(err)
 	}
 	data := filepath.Join(dir, "data")
-	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: "tsv25", EventTitle: "Befragung 2025", Files: []string{file}, Survey: "testdata/verein.survey.yaml"}); err != nil {
+	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "tsv25", EventTitle: "Befragung 2025", Files: []string{file}, Survey: "testdata/verein.survey.yaml"}); err != nil {
 		t.Fatal(err)
 	}
 	st, err := store.Open(data)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/resonanz/resonanz/internal/sample"
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 	"github.com/resonanz/resonanz/pipeline/query"
@@ -21,7 +22,7 @@ func TestWeighted(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
-	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{DataDir: data, Event: "mdk16", Files: []string{"../../testdata/mdk16-msforms.xlsx"}}); err != nil {
+	if _, err := pipeline.Import(ctx, pipeline.ImportOptions{Key: testtool.Key(), DataDir: data, Event: "mdk16", Files: []string{"../../testdata/mdk16-msforms.xlsx"}}); err != nil {
 		t.Fatal(err)
 	}
 	margins := filepath.Join(dir, "margins.yaml")
@@ -43,8 +44,9 @@ func TestWeighted(t *testing.T) {
 	share := map[string]float64{}
 	var total float64
 	for _, r := range tr.Respondents {
-		share[*r.State] += w[r.ID]
-		total += w[r.ID]
+		id := disclosure.Pseudonym(testtool.Key(), "mdk16", r.ID)
+		share[*r.State] += w[id]
+		total += w[id]
 	}
 	if math.Abs(total-float64(len(tr.Respondents))) > 1e-6 {
 		t.Errorf("weights sum to %.4f, want n = %d", total, len(tr.Respondents))
@@ -72,8 +74,9 @@ func TestWeighted(t *testing.T) {
 		var sw, swy float64
 		for _, x := range tr.Respondents {
 			if v, ok := x.Need[code]; ok {
-				sw += w[x.ID]
-				swy += w[x.ID] * float64(v)
+				id := disclosure.Pseudonym(testtool.Key(), "mdk16", x.ID)
+				sw += w[id]
+				swy += w[id] * float64(v)
 			}
 		}
 		near(t, code+" weighted mean", num(tab, r, "mean_weighted"), swy/sw)
