@@ -111,8 +111,21 @@ func (p *protection) cover(k key, lohi [2]float64) (key, bool) {
 			answers[r] = append(answers[r], c)
 		}
 	}
+	// In the order of their names, so the pick does not depend on the
+	// map's; each named once, not at every comparison.
+	type named struct {
+		name string
+		k    key
+	}
 	for _, cs := range answers {
-		sort.Slice(cs, func(i, j int) bool { return cs[i].String() < cs[j].String() })
+		ns := make([]named, len(cs))
+		for i, c := range cs {
+			ns[i] = named{c.String(), c}
+		}
+		sort.Slice(ns, func(i, j int) bool { return ns[i].name < ns[j].name })
+		for i := range ns {
+			cs[i] = ns[i].k
+		}
 	}
 	for len(frontier) > 0 && !found {
 		var next []key
