@@ -13,7 +13,6 @@ import (
 	"github.com/resonanz/resonanz/pipeline/format"
 
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -126,7 +125,8 @@ func Render(spec Spec, data Data, pngPath, svgPath string) (Layout, error) {
 
 	var outs []output
 	if pngPath != "" {
-		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+		c := newCanvas(w, h)
+		defer release(c.Image())
 		l.draw(c)
 		outs = append(outs, output{pngPath, fastPNG{c.Image()}})
 	}

@@ -6,6 +6,8 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"gonum.org/v1/plot/vg/vgimg"
@@ -97,4 +99,35 @@ func samePixels(a, b image.Image) bool {
 		return r.Pix
 	}
 	return bytes.Equal(rgba(a), rgba(b))
+}
+
+// TestRenderReusesImagesCleanly: a chart drawn after others of other
+// sizes, on an image they used, is the same file as when drawn first.
+func TestRenderReusesImagesCleanly(t *testing.T) {
+	dir := t.TempDir()
+	cases := kindCases()
+	first := filepath.Join(dir, "first.png")
+	if _, err := Render(cases[0].spec, cases[0].data, first, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases[1:] {
+		if _, err := Render(c.spec, c.data, filepath.Join(dir, "other.png"), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := filepath.Join(dir, "again.png")
+	if _, err := Render(cases[0].spec, cases[0].data, again, ""); err != nil {
+		t.Fatal(err)
+	}
+	a, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("the same chart drawn again on a used image differs")
+	}
 }
