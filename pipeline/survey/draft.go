@@ -181,7 +181,7 @@ func typedRows(g *group, profiles map[int]*Profile) (*group, []*group, bool) {
 				rest.cols = append(rest.cols, o)
 			}
 		}
-		if p != nil && p.answered() > 0 && 2*len(p.values()) >= p.answered() && !sharesAnswers(rest, c, profiles) {
+		if p != nil && p.answered() > 0 && 2*len(p.values()) >= p.answered() && !sharesAnswers(rest, c, profiles) && !levelWords(p) {
 			typed = append(typed, i)
 		} else {
 			keep = append(keep, i)
@@ -208,6 +208,22 @@ func typedRows(g *group, profiles map[int]*Profile) (*group, []*group, bool) {
 		texts = append(texts, &group{stem: g.stem, text: text + " [" + g.subs[i] + "]", cols: []*Column{g.cols[i]}, subs: []string{""}})
 	}
 	return scale, texts, true
+}
+
+// levelWords says most of a column's answers are numbers or scale words:
+// a matrix row with few answers ("eher wichtig", "sehr wichtig"), not one
+// typed into.
+func levelWords(p *Profile) bool {
+	n := 0
+	for _, v := range p.values() {
+		_, num := parseNumber(v)
+		_, _, numb := numbered(v)
+		_, word := ordinalScore(v)
+		if num || numb || word {
+			n += p.Distinct[v]
+		}
+	}
+	return 2*n >= p.answered()
 }
 
 // sharesAnswers says column c is answered with the answers of g's

@@ -481,7 +481,7 @@ func TestRealSpannedHeader(t *testing.T) {
 		}
 		further := ""
 		if i%7 == 0 {
-			further = fmt.Sprintf("Für Workshops mit Team %d", i)
+			further = fmt.Sprintf("Team %d: für Workshops", i)
 		}
 		data = append(data, []string{[]string{"Ja", "Nein"}[i%2], []string{"Nein", "Ja", "Ja"}[i%3], other,
 			levels[i%5], levels[(i+2)%5], levels[(i*3)%5], further, fmt.Sprint(25 + i%30)})
@@ -536,7 +536,7 @@ func TestRealTypedRowInMatrix(t *testing.T) {
 	for i := 0; i < 40; i++ {
 		further := ""
 		if i%6 == 0 {
-			further = fmt.Sprintf("Für Workshops mit Team %d", i)
+			further = fmt.Sprintf("Team %d: für Workshops", i)
 		}
 		l1 := levels[1+i%4] // never "gar nicht": the row alone has four levels
 		vals = append(vals, []string{fmt.Sprint(i + 1), l1, levels[(i+2)%5], further})
@@ -601,5 +601,37 @@ func TestRealMonkeyOlderHeaders(t *testing.T) {
 				t.Errorf("the question: %+v, want a single choice", q)
 			}
 		})
+	}
+}
+
+// TestRealFewAnswersMatrixRows: rows of a matrix answered twice each, with
+// labels the other rows lack (limesurvey-digitaltwins-de.csv), stay rows of
+// it: they are scale words, not typed texts.
+func TestRealFewAnswersMatrixRows(t *testing.T) {
+	levels := []string{"nicht relevant", "eher nicht relevant", "eher relevant", "sehr relevant"}
+	stem := "Wie relevant sind Schaltungsmodelle in den folgenden Phasen?"
+	vals := [][]string{{"Antwort ID", stem + " [Konzeption]", stem + " [Entwicklung]", stem + " [Produktion]", stem + " [Nutzung]"}}
+	for i := 0; i < 30; i++ {
+		row := []string{fmt.Sprint(i + 1), "", "", "", ""}
+		switch i {
+		case 3:
+			copy(row[1:], []string{levels[0], levels[1], levels[3], levels[2]})
+		case 9:
+			copy(row[1:], []string{levels[3], levels[2], levels[0], levels[3]})
+		}
+		vals = append(vals, row)
+	}
+	det := detectVals(t, "results-survey.csv", vals)
+	ids := map[string]bool{}
+	for n := 2; n <= 5; n++ {
+		c, q := colOf(t, det, n)
+		if q == nil || c.Item == "" {
+			t.Errorf("row %d: %+v %+v, want a row of the matrix", n, c, q)
+			continue
+		}
+		ids[q.ID] = true
+	}
+	if len(ids) != 1 {
+		t.Errorf("rows in questions %v, want one", ids)
 	}
 }
