@@ -34,21 +34,22 @@ dist: cgo
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(WINCC) CXX=$(WINCXX) \
 		go build -trimpath -tags=duckdb_arrow -ldflags="$(LDFLAGS) -extldflags=-lucrt" -o dist/resonanz-windows-amd64.exe ./cmd/resonanz
 
-# make test: the README's test command and what .ci/run runs — every test,
-# the slow end-to-end, kill, browser (Chromium, LibreOffice) and R ones too;
-# with CI set a test whose tool is missing fails instead of skipping.
-# make test-short leaves the slow ones out (-short), for a quick check while
-# working. crashtest compiles in the store's crash hook (RESONANZ_CRASH_AT)
-# for the kill tests; the built command has none. A loaded machine needs more
-# than the default 10 minutes for cmd/resonanz.
+# make test: the README's test command, the quick run while working (-short):
+# every package, without the tests marked slow (testtool.Slow, [short] in a
+# testscript: the adversary over many runs, R's survey package, the
+# browsers, the end-to-end report runs). make test-full runs every test, the
+# slow ones too; .ci/run runs both, and with CI set a test whose tool is
+# missing fails instead of skipping. crashtest compiles in the store's crash
+# hook (RESONANZ_CRASH_AT) for the kill tests; the built command has none. A
+# loaded machine needs more than the default 10 minutes for cmd/resonanz.
 test:
-	go test -tags=crashtest -timeout=60m ./...
-
-test-short:
 	go test -short -tags=crashtest -timeout=30m ./...
 
+test-full:
+	go test -tags=crashtest -timeout=60m ./...
+
 # Kept for habit: the same as make test.
-test-full: test
+test-short: test
 
 # The duckdb_arrow build (the binaries above) gives the same tables as the
 # plain one that make test runs.

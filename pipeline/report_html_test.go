@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/resonanz/resonanz/internal/testtool"
 )
 
 // chromiumPath finds headless Chromium (Debian's chromium package, which
@@ -120,9 +121,7 @@ func artifacts(t *testing.T) string {
 // TestBrowserSeesRequests is the control for TestReportHTMLInChromium: a
 // page that does load something is caught, so "no request" means none.
 func TestBrowserSeesRequests(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	b := newBrowser(t, 800, 600, false)
 	page := filepath.Join(t.TempDir(), "leaky.html")
 	if err := os.WriteFile(page, []byte(`<!DOCTYPE html><p>x</p><img src="http://127.0.0.1:9/pixel.png">`), 0o644); err != nil {
@@ -175,9 +174,7 @@ const factsJS = `(() => {
 // table and chart is there, the page makes no request, it fits a phone
 // screen and prints on A4. Screenshots and the PDF are kept as artifacts.
 func TestReportHTMLInChromium(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	chromiumPath(t)
 	w := sampleReport(t, "de")
 	out := artifacts(t)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"golang.org/x/net/html"
 )
 
@@ -235,9 +236,7 @@ func ticks(texts []svgText) map[int]bool {
 // heatmap cell, a segment's share) is a figure of the tables beside it,
 // character for character.
 func TestReportNumbersAgree(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	w := sampleReport(t, "de")
 	v := libreOffice(t, w, "de")
 	page := readPage(t, w.HTML)

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/report"
 	"github.com/xuri/excelize/v2"
@@ -277,9 +278,7 @@ func overlap(a, b pdfWord) float64 {
 // text or off the page, and every interval of a share in percent. The
 // pages are kept as PNG artifacts.
 func TestReportXLSXInLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	pdftotext := tool(t, "RESONANZ_PDFTOTEXT", "poppler-utils", "pdftotext")
 	pdftoppm := tool(t, "RESONANZ_PDFTOPPM", "poppler-utils", "pdftoppm")
 	w := sampleReport(t, "de")

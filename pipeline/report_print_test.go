@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/resonanz/resonanz/internal/testtool"
 )
 
 // phoneFacts is what a script in the page measures at phone width.
@@ -64,9 +65,7 @@ const phoneJS = `(() => {
 // covers another, and a table wider than the screen keeps its row labels
 // in view. The PDF and the phone screenshot are kept as artifacts.
 func TestReportHTMLPrintAndPhone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	chromiumPath(t)
 	pdftotext := tool(t, "RESONANZ_PDFTOTEXT", "poppler-utils", "pdftotext")
 	pdftoppm := tool(t, "RESONANZ_PDFTOPPM", "poppler-utils", "pdftoppm")

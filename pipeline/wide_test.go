@@ -24,9 +24,7 @@ import (
 // process is compared, the least of two runs each, so other load on the
 // machine does not count.
 func TestWideSheetLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	dir := t.TempDir()
 	cpu := func(cols int) time.Duration {
 		path := filepath.Join(dir, fmt.Sprintf("wide%d.csv", cols))

@@ -340,9 +340,7 @@ func (c *crashSetup) check(t *testing.T, point, want string) {
 // store's RESONANZ_CRASH_AT hook) after every step of publishing: before
 // the manifest's rename the dataset must be the old one, after it the new.
 func TestCrashAtEachPublishStep(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	needCrashHook(t)
 	t.Parallel()
 	for _, tc := range []struct {
@@ -429,9 +427,7 @@ func TestCrashAtEachPublishStep(t *testing.T) {
 // publishing); the publishing steps themselves are hit one by one by
 // TestCrashAtEachPublishStep.
 func TestKillLargeImport(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	dir := t.TempDir()
 	big := filepath.Join(dir, "gross.csv")
 	lateFile(t, big, 10000, 100001)
@@ -674,9 +670,7 @@ func TestShippedBinaryHasNoCrashHook(t *testing.T) {
 // beside an old workbook; the next run cleans up after it and replaces the
 // whole set.
 func TestKilledReportKeepsTheOldOne(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: make test-full runs it")
-	}
+	testtool.Slow(t)
 	dir := filepath.Join(t.TempDir(), "work")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)

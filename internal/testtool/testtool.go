@@ -158,3 +158,13 @@ func hint(name string) string {
 func Key() []byte {
 	return []byte("resonanz test key, not a secret!")
 }
+
+// Slow marks a test that takes long (end to end over many runs, R, GLPK,
+// a browser): it is skipped under -short, which make test uses, and runs
+// in make test-full, which CI runs too.
+func Slow(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("slow: make test-full runs it")
+	}
+}

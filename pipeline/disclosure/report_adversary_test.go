@@ -598,6 +598,7 @@ func (r *reportRun) attack(t *testing.T, dir string, queries bool) (*readings, *
 // old printing (an empty interval beside a hidden n of one person) and
 // the old query (a built-in table protected on its own).
 func TestAdversaryReport(t *testing.T) {
+	testtool.Slow(t)
 	disclosure.NeedGLPK(t)
 	dir := t.TempDir()
 	path := filepath.Join("..", "..", "testdata", "mdk16-msforms.xlsx")
@@ -658,15 +659,13 @@ func TestAdversaryReport(t *testing.T) {
 
 // TestAdversaryReportRandom: the same adversary over the report runs of
 // random exports of the conference survey, 30 to 300 respondents with
-// skewed states and sectors (8 surveys, 2 with -short; each run is a
+// skewed states and sectors (8 surveys; each run is a
 // full import, report and query of every built-in table, ≈ 20 s).
 // TestAdversary attacks the stage itself on 200 random surveys.
 func TestAdversaryReportRandom(t *testing.T) {
+	testtool.Slow(t)
 	disclosure.NeedGLPK(t)
-	surveys := 8
-	if testing.Short() {
-		surveys = 2
-	}
+	const surveys = 8
 	rng := rand.New(rand.NewPCG(14, 5))
 	hidden, small, narrowest := 0, 0, math.Inf(1)
 	for k := range surveys {

@@ -14,6 +14,7 @@ import (
 // TestNPSAgainstR: the score and its interval are what R's survey package
 // gives for the mean of +1/0/−1 in a simple random sample, times 100.
 func TestNPSAgainstR(t *testing.T) {
+	testtool.Slow(t)
 	const level = 0.95
 	rscript := testtool.NeedR(t, "survey")
 	cases := []struct{ pro, pas, det int }{{44, 55, 46}, {10, 3, 1}, {0, 5, 5}, {30, 0, 0}, {7, 2, 11}}

@@ -55,6 +55,7 @@ write.csv(out, args[3], row.names = FALSE)
 // mean, standard error, interval, n_eff and degrees of freedom are R's
 // survey::rake + svymean to 4 decimals. R computes them in the test.
 func TestRakedMeanMatchesR(t *testing.T) {
+	testtool.Slow(t)
 	testtool.NeedR(t, "survey")
 	tr, err := sample.ReadTruth("../../testdata/mdk16-msforms.xlsx.truth.json")
 	if err != nil {
