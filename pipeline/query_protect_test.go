@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
 )
 
@@ -61,6 +62,7 @@ func readPrinted(t *testing.T, f *excelize.File, sheet string) printedTable {
 // printed Sachsen-Anhalt × Landesverwaltung = 6), and the state × sector
 // means got the primary rule only.
 func TestQueryProtectsAsReport(t *testing.T) {
+	testtool.Slow(t)
 	w := sampleReport(t, "de")
 	f, err := excelize.OpenFile(w.Workbook)
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 // protect: lines keeps the built-in's protection: the stage goes by what
 // a table counts, not by its file's name.
 func TestRenamedQueryKeepsProtection(t *testing.T) {
+	testtool.Slow(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")

@@ -202,6 +202,7 @@ func TestTrendThreeWaves(t *testing.T) {
 // dataset: the trend and the comparison hold mdk15 and mdk16 only, without
 // the item only mdk17 asked, and item texts are not mdk17's wording.
 func TestEarlierEventSeesNoLaterWaves(t *testing.T) {
+	testtool.Slow(t)
 	data, _ := threeWaves(t, func(d *survey.Definition) {
 		d.Question("need").Item("datenschutz").Text = "Datenschutz und DSGVO" // the user renames the item
 	})

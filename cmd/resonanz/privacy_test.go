@@ -15,6 +15,7 @@ import (
 
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/internal/testfiles"
+	"github.com/resonanz/resonanz/internal/testtool"
 )
 
 // emailRE is deliberately broader than the scrubber's: anything@anything.tld.
@@ -27,6 +28,7 @@ var emailRE = regexp.MustCompile(`[^\s@<>"'(),;:\[\]]+@[^\s@<>"'(),;:\[\]]+\.[^\
 // every part of report.xlsx, report.html and the SVG charts. The sample's
 // addresses and phone numbers in free text must be gone too.
 func TestDemoHasNoEmail(t *testing.T) {
+	testtool.Slow(t)
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	out := filepath.Join(dir, "out")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/resonanz/resonanz/internal/testtool"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/optimize/convex/lp"
 )
@@ -221,6 +222,7 @@ func TestBoundsInfeasible(t *testing.T) {
 // Its bounds of every 19th hidden count must equal GLPK's (gonum's
 // simplex takes minutes on it).
 func TestBoundsDegenerateAudit(t *testing.T) {
+	testtool.Slow(t)
 	needGLPK(t)
 	f, err := os.Open("testdata/lp-mdk17.json.gz")
 	if err != nil {

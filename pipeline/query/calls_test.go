@@ -31,8 +31,10 @@ import (
 // so the time budget goes to random arguments, not to gathering coverage.
 func FuzzCalls(f *testing.F) {
 	c := newCaller(f)
+	// Every overload once in make test-full; every 16th when fuzzing (the
+	// fuzzer varies the rest) and in the quick make test.
 	step := 1
-	if fz := flag.Lookup("test.fuzz"); fz != nil && fz.Value.String() != "" {
+	if fz := flag.Lookup("test.fuzz"); testing.Short() || fz != nil && fz.Value.String() != "" {
 		step = 16
 	}
 	for i := 0; i < len(c.overloads); i += step {

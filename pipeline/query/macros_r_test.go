@@ -53,6 +53,7 @@ func sameAsR(t *testing.T, what string, got any, r string) {
 // nobody answered — give R's t.test and prop.test (Wilson, no continuity
 // correction) intervals to 4 decimals, or nothing where R refuses.
 func TestMacroEdgesMatchR(t *testing.T) {
+	testtool.Slow(t)
 	testtool.NeedR(t, "survey")
 	means := []struct {
 		name string
@@ -129,6 +130,7 @@ write.csv(out, args[2], row.names = FALSE)
 // p_adj equal R's p.adjust(t.test(a, b)$p.value, "holm") over the items —
 // #14 found the single comparison counted twice (p_adj doubled).
 func TestTwoGroupsMatchR(t *testing.T) {
+	testtool.Slow(t)
 	testtool.NeedR(t, "survey")
 	e := open(t, query.Options{})
 	if err := query.ExecUnchecked(context.Background(), e, `create temp view groups as

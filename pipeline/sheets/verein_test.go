@@ -444,6 +444,7 @@ type clubSurvey struct {
 // says. With min n 1 every figure is shown and compared; with 5, every
 // figure shown is still the truth.
 func TestClubSurvey(t *testing.T) {
+	testtool.Slow(t)
 	for _, minN := range []int{1, 5} {
 		ms, b, w := clubReport(t, 120, "de", minN, true)
 		if b.Title != "Mitgliederbefragung TSV Grünwald 2025" {
