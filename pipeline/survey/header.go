@@ -64,7 +64,11 @@ func findHeader(head []*Row, force int, csv bool, sheet string) (layout.Header, 
 		if r.Filled() == 0 {
 			continue
 		}
-		consider(layout.Header{Row: r.Num, Rows: 1, Cells: trimmed(r.Cells)})
+		if !layout.IsImportIDs(r) {
+			// Qualtrics' import ids are distinct where its codes and texts
+			// repeat (Q44#2_red_pandas_4 twice): never the header alone.
+			consider(layout.Header{Row: r.Num, Rows: 1, Cells: trimmed(r.Cells)})
+		}
 		for _, l := range layout.HeaderRules() {
 			if h, ok := l.HeaderRule(rows, i); ok {
 				consider(h)

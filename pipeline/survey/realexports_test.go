@@ -309,14 +309,19 @@ func TestRealLongDraftIDs(t *testing.T) {
 func TestRealQualtricsQuotedImportIDs(t *testing.T) {
 	meta := []string{"ResponseID", "ResponseSet", "IPAddress", "StartDate", "EndDate", "RecipientLastName", "RecipientFirstName", "RecipientEmail", "ExternalDataReference", "Finished", "Status"}
 	for _, tc := range []struct {
-		name  string
-		codes []string
+		name         string
+		codes, texts []string
 	}{
-		{"matrix codes", []string{"q1_recent_1_1", "q1_recent_1_2", "Q2"}},
-		{"plain codes", []string{"Q1", "Q2", "Q10"}},
+		{"matrix codes", []string{"q1_recent_1_1", "q1_recent_1_2", "Q2"}, nil},
+		{"plain codes", []string{"Q1", "Q2", "Q10"}, nil},
+		// codes and texts repeat, the import ids do not
+		{"repeated codes", []string{"Q44#2_pandas_4", "Q44#2_pandas_4", "Q2"}, []string{"Animals-Pandas", "Animals-Pandas", "What kind of fruit do you like most?"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			texts := []string{"How recently have you eaten fruit?-Kiwi", "How recently have you eaten fruit?-Melon", "What kind of fruit do you like most?"}
+			if tc.texts != nil {
+				texts = tc.texts
+			}
 			ids := []string{"{'ImportId': 'responseId'}", "{'ImportId': 'responseSetId'}", "{'ImportId': 'ipAddress'}", "{'ImportId': 'startDate'}", "{'ImportId': 'endDate'}",
 				"{'ImportId': 'panel-RecipientLastName'}", "{'ImportId': 'panel-RecipientFirstName'}", "{'ImportId': 'panel-RecipientEmail'}",
 				"{'ImportId': 'panel-ExternalDataReference'}", "{'ImportId': 'finished'}", "{'ImportId': 'status'}", "{'ImportId': 'QID4-1-1'}", "{'ImportId': 'QID4-1-2'}", "{'ImportId': 'QID2'}"}
@@ -633,5 +638,31 @@ func TestRealFewAnswersMatrixRows(t *testing.T) {
 	}
 	if len(ids) != 1 {
 		t.Errorf("rows in questions %v, want one", ids)
+	}
+}
+
+// TestRealImportIDsNeverHeader: QualtricsTools' long sample survey, whose
+// codes and texts repeat over 367 columns while its import ids do
+// not: the import ids row was taken for the header (hand-typed, row 3).
+func TestRealImportIDsNeverHeader(t *testing.T) {
+	codes := []string{"ResponseID", "ResponseSet", "StartDate", "EndDate", "Finished", "Status"}
+	texts := slices.Clone(codes)
+	ids := []string{"{'ImportId': 'responseId'}", "{'ImportId': 'responseSetId'}", "{'ImportId': 'startDate'}", "{'ImportId': 'endDate'}", "{'ImportId': 'finished'}", "{'ImportId': 'status'}"}
+	for i := 0; i < 40; i++ {
+		codes = append(codes, fmt.Sprintf("Q44#2_animal%d_4", i/8))
+		texts = append(texts, fmt.Sprintf("How cute are these animals?-Animal %d", i/8))
+		ids = append(ids, fmt.Sprintf("{'ImportId': 'QID44#2-%d-%d'}", i/2, i%2))
+	}
+	vals := [][]string{codes, texts, ids}
+	for r := 0; r < 30; r++ {
+		row := []string{fmt.Sprintf("R_%04dq", r), "Default Response Set", "2016-07-28 12:53:17", "2016-07-28 12:53:18", "1", "0"}
+		for i := 0; i < 40; i++ {
+			row = append(row, fmt.Sprint(1+(r+i)%5))
+		}
+		vals = append(vals, row)
+	}
+	det := detectVals(t, "Long_Exhaustive_Sample_Survey.csv", vals)
+	if m := det.Mapping; m.Layout != "qualtrics" || m.HeaderRow != 1 || m.SkipRows != 1 {
+		t.Errorf("layout %s, header row %d, skip %d; want qualtrics, row 1, skip 1", m.Layout, m.HeaderRow, m.SkipRows)
 	}
 }

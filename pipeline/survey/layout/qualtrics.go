@@ -99,6 +99,10 @@ func qualtricsHeader(rows []Row, i int) (Header, bool) {
 	return h, true
 }
 
+// IsImportIDs says a row's cells are mostly {"ImportId": …}: Qualtrics'
+// third header row, never a header of its own.
+func IsImportIDs(r Row) bool { return isImportIDs(r) }
+
 // isImportIDs is a row whose cells are mostly {"ImportId": …}.
 func isImportIDs(r Row) bool {
 	n, filled := 0, 0
