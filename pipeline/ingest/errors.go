@@ -83,9 +83,8 @@ func CellRef(sheet string, row, col int) string {
 
 // ColName returns the letters of a 1-based column number (3 → "C").
 func ColName(col int) string {
-	name, err := excelize.ColumnNumberToName(col)
-	if err != nil {
+	if col < 1 || col > excelize.MaxColumns {
 		return fmt.Sprintf("col%d", col)
 	}
-	return name
+	return xlsx.ColName(col)
 }

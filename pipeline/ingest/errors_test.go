@@ -70,3 +70,11 @@ func TestOpenErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestColName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 26: "Z", 27: "AA", 28: "AB", 702: "ZZ", 703: "AAA", 16384: "XFD", 0: "col0", 16385: "col16385"} {
+		if got := ingest.ColName(col); got != want {
+			t.Errorf("ColName(%d) = %q, want %q", col, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // draft completes a detection: it drafts questions for the columns no
@@ -78,7 +79,7 @@ func (d *Definition) draft(det *Detection, opt DetectOptions) {
 				code := uniqueID(slug(text), func(s string) bool { return q.Item(s) != nil })
 				q.Items = append(q.Items, Item{Code: code, Text: text})
 				c.Item, c.Note = code, i18n.Message{}
-				det.Notes[q.ID] = appendNote(det.Notes[q.ID], fmt.Sprintf("item %s added from column %s %q: check it", code, colLetters(c.Index), format.Middle(c.Header, 60)))
+				det.Notes[q.ID] = appendNote(det.Notes[q.ID], fmt.Sprintf("item %s added from column %s %q: check it", code, xlsx.ColName(c.Index), format.Middle(c.Header, 60)))
 			}
 			if c.Other && q.Type == Multi && c.Item == "" {
 				c.Item = otherItem(q, otherLabel(c))

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // claimColumns lets the definition's questions claim the columns still
@@ -119,7 +120,7 @@ func (d *Definition) claimColumns(det *Detection, opt DetectOptions) {
 			mode[x.q.ID] = options
 		}
 		if first, dup := fed[k]; dup {
-			a, b := colLetters(m.Columns[claims[first].col].Index), colLetters(m.Columns[x.col].Index)
+			a, b := xlsx.ColName(m.Columns[claims[first].col].Index), xlsx.ColName(m.Columns[x.col].Index)
 			drop[i] = i18n.M("note.already_fed", a, joinID(x.q.ID, x.item))
 			twins = append(twins, twin{first, i18n.M("import.warn.twins", a, b, joinID(x.q.ID, x.item))})
 			continue

@@ -7,6 +7,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline/format"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // Column kinds a header can map to, besides a question.
@@ -187,7 +188,7 @@ func numberRepeats(cols []Column) []i18n.Message {
 		var letters []string
 		for n, i := range idx {
 			cols[i].Nth = n + 1
-			letters = append(letters, colLetters(cols[i].Index))
+			letters = append(letters, xlsx.ColName(cols[i].Index))
 		}
 		warn = append(warn, i18n.M("import.warn.repeats", quote(format.Middle(h, 60)), strings.Join(letters, ", ")))
 	}

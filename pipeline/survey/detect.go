@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"slices"
 	"strings"
 
+	"github.com/apache/arrow-go/v18/arrow/array"
+
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // DetectOptions configure Detect.
@@ -338,12 +340,12 @@ func (d *Definition) applyRules(m *Mapping) error {
 		}
 		if len(hit) > 1 {
 			return fmt.Errorf("survey: columns rule %d (header %q) matches columns %s and %s: columns are never merged; give the rule nth: 1, nth: 2 … or a header that matches one",
-				ri+1, r.Header, colLetters(m.Columns[hit[0]].Index), colLetters(m.Columns[hit[1]].Index))
+				ri+1, r.Header, xlsx.ColName(m.Columns[hit[0]].Index), xlsx.ColName(m.Columns[hit[1]].Index))
 		}
 		if len(hit) == 1 {
 			c := &m.Columns[hit[0]]
 			if c.Kind == KindQuestion {
-				return fmt.Errorf("survey: columns rules %q and %q both match column %s", d.ruleFor(c), r.Header, colLetters(c.Index))
+				return fmt.Errorf("survey: columns rules %q and %q both match column %s", d.ruleFor(c), r.Header, xlsx.ColName(c.Index))
 			}
 			c.Kind, c.Question, c.Item, c.Value, c.Other, c.Rank, c.By = KindQuestion, r.Question, r.Item, r.Value, r.Other, r.Rank, "rule"
 		}

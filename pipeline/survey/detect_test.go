@@ -9,6 +9,7 @@ import (
 
 	"github.com/resonanz/resonanz/internal/sample"
 	"github.com/resonanz/resonanz/pipeline/ingest"
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // headOf reads the first rows of a fixture's sheet (the truth names it).
@@ -91,9 +92,9 @@ func TestDraftRoundTrip(t *testing.T) {
 				was := m.Columns[i]
 				switch {
 				case was.Kind == KindQuestion && (c.Kind != KindQuestion || c.Question != was.Question || c.Item != was.Item || c.By != "rule"):
-					t.Errorf("column %s %q: %s %s.%s by %s, want %s.%s by rule", colLetters(c.Index), c.Header, c.Kind, c.Question, c.Item, c.By, was.Question, was.Item)
+					t.Errorf("column %s %q: %s %s.%s by %s, want %s.%s by rule", xlsx.ColName(c.Index), c.Header, c.Kind, c.Question, c.Item, c.By, was.Question, was.Item)
 				case was.Kind != KindQuestion && c.Kind != was.Kind:
-					t.Errorf("column %s %q: %s, want %s", colLetters(c.Index), c.Header, c.Kind, was.Kind)
+					t.Errorf("column %s %q: %s, want %s", xlsx.ColName(c.Index), c.Header, c.Kind, was.Kind)
 				}
 			}
 		})

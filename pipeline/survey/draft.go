@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/i18n"
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // Drafting: the columns no question of the definition claimed are grouped
@@ -459,7 +460,7 @@ func codeHeader(h string) bool {
 }
 
 func colRange(cols []*Column) string {
-	a, b := colLetters(cols[0].Index), colLetters(cols[len(cols)-1].Index)
+	a, b := xlsx.ColName(cols[0].Index), xlsx.ColName(cols[len(cols)-1].Index)
 	if a == b {
 		return "column " + a
 	}
@@ -636,7 +637,7 @@ func usualRange(lo, hi float64) (float64, float64) {
 
 // lone drafts a question of one column from its answers and returns what to check.
 func lone(q *Question, p *Profile, c *Column, rows int) string {
-	where := "column " + colLetters(c.Index)
+	where := "column " + xlsx.ColName(c.Index)
 	vals := p.values()
 	switch {
 	case p.answered() == 0:

@@ -86,17 +86,6 @@ func capID(id string) string {
 	return strings.TrimRight(cut, "_")
 }
 
-// colLetters names a 1-based column as Excel does (28 → AB).
-func colLetters(c int) string {
-	s := ""
-	for c > 0 {
-		c--
-		s = string(rune('A'+c%26)) + s
-		c /= 26
-	}
-	return s
-}
-
 func naturalLess(a, b string) bool {
 	pa, na := splitNum(a)
 	pb, nb := splitNum(b)

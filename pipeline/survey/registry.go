@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
 
 // MatchThreshold is the least similarity at which a column's header is
@@ -534,7 +536,7 @@ func (l *Linking) Notes() map[string]string {
 		if byQ[k.Question] == nil {
 			order = append(order, k.Question)
 		}
-		byQ[k.Question] = append(byQ[k.Question], fmt.Sprintf("%s → %s (%.2f)", colLetters(k.Column.Index), joinID(k.Question, k.Item), k.Score))
+		byQ[k.Question] = append(byQ[k.Question], fmt.Sprintf("%s → %s (%.2f)", xlsx.ColName(k.Column.Index), joinID(k.Question, k.Item), k.Score))
 	}
 	out := map[string]string{}
 	for _, q := range order {
