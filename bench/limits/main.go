@@ -15,7 +15,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -29,6 +28,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/resonanz/resonanz/internal/procstat"
 )
 
 type options struct {
@@ -103,7 +104,7 @@ func run(o options) error {
 		{name: "big", args: []string{"query", "--memory-limit", "500MB", "select range as i, md5(range::varchar) as h from range(10000000)", "--format", "csv"},
 			check: lines(10_000_001), limit: 900},
 	}
-	fmt.Printf("%s responses, GOMAXPROCS=%d, load average %s\n", rows, runtime.GOMAXPROCS(0), loadAvg())
+	fmt.Printf("%s responses, GOMAXPROCS=%d, load average %s\n", rows, runtime.GOMAXPROCS(0), procstat.LoadAvg())
 	fmt.Printf("peak: the command's VmHWM, polled every 5 ms; × target: peak over %d MB (issue #16), or over the row's own limit\n\n", target)
 	fmt.Printf("| %-12s | %-70s | %8s | %7s | %8s | %s |\n", "command", "resonanz …", "seconds", "peak MB", "× target", "ok")
 	fmt.Printf("|%s|%s|%s|%s|%s|%s|\n", dash(14), dash(72), dash(10), dash(9), dash(10), dash(4))
@@ -129,7 +130,7 @@ func run(o options) error {
 			fmt.Printf("    %s: %v\n", m.name, r.err)
 		}
 	}
-	fmt.Printf("\nload average %s\n", loadAvg())
+	fmt.Printf("\nload average %s\n", procstat.LoadAvg())
 	if failed > 0 {
 		return fmt.Errorf("%d rows over their limit or wrong", failed)
 	}
@@ -194,7 +195,7 @@ func measure(exe, data string, m measurement) (result, error) {
 				peak <- hwm
 				return
 			case <-tick.C:
-				hwm = max(hwm, vmHWM(cmd.Process.Pid))
+				hwm = max(hwm, procstat.PeakMB(cmd.Process.Pid))
 			}
 		}
 	}()
@@ -258,31 +259,6 @@ func said(words ...string) func(stdout, stderr string) error {
 		}
 		return nil
 	}
-}
-
-// vmHWM is a process's peak resident memory in MB, 0 once it has ended.
-func vmHWM(pid int) float64 {
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if v, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
 func dash(n int) string { return strings.Repeat("-", n) }

@@ -22,7 +22,6 @@ package main
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -43,6 +42,7 @@ import (
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/resonanz/resonanz/internal/procstat"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/xlsx"
 )
@@ -304,7 +304,7 @@ func run(o options) error {
 		return err
 	}
 	defer os.RemoveAll(b.work)
-	fmt.Printf("%d rows × %d columns, median of %d runs, GOMAXPROCS=%d, load average %s\n", o.rows, len(header), o.n, runtime.GOMAXPROCS(0), loadAvg())
+	fmt.Printf("%d rows × %d columns, median of %d runs, GOMAXPROCS=%d, load average %s\n", o.rows, len(header), o.n, runtime.GOMAXPROCS(0), procstat.LoadAvg())
 	fmt.Println("×base: seconds over the first row's (floor, duckdb); ×faster: excelize's seconds over the row's;")
 	fmt.Println("cpu s: user and system seconds of a run (other work on the machine slows the runs that use both cores most)")
 	fmt.Println("peak: the process's max RSS; count: cells read, or rows imported (every one, none rejected)")
@@ -325,7 +325,7 @@ func run(o options) error {
 			return err
 		}
 	}
-	fmt.Printf("\nparent's own peak RSS %.0f MB: a child's peak is its own when above it (\"<\" marks those that are not); load average %s\n", parentPeak(), loadAvg())
+	fmt.Printf("\nparent's own peak RSS %.0f MB: a child's peak is its own when above it (\"<\" marks those that are not); load average %s\n", procstat.PeakMB(0), procstat.LoadAvg())
 	targets(results, o.rows, big, o.memRows)
 	return nil
 }
@@ -575,39 +575,13 @@ func maxRSS(cmd *exec.Cmd) float64 {
 	return float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
 }
 
-// parentPeak is this process's peak RSS in MB (VmHWM). On exec, Linux
-// carries the peak of the memory the child started with (this process's,
-// since Go starts children with vfork) into the child's ru_maxrss, so a
-// child's figure at or below this one may be this process's.
-func parentPeak() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if v, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
-// loadAvg is the 1, 5 and 15 minute load average: on a shared machine,
-// other work slows the runs that use both cores most.
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
-}
-
+// A child's peak at or below this process's own (procstat.PeakMB(0)) may be
+// this process's: on exec, Linux carries the peak of the memory the child
+// started with (this process's, since Go starts children with vfork) into
+// the child's ru_maxrss.
 func peakText(mb float64) string {
-	if mb <= parentPeak() {
-		return fmt.Sprintf("<%.0f", parentPeak())
+	if mb <= procstat.PeakMB(0) {
+		return fmt.Sprintf("<%.0f", procstat.PeakMB(0))
 	}
 	return fmt.Sprintf("%.0f", mb)
 }
