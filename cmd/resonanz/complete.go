@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -106,7 +107,7 @@ func viewNames(c *cobra.Command, g *globals, given []string) []string {
 	}
 	var out []string
 	for _, v := range views {
-		if !contains(given, v.Name) {
+		if !slices.Contains(given, v.Name) {
 			out = append(out, v.Name+"\t"+strings.TrimSpace(v.Description))
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,7 +34,7 @@ see only those.`,
 			var b strings.Builder
 			shown := map[string]bool{}
 			for _, v := range views {
-				if len(args) > 0 && !contains(args, v.Name) {
+				if len(args) > 0 && !slices.Contains(args, v.Name) {
 					continue
 				}
 				shown[v.Name] = true
@@ -67,13 +68,4 @@ see only those.`,
 	f.StringArrayVar(&o.QueryDirs, "queries", nil, "folder of user queries (repeatable)")
 	f.StringVar(&o.Lang, "lang", "de", "language of the label views: de or en")
 	return c
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -38,35 +38,73 @@ const legacyAge = time.Minute
 // gets mode 0644. write gets a plain io.Writer (not the *os.File), so a
 // writer that closes what it can (Parquet's) does not close the file.
 func Write(path string, write func(io.Writer) error) error {
-	dir, base := filepath.Split(path)
+	return WriteAll(File{path, write})
+}
+
+// File is one file of WriteAll: its path and what writes its content.
+type File struct {
+	Path  string
+	Write func(io.Writer) error
+}
+
+// WriteAll writes each file as Write does, but renames only when every one
+// is written, so a failure leaves none of them changed (not a chart's PNG
+// beside the SVG of another).
+func WriteAll(files ...File) error {
+	tmps := make([]string, 0, len(files))
+	defer func() {
+		for _, t := range tmps {
+			os.Remove(t) // no-op after the rename
+		}
+	}()
+	for _, f := range files {
+		tmp, err := writeTemp(f)
+		if tmp != "" {
+			tmps = append(tmps, tmp)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	dirs := map[string]bool{}
+	for i, f := range files {
+		if err := os.Rename(tmps[i], f.Path); err != nil {
+			return err
+		}
+		dirs[filepath.Dir(f.Path)] = true
+	}
+	for d := range dirs {
+		if err := SyncDir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTemp writes f to a temporary file beside it and returns its name
+// (also on an error, for the caller to remove).
+func writeTemp(f File) (string, error) {
+	dir, base := filepath.Split(f.Path)
 	if dir == "" {
 		dir = "."
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return "", err
 	}
 	Clean(dir, base)
 	tmp := filepath.Join(dir, tempName(base, "tmp"))
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	out, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer os.Remove(tmp) // no-op after the rename
-	if err := write(struct{ io.Writer }{f}); err != nil {
-		f.Close()
-		return err
+	err = f.Write(struct{ io.Writer }{out})
+	if err == nil {
+		err = out.Sync()
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
+	if cerr := out.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return SyncDir(dir)
+	return tmp, err
 }
 
 // WriteFile is Write of bytes.

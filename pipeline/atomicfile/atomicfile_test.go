@@ -70,6 +70,39 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// TestWriteAll: a failure in any file changes none of them; success
+// writes all and leaves no temporary file.
+func TestWriteAll(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "c.png"), filepath.Join(dir, "sub", "c.svg")
+	text := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := WriteAll(File{a, text("png1")}, File{b, text("svg1")}); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	for _, failing := range []int{0, 1} {
+		files := []File{{a, text("png2")}, {b, text("svg2")}}
+		files[failing].Write = func(w io.Writer) error { io.WriteString(w, "half"); return boom }
+		if err := WriteAll(files...); !errors.Is(err, boom) {
+			t.Errorf("file %d failing: err %v", failing, err)
+		}
+		if read(t, a) != "png1" || read(t, b) != "svg1" {
+			t.Errorf("file %d failing: files now %q, %q", failing, read(t, a), read(t, b))
+		}
+	}
+	if err := WriteAll(File{a, text("png3")}, File{b, text("svg3")}); err != nil || read(t, a) != "png3" || read(t, b) != "svg3" {
+		t.Errorf("second write: %v, %q, %q", err, read(t, a), read(t, b))
+	}
+	if got := names(t, dir); !slices.Equal(got, []string{"c.png", "sub"}) {
+		t.Errorf("folder holds %v", got)
+	}
+	if got := names(t, filepath.Join(dir, "sub")); !slices.Equal(got, []string{"c.svg"}) {
+		t.Errorf("sub holds %v", got)
+	}
+}
+
 // TestClean: temporary files of ended processes and of earlier versions
 // go; a running process's, other names' and other files stay.
 func TestClean(t *testing.T) {

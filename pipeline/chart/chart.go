@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
 	"io"
-	"os"
-	"path/filepath"
 
+	"github.com/resonanz/resonanz/pipeline/atomicfile"
 	"github.com/resonanz/resonanz/pipeline/format"
 
 	"gonum.org/v1/plot/vg"
@@ -123,12 +121,13 @@ func Render(spec Spec, data Data, pngPath, svgPath string) (Layout, error) {
 	}
 	w, h := l.size()
 
-	var outs []output
+	var outs []atomicfile.File
 	if pngPath != "" {
 		c := newCanvas(w, h)
 		defer release(c.Image())
 		l.draw(c)
-		outs = append(outs, output{pngPath, fastPNG{c.Image()}})
+		img := c.Image()
+		outs = append(outs, atomicfile.File{Path: pngPath, Write: func(w io.Writer) error { return encodePNG(w, img) }})
 	}
 	if svgPath != "" {
 		c := vgsvg.New(w, h)
@@ -137,9 +136,13 @@ func Render(spec Spec, data Data, pngPath, svgPath string) (Layout, error) {
 		if _, err := c.WriteTo(&buf); err != nil {
 			return l, fmt.Errorf("chart: svg: %w", err)
 		}
-		outs = append(outs, output{svgPath, bytes.NewReader(fontFallback(buf.Bytes()))})
+		svg := fontFallback(buf.Bytes())
+		outs = append(outs, atomicfile.File{Path: svgPath, Write: func(w io.Writer) error { _, err := w.Write(svg); return err }})
 	}
-	return l, writeAll(outs)
+	if err := atomicfile.WriteAll(outs...); err != nil {
+		return l, fmt.Errorf("chart: %w", err)
+	}
+	return l, nil
 }
 
 // SVG draws data as spec says and returns the SVG, for a page that inlines
@@ -166,77 +169,4 @@ func fontFallback(svg []byte) []byte {
 	return bytes.ReplaceAll(svg,
 		[]byte("font-family:Liberation Sans;"),
 		[]byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))
-}
-
-// fastPNG encodes a chart image with encodePNG: encoding is most of a
-// chart's cost.
-type fastPNG struct{ img image.Image }
-
-func (p fastPNG) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	err := encodePNG(cw, p.img)
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
-}
-
-type output struct {
-	path string
-	w    io.WriterTo
-}
-
-// writeAll writes every output to a temporary file first and renames only
-// when all are written, so a failure does not leave a PNG and an SVG of
-// different charts side by side.
-func writeAll(outs []output) error {
-	tmps := make([]string, 0, len(outs))
-	defer func() {
-		for _, t := range tmps {
-			os.Remove(t) // no-op after a successful rename
-		}
-	}()
-	for _, o := range outs {
-		t, err := writeTemp(o)
-		if err != nil {
-			return err
-		}
-		tmps = append(tmps, t)
-	}
-	for i, o := range outs {
-		if err := os.Rename(tmps[i], o.path); err != nil {
-			return fmt.Errorf("chart: %w", err)
-		}
-	}
-	return nil
-}
-
-func writeTemp(o output) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("chart: %w", err)
-	}
-	_, err = o.w.WriteTo(f)
-	if err == nil {
-		err = f.Chmod(0o644) // CreateTemp's 0600 would hide charts from a web server
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("chart: write %s: %w", o.path, err)
-	}
-	return f.Name(), nil
 }

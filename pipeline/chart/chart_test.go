@@ -601,9 +601,9 @@ func TestWriteIsAtomic(t *testing.T) {
 		t.Errorf("mode %v, want 0644", info.Mode().Perm())
 	}
 	// An unwritable second output must not leave the first one half done.
-	missing := filepath.Join(dir, "no", "such", "dir", "c.svg")
-	if _, err := Render(spec, topicMeans(), filepath.Join(dir, "d.png"), missing); err == nil {
-		t.Fatal("want an error for a missing directory")
+	unwritable := filepath.Join(pngPath, "c.svg") // its folder is a file
+	if _, err := Render(spec, topicMeans(), filepath.Join(dir, "d.png"), unwritable); err == nil {
+		t.Fatal("want an error for an svg path under a file")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("after a failed render the directory holds %d files, want 1", len(entries))
