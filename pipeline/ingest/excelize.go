@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/resonanz/resonanz/pipeline/xlsx"
@@ -103,8 +101,6 @@ func (b *excelBook) dateText(sheet, ref, v string) (string, bool) {
 	return xlsx.SerialToISO(f, kind, b.date1904)
 }
 
-var cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-
 // openError says why excelize could not open a file, in the streaming
 // reader's terms: excelize reports a file that is no zip, a truncated zip
 // and an encrypted workbook alike as "not a valid zip file".
@@ -114,37 +110,17 @@ func openError(path, name string, err error) error {
 	}
 	var head [8]byte
 	if f, oerr := os.Open(path); oerr == nil {
+		defer f.Close()
 		_, _ = io.ReadFull(f, head[:])
-		f.Close()
+		if st, serr := f.Stat(); serr == nil && xlsx.IsCompoundFile(head[:]) {
+			return xlsx.CompoundFileError(f, st.Size(), name)
+		}
 	}
 	switch {
-	case bytes.Equal(head[:], cfbMagic):
-		return cfbError(path, name)
 	case string(head[:2]) == "PK":
 		return fmt.Errorf("%s: %v (an incomplete download or a damaged file?): %w", name, err, ErrCorrupt)
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return fmt.Errorf("%s: %w", name, ErrNotZip)
 	}
 	return fmt.Errorf("%s: cannot read workbook: %w", name, err)
-}
-
-// cfbError tells a workbook saved with a password (an OLE compound file
-// holding an EncryptedPackage stream) from a legacy .xls file, which is a
-// compound file too.
-func cfbError(path, name string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	defer f.Close()
-	doc, err := mscfb.New(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, ErrEncrypted)
-	}
-	for e, err := doc.Next(); err == nil; e, err = doc.Next() {
-		if e.Name == "EncryptedPackage" || e.Name == "EncryptionInfo" {
-			return fmt.Errorf("%s: %w", name, ErrEncrypted)
-		}
-	}
-	return fmt.Errorf("%s: an old binary .xls workbook: save it as .xlsx: %w", name, ErrNotZip)
 }

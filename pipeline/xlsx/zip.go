@@ -24,8 +24,8 @@ func openZip(r io.ReaderAt, size int64, name string, lim Limits) (map[string]*zi
 		return nil, fmt.Errorf("%s: %w", name, ErrNotZip)
 	}
 	switch {
-	case bytes.Equal(head[:], []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return nil, cfbError(r, size, name)
+	case IsCompoundFile(head[:]):
+		return nil, CompoundFileError(r, size, name)
 	case string(head[:2]) != "PK":
 		return nil, fmt.Errorf("%s: %w", name, ErrNotZip)
 	}
@@ -67,10 +67,16 @@ func openZip(r io.ReaderAt, size int64, name string, lim Limits) (map[string]*zi
 	return files, nil
 }
 
-// cfbError tells an encrypted workbook (an OLE compound file holding an
-// EncryptedPackage stream) from a legacy .xls file, which is a compound file
-// too.
-func cfbError(r io.ReaderAt, size int64, name string) error {
+// IsCompoundFile says whether a file starting with head is an OLE compound
+// file: a workbook saved with a password, or a legacy .xls.
+func IsCompoundFile(head []byte) bool {
+	return bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+}
+
+// CompoundFileError tells an encrypted workbook (an OLE compound file
+// holding an EncryptedPackage stream) from a legacy .xls file, which is a
+// compound file too.
+func CompoundFileError(r io.ReaderAt, size int64, name string) error {
 	doc, err := mscfb.New(io.NewSectionReader(r, 0, size))
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, ErrEncrypted)
