@@ -1175,15 +1175,7 @@ func joinedRanking(text string, p *Profile) ([]Item, bool) {
 // naturalSorted returns the values in natural order (A2 before A10).
 func naturalSorted(vals []string) []string {
 	out := slices.Clone(vals)
-	slices.SortFunc(out, func(a, b string) int {
-		if naturalLess(a, b) {
-			return -1
-		}
-		if naturalLess(b, a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, naturalCompare)
 	return out
 }
 

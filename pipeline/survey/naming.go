@@ -1,6 +1,7 @@
 package survey
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -86,13 +87,15 @@ func capID(id string) string {
 	return strings.TrimRight(cut, "_")
 }
 
-func naturalLess(a, b string) bool {
+// naturalCompare orders texts ending in numbers by the number (A2 before
+// A10), others as strings; a comparison function for slices.SortFunc.
+func naturalCompare(a, b string) int {
 	pa, na := splitNum(a)
 	pb, nb := splitNum(b)
 	if pa != pb || na < 0 || nb < 0 {
-		return a < b
+		return strings.Compare(a, b)
 	}
-	return na < nb
+	return cmp.Compare(na, nb)
 }
 
 func splitNum(s string) (string, int) {

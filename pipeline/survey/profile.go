@@ -170,13 +170,7 @@ func (p *Profile) values() []string {
 		if p.Distinct[a] != p.Distinct[b] {
 			return p.Distinct[b] - p.Distinct[a]
 		}
-		if naturalLess(a, b) {
-			return -1
-		}
-		if naturalLess(b, a) {
-			return 1
-		}
-		return 0
+		return naturalCompare(a, b)
 	})
 	return out
 }
