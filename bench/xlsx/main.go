@@ -39,6 +39,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
@@ -149,16 +150,7 @@ func arrowCells(path string) (int, error) {
 		return 0, err
 	}
 	defer b.Close()
-	rr, err := b.Cells(sheetName)
-	if err != nil {
-		return 0, err
-	}
-	defer rr.Release()
-	cells := 0
-	for rr.Next() {
-		cells += int(rr.RecordBatch().NumRows())
-	}
-	return cells, rr.Err()
+	return countCells(b.Cells(sheetName))
 }
 
 // csvCells reads the CSV file into Arrow batches with pipeline/ingest.
@@ -168,7 +160,11 @@ func csvCells(path string) (int, error) {
 		return 0, err
 	}
 	defer b.Close()
-	rr, err := b.Cells("")
+	return countCells(b.Cells(""))
+}
+
+// countCells reads a sheet's cell batches to the end and counts the cells.
+func countCells(rr array.RecordReader, err error) (int, error) {
 	if err != nil {
 		return 0, err
 	}

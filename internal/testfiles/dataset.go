@@ -46,11 +46,7 @@ func (s *Snapshot) Equal(o *Snapshot) bool {
 // Read takes a snapshot of the dataset in dir. A listed file that is
 // missing or unreadable is an error, as is an unreadable manifest.
 func Read(dir string) (*Snapshot, error) {
-	st, err := store.Open(dir)
-	if err != nil {
-		return nil, err
-	}
-	m, err := st.Manifest()
+	st, m, err := manifest(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +89,7 @@ func Read(dir string) (*Snapshot, error) {
 // files the manifest does not list, anything under .staging or .journal,
 // and unpublished manifests (temporary files of any name).
 func Leftovers(dir string) ([]string, error) {
-	st, err := store.Open(dir)
-	if err != nil {
-		return nil, err
-	}
-	m, err := st.Manifest()
+	st, m, err := manifest(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -148,4 +140,14 @@ func CopyDir(src, dst string) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
+}
+
+// manifest opens the dataset in dir and reads its manifest.
+func manifest(dir string) (*store.Store, *store.Manifest, error) {
+	st, err := store.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := st.Manifest()
+	return st, m, err
 }

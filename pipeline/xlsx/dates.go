@@ -118,17 +118,7 @@ func appendSerialISO(dst []byte, serial float64, kind DateKind, date1904 bool) (
 	if math.IsNaN(serial) || serial < 0 || serial > 2958466 {
 		return dst, false
 	}
-	epoch := int64(epoch1900)
-	if date1904 {
-		epoch = epoch1904
-	} else if serial < 61 {
-		// Excel counts a 29 February 1900 that never was: before it the
-		// epoch is one day later.
-		epoch += 86400
-	}
-	days := math.Floor(serial)
-	secs := int64(days)*86400 + int64(math.Round((serial-days)*86400))
-	t := time.Unix(epoch+secs, 0).UTC()
+	t := serialTime(serial, date1904)
 	if t.Year() > maxYear {
 		return dst, false
 	}
@@ -155,4 +145,19 @@ func appendDate(dst []byte, t time.Time) []byte {
 func appendClock(dst []byte, t time.Time) []byte {
 	h, m, s := t.Clock()
 	return append(dst, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
+}
+
+// serialTime is the moment of an Excel serial date, rounded to the second.
+func serialTime(serial float64, date1904 bool) time.Time {
+	epoch := int64(epoch1900)
+	if date1904 {
+		epoch = epoch1904
+	} else if serial < 61 {
+		// Excel counts a 29 February 1900 that never was: before it the
+		// epoch is one day later.
+		epoch += 86400
+	}
+	days := math.Floor(serial)
+	secs := int64(days)*86400 + int64(math.Round((serial-days)*86400))
+	return time.Unix(epoch+secs, 0).UTC()
 }

@@ -1,9 +1,7 @@
 package xlsx
 
 import (
-	"math"
 	"testing"
-	"time"
 )
 
 func TestFormatDateKind(t *testing.T) {
@@ -104,14 +102,7 @@ func TestSerialToISOLayouts(t *testing.T) {
 					continue
 				}
 				// The moment as appendSerialISO computes it, formatted by time.
-				epoch := int64(epoch1900)
-				if date1904 {
-					epoch = epoch1904
-				} else if serial < 61 {
-					epoch += 86400
-				}
-				days := math.Floor(serial)
-				at := time.Unix(epoch+int64(days)*86400+int64(math.Round((serial-days)*86400)), 0).UTC()
+				at := serialTime(serial, date1904)
 				layout := layouts[kind]
 				if kind == Time && serial >= 1 {
 					layout = layouts[DateTime]
