@@ -72,7 +72,7 @@ func IgnoredQueries(dataDir string, dirs []string) string {
 		return beside
 	}
 	for _, q := range user {
-		if q.Source != "built-in" {
+		if q.Source != query.BuiltIn {
 			return beside
 		}
 	}

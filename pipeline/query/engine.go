@@ -623,7 +623,7 @@ func (e *Engine) wrap(q *Query, err error) error {
 		msg = de.Msg
 	}
 	loc := q.Source
-	if q.Source == "built-in" {
+	if q.Source == BuiltIn {
 		loc = "queries/" + q.Name + ".sql"
 	}
 	if m := lineRE.FindStringSubmatch(msg); m != nil && loc != "" {

@@ -28,7 +28,7 @@ func (e *Engine) blame(q *Query, msg string) error {
 	for n, err := range e.broken {
 		if strings.EqualFold(n, name) && n != q.Name {
 			loc := q.Source
-			if q.Source == "built-in" {
+			if q.Source == BuiltIn {
 				loc = "queries/" + q.Name + ".sql"
 			}
 			return &QueryError{Query: q.Name, Loc: loc, Msg: fmt.Sprintf("uses %s, which fails: %v", n, err), Err: err}

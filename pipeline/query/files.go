@@ -19,10 +19,13 @@ import (
 	"github.com/resonanz/resonanz/queries"
 )
 
+// BuiltIn is the Source of the queries embedded from queries/.
+const BuiltIn = "built-in"
+
 // Query is one query file: its SQL and the settings of its comment header.
 type Query struct {
 	Name   string // file name without .sql: the view's and the sheet's name
-	Source string // "built-in" or the file's path
+	Source string // BuiltIn or the file's path
 	// Overrides is the source of the query this one replaced (a user file
 	// with a built-in's or an earlier folder's name), or "".
 	Overrides string
@@ -79,7 +82,7 @@ var nameRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 // skipped. The result is in report order.
 func Load(dirs ...string) ([]*Query, error) {
 	byName := map[string]*Query{}
-	if err := loadFS(queries.FS, ".", "built-in", byName); err != nil {
+	if err := loadFS(queries.FS, ".", BuiltIn, byName); err != nil {
 		return nil, err
 	}
 	for _, d := range dirs {
@@ -121,8 +124,8 @@ func loadFS(fsys fs.FS, dir, source string, into map[string]*Query) error {
 		if err != nil {
 			return fmt.Errorf("query: %s: %w", n, err)
 		}
-		src := "built-in"
-		if source != "built-in" {
+		src := BuiltIn
+		if source != BuiltIn {
 			src = strings.TrimSuffix(source, "/") + "/" + n
 		}
 		q, err := Parse(strings.TrimSuffix(n, ".sql"), src, string(b))

@@ -92,7 +92,7 @@ func (e *Engine) Schema(ctx context.Context) ([]View, error) {
 		case q != nil:
 			v.Query = q
 			v.Description = "query: " + q.Title(e.opt.Lang)
-			if q.Source != "built-in" {
+			if q.Source != BuiltIn {
 				v.Description += " (" + q.Source + ")"
 			}
 		case strings.HasPrefix(n, model.AllEvents+"."):

@@ -123,7 +123,7 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 		id += "_" + strings.Join(p.key, "_")
 	}
 	name, title := env.expand(q.SheetName(L), q, p.key), env.expand(q.Title(L), q, p.key)
-	if c := env.opt.Compare; len(c) == 2 && q.Name == compareQuery && q.Source == "built-in" {
+	if c := env.opt.Compare; len(c) == 2 && q.Name == compareQuery && q.Source == query.BuiltIn {
 		// "compared with last time" would be wrong when A is not the
 		// event before B.
 		name, title = i18n.T(L, "sheets.compared_sheet"), i18n.T(L, "sheets.compared_title", c[1].Label(), c[0].Label())
@@ -161,7 +161,7 @@ func (env *Env) querySheet(q *query.Query, p part) book.Sheet {
 
 // sourceOf is where a query comes from, for its sheet's note.
 func sourceOf(q *query.Query) string {
-	if q.Source == "built-in" {
+	if q.Source == query.BuiltIn {
 		return "queries/" + q.Name + ".sql"
 	}
 	return q.Source
