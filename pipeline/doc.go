@@ -1,12 +1,18 @@
-// Package pipeline holds the stages of resonanz, one package each:
+// Package pipeline is the use-case layer of resonanz: each exported
+// function (Import, Detect, Query, Queries, Schema, Report, Export, Check,
+// Events) opens what it needs, calls the stages in order and publishes the
+// result; the commands in cmd/resonanz only parse flags into its options.
+// The stages are packages below it (docs/architecture.md says what flows
+// between them and where to add a layout, a question type, a chart, a sheet
+// or a query):
 //
-//	ingest  file (xlsx, csv)        → raw cells            (Arrow: row, col, value)
-//	survey  raw cells + definition  → the tidy data model  (Arrow: responses, answers, …)
-//	store   data model batches      → Parquet dataset under the data directory
-//	query   Parquet dataset + SQL   → result batches       (DuckDB views)
-//	stats   numbers                 → intervals, tests, suppression, weights
-//	chart   a result + chart spec   → PNG and SVG images
-//	report  query results           → report.xlsx, report.html, charts/
+//	ingest      file (xlsx, csv)          → raw cells            (Arrow: row, col, text)
+//	survey      raw cells + definition    → the tidy data model  (Arrow: responses, answers, …)
+//	store       data model batches        → Parquet dataset under the data directory
+//	query       Parquet dataset + SQL     → result batches       (DuckDB views; model's views and macros)
+//	sheets      query engine              → book.Book            (one sheet model per question, breakdown, query)
+//	disclosure  tables + rule             → what is hidden       (primary, secondary, audit; pseudonyms)
+//	report      book.Book                 → report.xlsx, report.html, charts/ (chart draws the images)
 //
 // Ownership: stages hand each other arrow.RecordBatch values, usually through
 // an array.RecordReader. Whoever receives a record from a reader's Next does
