@@ -666,3 +666,55 @@ func TestRealImportIDsNeverHeader(t *testing.T) {
 		t.Errorf("layout %s, header row %d, skip %d; want qualtrics, row 1, skip 1", m.Layout, m.HeaderRow, m.SkipRows)
 	}
 }
+
+// A LimeSurvey export with question codes over the question texts (two
+// header rows; chiir24's study): the texts row is the header's, not a
+// response, and the texts name the questions. The texts row of the
+// German meta columns says it as well.
+func TestRealLimeCodesOverTexts(t *testing.T) {
+	for _, meta := range [][]string{
+		{"Response ID", "Date submitted", "Last page", "Start language", "Seed"},
+		{"Antwort ID", "Datum Abgeschickt", "Letzte Seite", "Start-Sprache", "Zufallsgeneratorstartwert"},
+	} {
+		t.Run(meta[0], func(t *testing.T) {
+			vals := [][]string{
+				{"id", "submitdate", "lastpage", "startlanguage", "seed", "G01Q01", "G01Q02[SQ001]", "G01Q02[SQ002]", "G01Q03", "G02Q04"},
+				append(slices.Clone(meta), "How often do you search the web?", "Which tools do you use? [ChatGPT]", "Which tools do you use? [Google]", "How satisfied are you with search engines?", "Any comments?"),
+			}
+			freq := []string{"Daily", "Weekly", "Monthly", "Never"}
+			sat := []string{"Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"}
+			for i := range 40 {
+				vals = append(vals, []string{fmt.Sprint(i + 1), fmt.Sprintf("2024-03-%02d 10:00:00", i%28+1), "3", "en", fmt.Sprint(1000 + i*37),
+					freq[i%4], []string{"Yes", "No"}[i%2], []string{"Yes", "No"}[i%3%2], sat[i%5], fmt.Sprintf("comment %d about things", i)})
+			}
+			det := detectVals(t, "results-survey.csv", vals)
+			if m := det.Mapping; m.Layout != LayoutLimeCodes || m.HeaderRow != 1 || m.HeaderRows != 2 || m.DataRow() != 3 || det.Rows != 40 {
+				t.Fatalf("layout %q, header row %d of %d rows, data from %d, %d data rows; want limesurvey-codes, 1 of 2, 3, 40",
+					m.Layout, m.HeaderRow, m.HeaderRows, m.DataRow(), det.Rows)
+			}
+			want := []struct {
+				col  int
+				typ  string
+				text string
+			}{
+				{6, Single, "How often do you search the web?"},
+				{7, Multi, "Which tools do you use?"},
+				{8, Multi, "Which tools do you use?"},
+				{9, Scale, "How satisfied are you with search engines?"},
+				{10, Text, "Any comments?"},
+			}
+			for _, w := range want {
+				c, q := colOf(t, det, w.col)
+				if q == nil || q.Type != w.typ || q.Text != w.text {
+					t.Errorf("column %d (%s): %+v, want a %s question %q", w.col, c.Header, q, w.typ, w.text)
+				}
+			}
+			if _, q := colOf(t, det, 6); q != nil && strings.Join(labelTexts(q), "|") == "" {
+				t.Errorf("the frequency question has no labels")
+			}
+			if _, q := colOf(t, det, 9); q != nil && len(q.Labels) != 5 {
+				t.Errorf("the satisfaction scale has %d levels, want 5: %v", len(q.Labels), labelTexts(q))
+			}
+		})
+	}
+}

@@ -110,10 +110,44 @@ var LimeCodes = Register(&Layout{
 		}
 		return 2*n + 2
 	},
-	Columns: limeColumns,
-	Missing: []string{"N/A", "-oth-"},
-	Undated: limeUndated,
+	Columns:    limeColumns,
+	HeaderRule: limeCodesOverTexts,
+	Missing:    []string{"N/A", "-oth-"},
+	Undated:    limeUndated,
 })
+
+// limeCodesOverTexts reads a header of question codes with the full texts
+// in the row below (id, submitdate, G01Q01 over Response ID, Date
+// submitted, "How old are you?"), as researchers export it for a
+// codebook: the texts row is no response. LimeSurvey's own columns say it:
+// at least two of them stand in both rows, code above text.
+func limeCodesOverTexts(rows []Row, i int) (Header, bool) {
+	if i+1 >= len(rows) || rows[i+1].Num != rows[i].Num+1 {
+		return Header{}, false
+	}
+	top, text := rows[i], rows[i+1]
+	width := max(len(top.Cells), len(text.Cells))
+	h := Header{Row: top.Num, Rows: 2, Layout: "limesurvey-codes", Cells: make([]string, width), Texts: make([]string, width)}
+	own, codes := 0, 0
+	for c := 1; c <= width; c++ {
+		code, txt := strings.TrimSpace(top.Get(c)), strings.TrimSpace(text.Get(c))
+		h.Cells[c-1] = code
+		k := limeColumns.Kind(code)
+		switch {
+		case k != None:
+			if limeColumns.Kind(txt) == k {
+				own++
+			}
+		case CodeRE.MatchString(code) && txt != "" && !CodeRE.MatchString(txt):
+			codes++
+			h.Texts[c-1] = txt
+		}
+	}
+	if own < 2 || codes < 3 {
+		return Header{}, false
+	}
+	return h, true
+}
 
 // limeCodeText reads a header of "code. text" cells as a header of codes
 // with the question texts beside them.
