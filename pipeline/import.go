@@ -320,6 +320,11 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 		txn.Abort()
 		return nil, nil, err
 	}
+	for _, r := range book.Repairs() {
+		if r.Kind == ingest.RepairNUL {
+			sum.Mapping.Warnings = append(sum.Mapping.Warnings, i18n.M("import.warn.nul", r.Count, r.Line, r.Column))
+		}
+	}
 	res.Summary = sum
 	res.Import = &store.Import{SHA256: sha}
 	return res, txn, nil

@@ -572,3 +572,36 @@ func TestImportStoresNoRawID(t *testing.T) {
 		}
 	}
 }
+
+// TestImportDropsNUL: a SurveyMonkey CSV with stray NUL bytes (a real
+// export had them) is imported, every response and answer without the
+// NULs, and the result warns how many were removed and where the first was.
+func TestImportDropsNUL(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "monkey.csv")
+	var b strings.Builder
+	b.WriteString("Respondent ID,Collector ID,Start Date,End Date,How satisfied were you with the event?\n")
+	b.WriteString(",,,,Response\n")
+	for i := range 30 {
+		nul := ""
+		if i == 4 {
+			nul = "\x00\x00"
+		}
+		fmt.Fprintf(&b, "%d,1234,01/05/2026 10:00,01/05/2026 10:0%d,%s%d\n", 1000+i, i%10, nul, i%5+1)
+	}
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustImport(t, filepath.Join(dir, "data"), false, file)
+	s := res[0].Summary
+	if s.Imported != 30 || s.CellsRejected != 0 {
+		t.Errorf("imported %d, %d values rejected; want 30 and none", s.Imported, s.CellsRejected)
+	}
+	var said []string
+	for _, w := range s.Mapping.Warnings {
+		said = append(said, w.In("en"))
+	}
+	if want := "2 NUL byte(s) removed from the file (the first at line 7, column 45)"; !slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, want) }) {
+		t.Errorf("warnings %q, want one starting %q", said, want)
+	}
+}

@@ -61,6 +61,8 @@ var importText = catalog{
 		"header %s repeats in columns %s: each column is read as a question of its own, never merged"},
 	"import.warn.twins": {"Spalten %[1]s und %[2]s sehen beide wie %[3]s aus: %[1]s wird so gelesen, %[2]s als eigene Frage (Spalten werden nie zusammengelegt)",
 		"columns %[1]s and %[2]s both look like %[3]s: %[1]s is read as it, %[2]s as a question of its own (columns are never merged)"},
+	"import.warn.nul": {"%d NUL-Byte(s) aus der Datei entfernt (das erste in Zeile %d, Spalte %d): eine Zelle kann keines enthalten, der Text drumherum ist importiert",
+		"%d NUL byte(s) removed from the file (the first at line %d, column %d): a cell cannot hold one; the text around them is imported"},
 	"import.warn.bad_draft": {"der Entwurf ist keine gültige Definition: %s", "the draft is not a valid definition: %s"},
 
 	// Drafted questions, reworded and unknown answers.

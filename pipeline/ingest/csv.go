@@ -27,7 +27,8 @@ type csvBook struct {
 	enc        encoding
 	bom        int64 // length of the byte order mark to skip
 	delim      byte
-	sepLine    bool // the first line is Excel's "sep=;" hint, not data
+	sepLine    bool        // the first line is Excel's "sep=;" hint, not data
+	last       *textReader // of the latest Cells, for Repairs
 }
 
 func openCSV(path, name string, opt Options) (Book, error) {
@@ -113,7 +114,19 @@ func (b *csvBook) Cells(sheet string) (array.RecordReader, error) {
 		f.Close()
 		return nil, err
 	}
+	b.last = text
 	return newCellReader(newScanner(b.name, text, b.delim, scanBufSize), b.sepLine, f), nil
+}
+
+// Repairs says what reading the cells mended: the NUL bytes dropped.
+func (b *csvBook) Repairs() []Repair {
+	if b.last == nil {
+		return nil
+	}
+	if n, line, col := b.last.NULs(); n > 0 {
+		return []Repair{{Kind: RepairNUL, Count: int(n), Line: line, Column: col}}
+	}
+	return nil
 }
 
 // text positions f after the byte order mark and decodes it.
@@ -205,6 +218,17 @@ type textReader struct {
 	// cp1252 tells that r decodes Windows-1252, whose decoder writes U+FFFD
 	// for the five bytes the code page leaves undefined.
 	cp1252 bool
+	nul    nulCount
+}
+
+// nulCount follows the NUL bytes Read drops from the decoded text: real
+// exports have a few (a download's padding, a tool's bug), and a cell
+// cannot hold one. Mostly NULs is no text at all: an error.
+type nulCount struct {
+	read, dropped int64 // decoded bytes, NULs among them
+	lines         int   // line breaks before the first NUL
+	lineAt        int64 // offset where the line of the next byte starts
+	line, col     int   // the first NUL, 1-based; 0 while there is none
 }
 
 func newTextReader(raw io.Reader, enc encoding) *textReader {
@@ -231,7 +255,50 @@ func (t *textReader) decode(src io.Reader, d transform.Transformer) {
 	t.r = transform.NewReader(bufio.NewReaderSize(src, 64<<10), d)
 }
 
+// Read reads decoded text without its NUL bytes.
 func (t *textReader) Read(p []byte) (int, error) {
+	n, err := t.read(p)
+	b, c := p[:n], &t.nul
+	i := bytes.IndexByte(b, 0)
+	if c.line == 0 {
+		before := b
+		if i >= 0 {
+			before = b[:i]
+		}
+		c.lines += bytes.Count(before, []byte{'\n'})
+		if k := bytes.LastIndexByte(before, '\n'); k >= 0 {
+			c.lineAt = c.read + int64(k) + 1
+		}
+		if i >= 0 {
+			c.line, c.col = c.lines+1, int(c.read+int64(i)-c.lineAt)+1
+		}
+	}
+	c.read += int64(n)
+	if i < 0 {
+		return n, err
+	}
+	w := i
+	for _, x := range b[i:] {
+		if x != 0 {
+			b[w] = x
+			w++
+		}
+	}
+	c.dropped += int64(n - w)
+	// Many NULs, one byte in eight or more: binary, or UTF-16 that the
+	// sniffing missed.
+	if c.dropped >= 64 && c.dropped*8 > c.read {
+		return w, errNUL
+	}
+	return w, err
+}
+
+// NULs says how many NUL bytes Read dropped and where the first was.
+func (t *textReader) NULs() (n int64, line, col int) {
+	return t.nul.dropped, t.nul.line, t.nul.col
+}
+
+func (t *textReader) read(p []byte) (int, error) {
 	if t.r != nil {
 		return t.r.Read(p)
 	}

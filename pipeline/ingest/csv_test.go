@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -155,8 +156,9 @@ func TestCSV(t *testing.T) {
 		{Name: "FieldTooLongUTF16Units", Input: "a;" + longField[1:] + "😀\n", Error: "umfrage.csv:1:3: field longer than 32,767 characters", Is: ErrFieldTooLong},
 		{Name: "RunawayQuote", Input: "a;\"b\n" + strings.Repeat("x;y\n", 100000), Error: "umfrage.csv:1:3: field longer than 32,767 characters, the most an Excel cell holds (a quote that is never closed?)", Is: ErrFieldTooLong},
 		{Name: "HugeUnquotedField", Input: "a;" + strings.Repeat("x", 1<<20), Error: "umfrage.csv:1:3: field longer", Is: ErrFieldTooLong},
-		{Name: "NUL", Input: "a;b\x00c\n", Error: "umfrage.csv:1:4: NUL byte", Is: ErrNUL},
-		{Name: "NULQuoted", Input: "a;\"b\n\x00\"\n", Error: "umfrage.csv:2:1: NUL byte: the file is not text, or is UTF-16 without a byte order mark (set the encoding to utf-16) (in the record starting on line 1)", Is: ErrNUL},
+		{Name: "NULDropped", Input: "a;b\x00c\n", Output: rows([]string{"a", "bc"})},
+		{Name: "NULQuotedDropped", Input: "a;\"b\n\x00\"\n\x00\x00", Output: rows([]string{"a", "b\n"})},
+		{Name: "NULMostly", Input: "a;b\n" + strings.Repeat("x\x00\x00;", 40), Error: "umfrage.csv: NUL byte: one byte in eight or more: the file is not text", Is: ErrNUL},
 		{Name: "OnlyBOM", Input: "\xEF\xBB\xBF", Error: "umfrage.csv: file is empty", Is: ErrEmpty},
 		{Name: "OnlySepLine", Input: "sep=;\r\n", Is: ErrEmpty},
 		{Name: "OnlyLineEnds", Input: "\r\n\r\n\n", Is: ErrEmpty},
@@ -372,6 +374,40 @@ func TestCSVNoSuchSheet(t *testing.T) {
 	}
 	if _, err := b.Cells("Tabelle1"); !errors.Is(err, ErrNoSheet) {
 		t.Fatalf("error %v, want ErrNoSheet", err)
+	}
+}
+
+// TestCSVRepairsNUL: a SurveyMonkey export with stray NUL bytes is read
+// without them, and the book says how many there were and where the first
+// stood, once its cells are read.
+func TestCSVRepairsNUL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "monkey.csv")
+	text := "Respondent ID,Q1\n1,ja\n2,ne\x00in\n3,vielleicht\x00\x00\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if r := b.Repairs(); r != nil {
+		t.Errorf("before reading: repairs %v, want none", r)
+	}
+	rr, err := b.Cells("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := drain(rr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := rows([]string{"Respondent ID", "Q1"}, []string{"1", "ja"}, []string{"2", "nein"}, []string{"3", "vielleicht"}); !slices.Equal(got, want) {
+		t.Errorf("cells %v, want %v", got, want)
+	}
+	want := []Repair{{Kind: RepairNUL, Count: 3, Line: 3, Column: 5}}
+	if r := b.Repairs(); !slices.Equal(r, want) {
+		t.Errorf("repairs %+v, want %+v", r, want)
 	}
 }
 

@@ -40,7 +40,8 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
-var errNUL = fmt.Errorf("%w: the file is not text, or is UTF-16 without a byte order mark (set the encoding to utf-16)", ErrNUL)
+// errNUL: the text reader drops stray NULs, but not one byte in eight.
+var errNUL = fmt.Errorf("%w: one byte in eight or more: the file is not text, or is UTF-16 without a byte order mark (set the encoding to utf-16)", ErrNUL)
 
 const (
 	maxCellChars = 32767
@@ -81,10 +82,10 @@ type scanner struct {
 // for a file, or more than the whole text.
 func newScanner(file string, src *textReader, delim byte, size int) *scanner {
 	s := &scanner{file: file, src: src, buf: make([]byte, size), recStart: true, line: 1}
-	for _, c := range []byte{delim, '\n', '\r', 0} {
+	for _, c := range []byte{delim, '\n', '\r'} {
 		s.plain[c] = true
 	}
-	for _, c := range []byte{'"', '\n', '\r', 0} {
+	for _, c := range []byte{'"', '\n', '\r'} {
 		s.quoted[c] = true
 	}
 	return s
@@ -176,8 +177,6 @@ func (s *scanner) quotedField() ([]byte, bool, error) {
 			if p+1 == len(b) || b[p+1] != '\n' {
 				nl, lineAt = nl+1, i+1
 			}
-		case 0:
-			return nil, false, s.errAt(i, errNUL)
 		}
 		i++
 	}
@@ -259,8 +258,6 @@ func (s *scanner) terminate(i int) (adv int, last, nl bool, err error) {
 			return 2, true, true, nil
 		}
 		return 1, true, true, nil
-	case 0:
-		return 0, false, false, s.errAt(i, errNUL)
 	}
 	return 1, false, false, nil // the delimiter
 }

@@ -42,6 +42,9 @@ func (b *excelBook) Format() string   { return "xlsx" }
 func (b *excelBook) Sheets() []string { return b.f.GetSheetList() }
 func (b *excelBook) Close() error     { return b.f.Close() }
 
+// Repairs is none: a workbook cell cannot hold a NUL.
+func (b *excelBook) Repairs() []Repair { return nil }
+
 func (b *excelBook) Cells(sheet string) (array.RecordReader, error) {
 	if idx, _ := b.f.GetSheetIndex(sheet); idx < 0 {
 		return nil, fmt.Errorf("%s: %w %q (sheets: %s)", b.name, ErrNoSheet, sheet, strings.Join(b.Sheets(), ", "))

@@ -20,8 +20,26 @@ type Book interface {
 	// Cells streams the non-empty cells of a sheet as CellSchema records.
 	// The caller releases the reader.
 	Cells(sheet string) (array.RecordReader, error)
+	// Repairs says what the latest Cells mended instead of refusing the
+	// file, once its reader reached the end; the importer says it.
+	Repairs() []Repair
 	Close() error
 }
+
+// Repair is something a reader mended in a file: Count times, first at
+// Line and Column (of the text, 1-based).
+type Repair struct {
+	Kind         RepairKind
+	Count        int
+	Line, Column int
+}
+
+// RepairKind says what was mended.
+type RepairKind string
+
+// RepairNUL: NUL bytes dropped from a CSV file's text (a cell cannot
+// hold one; real exports have a few).
+const RepairNUL RepairKind = "nul"
 
 // Options configure Open. The zero value sniffs everything.
 type Options struct {

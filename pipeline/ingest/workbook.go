@@ -29,4 +29,7 @@ func (w *workbook) Format() string   { return "xlsx" }
 func (w *workbook) Sheets() []string { return w.b.Sheets() }
 func (w *workbook) Close() error     { return w.b.Close() }
 
+// Repairs is none: a workbook cell cannot hold a NUL.
+func (w *workbook) Repairs() []Repair { return nil }
+
 func (w *workbook) Cells(sheet string) (array.RecordReader, error) { return w.b.Cells(sheet) }
