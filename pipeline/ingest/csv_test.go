@@ -55,6 +55,20 @@ func drain(rr array.RecordReader) ([]cell, error) {
 	return cells, rr.Err()
 }
 
+// mustCells reads all cells of a CSV book.
+func mustCells(t testing.TB, b Book) []cell {
+	t.Helper()
+	rr, err := b.Cells("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := drain(rr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 // readCSV writes data to a file called name and reads it with Open.
 func readCSV(t testing.TB, name string, data []byte, opt Options) ([]cell, error) {
 	t.Helper()
@@ -269,14 +283,7 @@ func TestCSVFixtures(t *testing.T) {
 			if b.Name() != tt.file {
 				t.Errorf("Name %q", b.Name())
 			}
-			rr, err := b.Cells("")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := drain(rr)
-			if err != nil {
-				t.Fatal(err)
-			}
+			got := mustCells(t, b)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("cells:\n got %s\nwant %s", short(got), short(tt.want))
 			}
@@ -394,14 +401,7 @@ func TestCSVRepairsNUL(t *testing.T) {
 	if r := b.Repairs(); r != nil {
 		t.Errorf("before reading: repairs %v, want none", r)
 	}
-	rr, err := b.Cells("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := drain(rr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := mustCells(t, b)
 	if want := rows([]string{"Respondent ID", "Q1"}, []string{"1", "ja"}, []string{"2", "nein"}, []string{"3", "vielleicht"}); !slices.Equal(got, want) {
 		t.Errorf("cells %v, want %v", got, want)
 	}
