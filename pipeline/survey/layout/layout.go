@@ -177,3 +177,19 @@ func Count(h *Header, entries ...string) int {
 	}
 	return n
 }
+
+// twoRowHeader is a header of rows[i] with the row under it as its texts
+// (codes over texts); ok is false when rows[i] is the last row read or the
+// next row is not the one under it.
+func twoRowHeader(rows []Row, i int, layout string) (Header, bool) {
+	if i+1 >= len(rows) || rows[i+1].Num != rows[i].Num+1 {
+		return Header{}, false
+	}
+	top, text := rows[i], rows[i+1]
+	width := max(len(top.Cells), len(text.Cells))
+	h := Header{Row: top.Num, Rows: 2, Layout: layout, Cells: make([]string, width), Texts: make([]string, width)}
+	for c := 1; c <= width; c++ {
+		h.Cells[c-1], h.Texts[c-1] = top.Get(c), text.Get(c)
+	}
+	return h, true
+}

@@ -122,16 +122,14 @@ var LimeCodes = Register(&Layout{
 // codebook: the texts row is no response. LimeSurvey's own columns say it:
 // at least two of them stand in both rows, code above text.
 func limeCodesOverTexts(rows []Row, i int) (Header, bool) {
-	if i+1 >= len(rows) || rows[i+1].Num != rows[i].Num+1 {
+	h, ok := twoRowHeader(rows, i, "limesurvey-codes")
+	if !ok {
 		return Header{}, false
 	}
-	top, text := rows[i], rows[i+1]
-	width := max(len(top.Cells), len(text.Cells))
-	h := Header{Row: top.Num, Rows: 2, Layout: "limesurvey-codes", Cells: make([]string, width), Texts: make([]string, width)}
 	own, codes := 0, 0
-	for c := 1; c <= width; c++ {
-		code, txt := strings.TrimSpace(top.Get(c)), strings.TrimSpace(text.Get(c))
-		h.Cells[c-1] = code
+	for c := range h.Cells {
+		code, txt := strings.TrimSpace(h.Cells[c]), strings.TrimSpace(h.Texts[c])
+		h.Cells[c], h.Texts[c] = code, ""
 		k := limeColumns.Kind(code)
 		switch {
 		case k != None:
@@ -140,7 +138,7 @@ func limeCodesOverTexts(rows []Row, i int) (Header, bool) {
 			}
 		case CodeRE.MatchString(code) && txt != "" && !CodeRE.MatchString(txt):
 			codes++
-			h.Texts[c-1] = txt
+			h.Texts[c] = txt
 		}
 	}
 	if own < 2 || codes < 3 {

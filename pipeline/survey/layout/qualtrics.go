@@ -71,16 +71,11 @@ var Qualtrics = Register(&Layout{
 // the import ids row when there is one; or the legacy V1 … row over its
 // texts.
 func qualtricsHeader(rows []Row, i int) (Header, bool) {
-	if i+1 >= len(rows) || rows[i+1].Num != rows[i].Num+1 {
+	h, ok := twoRowHeader(rows, i, "qualtrics")
+	if !ok {
 		return Header{}, false
 	}
-	top, text := rows[i], rows[i+1]
-	width := max(len(top.Cells), len(text.Cells))
-	h := Header{Row: top.Num, Rows: 2, Layout: "qualtrics", Cells: make([]string, width), Texts: make([]string, width)}
-	for c := 1; c <= width; c++ {
-		h.Cells[c-1], h.Texts[c-1] = top.Get(c), text.Get(c)
-	}
-	importIDs := i+2 < len(rows) && rows[i+2].Num == text.Num+1 && isImportIDs(rows[i+2])
+	importIDs := i+2 < len(rows) && rows[i+2].Num == rows[i+1].Num+1 && isImportIDs(rows[i+2])
 	legacy := 0
 	for _, c := range h.Cells {
 		if legacyRE.MatchString(c) {
