@@ -34,10 +34,14 @@ func (env *Env) comments() (map[string][]commentRow, error) {
 	return env.commentCache, nil
 }
 
-// examples is how many quotes a theme shows; quoteLen how long one may be.
+// examples is how many quotes a theme shows; quoteLen how long one may be;
+// answersOnPage how many answers of a question the web page lists (the
+// workbook has all): past a few hundred a page is no longer read, only
+// scrolled, and 80,000 answers made it 18 MB.
 const (
-	examples = 3
-	quoteLen = 160
+	examples      = 3
+	quoteLen      = 160
+	answersOnPage = 500
 )
 
 var _ = register(builder{name: "open answers", order: 80, build: buildOpen})
@@ -106,7 +110,7 @@ func buildOpen(env *Env) ([]placed, error) {
 			}
 			tt.Rows = append(tt.Rows, []any{code, name(k), int64(len(byTheme[k])), share, quotes(answers, byTheme[k], matched)})
 		}
-		at := &book.Table{}
+		at := &book.Table{Limit: answersOnPage}
 		for _, d := range dims {
 			at.Columns = append(at.Columns, col("grp_"+d.ID, d.Name(), format.Text))
 		}

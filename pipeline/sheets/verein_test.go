@@ -739,3 +739,31 @@ func sheetByID(t *testing.T, b book.Book, id string) *book.Sheet {
 	t.Fatalf("no sheet %s", id)
 	return nil
 }
+
+// TestOpenAnswersOnPage: past answersOnPage answers the page lists the
+// first of them in the workbook's order and says how many more the
+// workbook has; the workbook lists every one.
+func TestOpenAnswersOnPage(t *testing.T) {
+	ms, b, w := clubReport(t, 1400, "de", 5, true)
+	const title = "Was gefällt Ihnen besonders?"
+	want := answerLists(ms)[title]
+	if len(want) <= 500 {
+		t.Fatalf("only %d answers generated, the test needs more than the page lists", len(want))
+	}
+	s := sheetTitled(t, b, title)
+	xlsx := xlsxTables(t, w.Workbook, w.Sheets)(s)
+	if got := answersIn(xlsx[len(xlsx)-1]); !slices.Equal(got, want) {
+		t.Errorf("workbook lists %d answers, want all %d", len(got), len(want))
+	}
+	page := htmlTables(t, w.HTML)(s)
+	if got := len(page[len(page)-1].rows); got != 500 {
+		t.Errorf("page lists %d answers, want 500", got)
+	}
+	html, err := os.ReadFile(w.HTML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if more := fmt.Sprintf("Weitere %d Zeilen stehen in der Excel-Datei.", len(want)-500); !strings.Contains(string(html), more) {
+		t.Errorf("page does not say %q", more)
+	}
+}
