@@ -191,7 +191,7 @@ func (p *protection) cover(k key, lohi [2]float64) (key, bool) {
 // somebody) and at least 0 when unprinted; every line of every cross
 // table is an equation, cells minus margin = 0, with the printed counts
 // on the right; and a count of answers is at most the count of
-// respondents of its group. Minimise and maximise each hidden count; as
+// respondents of its group (so a shown one bounds them from below). Minimise and maximise each hidden count; as
 // counts are whole numbers, the bounds are rounded inwards. Variables
 // that share no equation are solved apart.
 func (p *protection) audit() (Audit, []key, map[key][2]float64, error) {
@@ -294,6 +294,17 @@ func (p *protection) solveEvent(group []*cross, unknown func(key) bool, out map[
 	for i, k := range vars {
 		if p.printed[k] != nil {
 			lb[i] = 1 // hidden: somebody
+		}
+	}
+	// A group's respondents are at least the answers shown for it (an
+	// item's n, a topic's count): those bound a hidden or unprinted count
+	// of respondents from below.
+	for k := range p.printed {
+		if k.of == Respondents || unknown(k) {
+			continue
+		}
+		if j, ok := idx[key{base{k.event, Respondents, ""}, k.dims}]; ok {
+			lb[j] = math.Max(lb[j], float64(p.value[k]))
 		}
 	}
 	var eqs, les []row

@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -487,6 +488,23 @@ func (p *protection) build() {
 			}
 			codes[ec][d.code] = true
 		}
+	}
+	// The respondents of every group answers are counted for, printed or
+	// not, are a grid of their own: shown answers bound them from below,
+	// and they add up to the respondents' margins (the audit's link from
+	// answers to respondents, cell by cell).
+	for b, d := range bases {
+		if b.of == Respondents {
+			continue
+		}
+		rb := base{b.event, Respondents, ""}
+		r := bases[rb]
+		if r == nil {
+			r = &dimsOf{pairs: map[[2]string]bool{}, singles: map[string]bool{}}
+			bases[rb] = r
+		}
+		maps.Copy(r.pairs, d.pairs)
+		maps.Copy(r.singles, d.singles)
 	}
 	sorted := func(event, dim string) []string {
 		var out []string
