@@ -7,7 +7,7 @@ LDFLAGS := -s -w -X main.commit=$(COMMIT)
 BUILDFLAGS := -trimpath -tags=duckdb_arrow -ldflags="$(LDFLAGS)"
 BIN := bin/resonanz
 
-.PHONY: build install dist cgo test test-short test-full test-arrow test-race demo demo-waves bench fuzz lint testdata clean
+.PHONY: build install dist cgo test test-short test-full adversary test-arrow test-race demo demo-waves bench fuzz lint testdata clean
 
 # DuckDB is C++: without cgo nothing builds, and Go's own message ("build
 # constraints exclude all Go files") does not say why.
@@ -47,6 +47,11 @@ test:
 
 test-full:
 	go test -tags=crashtest -timeout=60m ./...
+
+# The report-level adversary of #14 over 200 random surveys (make test-full
+# runs 8 of them): ≈ 40 minutes on 2 cores.
+adversary:
+	RESONANZ_ADVERSARY_SURVEYS=200 go test -timeout=3h -run '^TestAdversaryReportRandom$$' -v ./pipeline/disclosure/
 
 # Kept for habit: the same as make test.
 test-short: test

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -659,13 +660,21 @@ func TestAdversaryReport(t *testing.T) {
 
 // TestAdversaryReportRandom: the same adversary over the report runs of
 // random exports of the conference survey, 30 to 300 respondents with
-// skewed states and sectors (8 surveys; each run is a
-// full import, report and query of every built-in table, ≈ 20 s).
-// TestAdversary attacks the stage itself on 200 random surveys.
+// skewed states and sectors. Each run is a full import, report and query
+// of every built-in table, ≈ 11 s: the test runs 8 surveys,
+// RESONANZ_ADVERSARY_SURVEYS more (make adversary: 200, ≈ 40 minutes; the
+// first 8 are the same). TestAdversary attacks the stage itself on 200.
 func TestAdversaryReportRandom(t *testing.T) {
 	testtool.Slow(t)
 	disclosure.NeedGLPK(t)
-	const surveys = 8
+	surveys := 8
+	if s := os.Getenv("RESONANZ_ADVERSARY_SURVEYS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			t.Fatalf("RESONANZ_ADVERSARY_SURVEYS=%q: want a number of surveys", s)
+		}
+		surveys = n
+	}
 	rng := rand.New(rand.NewPCG(14, 5))
 	hidden, small, narrowest := 0, 0, math.Inf(1)
 	for k := range surveys {
