@@ -1,7 +1,9 @@
 package sheets
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,19 +64,33 @@ type level struct {
 	text  string
 }
 
-// levels are a scale's answer levels: its labels, else every whole number
-// of its range.
+// levels are a scale's answer levels: every whole number of its range and
+// its labels, a level's text its label where it has one. A scale labelled
+// at its ends only ("1 - It doesn't matter to me" … "5 - It's extremely
+// important", as a real Google Forms export has it) has all five levels.
 func levels(q *Question) []level {
+	text := map[float64]string{}
 	var out []level
 	for _, l := range q.Labels {
 		if !math.IsNaN(l.Value) {
-			out = append(out, level{l.Value, l.Text})
+			if _, ok := text[l.Value]; !ok {
+				out = append(out, level{l.Value, l.Text})
+			}
+			text[l.Value] = l.Text
 		}
 	}
-	if len(out) == 0 && q.Scaled() && q.Max-q.Min <= 20 {
-		for v := q.Min; v <= q.Max; v++ {
-			out = append(out, level{v, num(v)})
+	labelled := len(out)
+	if q.Scaled() && q.Max-q.Min <= 20 {
+		for v := math.Ceil(q.Min); v <= q.Max; v++ {
+			if _, ok := text[v]; !ok {
+				out = append(out, level{v, num(v)})
+			}
 		}
+	}
+	if len(out) > labelled {
+		// Levels filled in: in the scale's order. Labels alone keep the
+		// definition's.
+		slices.SortStableFunc(out, func(a, b level) int { return cmp.Compare(a.value, b.value) })
 	}
 	return out
 }

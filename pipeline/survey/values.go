@@ -170,7 +170,7 @@ var timeLayouts = []string{
 	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
 	"02.01.2006 15:04:05", "02.01.2006 15:04", "2.1.2006 15:04:05", "2.1.2006 15:04", "02.01.2006", "2.1.2006",
 	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM", "1/2/2006",
-	"2006/01/02 15:04:05", "2006/01/02", "02.01.06 15:04", "02.01.06",
+	"2006/01/02 15:04:05", "2006/01/02 3:04:05 PM", "2006/01/02 3:04 PM", "2006/01/02", "02.01.06 15:04", "02.01.06",
 }
 
 // parseTime reads the dates survey tools write: ISO (what the xlsx reader
@@ -179,6 +179,18 @@ var timeLayouts = []string{
 // organiser's local time, and that is what reports should show.
 func parseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	t, err := parseWall(s)
+	// Google Sheets writes the form's zone after the time ("2022/06/22
+	// 11:07:29 AM AST", "… GMT+1"): the wall clock is what counts (above),
+	// and abbreviations are ambiguous anyway.
+	if i := strings.LastIndexByte(s, ' '); err != nil && i > 0 && zoneName(s[i+1:]) {
+		return parseWall(s[:i])
+	}
+	return t, err
+}
+
+// parseWall is parseTime without a zone.
+func parseWall(s string) (time.Time, error) {
 	if t, ok := fastTime(s); ok {
 		return t, nil
 	}
@@ -200,6 +212,32 @@ func parseTime(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, ErrNotDate
+}
+
+// zoneName reports whether s looks like a time zone as spreadsheets print
+// it: 2 to 5 capital letters (AST, MEZ, CEST), with an offset or not
+// (GMT+1, UTC-05:00).
+func zoneName(s string) bool {
+	n := 0
+	for n < len(s) && s[n] >= 'A' && s[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n > 5 {
+		return false
+	}
+	off := s[n:]
+	if off == "" {
+		return true
+	}
+	if off[0] != '+' && off[0] != '-' || len(off) < 2 || len(off) > 6 {
+		return false
+	}
+	for _, c := range off[1:] {
+		if (c < '0' || c > '9') && c != ':' {
+			return false
+		}
+	}
+	return true
 }
 
 // fastTime reads the two shapes most files hold, ISO as the xlsx reader
