@@ -605,3 +605,49 @@ func TestImportDropsNUL(t *testing.T) {
 		t.Errorf("warnings %q, want one starting %q", said, want)
 	}
 }
+
+// TestImportDayFirst: Google Sheets writes the timestamp in its locale's
+// order. A British export's "13/11/2025" was rejected and its "05/11/2025"
+// read as the 11th of May; a US export's "11/05/2025" is the 5th of
+// November. The first rows decide for the file.
+func TestImportDayFirst(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		stamp []string
+		want  []string
+	}{
+		{"british", []string{"13/11/2025 14:03:12", "05/11/2025 09:00:00", "14/11/2025 10:00:00"},
+			[]string{"2025-11-13 14:03:12", "2025-11-05 09:00:00", "2025-11-14 10:00:00"}},
+		{"american", []string{"11/13/2025 2:03:12 PM", "11/05/2025 9:00:00 AM", "11/14/2025 10:00:00 AM"},
+			[]string{"2025-11-13 14:03:12", "2025-11-05 09:00:00", "2025-11-14 10:00:00"}},
+		{"undecided", []string{"05/11/2025 09:00:00", "06/11/2025 09:00:00"},
+			[]string{"2025-05-11 09:00:00", "2025-06-11 09:00:00"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "responses.csv")
+			var b strings.Builder
+			b.WriteString("Timestamp,How satisfied were you with the event?\n")
+			for i, s := range tc.stamp {
+				fmt.Fprintf(&b, "%s,%d\n", s, i%5+1)
+			}
+			if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			data := filepath.Join(dir, "data")
+			res := mustImport(t, data, false, file)
+			if s := res[0].Summary; s.Imported != len(tc.stamp) || s.CellsRejected != 0 {
+				t.Fatalf("imported %d, %d values rejected; want %d and none", s.Imported, s.CellsRejected, len(tc.stamp))
+			}
+			var got []string
+			for _, r := range query(t, data, "select strftime(submitted_at, '%Y-%m-%d %H:%M:%S') from responses order by submitted_at") {
+				got = append(got, r[0])
+			}
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("submitted %q, want %q", got, want)
+			}
+		})
+	}
+}

@@ -139,6 +139,14 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	if err := n.codebook(); err != nil {
 		return nil, err
 	}
+	// A submit time in the first rows that can only be day first
+	// ("13/11/2025") makes the file's "05/11/2025" the 5th of November.
+	for _, r := range head {
+		if n.atCol > 0 && r.Num >= m.DataRow() && onlyDayFirst(r.Get(n.atCol)) {
+			n.dayFirst = true
+			break
+		}
+	}
 	for _, r := range head {
 		if err := n.row(r); err != nil {
 			return nil, err
@@ -241,9 +249,11 @@ type normalizer struct {
 	atCol int
 	// undated are the layout's submit times that mean "not kept".
 	undated []string
-	seen    *IDs     // respondents of this file, with their first row
-	last    int      // last data row number, for blank-row counting
-	cells   []string // the current row's values by column, up to the last mapped one
+	// dayFirst: the submit times are slash dates with the day first.
+	dayFirst bool
+	seen     *IDs     // respondents of this file, with their first row
+	last     int      // last data row number, for blank-row counting
+	cells    []string // the current row's values by column, up to the last mapped one
 	// headed marks the columns that have a header cell; a value elsewhere
 	// (a ragged CSV row, a stray cell) belongs to no question.
 	headed []bool
@@ -623,7 +633,11 @@ func (n *normalizer) row(r *Row) error {
 	var submitted *time.Time
 	if n.atCol > 0 {
 		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" && !slices.Contains(n.undated, v) {
-			t, err := parseTime(v)
+			parse := parseTime
+			if n.dayFirst {
+				parse = parseTimeDayFirst
+			}
+			t, err := parse(v)
 			if err != nil {
 				n.sum.CellsRejected++
 				if err := n.reject(r.Num, n.atCol, v, err.Error(), "", ""); err != nil {

@@ -173,20 +173,71 @@ var timeLayouts = []string{
 	"2006/01/02 15:04:05", "2006/01/02 3:04:05 PM", "2006/01/02 3:04 PM", "2006/01/02", "02.01.06 15:04", "02.01.06",
 }
 
+// dayFirst are the slash dates with the day first, as Google Sheets writes
+// them in British, French, Spanish, Indonesian … locales ("13/11/2025
+// 14:03:12"). parseTime reads a date that can only be day first so;
+// Normalize reads a whole column so when its first rows say the file is
+// day first (parseTimeDayFirst).
+var dayFirst = []string{"2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006 3:04:05 PM", "2/1/2006 3:04 PM", "2/1/2006"}
+
 // parseTime reads the dates survey tools write: ISO (what the xlsx reader
 // makes of date cells), German and US text, and Excel serial numbers. The
 // result is the wall-clock time the export shows, as UTC: exports give the
 // organiser's local time, and that is what reports should show.
 func parseTime(s string) (time.Time, error) {
+	t, err := parseZoned(s, false)
+	if err != nil {
+		if u, e := parseZoned(s, true); e == nil {
+			return u, nil
+		}
+	}
+	return t, err
+}
+
+// parseTimeDayFirst is parseTime with slash dates read day first.
+func parseTimeDayFirst(s string) (time.Time, error) {
+	if t, err := parseZoned(s, true); err == nil {
+		return t, nil
+	}
+	return parseZoned(s, false)
+}
+
+// onlyDayFirst reports whether s is a slash date that reads day first and
+// not month first ("13/11/2025").
+func onlyDayFirst(s string) bool {
+	_, mdy := parseZoned(s, false)
+	_, dmy := parseZoned(s, true)
+	return mdy != nil && dmy == nil
+}
+
+// parseZoned reads s month first (timeLayouts and the rest) or, with dmy,
+// by the dayFirst layouts alone.
+func parseZoned(s string, dmy bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	t, err := parseWall(s)
+	parse := parseWall
+	if dmy {
+		parse = parseDMY
+	}
+	t, err := parse(s)
 	// Google Sheets writes the form's zone after the time ("2022/06/22
 	// 11:07:29 AM AST", "… GMT+1"): the wall clock is what counts (above),
 	// and abbreviations are ambiguous anyway.
 	if i := strings.LastIndexByte(s, ' '); err != nil && i > 0 && zoneName(s[i+1:]) {
-		return parseWall(s[:i])
+		return parse(s[:i])
 	}
 	return t, err
+}
+
+func parseDMY(s string) (time.Time, error) {
+	if firstSep(s) != '/' {
+		return time.Time{}, ErrNotDate
+	}
+	for _, l := range dayFirst {
+		if t, err := time.Parse(l, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
+		}
+	}
+	return time.Time{}, ErrNotDate
 }
 
 // parseWall is parseTime without a zone.

@@ -135,6 +135,8 @@ func TestParseTime(t *testing.T) {
 		{"3.1.2025 9:05", at("2025-01-03 09:05:00")},
 		{"11/13/2025 14:03:12", at("2025-11-13 14:03:12")}, // Google Sheets, US locale
 		{"11/13/2025 2:03:12 PM", at("2025-11-13 14:03:12")},
+		{"13/11/2025 14:03:12", at("2025-11-13 14:03:12")}, // Google Sheets, British locale: only day first
+		{"13/11/2025 2:03 PM", at("2025-11-13 14:03:00")},
 		{"2022/06/22 11:07:29 AM AST", at("2022-06-22 11:07:29")}, // Google Sheets, a real export's zone
 		{"2022/06/22 1:07:29 PM GMT+1", at("2022-06-22 13:07:29")},
 		{"13.11.2025 14:03:12 MEZ", at("2025-11-13 14:03:12")},
@@ -148,7 +150,7 @@ func TestParseTime(t *testing.T) {
 			t.Errorf("%q: got %v, %v; want %v", tc.in, got, err, tc.want)
 		}
 	}
-	for _, in := range []string{"gestern", "31.02.2025", "13.13.2025", "5", "", "AST", "13.11.2025 14:03 Uhr", "13.11.2025 AST AST", "13.11.2025 14:03 GMT+abc"} {
+	for _, in := range []string{"gestern", "31.02.2025", "13.13.2025", "5", "", "AST", "13.11.2025 14:03 Uhr", "13.11.2025 AST AST", "13.11.2025 14:03 GMT+abc", "13/13/2025", "31/02/2025 10:00"} {
 		if _, err := parseTime(in); !errors.Is(err, ErrNotDate) {
 			t.Errorf("%q: got %v, want %v", in, err, ErrNotDate)
 		}
