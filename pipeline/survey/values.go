@@ -170,6 +170,8 @@ var timeLayouts = []string{
 	"2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
 	"02.01.2006 15:04:05", "02.01.2006 15:04", "2.1.2006 15:04:05", "2.1.2006 15:04", "02.01.2006", "2.1.2006",
 	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM", "1/2/2006",
+	// Microsoft Forms saved as CSV by a US Excel: "7/27/26 19:06:23".
+	"1/2/06 15:04:05", "1/2/06 15:04", "1/2/06 3:04:05 PM", "1/2/06 3:04 PM", "1/2/06",
 	"2006/01/02 15:04:05", "2006/01/02 3:04:05 PM", "2006/01/02 3:04 PM", "2006/01/02", "02.01.06 15:04", "02.01.06",
 }
 
@@ -178,7 +180,8 @@ var timeLayouts = []string{
 // 14:03:12"). parseTime reads a date that can only be day first so;
 // Normalize reads a whole column so when its first rows say the file is
 // day first (parseTimeDayFirst).
-var dayFirst = []string{"2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006 3:04:05 PM", "2/1/2006 3:04 PM", "2/1/2006"}
+var dayFirst = []string{"2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006 3:04:05 PM", "2/1/2006 3:04 PM", "2/1/2006",
+	"2/1/06 15:04:05", "2/1/06 15:04", "2/1/06 3:04:05 PM", "2/1/06 3:04 PM", "2/1/06"}
 
 // parseTime reads the dates survey tools write: ISO (what the xlsx reader
 // makes of date cells), German and US text, and Excel serial numbers. The
