@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/resonanz/resonanz/pipeline/i18n"
@@ -486,6 +487,45 @@ func optionColumns(g *group, ps []*Profile) bool {
 	return n > 0
 }
 
+// anchorRE finds "1 - " and "5 = " in a header: a scale point and its words.
+var anchorRE = regexp.MustCompile(`(?:^|[\s(])(\d{1,2})\s?[-–=]\s`)
+
+// headerAnchors reads the scale points a header ends with: two or more
+// "N - words" in rising order within lo–hi, the last running to the end
+// ("… Take a guess! 1 - Extremely simple 5 - Very difficult" → 1:
+// "1 - Extremely simple", 5: "5 - Very difficult").
+func headerAnchors(h string, lo, hi float64) map[float64]string {
+	ms := anchorRE.FindAllStringSubmatchIndex(h, -1)
+	// The anchors are the last run of matches whose points rise.
+	start := len(ms) - 1
+	for start > 0 {
+		a, _ := strconv.Atoi(h[ms[start-1][2]:ms[start-1][3]])
+		b, _ := strconv.Atoi(h[ms[start][2]:ms[start][3]])
+		if a >= b {
+			break
+		}
+		start--
+	}
+	if len(ms)-start < 2 {
+		return nil
+	}
+	out := map[float64]string{}
+	for i := start; i < len(ms); i++ {
+		end := len(h)
+		if i+1 < len(ms) {
+			end = ms[i+1][0]
+		}
+		f, _ := strconv.ParseFloat(h[ms[i][2]:ms[i][3]], 64)
+		text := strings.TrimRight(strings.TrimSpace(h[ms[i][2]:end]), ",;)")
+		words := strings.TrimRight(strings.TrimSpace(h[ms[i][1]:end]), ",;)")
+		if f < lo || f > hi || words == "" || startsWithDigit(words) || len(strings.Fields(words)) > 6 {
+			return nil
+		}
+		out[f] = text
+	}
+	return out
+}
+
 // scaleOf makes q (with its items) a scale when the answers have an
 // order: numbers of a small range (a code like 99 outside it means no
 // answer), labels carrying numbers, or labels whose words say their order.
@@ -519,6 +559,14 @@ func scaleOf(q *Question, p *Profile) (bool, string) {
 		}
 		lo, hi = usualRange(lo, hi)
 		q.Min, q.Max = ptr(lo), ptr(hi)
+		// The header may end saying what the ends mean ("… 1 - Extremely
+		// simple 5 - Very difficult", lines of a real Microsoft Forms
+		// header): those are the labels the answers do not carry.
+		for f, text := range headerAnchors(q.Text, lo, hi) {
+			if labels[f] == "" {
+				labels[f] = text
+			}
+		}
 		for _, f := range slices.Sorted(mapKeys(labels)) {
 			if !slices.Contains(miss, f) {
 				q.Labels = append(q.Labels, Label{Value: f, Text: labels[f]})

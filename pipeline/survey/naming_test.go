@@ -21,3 +21,35 @@ func TestNaturalCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderAnchors: the scale points a header ends with become the
+// labels of its ends; anything else in a header is no anchor.
+func TestHeaderAnchors(t *testing.T) {
+	for _, tc := range []struct {
+		h      string
+		lo, hi float64
+		want   map[float64]string
+	}{
+		{"How would you rank this resources difficulty? (Note: not sure how difficult this resource is? Take a guess! Your answer will be validated later.) 1 - Extremely simple 5 - Very difficult", 1, 5,
+			map[float64]string{1: "1 - Extremely simple", 5: "5 - Very difficult"}},
+		{"Wie bewerten Sie den Tag? (1 = sehr gut, 5 = mangelhaft)", 1, 5, map[float64]string{1: "1 = sehr gut", 5: "5 = mangelhaft"}},
+		{"1 - if you think this was not useful to you at all, 5 - if it was", 1, 5, nil}, // a sentence, not a label
+		{"On a scale 0 – not at all 10 – extremely", 0, 10, map[float64]string{0: "0 – not at all", 10: "10 – extremely"}},
+		{"Rate the day from 1 - 5", 1, 5, nil},
+		{"5 - best 1 - worst", 1, 5, nil}, // falling: not read
+		{"1 - low 7 - high", 1, 5, nil},   // outside the range the answers have
+		{"Sessions 2023 - 2024: how useful?", 1, 5, nil},
+		{"How satisfied are you?", 1, 5, nil},
+	} {
+		got := headerAnchors(tc.h, tc.lo, tc.hi)
+		if len(got) != len(tc.want) {
+			t.Errorf("%q: %v, want %v", tc.h, got, tc.want)
+			continue
+		}
+		for f, s := range tc.want {
+			if got[f] != s {
+				t.Errorf("%q: %v is %q, want %q", tc.h, f, got[f], s)
+			}
+		}
+	}
+}
