@@ -105,6 +105,17 @@ func checkImported(t *testing.T, data string, res *pipeline.FileResult, truth *s
 	if n != truth.Responses {
 		t.Errorf("responses: got %d, want %d", n, truth.Responses)
 	}
+	if len(truth.Submitted) > 0 {
+		var got []string
+		dbtest.Each(t, db, `select coalesce(strftime(submitted_at, '%Y-%m-%d %H:%M:%S'), '') from responses order by 1`, func(s func(...any)) {
+			var at string
+			s(&at)
+			got = append(got, at)
+		})
+		if !slices.Equal(got, truth.Submitted) {
+			t.Errorf("submit times %q…, want %q…", got[:min(3, len(got))], truth.Submitted[:min(3, len(truth.Submitted))])
+		}
+	}
 	byLetter := map[string]survey.Column{}
 	for _, c := range res.Summary.Mapping.Columns {
 		byLetter[ingest.ColName(c.Index)] = c

@@ -137,6 +137,9 @@ func writeMSForms(path, event, lang string, rs []Respondent) (*Truth, error) {
 // googleDE is a German Google Sheet's rendering of the timestamp.
 func googleDE(t time.Time) string { return t.Format("02.01.2006 15:04:05") }
 
+// googleGB is an en-GB Google Sheet's rendering: day first, padded.
+func googleGB(t time.Time) string { return t.Format("02/01/2006 15:04:05") }
+
 // googleEN is an en-US Google Sheet's rendering: month and day unpadded.
 func googleEN(t time.Time) string {
 	return fmt.Sprintf("%d/%d/%d %d:%02d:%02d", int(t.Month()), t.Day(), t.Year(), t.Hour(), t.Minute(), t.Second())

@@ -694,12 +694,16 @@ func googleStyle(lang string) style {
 // writeGoogleSurvey writes a generic survey as Google Sheets exports form
 // responses (CSV or xlsx). A ranking is a grid: one column per item, the
 // rank as the chosen column label ("1", "2", …).
+// The sheet's locale (lang "en-GB") sets how the timestamp reads.
 func writeGoogleSurvey(path string, s Survey, rs []Response, lang string, email bool, asCSV bool) (*Truth, error) {
 	t := newTable(1, len(rs))
 	ts, em, sheet := "Timestamp", "Email Address", "Form Responses 1"
 	format := googleEN
-	if lang == "de" {
+	switch lang {
+	case "de":
 		ts, em, sheet, format = "Zeitstempel", "E-Mail-Adresse", "Formularantworten 1", googleDE
+	case "en-GB":
+		lang, format = "en", googleGB
 	}
 	t.meta(column(rs, func(p Response) cell { return txt(format(p.Submitted)) }), ts)
 	if email {
@@ -710,6 +714,10 @@ func writeGoogleSurvey(path string, s Survey, rs []Response, lang string, email 
 		t.render(q, qi, rs, st)
 	}
 	tr := t.truth("googleforms", len(rs))
+	for _, p := range rs {
+		tr.Submitted = append(tr.Submitted, p.Submitted.Format("2006-01-02 15:04:05"))
+	}
+	slices.Sort(tr.Submitted)
 	if asCSV {
 		tr.Encoding, tr.Delimiter = "utf-8", ","
 		return tr, writeCSV(path, t.textRows(), csvOpts{sep: ','})

@@ -325,6 +325,13 @@ func surveyFixtures() []Fixture {
 			s := CommunitySurveyEN()
 			return writeGoogleSurvey(p, s, GenerateSurvey(s), "en", false, true)
 		}},
+		{"surveys/googleforms-community-gb.csv", func(p string) (*Truth, error) {
+			// A British sheet: "08/07/2025 14:03:12" is the 8th of July,
+			// as the file's "13/07/2025" says.
+			s := CommunitySurveyEN()
+			s.Seed, s.Day = 313, time.Date(2025, 7, 8, 0, 0, 0, 0, CET)
+			return writeGoogleSurvey(p, s, GenerateSurvey(s), "en-GB", false, true)
+		}},
 		{"surveys/qualtrics-pulse-en.csv", func(p string) (*Truth, error) {
 			s := PulseSurvey()
 			return writeQualtricsSurvey(p, s, GenerateSurvey(s), "en", 3, true, false)

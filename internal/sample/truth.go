@@ -62,6 +62,10 @@ type Truth struct {
 	// e-mail addresses, phone numbers, handles, URLs, panel ids, IP
 	// addresses. None may appear in any stored file, draft or output.
 	PersonalValues []string `json:"personal_values,omitempty"`
+	// Submitted are the responses' submit times as the export's clock
+	// shows them ("2006-01-02 15:04:05", ascending), where the generator
+	// writes them down (Google Forms: the timestamp in the sheet's locale).
+	Submitted []string `json:"submitted,omitempty"`
 }
 
 // SkippedRow is a data row that must not become a response.
