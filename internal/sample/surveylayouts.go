@@ -693,8 +693,8 @@ func googleStyle(lang string) style {
 
 // writeGoogleSurvey writes a generic survey as Google Sheets exports form
 // responses (CSV or xlsx). A ranking is a grid: one column per item, the
-// rank as the chosen column label ("1", "2", …).
-// The sheet's locale (lang "en-GB") sets how the timestamp reads.
+// rank as the chosen column label ("1", "2", …). The sheet's locale sets
+// how the timestamp reads: lang "en-GB" is English, day first.
 func writeGoogleSurvey(path string, s Survey, rs []Response, lang string, email bool, asCSV bool) (*Truth, error) {
 	t := newTable(1, len(rs))
 	ts, em, sheet := "Timestamp", "Email Address", "Form Responses 1"

@@ -191,9 +191,10 @@ func (p *protection) cover(k key, lohi [2]float64) (key, bool) {
 // somebody) and at least 0 when unprinted; every line of every cross
 // table is an equation, cells minus margin = 0, with the printed counts
 // on the right; and a count of answers is at most the count of
-// respondents of its group (so a shown one bounds them from below). Minimise and maximise each hidden count; as
-// counts are whole numbers, the bounds are rounded inwards. Variables
-// that share no equation are solved apart.
+// respondents of its group (so a shown one bounds them from below).
+// Minimise and maximise each hidden count; as counts are whole numbers,
+// the bounds are rounded inwards. Variables that share no equation are
+// solved apart.
 func (p *protection) audit() (Audit, []key, map[key][2]float64, error) {
 	a := Audit{Narrowest: math.Inf(1), MinUpper: math.Inf(1)}
 	iv, err := p.intervals()

@@ -633,11 +633,7 @@ func (n *normalizer) row(r *Row) error {
 	var submitted *time.Time
 	if n.atCol > 0 {
 		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" && !slices.Contains(n.undated, v) {
-			parse := parseTime
-			if n.dayFirst {
-				parse = parseTimeDayFirst
-			}
-			t, err := parse(v)
+			t, err := parseInOrder(v, n.dayFirst)
 			if err != nil {
 				n.sum.CellsRejected++
 				if err := n.reject(r.Num, n.atCol, v, err.Error(), "", ""); err != nil {

@@ -175,34 +175,36 @@ var timeLayouts = []string{
 	"2006/01/02 15:04:05", "2006/01/02 3:04:05 PM", "2006/01/02 3:04 PM", "2006/01/02", "02.01.06 15:04", "02.01.06",
 }
 
-// dayFirst are the slash dates with the day first, as Google Sheets writes
-// them in British, French, Spanish, Indonesian … locales ("13/11/2025
-// 14:03:12"). parseTime reads a date that can only be day first so;
-// Normalize reads a whole column so when its first rows say the file is
-// day first (parseTimeDayFirst).
-var dayFirst = []string{"2/1/2006 15:04:05", "2/1/2006 15:04", "2/1/2006 3:04:05 PM", "2/1/2006 3:04 PM", "2/1/2006",
-	"2/1/06 15:04:05", "2/1/06 15:04", "2/1/06 3:04:05 PM", "2/1/06 3:04 PM", "2/1/06"}
+// dayFirst are timeLayouts' slash dates with the day first, as Google
+// Sheets writes them in British, French, Spanish, Indonesian … locales
+// ("13/11/2025 14:03:12").
+var dayFirst = func() []string {
+	var out []string
+	for _, l := range timeLayouts {
+		if rest, ok := strings.CutPrefix(l, "1/2/"); ok {
+			out = append(out, "2/1/"+rest)
+		}
+	}
+	return out
+}()
 
 // parseTime reads the dates survey tools write: ISO (what the xlsx reader
 // makes of date cells), German and US text, and Excel serial numbers. The
 // result is the wall-clock time the export shows, as UTC: exports give the
-// organiser's local time, and that is what reports should show.
-func parseTime(s string) (time.Time, error) {
-	t, err := parseZoned(s, false)
+// organiser's local time, and that is what reports should show. A slash
+// date is month first unless it can only be day first ("13/11/2025").
+func parseTime(s string) (time.Time, error) { return parseInOrder(s, false) }
+
+// parseInOrder is parseTime with slash dates read day first first when
+// dmy is set (Normalize, when a file's first rows say so).
+func parseInOrder(s string, dmy bool) (time.Time, error) {
+	t, err := parseZoned(s, dmy)
 	if err != nil {
-		if u, e := parseZoned(s, true); e == nil {
+		if u, e := parseZoned(s, !dmy); e == nil {
 			return u, nil
 		}
 	}
 	return t, err
-}
-
-// parseTimeDayFirst is parseTime with slash dates read day first.
-func parseTimeDayFirst(s string) (time.Time, error) {
-	if t, err := parseZoned(s, true); err == nil {
-		return t, nil
-	}
-	return parseZoned(s, false)
 }
 
 // onlyDayFirst reports whether s is a slash date that reads day first and
@@ -214,42 +216,42 @@ func onlyDayFirst(s string) bool {
 }
 
 // parseZoned reads s month first (timeLayouts and the rest) or, with dmy,
-// by the dayFirst layouts alone.
+// by the dayFirst layouts alone. Google Sheets writes the form's zone
+// after the time ("2022/06/22 11:07:29 AM AST", "… GMT+1"): the wall clock
+// is what counts, and abbreviations are ambiguous anyway.
 func parseZoned(s string, dmy bool) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	parse := parseWall
 	if dmy {
-		parse = parseDMY
+		parse = func(s string) (time.Time, error) { return byLayouts(s, dayFirst) }
 	}
 	t, err := parse(s)
-	// Google Sheets writes the form's zone after the time ("2022/06/22
-	// 11:07:29 AM AST", "… GMT+1"): the wall clock is what counts (above),
-	// and abbreviations are ambiguous anyway.
 	if i := strings.LastIndexByte(s, ' '); err != nil && i > 0 && zoneName(s[i+1:]) {
 		return parse(s[:i])
 	}
 	return t, err
 }
 
-func parseDMY(s string) (time.Time, error) {
-	if firstSep(s) != '/' {
-		return time.Time{}, ErrNotDate
+// parseWall is parseTime without a zone, month first.
+func parseWall(s string) (time.Time, error) {
+	if t, ok := fastTime(s); ok {
+		return t, nil
 	}
-	for _, l := range dayFirst {
-		if t, err := time.Parse(l, s); err == nil {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
+	if t, err := byLayouts(s, timeLayouts); err == nil {
+		return t, nil
+	}
+	if f, ok := parseNumber(s); ok && f > 20000 && f < 80000 {
+		if iso, ok := xlsx.SerialToISO(f, xlsx.DateTime, false); ok {
+			return time.Parse("2006-01-02T15:04:05", iso)
 		}
 	}
 	return time.Time{}, ErrNotDate
 }
 
-// parseWall is parseTime without a zone.
-func parseWall(s string) (time.Time, error) {
-	if t, ok := fastTime(s); ok {
-		return t, nil
-	}
+// byLayouts reads s by the first of layouts that fits, as wall-clock UTC.
+func byLayouts(s string, layouts []string) (time.Time, error) {
 	sep := firstSep(s)
-	for _, l := range timeLayouts {
+	for _, l := range layouts {
 		// Every layout starts with a number and a separator, so one whose
 		// separator is not the first non-digit of s cannot parse it: a failed
 		// time.Parse costs an allocated error, and a CSV has a date per row.
@@ -258,11 +260,6 @@ func parseWall(s string) (time.Time, error) {
 		}
 		if t, err := time.Parse(l, s); err == nil {
 			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
-		}
-	}
-	if f, ok := parseNumber(s); ok && f > 20000 && f < 80000 {
-		if iso, ok := xlsx.SerialToISO(f, xlsx.DateTime, false); ok {
-			return time.Parse("2006-01-02T15:04:05", iso)
 		}
 	}
 	return time.Time{}, ErrNotDate
