@@ -129,10 +129,12 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	}
 	defer done()
 	// Rows go from DuckDB to the writer as they come; only the terminal
-	// table (for its column widths) and --min-n (to find complements) hold
-	// a result, and each has its cap.
+	// table (for its column widths) and --min-n on a result with counts (to
+	// find complements) hold a result, and each has its cap. A result
+	// without counts (select * from responses) has nothing the rule hides.
 	limit := MaxRows[opt.Format]
-	if opt.Rule.MinN > 1 {
+	protect := opt.Rule.MinN > 1 && protects(e, opt.SQL, rr.Schema())
+	if protect {
 		limit = min(limit, maxSuppressRows)
 	}
 	if opt.Format == "xlsx" && len(rr.Schema().Fields()) > maxXLSXColumns {
@@ -140,7 +142,7 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 		return fmt.Errorf("query: %d columns, more than an Excel sheet holds (%d); use --format csv or parquet", len(rr.Schema().Fields()), maxXLSXColumns)
 	}
 	if opt.Format == "parquet" {
-		if opt.Rule.MinN > 1 && parquetProtects(e, opt.SQL, rr.Schema()) {
+		if protect {
 			rr.Release()
 			return fmt.Errorf("query: --format parquet cannot show a hidden figure as \".\", and this result holds counts (column n): use --format csv, json or xlsx, or --min-n 1 for every figure unprotected")
 		}
@@ -149,12 +151,12 @@ func Query(ctx context.Context, opt QueryOptions, w io.Writer) error {
 	rows := query.Stream(rr, limit)
 	defer rows.Close()
 	var src query.Cursor = rows
-	if opt.Format == "table" || opt.Rule.MinN > 1 {
+	if opt.Format == "table" || protect {
 		t, err := query.CollectRows(rows)
 		if err != nil {
 			return tooLarge(err, opt.Format)
 		}
-		if opt.Rule.MinN > 1 {
+		if protect {
 			line, err := protectResult(ctx, e, opt, events, t)
 			if err != nil {
 				return err
@@ -234,9 +236,9 @@ func protectResult(ctx context.Context, e *query.Engine, opt QueryOptions, event
 	return fmt.Sprintf("--min-n %d: %s protected as the report protects it: %d rows hidden", opt.Rule.MinN, q.Name, hidden), nil
 }
 
-// parquetProtects says whether the rule would hide anything of a result
-// with this schema: it has a column n, or is a protected table.
-func parquetProtects(e *query.Engine, sql string, schema *arrow.Schema) bool {
+// protects says whether the rule can hide anything of a result with this
+// schema: it has a column n, or is a protected table.
+func protects(e *query.Engine, sql string, schema *arrow.Schema) bool {
 	var cols []string
 	for _, f := range schema.Fields() {
 		if f.Name == "n" {

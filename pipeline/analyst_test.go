@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -559,4 +560,31 @@ func chartsOn(t *testing.T, xlsx, sheet string) []string {
 		}
 	}
 	return out
+}
+
+// TestQueryStreamsWithoutCounts: under --min-n a result without a column n
+// has nothing to hide and streams, past the rows a protected result may
+// hold (it once was collected whole: 640 MB for a million responses); a
+// result with counts is still protected.
+func TestQueryStreamsWithoutCounts(t *testing.T) {
+	data := importForAnalyst(t, map[string]string{"mdk16": "mdk16-msforms.xlsx"})
+	var b bytes.Buffer
+	rows := maxSuppressRows + 1
+	err := Query(context.Background(), QueryOptions{DataDir: data, SQL: fmt.Sprintf("select range as i from range(%d)", rows),
+		Format: "csv", Rule: disclosure.Default}, &b)
+	if got := bytes.Count(b.Bytes(), []byte{'\n'}); err != nil || got != rows+1 {
+		t.Errorf("no counts: %d lines, %v; want %d", got, err, rows+1)
+	}
+	b.Reset()
+	err = Query(context.Background(), QueryOptions{DataDir: data, SQL: "select g, n from (values ('a', 2), ('b', 40), ('c', 41)) t(g, n)",
+		Format: "csv", Rule: disclosure.Default}, &b)
+	if err != nil || !strings.Contains(b.String(), "a,.") || !strings.Contains(b.String(), "c,41") {
+		t.Errorf("counts: %q, %v; want a's 2 hidden", b.String(), err)
+	}
+	b.Reset()
+	err = Query(context.Background(), QueryOptions{DataDir: data, SQL: fmt.Sprintf("select range as i, 10 as n from range(%d)", rows),
+		Format: "csv", Rule: disclosure.Default}, &b)
+	if !errors.Is(err, query.ErrTooLarge) {
+		t.Errorf("counts past the cap: %v; want ErrTooLarge", err)
+	}
 }

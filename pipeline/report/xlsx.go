@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -34,14 +33,15 @@ type workbook struct {
 	names  map[string]bool   // lower-cased sheet names in use
 	nameOf map[string]string // sheet id → worksheet name
 	styles map[string]int
-	err    error // first error of a style or cell call
+	tails  map[string]*tailTable // worksheet name → its last table's rows, written as the file is saved
+	err    error                 // first error of a style or cell call
 }
 
 // writeWorkbook writes OUT/report.xlsx and returns its path and the
 // worksheet name of each sheet id.
 func writeWorkbook(bk *book.Book, p *page, models map[*book.Block]*blockModel, out string) (string, map[string]string, error) {
 	b := &workbook{bk: bk, p: p, f: excelize.NewFile(),
-		names: map[string]bool{}, nameOf: map[string]string{}, styles: map[string]int{}, prints: map[string]*printPlan{}}
+		names: map[string]bool{}, nameOf: map[string]string{}, styles: map[string]int{}, tails: map[string]*tailTable{}, prints: map[string]*printPlan{}}
 	defer b.f.Close()
 	// Names first: the cover and the findings link to sheets.
 	for i, s := range bk.Sheets {
@@ -70,7 +70,7 @@ func writeWorkbook(bk *book.Book, p *page, models map[*book.Block]*blockModel, o
 	}
 	b.f.SetActiveSheet(0)
 	path := filepath.Join(out, "report.xlsx")
-	err := atomicfile.Write(path, func(w io.Writer) error { return b.f.Write(w) })
+	err := atomicfile.Write(path, b.write)
 	if err != nil {
 		return "", nil, err
 	}
@@ -224,16 +224,13 @@ func (b *workbook) numStyle(k format.Kind, mark string, key bool) int {
 }
 
 // text writes label or respondent text: always a string cell, never a
-// formula; formula-like text gets the Text format so it stays text when
-// someone edits it.
-func (b *workbook) text(sh string, col, row int, s string) {
-	ref := cell(col, row)
-	b.check(b.f.SetCellStr(sh, ref, s))
-	if sanitize.Risky(s) {
-		b.setStyle(sh, ref, ref, b.style("risky", func() *excelize.Style {
-			return &excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}
-		}))
-	}
+// formula.
+func (b *workbook) text(sh string, col, row int, s string) { b.put(sh, col, row, b.textCell(s)) }
+
+func (b *workbook) riskyStyle() int {
+	return b.style("risky", func() *excelize.Style {
+		return &excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}
+	})
 }
 
 func (b *workbook) styled(sh string, col, row int, s string, style int) {
@@ -245,39 +242,19 @@ func (b *workbook) setStyle(sh, from, to string, style int) {
 	b.check(b.f.SetCellStyle(sh, from, to, style))
 }
 
-// value writes a table value as the kind says; NaN and nil stay empty.
+// value writes a table value as the kind says.
 func (b *workbook) value(sh string, col, row int, v any, k format.Kind, mark string) {
-	ref := cell(col, row)
-	switch x := v.(type) {
-	case nil:
-		return
-	case string:
-		b.text(sh, col, row, x)
-		return
-	case time.Time:
-		b.check(b.f.SetCellValue(sh, ref, x))
-		b.setStyle(sh, ref, ref, b.numStyle(k, mark, false))
-		return
-	case bool:
-		b.check(b.f.SetCellBool(sh, ref, x))
-		return
-	}
-	f, ok := format.Float(v)
-	if !ok {
-		if _, isNum := v.(float64); !isNum {
-			b.text(sh, col, row, query.Text(v))
-		}
-		return
-	}
-	b.check(b.f.SetCellFloat(sh, ref, f, -1, 64))
-	b.setStyle(sh, ref, ref, b.numStyle(k, mark, false))
+	b.put(sh, col, row, b.cellOf(v, k, mark))
 }
 
 func (b *workbook) dot(sh string, col, row int) { b.styled(sh, col, row, ".", b.dotStyle()) }
 
 // table writes t's columns cols with a styled header at headRow and returns
-// the last row written and each column's width.
-func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64) {
+// the last row written and each column's width. With tail the rows are
+// not given to excelize but written into the sheet's XML as the file is
+// saved (tail.go): the last table of a sheet may hold every open answer,
+// and excelize keeps ≈ 600 bytes a cell.
+func (b *workbook) table(sh string, headRow int, m *sheetModel, tail bool) (int, []float64) {
 	t := m.s.Table
 	widths := make([]float64, len(m.cols))
 	heads := make([]string, len(m.cols))
@@ -294,21 +271,15 @@ func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64)
 		b.setStyle(sh, cell(j+1, headRow), cell(j+1, headRow), style)
 	}
 	for r, row := range t.Rows {
-		rn := headRow + 1 + r
 		for j, c := range m.cols {
-			v := row[c]
 			if m.s.hidden(r, c) {
-				b.dot(sh, j+1, rn)
 				continue
 			}
-			if s, ok := v.(string); ok {
-				widths[j] = max(widths[j], float64(min(50, textWidth(s)+2)))
-			}
-			b.value(sh, j+1, rn, v, m.s.kindOf(c, v), m.s.mark(r, c))
-			if v != nil {
-				if _, isTime := v.(time.Time); isTime {
-					widths[j] = max(widths[j], 17)
-				}
+			switch v := row[c].(type) {
+			case string:
+				widths[j] = max(widths[j], float64(min(50, textWidth(v)+2)))
+			case time.Time:
+				widths[j] = max(widths[j], 17)
 			}
 		}
 	}
@@ -316,27 +287,118 @@ func (b *workbook) table(sh string, headRow int, m *sheetModel) (int, []float64)
 		b.check(b.f.SetColWidth(sh, colLetter(j+1), colLetter(j+1), wd))
 	}
 	b.headHeight(sh, headRow, heads, widths)
-	// Text longer than its column wraps, its row as tall as its lines:
-	// otherwise the next cell cuts it off (Calc and Excel do not grow a
-	// row for text a program wrote).
-	for r, row := range t.Rows {
-		lines := 1
-		for j, c := range m.cols {
-			s, ok := row[c].(string)
-			if !ok || m.s.hidden(r, c) || float64(textWidth(s)+2) <= widths[j] && !strings.Contains(s, "\n") {
-				continue
-			}
-			lines = max(lines, linesFor(s, widths[j]-2))
-			ref := cell(j+1, headRow+1+r)
-			id, err := b.f.GetCellStyle(sh, ref)
-			b.check(err)
-			b.setStyle(sh, ref, ref, b.wrapped(id))
+	var cells []xcell
+	if tail {
+		// The styles its cells use are made now: excelize writes them
+		// before the rows are.
+		for r := range t.Rows {
+			cells, _ = b.tableRow(cells[:0], m, r, widths)
 		}
-		if lines > 1 {
-			b.rowHeight(sh, headRow+1+r, float64(15*lines))
+		b.tails[sh] = &tailTable{headRow: headRow, m: m, widths: widths}
+		return headRow + len(t.Rows), widths
+	}
+	for r := range t.Rows {
+		rn := headRow + 1 + r
+		var height float64
+		cells, height = b.tableRow(cells[:0], m, r, widths)
+		for j, x := range cells {
+			b.put(sh, j+1, rn, x)
+		}
+		if height > 0 {
+			b.rowHeight(sh, rn, height)
 		}
 	}
 	return headRow + len(t.Rows), widths
+}
+
+// xcell is one table cell as the workbook holds it: text, a number (times
+// as Excel serials) or a bool, and its style (0: none).
+type xcell struct {
+	kind  byte // 0 empty, 's' text, 'n' number, 't' time, 'b' bool
+	s     string
+	f     float64
+	t     time.Time
+	style int
+}
+
+// tableRow is row r of a table as cells, and its height when its text
+// wraps (0: the default). Text longer than its column wraps, its row as
+// tall as its lines: otherwise the next cell cuts it off (Calc and Excel
+// do not grow a row for text a program wrote).
+func (b *workbook) tableRow(cells []xcell, m *sheetModel, r int, widths []float64) ([]xcell, float64) {
+	lines := 1
+	for j, c := range m.cols {
+		if m.s.hidden(r, c) {
+			cells = append(cells, xcell{kind: 's', s: ".", style: b.dotStyle()})
+			continue
+		}
+		v := m.s.Table.Rows[r][c]
+		x := b.cellOf(v, m.s.kindOf(c, v), m.s.mark(r, c))
+		if s, ok := v.(string); ok && (float64(textWidth(s)+2) > widths[j] || strings.Contains(s, "\n")) {
+			lines = max(lines, linesFor(s, widths[j]-2))
+			x.style = b.wrapped(x.style)
+		}
+		cells = append(cells, x)
+	}
+	if lines > 1 {
+		return cells, min(float64(15*lines), excelize.MaxRowHeight)
+	}
+	return cells, 0
+}
+
+// cellOf is what a table value becomes: its kind says the number format;
+// NaN and nil stay empty; text never becomes a formula, and formula-like
+// text gets the Text format so it stays text when someone edits it.
+func (b *workbook) cellOf(v any, k format.Kind, mark string) xcell {
+	switch x := v.(type) {
+	case nil:
+		return xcell{}
+	case string:
+		return b.textCell(x)
+	case time.Time:
+		return xcell{kind: 't', t: x, style: b.numStyle(k, mark, false)}
+	case bool:
+		if x {
+			return xcell{kind: 'b', f: 1}
+		}
+		return xcell{kind: 'b'}
+	}
+	f, ok := format.Float(v)
+	if !ok {
+		if _, isNum := v.(float64); !isNum {
+			return b.textCell(query.Text(v))
+		}
+		return xcell{}
+	}
+	return xcell{kind: 'n', f: f, style: b.numStyle(k, mark, false)}
+}
+
+func (b *workbook) textCell(s string) xcell {
+	x := xcell{kind: 's', s: s}
+	if sanitize.Risky(s) {
+		x.style = b.riskyStyle()
+	}
+	return x
+}
+
+// put gives one cell to excelize.
+func (b *workbook) put(sh string, col, row int, x xcell) {
+	ref := cell(col, row)
+	switch x.kind {
+	case 0:
+		return
+	case 's':
+		b.check(b.f.SetCellStr(sh, ref, x.s))
+	case 'n':
+		b.check(b.f.SetCellFloat(sh, ref, x.f, -1, 64))
+	case 't':
+		b.check(b.f.SetCellValue(sh, ref, x.t))
+	case 'b':
+		b.check(b.f.SetCellBool(sh, ref, x.f != 0))
+	}
+	if x.style != 0 {
+		b.setStyle(sh, ref, ref, x.style)
+	}
 }
 
 // headHeight makes a header row tall enough for its wrapped headings:
@@ -468,7 +530,10 @@ func (b *workbook) sheet(s *book.Sheet, models map[*book.Block]*blockModel) erro
 			}
 		case blk.Table != nil:
 			bm := models[blk]
-			last, w := b.table(sh, row, bm.m)
+			// The sheet's last table, without a chart beside it: nothing is
+			// written below or beside its rows.
+			tail := j == len(s.Blocks)-1 && (bm.m.grid == nil || bm.m.kind == chart.None)
+			last, w := b.table(sh, row, bm.m, tail)
 			for c, x := range w {
 				widths[c+1] = max(widths[c+1], x)
 			}
