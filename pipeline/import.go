@@ -32,6 +32,7 @@ type ImportOptions struct {
 	Survey    string // survey definition file; "" for the built-in template
 	Sheet     string // sheet to read; "" picks the one that looks like responses
 	HeaderRow int    // the header row (--header-row); 0 finds it
+	DateOrder string // slash dates day first (survey.DayFirst) or month first; "" decides from the file
 	Strict    bool   // any reject fails the import
 	Replace   bool   // the files replace earlier imports of the same file name
 	Ingest    ingest.Options
@@ -80,6 +81,9 @@ func Import(ctx context.Context, opt ImportOptions) ([]*FileResult, error) {
 	}
 	if err := store.CheckEvent(opt.Event); err != nil {
 		return nil, fmt.Errorf("import: %w", err)
+	}
+	if err := survey.CheckDateOrder(opt.DateOrder); err != nil {
+		return nil, fmt.Errorf("import: --date-order: %w", err)
 	}
 	if opt.EventDate != "" {
 		d, err := store.ParseDate(opt.EventDate)
@@ -287,33 +291,25 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	if err != nil {
 		return nil, nil, err
 	}
-	txn, err := st.Begin(opt.Event)
-	if err != nil {
-		return nil, nil, err
-	}
-	cells, err := book.Cells(sheet)
-	if err != nil {
-		txn.Abort()
-		return nil, nil, err
-	}
-	cells = prefetch(cells)
-	defer cells.Release()
-	bar := progress.Or(opt.Progress).Start(name, -1)
-	defer bar.Finish()
-	cells = &rowCounter{RecordReader: cells, bar: bar}
 	seen := func(r string) bool {
 		return existing.Has(r) || slices.ContainsFunc(staged, func(s *survey.IDs) bool { return s.Has(r) })
 	}
-	w := newAsyncSink(txn)
-	sum, err := survey.Normalize(cells, det.Survey, survey.Options{
-		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet), CSV: book.Format() == "csv",
+	so := survey.Options{
+		Event: opt.Event, File: name, Sheet: sheetLabel(book, sheet), CSV: book.Format() == "csv", DateOrder: opt.DateOrder,
 		Pseudonym: disclosure.Pseudonyms(opt.Key, opt.Event), Scrub: disclosure.ScrubPII, Seen: seen, Mapping: &det.Mapping,
-	}, w)
-	if werr := w.Close(); err == nil {
-		err = werr
+	}
+	sum, txn, err := normalizeSheet(st, book, sheet, det.Survey, so, opt.Progress)
+	// A file whose first rows gave no sign of day-first dates is read
+	// again, day first, when a later date can only be read so: the dates
+	// before it were read month first.
+	var dayFirst *survey.DayFirstError
+	if errors.As(err, &dayFirst) && so.DateOrder == "" {
+		so.DateOrder = survey.DayFirst
+		if sum, txn, err = normalizeSheet(st, book, sheet, det.Survey, so, opt.Progress); err == nil {
+			sum.Mapping.Warnings = append(sum.Mapping.Warnings, dayFirst.Warning())
+		}
 	}
 	if err != nil {
-		txn.Abort()
 		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -328,6 +324,35 @@ func importFile(ctx context.Context, st *store.Store, m *store.Manifest, def *su
 	res.Summary = sum
 	res.Import = &store.Import{SHA256: sha}
 	return res, txn, nil
+}
+
+// normalizeSheet reads the sheet's rows into a new transaction of the
+// event, aborted when it fails.
+func normalizeSheet(st *store.Store, book ingest.Book, sheet string, def *survey.Definition, so survey.Options, bars progress.Tracker) (*survey.Summary, *store.Txn, error) {
+	txn, err := st.Begin(so.Event)
+	if err != nil {
+		return nil, nil, err
+	}
+	cells, err := book.Cells(sheet)
+	if err != nil {
+		txn.Abort()
+		return nil, nil, err
+	}
+	cells = prefetch(cells)
+	defer cells.Release()
+	bar := progress.Or(bars).Start(so.File, -1)
+	defer bar.Finish()
+	cells = &rowCounter{RecordReader: cells, bar: bar}
+	w := newAsyncSink(txn)
+	sum, err := survey.Normalize(cells, def, so, w)
+	if werr := w.Close(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		txn.Abort()
+		return nil, nil, err
+	}
+	return sum, txn, nil
 }
 
 // rowCounter moves a progress bar on by the sheet rows its cells reach

@@ -26,9 +26,11 @@ import (
 	"github.com/resonanz/resonanz/internal/testtool"
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/disclosure"
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/store"
+	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 const fixture = "../testdata/mdk16-msforms.xlsx"
@@ -611,17 +613,42 @@ func TestImportDropsNUL(t *testing.T) {
 // read as the 11th of May; a US export's "11/05/2025" is the 5th of
 // November. The first rows decide for the file.
 func TestImportDayFirst(t *testing.T) {
+	// A British file whose first 80 answers came in on days 1–12: only
+	// row 82 says the dates are day first.
+	var late, lateWant []string
+	for i := range 80 {
+		d := i%12 + 1
+		late = append(late, fmt.Sprintf("%02d/07/2025 10:%02d:00", d, i%60))
+		lateWant = append(lateWant, fmt.Sprintf("2025-07-%02d 10:%02d:00", d, i%60))
+	}
+	late = append(late, "13/07/2025 09:00:00")
+	lateWant = append(lateWant, "2025-07-13 09:00:00")
+	// Told month first, the one date that can only be day first is still
+	// read so; the others are not read again.
+	var monthFirst []string
+	for i := 68; i < 80; i++ {
+		monthFirst = append(monthFirst, fmt.Sprintf("2025-%02d-07 10:%02d:00", i%12+1, i%60))
+	}
+	monthFirst = append(monthFirst, "2025-07-13 09:00:00")
 	for _, tc := range []struct {
 		name  string
+		order string
 		stamp []string
 		want  []string
+		warn  string // the warning that says the dates were read day first
 	}{
-		{"british", []string{"13/11/2025 14:03:12", "05/11/2025 09:00:00", "14/11/2025 10:00:00"},
-			[]string{"2025-11-13 14:03:12", "2025-11-05 09:00:00", "2025-11-14 10:00:00"}},
-		{"american", []string{"11/13/2025 2:03:12 PM", "11/05/2025 9:00:00 AM", "11/14/2025 10:00:00 AM"},
-			[]string{"2025-11-13 14:03:12", "2025-11-05 09:00:00", "2025-11-14 10:00:00"}},
-		{"undecided", []string{"05/11/2025 09:00:00", "06/11/2025 09:00:00"},
-			[]string{"2025-05-11 09:00:00", "2025-06-11 09:00:00"}},
+		{"british", "", []string{"13/11/2025 14:03:12", "05/11/2025 09:00:00", "14/11/2025 10:00:00"},
+			[]string{"2025-11-13 14:03:12", "2025-11-05 09:00:00", "2025-11-14 10:00:00"}, "13/11/2025 14:03:12 (A2)"},
+		{"american", "", []string{"11/13/2025 2:03:12 PM", "11/05/2025 9:00:00 AM", "11/14/2025 10:00:00 AM"},
+			[]string{"2025-11-13 14:03:12", "2025-11-05 09:00:00", "2025-11-14 10:00:00"}, ""},
+		{"undecided", "", []string{"05/11/2025 09:00:00", "06/11/2025 09:00:00"},
+			[]string{"2025-05-11 09:00:00", "2025-06-11 09:00:00"}, ""},
+		{"told day first", survey.DayFirst, []string{"05/11/2025 09:00:00", "06/11/2025 09:00:00"},
+			[]string{"2025-11-05 09:00:00", "2025-11-06 09:00:00"}, ""},
+		{"late sign", "", late, lateWant, "13/07/2025 09:00:00 (A82)"},
+		// Told month first, the one date that can only be day first is
+		// still read so; the others are not read again.
+		{"late sign, told month first", survey.MonthFirst, late[68:], monthFirst, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -635,7 +662,11 @@ func TestImportDayFirst(t *testing.T) {
 				t.Fatal(err)
 			}
 			data := filepath.Join(dir, "data")
-			res := mustImport(t, data, false, file)
+			res, err := pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(),
+				DataDir: data, Event: "mdk16", Files: []string{file}, DateOrder: tc.order})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if s := res[0].Summary; s.Imported != len(tc.stamp) || s.CellsRejected != 0 {
 				t.Fatalf("imported %d, %d values rejected; want %d and none", s.Imported, s.CellsRejected, len(tc.stamp))
 			}
@@ -648,6 +679,23 @@ func TestImportDayFirst(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("submitted %q, want %q", got, want)
 			}
+			var warned []string
+			for _, w := range res[0].Summary.Mapping.Warnings {
+				if w.Key == "import.warn.dayfirst" {
+					warned = append(warned, i18n.T(i18n.EN, w.Key, w.Args...))
+				}
+			}
+			switch {
+			case tc.warn == "" && len(warned) > 0:
+				t.Errorf("warnings %q, want none about day first", warned)
+			case tc.warn != "" && (len(warned) != 1 || !strings.Contains(warned[0], tc.warn)):
+				t.Errorf("warnings %q, want one naming %s", warned, tc.warn)
+			}
 		})
+	}
+	_, err := pipeline.Import(context.Background(), pipeline.ImportOptions{Key: testtool.Key(),
+		DataDir: filepath.Join(t.TempDir(), "data"), Event: "mdk16", Files: []string{fixture}, DateOrder: "ymd"})
+	if !errors.Is(err, survey.ErrDateOrder) || !strings.Contains(err.Error(), `--date-order: unknown date order "ymd": want dmy or mdy`) {
+		t.Errorf("--date-order ymd: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/resonanz/resonanz/pipeline"
 	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/store"
+	"github.com/resonanz/resonanz/pipeline/survey"
 )
 
 // Shell completion (resonanz completion bash|zsh|fish|powershell, cobra's)
@@ -40,14 +41,15 @@ func addCompletions(root *cobra.Command, g *globals) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	}
 	byFlag := map[string]cobra.CompletionFunc{
-		"event":   events,
-		"compare": events,
-		"lang":    fixed(i18n.DE, i18n.EN),
-		"survey":  files("yaml", "yml"),
-		"weights": files("yaml", "yml"),
-		"file":    files("sql"),
-		"queries": dirs,
-		"data":    dirs,
+		"event":      events,
+		"compare":    events,
+		"lang":       fixed(i18n.DE, i18n.EN),
+		"date-order": fixed(survey.DayFirst, survey.MonthFirst),
+		"survey":     files("yaml", "yml"),
+		"weights":    files("yaml", "yml"),
+		"file":       files("sql"),
+		"queries":    dirs,
+		"data":       dirs,
 	}
 	_ = root.RegisterFlagCompletionFunc("data", dirs)
 	var walk func(c *cobra.Command)

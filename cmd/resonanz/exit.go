@@ -81,7 +81,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
 	case !errors.As(err, &re), errors.As(err, &ue),
-		errors.Is(err, store.ErrBadDate), errors.Is(err, store.ErrBadEvent), errors.Is(err, i18n.ErrLanguage),
+		errors.Is(err, store.ErrBadDate), errors.Is(err, store.ErrBadEvent), errors.Is(err, survey.ErrDateOrder), errors.Is(err, i18n.ErrLanguage),
 		errors.Is(err, query.ErrNoEvent):
 		return exitUsage
 	case errors.Is(err, store.ErrDamaged): // before QueryError: the engine's views name the files

@@ -27,6 +27,7 @@ func addImportFlags(c *cobra.Command, o *importOptions) {
 	f.StringVar(&o.Survey, "survey", "", "survey definition file (YAML); default: the built-in conference template")
 	f.StringVar(&o.Sheet, "sheet", "", "sheet to import; default: the one that looks like responses")
 	f.IntVar(&o.HeaderRow, "header-row", 0, "the row that holds the column titles; default: found from the sheet's structure")
+	f.StringVar(&o.DateOrder, "date-order", "", "slash dates day first (dmy: 05/11/2025 is the 5th of November) or month first (mdy); default: decided from the file")
 	f.BoolVar(&o.Strict, "strict", false, "fail, importing nothing, if any value is rejected")
 	f.BoolVar(&o.Replace, "replace", false, "replace an earlier import of a file with the same name in this event")
 	f.StringVar(&o.Ingest.Encoding, "encoding", "", "CSV encoding (utf-8, windows-1252, latin1); default: detected")

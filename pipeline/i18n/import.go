@@ -63,6 +63,8 @@ var importText = catalog{
 		"columns %[1]s and %[2]s both look like %[3]s: %[1]s is read as it, %[2]s as a question of its own (columns are never merged)"},
 	"import.warn.nul": {"%d NUL-Byte(s) aus der Datei entfernt (das erste in Zeile %d, Spalte %d): eine Zelle kann keines enthalten, der Text drumherum ist importiert",
 		"%d NUL byte(s) removed from the file (the first at line %d, column %d): a cell cannot hold one; the text around them is imported"},
+	"import.warn.dayfirst": {"Datumsangaben mit dem Tag zuerst gelesen: %s (%s) geht nur so; mit --date-order mdy wären sie Monat zuerst",
+		"dates read day first: %s (%s) reads only so; --date-order mdy reads them month first"},
 	"import.warn.bad_draft": {"der Entwurf ist keine gültige Definition: %s", "the draft is not a valid definition: %s"},
 
 	// Drafted questions, reworded and unknown answers.

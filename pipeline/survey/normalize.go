@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
+	"github.com/resonanz/resonanz/pipeline/i18n"
 	"github.com/resonanz/resonanz/pipeline/ingest"
 	"github.com/resonanz/resonanz/pipeline/model"
 	"github.com/resonanz/resonanz/pipeline/survey/layout"
@@ -49,6 +50,13 @@ type Options struct {
 	// Seen reports a respondent already stored in the event by an earlier
 	// import: the row is a duplicate.
 	Seen func(respondent string) bool
+	// DateOrder is how slash dates read: DayFirst ("13/11/2025"),
+	// MonthFirst ("11/13/2025"), or "" to decide from the file: day first
+	// when a submit time in the first rows can only be read so. Without
+	// that sign a later one that can only be day first ends Normalize
+	// with ErrDayFirst: the file is to be read again day first, as the
+	// dates before it were read month first.
+	DateOrder string
 	// Mapping, when set, is used instead of detecting the header (as
 	// Detect found it, with the definition it found: Detection.Survey).
 	// Without one, Normalize detects it in the first HeaderScan rows with
@@ -141,11 +149,21 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 	}
 	// A submit time in the first rows that can only be day first
 	// ("13/11/2025") makes the file's "05/11/2025" the 5th of November.
-	for _, r := range head {
-		if n.atCol > 0 && r.Num >= m.DataRow() && onlyDayFirst(r.Get(n.atCol)) {
-			n.dayFirst = true
-			break
+	switch opt.DateOrder {
+	case DayFirst:
+		n.dayFirst = true
+	case MonthFirst:
+	case "":
+		n.autoDates = true
+		for _, r := range head {
+			if n.atCol > 0 && r.Num >= m.DataRow() && onlyDayFirst(r.Get(n.atCol)) {
+				n.dayFirst = true
+				n.warnings = append(n.warnings, dayFirstWarning(r.Num, n.atCol, r.Get(n.atCol)))
+				break
+			}
 		}
+	default:
+		return nil, fmt.Errorf("%s: %w", where(opt.File, opt.Sheet), CheckDateOrder(opt.DateOrder))
 	}
 	for _, r := range head {
 		if err := n.row(r); err != nil {
@@ -166,8 +184,28 @@ func Normalize(cells array.RecordReader, d *Definition, opt Options, sink Sink) 
 		return nil, err
 	}
 	n.sum.Mapping = m
+	n.sum.Mapping.Warnings = append(slices.Clip(m.Warnings), n.warnings...)
 	n.sum.Respondents = n.seen
 	return &n.sum, nil
+}
+
+// DayFirstError is ErrDayFirst with the submit time that says so.
+type DayFirstError struct {
+	Row, Col int
+	Value    string
+}
+
+func (e *DayFirstError) Error() string {
+	return fmt.Sprintf("%v: %s%d %q", ErrDayFirst, ingest.ColName(e.Col), e.Row, e.Value)
+}
+
+func (e *DayFirstError) Unwrap() error { return ErrDayFirst }
+
+// Warning says the file's dates were read day first, and why.
+func (e *DayFirstError) Warning() i18n.Message { return dayFirstWarning(e.Row, e.Col, e.Value) }
+
+func dayFirstWarning(row, col int, v string) i18n.Message {
+	return i18n.M("import.warn.dayfirst", strings.TrimSpace(v), ingest.ColName(col)+strconv.Itoa(row))
 }
 
 func where(file, sheet string) string {
@@ -249,11 +287,13 @@ type normalizer struct {
 	atCol int
 	// undated are the layout's submit times that mean "not kept".
 	undated []string
-	// dayFirst: the submit times are slash dates with the day first.
-	dayFirst bool
-	seen     *IDs     // respondents of this file, with their first row
-	last     int      // last data row number, for blank-row counting
-	cells    []string // the current row's values by column, up to the last mapped one
+	// dayFirst: the submit times are slash dates with the day first;
+	// autoDates: as the first rows said, not as the user said.
+	dayFirst, autoDates bool
+	warnings            []i18n.Message // what reading the rows decided
+	seen                *IDs           // respondents of this file, with their first row
+	last                int            // last data row number, for blank-row counting
+	cells               []string       // the current row's values by column, up to the last mapped one
 	// headed marks the columns that have a header cell; a value elsewhere
 	// (a ragged CSV row, a stray cell) belongs to no question.
 	headed []bool
@@ -634,6 +674,9 @@ func (n *normalizer) row(r *Row) error {
 	if n.atCol > 0 {
 		if v := strings.TrimSpace(n.cells[n.atCol]); v != "" && !slices.Contains(n.undated, v) {
 			t, err := parseInOrder(v, n.dayFirst)
+			if err == nil && n.autoDates && !n.dayFirst && onlyDayFirst(v) {
+				return &DayFirstError{Row: r.Num, Col: n.atCol, Value: v}
+			}
 			if err != nil {
 				n.sum.CellsRejected++
 				if err := n.reject(r.Num, n.atCol, v, err.Error(), "", ""); err != nil {

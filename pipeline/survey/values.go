@@ -20,7 +20,28 @@ var (
 	ErrNotDate      = errors.New("not a date")
 	ErrDuplicate    = errors.New("duplicate response id")
 	ErrNotChosen    = errors.New("not a yes/no mark")
+	// ErrDayFirst: a submit time can only be read day first, and the
+	// earlier ones were read month first (Options.DateOrder).
+	ErrDayFirst = errors.New("the dates are day first")
 )
+
+// The orders of Options.DateOrder (--date-order).
+const (
+	DayFirst   = "dmy"
+	MonthFirst = "mdy"
+)
+
+// ErrDateOrder: Options.DateOrder is none of them.
+var ErrDateOrder = errors.New("unknown date order")
+
+// CheckDateOrder says whether order is DayFirst, MonthFirst or "".
+func CheckDateOrder(order string) error {
+	switch order {
+	case "", DayFirst, MonthFirst:
+		return nil
+	}
+	return fmt.Errorf("%w %q: want %s or %s", ErrDateOrder, order, DayFirst, MonthFirst)
+}
 
 // codec turns the text of a cell into the value of one question.
 type codec struct {
