@@ -96,11 +96,19 @@ func levels(q *Question) []level {
 }
 
 // scaleWords says what the ends of a scale mean: "1 = sehr gering … 5 =
-// sehr hoch", or "1–5".
+// sehr hoch", or "1–5". A label that starts with its number ("1 - It
+// doesn't matter to me", "10 (äußerst wahrscheinlich)") says it once.
 func scaleWords(q *Question) string {
 	ls := levels(q)
+	end := func(l level) string {
+		n := num(l.value)
+		if rest, ok := strings.CutPrefix(l.text, n); ok && rest != "" && strings.ContainsRune(" -–—=:.)(", []rune(rest)[0]) {
+			return l.text
+		}
+		return n + " = " + l.text
+	}
 	if len(ls) >= 2 && ls[0].text != num(ls[0].value) {
-		return num(ls[0].value) + " = " + ls[0].text + " … " + num(ls[len(ls)-1].value) + " = " + ls[len(ls)-1].text
+		return end(ls[0]) + " … " + end(ls[len(ls)-1])
 	}
 	if q.Scaled() {
 		return num(q.Min) + "–" + num(q.Max)

@@ -38,3 +38,26 @@ func TestLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleWords: the ends of a scale say each number once, also when the
+// label starts with it.
+func TestScaleWords(t *testing.T) {
+	lab := func(v float64, s string) Label { return Label{Value: v, Text: s} }
+	for _, tc := range []struct {
+		q    Question
+		want string
+	}{
+		{Question{Min: 1, Max: 5, Labels: []Label{lab(1, "sehr gering"), lab(5, "sehr hoch")}}, "1 = sehr gering … 5 = sehr hoch"},
+		{Question{Min: 1, Max: 5, Labels: []Label{lab(1, "1 - It doesn't matter to me"), lab(5, "5 - It's extremely important")}},
+			"1 - It doesn't matter to me … 5 - It's extremely important"},
+		{Question{Min: 0, Max: 10, Labels: []Label{lab(0, "0 (gar nicht wahrscheinlich)"), lab(10, "10 (äußerst wahrscheinlich)")}},
+			"0 (gar nicht wahrscheinlich) … 10 (äußerst wahrscheinlich)"},
+		// A label that only starts with the digit is not its number.
+		{Question{Min: 1, Max: 2, Labels: []Label{lab(1, "1x pro Jahr"), lab(2, "2 = oft")}}, "1 = 1x pro Jahr … 2 = oft"},
+		{Question{Min: 1, Max: 4}, "1–4"},
+	} {
+		if got := scaleWords(&tc.q); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.q.Labels, got, tc.want)
+		}
+	}
+}
