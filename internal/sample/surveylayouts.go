@@ -1053,10 +1053,17 @@ func writeSurveyMonkeySurvey(path string, s Survey, rs []Response, o smOpts) (*T
 
 // writeKoboSurvey writes a KoboToolbox "labels" CSV export: ";" and every
 // field quoted; a multiple choice as one space-joined cell followed by one
-// 1/0 column per option ("Q/Option"); system columns at the end.
-func writeKoboSurvey(path string, s Survey, rs []Response) (*Truth, error) {
+// 1/0 column per option ("Q/Option"); system columns at the end. With hxl,
+// a row of HXL hashtags under the header, as Kobo writes by default
+// ("#symmetry", blank where a question has none; kobotoolbox/kpi's export
+// tests).
+func writeKoboSurvey(path string, s Survey, rs []Response, hxl bool) (*Truth, error) {
 	r := newRNG(s.Seed + 17)
-	t := newTable(1, len(rs))
+	heads := 1
+	if hxl {
+		heads = 2
+	}
+	t := newTable(heads, len(rs))
 	kt := func(x time.Time) string { return x.Format("2006-01-02T15:04:05.000-07:00") }
 	t.meta(column(rs, func(p Response) cell { return txt(kt(p.Started)) }), "start")
 	t.meta(column(rs, func(p Response) cell { return txt(kt(p.Submitted)) }), "end")
@@ -1125,6 +1132,22 @@ func writeKoboSurvey(path string, s Survey, rs []Response) (*Truth, error) {
 			}
 			return cell{}
 		}), h)
+	}
+	if hxl {
+		// Every other question's first column gets a tag, one with an
+		// attribute; the rest of the row is blank.
+		clear(t.head[1])
+		for i, tq := range t.qs {
+			for c := 1; c <= t.ncols() && i%2 == 0; c++ {
+				if colName(c) == tq.Columns[0] {
+					tag := fmt.Sprintf("#q%d", i+1)
+					if i == 2 {
+						tag = fmt.Sprintf("#indicator+q%d", i+1)
+					}
+					t.head[1][c-1] = tag
+				}
+			}
+		}
 	}
 	tr := t.truth("kobo", len(rs))
 	tr.IDColumn = "_id"

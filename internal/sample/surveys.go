@@ -355,7 +355,12 @@ func surveyFixtures() []Fixture {
 		}},
 		{"surveys/kobo-haushalt-de.csv", func(p string) (*Truth, error) {
 			s := HouseholdSurvey()
-			return writeKoboSurvey(p, s, GenerateSurvey(s))
+			return writeKoboSurvey(p, s, GenerateSurvey(s), false)
+		}},
+		{"surveys/kobo-haushalt-hxl-de.csv", func(p string) (*Truth, error) {
+			s := HouseholdSurvey()
+			s.Seed, s.N = 171, 38
+			return writeKoboSurvey(p, s, GenerateSurvey(s), true)
 		}},
 		{"surveys/handtyped-sprechstunde-de.xlsx", func(p string) (*Truth, error) {
 			s := PaperSurvey()

@@ -50,7 +50,7 @@ func findHeader(head []*Row, force int, csv bool, sheet string) (layout.Header, 
 		s := structureScore(h, rows)
 		sh := &layout.Sheet{Header: h, Data: dataRows(h, rows, blockRows), CSV: csv, Name: sheet}
 		s += float64(layout.Best(sh).Match(sh))
-		if s > bestScore || s == bestScore && h.Rows > best.Rows && h.Row == best.Row {
+		if s > bestScore || s == bestScore && h.Rows+h.Skip > best.Rows+best.Skip && h.Row == best.Row {
 			best, bestScore = h, s
 		}
 	}
