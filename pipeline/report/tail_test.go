@@ -91,6 +91,20 @@ func TestTailTableSameAsCells(t *testing.T) {
 			}
 		}
 	}
+	// In a row made tall by its wrapped text every cell starts at the top.
+	for _, head := range heads {
+		row := head + 6 // the long answer
+		if h, _ := f.GetRowHeight(sh, row); h <= 15 {
+			t.Fatalf("row %d is %v points high; want the long answer's lines", row, h)
+		}
+		for c := 1; c <= 4; c++ {
+			id, _ := f.GetCellStyle(sh, cell(c, row))
+			st, err := f.GetStyle(id)
+			if err != nil || st.Alignment == nil || st.Alignment.Vertical != "top" {
+				t.Errorf("%s in a tall row is not aligned at the top: %+v, %v", cell(c, row), st, err)
+			}
+		}
+	}
 	// The tail's text is the respondents' as typed, never a formula.
 	if v, _ := f.GetCellValue(sh, cell(1, heads[1]+3)); v != "_x0041_ und _x005F_x0042_ getippt" {
 		t.Errorf("escape-like text read back as %q", v)

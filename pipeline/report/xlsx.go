@@ -319,6 +319,7 @@ type xcell struct {
 	f     float64
 	t     time.Time
 	style int
+	wrap  bool // its text is longer than its column
 }
 
 // tableRow is row r of a table as cells, and its height when its text
@@ -326,7 +327,7 @@ type xcell struct {
 // tall as its lines: otherwise the next cell cuts it off (Calc and Excel
 // do not grow a row for text a program wrote).
 func (b *workbook) tableRow(cells []xcell, m *sheetModel, r int, widths []float64) ([]xcell, float64) {
-	lines := 1
+	lines, first := 1, len(cells)
 	for j, c := range m.cols {
 		if m.s.hidden(r, c) {
 			cells = append(cells, xcell{kind: 's', s: ".", style: b.dotStyle()})
@@ -336,14 +337,21 @@ func (b *workbook) tableRow(cells []xcell, m *sheetModel, r int, widths []float6
 		x := b.cellOf(v, m.s.kindOf(c, v), m.s.mark(r, c))
 		if s, ok := v.(string); ok && (float64(textWidth(s)+2) > widths[j] || strings.Contains(s, "\n")) {
 			lines = max(lines, linesFor(s, widths[j]-2))
-			x.style = b.wrapped(x.style)
+			x.wrap = true
 		}
 		cells = append(cells, x)
 	}
-	if lines > 1 {
-		return cells, min(float64(15*lines), excelize.MaxRowHeight)
+	// The other cells of a tall row start at its top too, beside the
+	// wrapped text's first line, not at the bottom.
+	for i := first; i < len(cells); i++ {
+		if x := &cells[i]; x.kind != 0 && (lines > 1 || x.wrap) {
+			x.style = b.wrapped(x.style)
+		}
 	}
-	return cells, 0
+	if lines == 1 {
+		return cells, 0
+	}
+	return cells, min(float64(15*lines), excelize.MaxRowHeight)
 }
 
 // cellOf is what a table value becomes: its kind says the number format;
