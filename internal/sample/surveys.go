@@ -359,7 +359,7 @@ func surveyFixtures() []Fixture {
 		}},
 		{"surveys/kobo-haushalt-hxl-de.csv", func(p string) (*Truth, error) {
 			s := HouseholdSurvey()
-			s.Seed, s.N = 171, 38
+			s.Seed, s.N = 171, 46
 			return writeKoboSurvey(p, s, GenerateSurvey(s), true)
 		}},
 		{"surveys/handtyped-sprechstunde-de.xlsx", func(p string) (*Truth, error) {
