@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // slug makes an id of lower-case letters, digits and _ from a header.
@@ -31,6 +32,14 @@ func slug(s string) string {
 // say something ("Wie wichtig sind dir die folgenden Kriterien …" →
 // wichtig_dir_folgenden_kriterien).
 func idFor(s string) string {
+	// KoboToolbox's "hierarchy in labels" puts the group's name before the
+	// question ("External Characteristics/How many segments does your
+	// body have?"): the question names it. Not "Bus/Bahn oder Rad?".
+	if i := strings.LastIndexByte(s, '/'); i >= 0 && strings.HasSuffix(strings.TrimSpace(s), "?") {
+		if q := strings.TrimSpace(s[i+1:]); len(strings.Fields(q)) >= 4 && unicode.IsUpper([]rune(q)[0]) {
+			s = q
+		}
+	}
 	ws := tokens(s)
 	if rest := slices.DeleteFunc(slices.Clone(ws), func(w string) bool { return idStop[w] }); len(rest) > 0 {
 		ws = rest

@@ -53,3 +53,22 @@ func TestHeaderAnchors(t *testing.T) {
 		}
 	}
 }
+
+// TestIDFor: a drafted id says what the question asks; under a
+// KoboToolbox group path ("hierarchy in labels") it is the question's own.
+func TestIDFor(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Wie wichtig sind dir die folgenden Kriterien bei der Wahl?", "wichtig_kriterien_wahl"},
+		{"How many segments does your body have?", "segments_body_have"},
+		{"External Characteristics/How many segments does your body have?", "segments_body_have"},
+		{"External Characteristics/What kind of symmetry do you have?", "kind_symmetry_have"},
+		// A slash in the question itself stays part of it.
+		{"Nutzen Sie Bus/Bahn oder Rad?", "nutzen_bus_bahn_rad"},
+		{"Fahren Sie und/oder gehen Sie zu Fuß zur Arbeit?", "fahren_gehen_fuss_arbeit"},
+		{"Confluence Page/Website (dedicated space to propose and track projects)", "confluence_page_website"},
+	} {
+		if got := idFor(tc.text); got != tc.want {
+			t.Errorf("%q: %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
